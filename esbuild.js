@@ -1,0 +1,75 @@
+// Builds the extension bundle (dist/extension.js) and, as a separate file, the certificate parser
+// (dist/x509.js) so that @peculiar/x509 is loaded on first use rather than at activation.
+const esbuild = require('esbuild');
+const path = require('path');
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+/** src/x509/lazy.ts requires './inspect' at run time; in the bundle that is the sibling dist/x509.js. */
+const lazyX509Plugin = {
+  name: 'lazy-x509',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/inspect$/ }, (args) => {
+      if (path.basename(args.importer) === 'lazy.ts') {
+        return { path: './x509.js', external: true };
+      }
+      return undefined;
+    });
+  },
+};
+
+/** Prints errors in the form VS Code's problem matchers understand. */
+const problemMatcherPlugin = {
+  name: 'problem-matcher',
+  setup(build) {
+    build.onStart(() => {
+      if (watch) {
+        console.log('[watch] build started');
+      }
+    });
+    build.onEnd((result) => {
+      for (const { text, location } of result.errors) {
+        console.error(`✘ [ERROR] ${text}`);
+        if (location) {
+          console.error(`    ${location.file}:${location.line}:${location.column}:`);
+        }
+      }
+      if (watch) {
+        console.log('[watch] build finished');
+      }
+    });
+  },
+};
+
+async function main() {
+  const ctx = await esbuild.context({
+    entryPoints: { extension: 'src/extension.ts', x509: 'src/x509/inspect.ts' },
+    bundle: true,
+    format: 'cjs',
+    minify: production,
+    sourcemap: !production,
+    sourcesContent: false,
+    platform: 'node',
+    target: 'node20',
+    outdir: 'dist',
+    external: ['vscode'],
+    logLevel: 'silent',
+    metafile: true,
+    plugins: [lazyX509Plugin, problemMatcherPlugin],
+  });
+  if (watch) {
+    await ctx.watch();
+    return;
+  }
+  const result = await ctx.rebuild();
+  await ctx.dispose();
+  if (result.errors.length > 0) {
+    process.exit(1);
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

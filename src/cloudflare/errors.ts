@@ -1,0 +1,125 @@
+/**
+ * Every failure of a Cloudflare call, typed, with a sentence a person understands. Mapped in exactly
+ * one place (toCloudflareError / failureToError); nothing else inspects status codes or bodies, and
+ * no message ever holds the token or a request body.
+ */
+export class CloudflareError extends Error {
+  /** Cloudflare's error codes from the envelope, first one in `code`. */
+  readonly codes: readonly number[];
+  readonly status?: number;
+  /** Worth retrying later without changing anything. */
+  readonly retryable: boolean;
+
+  constructor(message: string, options: { status?: number; codes?: readonly number[]; retryable?: boolean; cause?: unknown } = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = new.target.name;
+    this.status = options.status;
+    this.codes = options.codes ?? [];
+    this.retryable = options.retryable ?? false;
+  }
+
+  get code(): number | undefined {
+    return this.codes[0];
+  }
+}
+
+export class AuthError extends CloudflareError {}
+export class PermissionError extends CloudflareError {
+  constructor(message: string, readonly permission: string, options: { status?: number; codes?: readonly number[] } = {}) {
+    super(message, options);
+  }
+}
+export class NotFoundError extends CloudflareError {}
+export class RateLimitError extends CloudflareError {
+  constructor(message: string, readonly retryAfterMs: number | undefined, options: { status?: number; codes?: readonly number[] } = {}) {
+    super(message, { ...options, retryable: true });
+  }
+}
+export class ServerError extends CloudflareError {}
+export class NetworkError extends CloudflareError {}
+export class TimeoutError extends CloudflareError {}
+export class MalformedResponseError extends CloudflareError {}
+export class CloudflareApiError extends CloudflareError {}
+export class CancelledError extends CloudflareError {}
+
+/** A list that failed part-way: what loaded is kept, and said to be incomplete. */
+export class PartialResultError<T = unknown> extends CloudflareError {
+  constructor(
+    readonly loaded: readonly T[],
+    readonly expected: number | undefined,
+    cause: CloudflareError,
+  ) {
+    super(`Only ${loaded.length}${expected === undefined ? '' : ` of ${expected}`} loaded: ${cause.message}`, { status: cause.status, codes: cause.codes, retryable: cause.retryable, cause });
+  }
+}
+
+/** What the request was, for messages: never the token, never the body. */
+export interface RequestDescription {
+  readonly method: string;
+  readonly path: string;
+  /** The permission the request needs, named in a 403's message. */
+  readonly needs: 'Zone: Read' | 'SSL and Certificates: Edit' | 'API Tokens: Read';
+}
+
+export interface EnvelopeMessage {
+  readonly code?: number;
+  readonly message?: string;
+}
+
+const CODE_WORDS: Readonly<Record<number, string>> = {
+  1412: 'Only leaf certificates can be uploaded as client certificates; this is a CA certificate.',
+  1002: 'Cloudflare could not read the certificate.',
+  2106: 'Cloudflare could not read the private key.',
+  2200: 'The certificate and the private key do not match.',
+  1228: 'The pack already holds a certificate of this signature type.',
+  1305: 'Cloudflare cannot delete this now: it is still in use or still changing.',
+};
+
+/** The error for an HTTP answer that is not a success envelope. */
+export function toCloudflareError(request: RequestDescription, status: number, messages: readonly EnvelopeMessage[], retryAfterMs?: number): CloudflareError {
+  const codes = messages.map((message) => message.code).filter((code): code is number => typeof code === 'number');
+  const said = serviceWords(messages);
+  if (status === 401) {
+    return new AuthError(`Cloudflare rejected the API token (it may be wrong, expired or revoked). Set a new token.${said}`, { status, codes });
+  }
+  if (status === 403) {
+    return new PermissionError(`The API token lacks the "${request.needs}" permission needed for this.${said}`, request.needs, { status, codes });
+  }
+  if (status === 404) {
+    return new NotFoundError(`Cloudflare has no such item (it may have been deleted).${said}`, { status, codes });
+  }
+  if (status === 429) {
+    const wait = retryAfterMs === undefined ? '' : ` Try again in ${Math.max(1, Math.ceil(retryAfterMs / 1000))} s.`;
+    return new RateLimitError(`Cloudflare's rate limit was reached.${wait}`, retryAfterMs, { status, codes });
+  }
+  if (status >= 500) {
+    return new ServerError(`Cloudflare answered with a server error (${status}); try again shortly.${said}`, { status, codes, retryable: true });
+  }
+  if (status >= 300 && status < 400) {
+    return new CloudflareError(`Cloudflare answered with a redirect (${status}), which is not followed so the token stays with the configured API host. Check the API base URL setting.`, { status });
+  }
+  const known = codes.map((code) => CODE_WORDS[code]).find(Boolean);
+  return new CloudflareApiError(`${known ?? 'Cloudflare refused the request.'}${said}`, { status, codes });
+}
+
+/** The error for a request that got no usable answer. */
+export function failureToError(request: RequestDescription, reason: 'timeout' | 'cancelled' | 'network' | 'malformed', detail?: string, cause?: unknown): CloudflareError {
+  switch (reason) {
+    case 'timeout':
+      return new TimeoutError(`Cloudflare did not answer in time (${request.method} ${request.path}).`, { retryable: true, cause });
+    case 'cancelled':
+      return new CancelledError('The request was cancelled.', { cause });
+    case 'malformed':
+      return new MalformedResponseError(`Cloudflare's answer could not be read${detail ? ` (${detail})` : ''}; a proxy or network device may be in the way.`, { retryable: true, cause });
+    default:
+      return new NetworkError(`Cloudflare could not be reached${detail ? ` (${detail})` : ''}. Check the network and the API base URL.`, { retryable: true, cause });
+  }
+}
+
+function serviceWords(messages: readonly EnvelopeMessage[]): string {
+  const parts = messages
+    .filter((message) => message.message)
+    .slice(0, 3)
+    .map((message) => `${message.message!.slice(0, 300)}${message.code ? ` [${message.code}]` : ''}`);
+  return parts.length > 0 ? ` Cloudflare says: ${parts.join('; ')}` : '';
+}

@@ -1,0 +1,20 @@
+/**
+ * The part of fetch the client uses. node-fetch 3 (what the extension injects) and Node's global
+ * fetch (what tests may inject, wrapped to observe requests) both satisfy it.
+ */
+export interface FetchInit {
+  method: string;
+  headers: Record<string, string>;
+  body?: string;
+  signal?: AbortSignal;
+  /** Always 'manual': a redirect must never carry the token to another host. */
+  redirect: 'manual';
+}
+
+export interface FetchResponse {
+  readonly status: number;
+  readonly headers: { get(name: string): string | null };
+  text(): Promise<string>;
+}
+
+export type FetchLike = (url: string, init: FetchInit) => Promise<FetchResponse>;

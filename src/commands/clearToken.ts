@@ -1,0 +1,16 @@
+import type { ExtensionServices } from '../extensionServices';
+
+/** Forgets the token on this machine (after a modal confirmation); the welcome view comes back. */
+export async function clearToken(services: ExtensionServices): Promise<void> {
+  const remove = 'Remove Token';
+  const answer = await services.prompts.confirm(
+    'Remove the Cloudflare API token from this machine?',
+    'The token is deleted from VS Code\'s secret storage. The token itself stays valid at Cloudflare.',
+    remove,
+  );
+  if (answer !== remove) {
+    return;
+  }
+  await services.tokens.clear();
+  services.log.info('API token removed.');
+}

@@ -1,0 +1,12 @@
+import * as vscode from 'vscode';
+import type { TreeNode } from '../tree/treeNode';
+
+export async function copyId(node: TreeNode | undefined): Promise<void> {
+  const id = node?.cloudflareId;
+  if (!id) {
+    void vscode.window.showInformationMessage('Choose a zone, certificate, custom hostname or pack in the Cloudflare Certificates view to copy its ID.');
+    return;
+  }
+  await vscode.env.clipboard.writeText(id);
+  vscode.window.setStatusBarMessage(`Copied ID ${id}`, 3000);
+}

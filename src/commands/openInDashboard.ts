@@ -1,0 +1,11 @@
+import * as vscode from 'vscode';
+import type { TreeNode } from '../tree/treeNode';
+
+export async function openInDashboard(node: TreeNode | undefined): Promise<void> {
+  const url = node?.dashboardUrl?.();
+  if (!url) {
+    void vscode.window.showInformationMessage('Choose a zone, certificate or custom hostname in the Cloudflare Certificates view to open it in the dashboard.');
+    return;
+  }
+  await vscode.env.openExternal(vscode.Uri.parse(url));
+}

@@ -1,0 +1,34 @@
+import * as vscode from 'vscode';
+import { CancelledError } from '../cloudflare/errors';
+import { describeError } from '../format/describeError';
+import type { ExtensionServices } from '../extensionServices';
+
+/**
+ * Wraps a command handler: a failure becomes one error notification in words (and a log line), a
+ * cancellation is silent, and nothing escapes as an unhandled rejection.
+ */
+export function runCommand<A extends unknown[]>(services: ExtensionServices, id: string, handler: (...args: A) => unknown): (...args: A) => Promise<void> {
+  return async (...args: A) => {
+    try {
+      await handler(...args);
+    } catch (error) {
+      if (error instanceof CancelledError || (error instanceof vscode.CancellationError)) {
+        return;
+      }
+      const words = describeError(error);
+      services.log.error(`${id} failed: ${words}`);
+      void services.prompts.error(words);
+    }
+  };
+}
+
+/** An AbortSignal that follows a VS Code cancellation token. */
+export function abortSignalFor(token: vscode.CancellationToken): AbortSignal {
+  const controller = new AbortController();
+  if (token.isCancellationRequested) {
+    controller.abort();
+  } else {
+    token.onCancellationRequested(() => controller.abort());
+  }
+  return controller.signal;
+}

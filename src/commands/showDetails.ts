@@ -1,0 +1,16 @@
+import * as vscode from 'vscode';
+import type { CertificateDetailsDocuments } from '../editor/certificateDetailsDocuments';
+import type { ExtensionServices } from '../extensionServices';
+import { certificateText } from '../format/certificateText';
+import type { TreeNode } from '../tree/treeNode';
+
+/** Opens a read-only document with the decoded certificate of a tree node (or the selected node). */
+export async function showDetails(services: ExtensionServices, documents: CertificateDetailsDocuments, node: TreeNode | undefined): Promise<void> {
+  const target = node ?? services.treeView.selection[0];
+  const details = target?.details?.();
+  if (!target || !details) {
+    void vscode.window.showInformationMessage('Choose a certificate in the Cloudflare Certificates view to see its details.');
+    return;
+  }
+  await documents.open(details.title, target.id, certificateText(details, new Date(), target.pem));
+}

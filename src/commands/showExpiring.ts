@@ -1,0 +1,29 @@
+import * as vscode from 'vscode';
+import type { ExtensionServices } from '../extensionServices';
+import { formatDate } from '../format/certificateMarkdown';
+import { expiryPhrase } from '../x509/certificateSummary';
+import { revealNode } from '../tree/revealNode';
+
+/** The status-bar item's action: list the expiring certificates and reveal the chosen one in the tree. */
+export async function showExpiring(services: ExtensionServices): Promise<void> {
+  services.statusBar.update();
+  const expiring = services.statusBar.current;
+  if (expiring.length === 0) {
+    void vscode.window.showInformationMessage('No certificate Cloudflare holds expires within the warning window.');
+    return;
+  }
+  const now = new Date();
+  const zones = new Map((await services.data.zones()).map((zone) => [zone.id, zone.name]));
+  const picked = await vscode.window.showQuickPick(
+    expiring.map((certificate) => ({
+      label: certificate.label,
+      description: expiryPhrase(certificate.notAfter, now),
+      detail: `${certificate.kind === 'aop' ? 'Client certificate (AOP)' : 'Custom hostname certificate'} · ${zones.get(certificate.zoneId) ?? certificate.zoneId} · ${formatDate(certificate.notAfter)}`,
+      certificate,
+    })),
+    { title: 'Certificates that expire soon', placeHolder: 'Choose one to reveal it in the Cloudflare Certificates view' },
+  );
+  if (picked) {
+    await revealNode(services, picked.certificate.nodeId);
+  }
+}

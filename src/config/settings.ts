@@ -1,0 +1,25 @@
+import * as vscode from 'vscode';
+
+export const SECTION = 'cloudflareCertificates';
+export const DEFAULT_API_BASE_URL = 'https://api.cloudflare.com/client/v4';
+
+/**
+ * The API base URL from user (application) settings only. The setting is application-scoped, and we
+ * read the global value explicitly as well, so a workspace or folder value can never redirect the token.
+ */
+export function apiBaseUrl(): string {
+  const inspected = vscode.workspace.getConfiguration(SECTION).inspect<string>('apiBaseUrl');
+  return inspected?.globalValue?.trim() || DEFAULT_API_BASE_URL;
+}
+
+export interface ExpiryWindow {
+  readonly warningDays: number;
+  readonly criticalDays: number;
+}
+
+export function expiryWindow(): ExpiryWindow {
+  const config = vscode.workspace.getConfiguration(SECTION);
+  const warningDays = Math.max(0, config.get<number>('expiryWarningDays', 30));
+  const criticalDays = Math.min(warningDays, Math.max(0, config.get<number>('expiryCriticalDays', 7)));
+  return { warningDays, criticalDays };
+}

@@ -1,0 +1,91 @@
+import * as vscode from 'vscode';
+import { TokenStore } from './auth/tokenStore';
+import { clearToken } from './commands/clearToken';
+import { copyId } from './commands/copyId';
+import { openInDashboard } from './commands/openInDashboard';
+import { runCommand } from './commands/runCommand';
+import { setToken } from './commands/setToken';
+import { showDetails } from './commands/showDetails';
+import { showExpiring } from './commands/showExpiring';
+import { SECTION, expiryWindow } from './config/settings';
+import { CertificateDetailsDocuments, DETAILS_SCHEME } from './editor/certificateDetailsDocuments';
+import type { ExtensionServices } from './extensionServices';
+import { Logger } from './logging/logger';
+import { AccountData } from './model/accountData';
+import { ClientFactory } from './model/clientFactory';
+import { ExpiryStatusBar, SHOW_EXPIRING_COMMAND } from './statusBar/expiryStatusBar';
+import { CertificateTreeProvider } from './tree/certificateTreeProvider';
+import { RETRY_COMMAND } from './tree/errorNode';
+import { LOAD_MORE_COMMAND, type Pageable } from './tree/loadMoreNode';
+import { NodeActivity } from './tree/nodeActivity';
+import type { TreeNode } from './tree/treeNode';
+import { windowPrompts } from './ui/prompts';
+
+const VIEW_ID = 'cloudflareCertificates.explorer';
+
+/** What activate() returns: the integration tests drive the extension through it. */
+export type CloudflareCertificatesApi = ExtensionServices;
+
+export function activate(context: vscode.ExtensionContext): CloudflareCertificatesApi {
+  const log = new Logger('Cloudflare Certificates');
+  const tokens = new TokenStore(context.secrets);
+  const clients = new ClientFactory(tokens, log);
+  const data = new AccountData(() => clients.client());
+  const activity = new NodeActivity();
+  const tree = new CertificateTreeProvider(
+    { data, activity, expiry: expiryWindow, now: () => new Date() },
+    async () => Boolean(await tokens.get()),
+  );
+  const treeView = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
+  const statusBar = new ExpiryStatusBar(data, expiryWindow);
+  const documents = new CertificateDetailsDocuments();
+  context.subscriptions.push(log, tokens, activity, tree, treeView, statusBar, documents);
+  const services: ExtensionServices = { tokens, clients, data, tree, treeView, activity, statusBar, log, prompts: windowPrompts };
+
+  context.subscriptions.push(
+    vscode.workspace.registerTextDocumentContentProvider(DETAILS_SCHEME, documents),
+    tree.onDidScan(() => statusBar.update()),
+    tokens.onDidChange(() => void onTokenChanged(services)),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration(`${SECTION}.apiBaseUrl`)) {
+        tree.refresh();
+      } else if (event.affectsConfiguration(SECTION)) {
+        statusBar.update();
+        tree.refresh(undefined);
+      }
+    }),
+  );
+
+  const commands: Record<string, (...args: never[]) => unknown> = {
+    'cloudflareCertificates.setToken': () => setToken(services),
+    'cloudflareCertificates.clearToken': () => clearToken(services),
+    'cloudflareCertificates.refresh': (node?: TreeNode) => tree.refresh(node),
+    'cloudflareCertificates.showDetails': (node?: TreeNode) => showDetails(services, documents, node),
+    'cloudflareCertificates.copyId': (node?: TreeNode) => copyId(node ?? treeView.selection[0]),
+    'cloudflareCertificates.openInDashboard': (node?: TreeNode) => openInDashboard(node ?? treeView.selection[0]),
+    [SHOW_EXPIRING_COMMAND]: () => showExpiring(services),
+    [RETRY_COMMAND]: (node?: TreeNode) => tree.refresh(node),
+    [LOAD_MORE_COMMAND]: (node: Pageable) => node.showMore(),
+  };
+  for (const [id, handler] of Object.entries(commands)) {
+    context.subscriptions.push(vscode.commands.registerCommand(id, runCommand(services, id, handler)));
+  }
+
+  void onTokenChanged(services);
+  return services;
+}
+
+/** Keeps the welcome view, the tree, the log's redaction and the status bar in step with the token. */
+async function onTokenChanged(services: ExtensionServices): Promise<void> {
+  const token = await services.tokens.get();
+  services.log.setKnownSecrets([token]);
+  await vscode.commands.executeCommand('setContext', 'cloudflareCertificates.hasToken', Boolean(token));
+  if (!token) {
+    services.statusBar.hide();
+  }
+  services.tree.refresh();
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}

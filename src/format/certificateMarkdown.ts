@@ -1,0 +1,57 @@
+import { expiryPhrase } from '../x509/certificateSummary';
+import { escapeMarkdown, inlineCode } from './markdownEscape';
+
+/** Everything a certificate tooltip or hover can show; what is unknown is left out. */
+export interface CertificateDetails {
+  readonly title: string;
+  readonly subject?: string;
+  readonly sans?: readonly string[];
+  readonly issuer?: string;
+  readonly serialNumber?: string;
+  readonly signature?: string;
+  readonly keyType?: string;
+  readonly notBefore?: Date;
+  readonly notAfter?: Date;
+  readonly status?: string;
+  readonly uploadedOn?: Date;
+  readonly id?: string;
+  readonly sha256Fingerprint?: string;
+  /** Whether Cloudflare holds this certificate (hovers only; undefined when unknown). */
+  readonly heldByCloudflare?: string;
+}
+
+/**
+ * The Markdown of a certificate tooltip. Every value from the API or the certificate goes through
+ * escapeMarkdown or inlineCode, so a crafted subject or hostname can never become a link or command;
+ * the result is shown with isTrusted off.
+ */
+export function certificateMarkdown(details: CertificateDetails, now: Date): string {
+  const lines: string[] = [`**${escapeMarkdown(details.title)}**`, ''];
+  const row = (name: string, value: string | undefined) => {
+    if (value) {
+      lines.push(`${name}: ${value}  `);
+    }
+  };
+  row('Subject', details.subject && escapeMarkdown(details.subject));
+  row('SANs', details.sans && details.sans.length > 0 ? details.sans.map(escapeMarkdown).join(', ') : undefined);
+  row('Issuer', details.issuer && escapeMarkdown(details.issuer));
+  row('Serial', details.serialNumber && inlineCode(details.serialNumber));
+  row('Signature', details.signature && escapeMarkdown(details.signature));
+  row('Key', details.keyType && escapeMarkdown(details.keyType));
+  row('Not before', details.notBefore && formatDate(details.notBefore));
+  row('Not after', details.notAfter && `${formatDate(details.notAfter)} (${escapeMarkdown(expiryPhrase(details.notAfter, now))})`);
+  row('Status', details.status && escapeMarkdown(details.status));
+  row('Uploaded on', details.uploadedOn && formatDate(details.uploadedOn));
+  row('SHA-256', details.sha256Fingerprint && inlineCode(colonHex(details.sha256Fingerprint)));
+  row('Held by Cloudflare', details.heldByCloudflare && escapeMarkdown(details.heldByCloudflare));
+  row('ID', details.id && inlineCode(details.id));
+  return lines.join('\n');
+}
+
+export function formatDate(date: Date): string {
+  return Number.isNaN(date.getTime()) ? 'unknown' : `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+function colonHex(hex: string): string {
+  return hex.toUpperCase().match(/.{1,2}/g)?.join(':') ?? hex;
+}

@@ -1,0 +1,32 @@
+import type { CertificateDetails } from './certificateMarkdown';
+import { formatDate } from './certificateMarkdown';
+import { expiryPhrase } from '../x509/certificateSummary';
+
+/**
+ * The plain-text body of the read-only "Show Certificate Details" document. Plain text, so nothing in
+ * it is ever rendered as Markdown or HTML.
+ */
+export function certificateText(details: CertificateDetails, now: Date, pem?: string): string {
+  const lines: string[] = [details.title, '='.repeat(Math.min(80, Math.max(3, details.title.length))), ''];
+  const row = (name: string, value: string | undefined) => {
+    if (value) {
+      lines.push(`${`${name}:`.padEnd(22)}${value.replace(/[\r\n]+/g, ' ')}`);
+    }
+  };
+  row('Subject', details.subject);
+  row('Alternative names', details.sans?.join(', '));
+  row('Issuer', details.issuer);
+  row('Serial number', details.serialNumber);
+  row('Signature', details.signature);
+  row('Public key', details.keyType);
+  row('Not before', details.notBefore && formatDate(details.notBefore));
+  row('Not after', details.notAfter && `${formatDate(details.notAfter)} (${expiryPhrase(details.notAfter, now)})`);
+  row('SHA-256 fingerprint', details.sha256Fingerprint?.toUpperCase().match(/.{2}/g)?.join(':'));
+  row('Status', details.status);
+  row('Uploaded on', details.uploadedOn && formatDate(details.uploadedOn));
+  row('Cloudflare ID', details.id);
+  if (pem) {
+    lines.push('', pem.trim());
+  }
+  return `${lines.join('\n')}\n`;
+}

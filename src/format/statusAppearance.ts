@@ -1,0 +1,96 @@
+/**
+ * How each status Cloudflare returns looks in the tree: a codicon, a theme colour and words. Pure data
+ * (no vscode import) so a unit test can hold it to every enum value in Cloudflare's published schema.
+ */
+export interface StatusAppearance {
+  readonly icon: string;
+  readonly color?: string;
+  readonly label: string;
+}
+
+const GOOD = 'testing.iconPassed';
+const BUSY = 'charts.blue';
+const WARN = 'list.warningForeground';
+const BAD = 'list.errorForeground';
+const QUIET = 'disabledForeground';
+
+const pending = (label: string): StatusAppearance => ({ icon: 'sync', color: BUSY, label });
+const timedOut = (label: string): StatusAppearance => ({ icon: 'warning', color: WARN, label });
+
+/** Authenticated Origin Pulls certificate and association statuses. */
+export const AOP_STATUS: Readonly<Record<string, StatusAppearance>> = {
+  initializing: pending('Initializing'),
+  pending_deployment: pending('Pending deployment'),
+  pending_deletion: { icon: 'trash', color: BUSY, label: 'Pending deletion' },
+  active: { icon: 'pass-filled', color: GOOD, label: 'Active' },
+  deleted: { icon: 'trash', color: QUIET, label: 'Deleted' },
+  deployment_timed_out: timedOut('Deployment timed out'),
+  deletion_timed_out: timedOut('Deletion timed out'),
+};
+
+/** Custom hostname SSL (certificate pack) statuses. */
+export const SSL_STATUS: Readonly<Record<string, StatusAppearance>> = {
+  initializing: pending('Initializing'),
+  pending_validation: pending('Pending validation'),
+  pending_issuance: pending('Pending issuance'),
+  pending_deployment: pending('Pending deployment'),
+  pending_deletion: { icon: 'trash', color: BUSY, label: 'Pending deletion' },
+  pending_expiration: { icon: 'history', color: WARN, label: 'Pending expiration' },
+  pending_cleanup: pending('Pending clean-up'),
+  expired: { icon: 'error', color: BAD, label: 'Expired' },
+  active: { icon: 'lock', color: GOOD, label: 'Active' },
+  deleted: { icon: 'trash', color: QUIET, label: 'Deleted' },
+  initializing_timed_out: timedOut('Initialization timed out'),
+  validation_timed_out: timedOut('Validation timed out'),
+  issuance_timed_out: timedOut('Issuance timed out'),
+  deployment_timed_out: timedOut('Deployment timed out'),
+  deletion_timed_out: timedOut('Deletion timed out'),
+  staging_deployment: pending('Staging deployment'),
+  staging_active: { icon: 'beaker', color: GOOD, label: 'Active in staging' },
+  deactivating: pending('Deactivating'),
+  inactive: { icon: 'circle-outline', color: QUIET, label: 'Inactive' },
+  backup_issued: { icon: 'shield', color: BUSY, label: 'Backup issued' },
+  holding_deployment: { icon: 'debug-pause', color: WARN, label: 'Holding deployment' },
+};
+
+/** Custom hostname statuses. */
+export const HOSTNAME_STATUS: Readonly<Record<string, StatusAppearance>> = {
+  active: { icon: 'globe', color: GOOD, label: 'Active' },
+  pending: pending('Pending'),
+  active_redeploying: pending('Active, redeploying'),
+  moved: { icon: 'arrow-right', color: WARN, label: 'Moved' },
+  pending_deletion: { icon: 'trash', color: BUSY, label: 'Pending deletion' },
+  deleted: { icon: 'trash', color: QUIET, label: 'Deleted' },
+  pending_blocked: { icon: 'circle-slash', color: WARN, label: 'Pending, blocked' },
+  pending_migration: pending('Pending migration'),
+  pending_provisioned: pending('Pending provisioning'),
+  test_pending: { icon: 'beaker', color: BUSY, label: 'Test pending' },
+  test_active: { icon: 'beaker', color: GOOD, label: 'Test active' },
+  test_active_apex: { icon: 'beaker', color: GOOD, label: 'Test active (apex)' },
+  test_blocked: { icon: 'beaker', color: BAD, label: 'Test blocked' },
+  test_failed: { icon: 'beaker', color: BAD, label: 'Test failed' },
+  provisioned: { icon: 'pass', color: GOOD, label: 'Provisioned' },
+  blocked: { icon: 'circle-slash', color: BAD, label: 'Blocked' },
+};
+
+/** Zone statuses (GET /zones). */
+export const ZONE_STATUS: Readonly<Record<string, StatusAppearance>> = {
+  active: { icon: 'cloud', color: GOOD, label: 'Active' },
+  pending: { icon: 'cloud', color: BUSY, label: 'Pending' },
+  initializing: { icon: 'cloud', color: BUSY, label: 'Initializing' },
+  moved: { icon: 'cloud', color: WARN, label: 'Moved' },
+};
+
+/** A status this version does not know yet (Cloudflare adds values): neutral, never a crash. */
+export function appearanceOf(table: Readonly<Record<string, StatusAppearance>>, status: string | undefined | null): StatusAppearance {
+  if (status && Object.prototype.hasOwnProperty.call(table, status)) {
+    return table[status];
+  }
+  const words = status ? status.replace(/_/g, ' ') : 'unknown';
+  return { icon: 'circle-large-outline', label: words.charAt(0).toUpperCase() + words.slice(1) };
+}
+
+/** Statuses that will change by themselves, so an operation polls until they settle. */
+export function isTransitional(status: string | undefined | null): boolean {
+  return status === 'initializing' || (status?.startsWith('pending_') ?? false) || status === 'pending';
+}

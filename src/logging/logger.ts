@@ -1,0 +1,41 @@
+import * as vscode from 'vscode';
+import { redact } from './redact';
+
+/** The extension's log: a LogOutputChannel whose every line passes through redact() first. */
+export class Logger implements vscode.Disposable {
+  private readonly channel: vscode.LogOutputChannel;
+  private secrets: readonly string[] = [];
+
+  constructor(name: string) {
+    this.channel = vscode.window.createOutputChannel(name, { log: true });
+  }
+
+  /** Values to scrub from every line even if they do not look like a token (the current token). */
+  setKnownSecrets(secrets: readonly (string | undefined)[]): void {
+    this.secrets = secrets.filter((secret): secret is string => Boolean(secret));
+  }
+
+  info(message: string): void {
+    this.channel.info(redact(message, this.secrets));
+  }
+
+  warn(message: string): void {
+    this.channel.warn(redact(message, this.secrets));
+  }
+
+  error(message: string): void {
+    this.channel.error(redact(message, this.secrets));
+  }
+
+  debug(message: string): void {
+    this.channel.debug(redact(message, this.secrets));
+  }
+
+  show(): void {
+    this.channel.show(true);
+  }
+
+  dispose(): void {
+    this.channel.dispose();
+  }
+}

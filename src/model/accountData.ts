@@ -1,0 +1,133 @@
+import { setMaxListeners } from 'node:events';
+import type { CloudflareClient } from '../cloudflare/cloudflareClient';
+import type { CustomHostname, HostnameAssociation, HostnameCertificate, Zone } from '../cloudflare/types';
+import { PartialResultError } from '../cloudflare/errors';
+
+export interface ZoneAopData {
+  readonly certificates: readonly HostnameCertificate[];
+  readonly associations: readonly HostnameAssociation[];
+}
+
+/** A zone's custom hostnames; `complete` is false when a page failed, and then `error` says why. */
+export interface CustomHostnameList {
+  readonly items: readonly CustomHostname[];
+  readonly complete: boolean;
+  readonly expected?: number;
+  readonly error?: unknown;
+}
+
+/**
+ * What the extension has loaded from Cloudflare, shared by the tree, the status bar and the editor
+ * hovers. Each piece is loaded at most once at a time (overlapping refreshes share the request) and
+ * is forgotten on failure so the next look retries. invalidate() aborts what is in flight.
+ */
+export class AccountData {
+  private zonesLoad: Promise<readonly Zone[]> | undefined;
+  private readonly aopLoads = new Map<string, Promise<ZoneAopData>>();
+  private readonly hostnameLoads = new Map<string, Promise<CustomHostnameList>>();
+  private readonly settledAop = new Map<string, ZoneAopData>();
+  private readonly settledHostnames = new Map<string, CustomHostnameList>();
+  private controller = AccountData.newController();
+
+  constructor(private readonly client: () => Promise<CloudflareClient>) {}
+
+  /** One signal is shared by every load of a generation, so it legitimately has many listeners. */
+  private static newController(): AbortController {
+    const controller = new AbortController();
+    setMaxListeners(0, controller.signal);
+    return controller;
+  }
+
+  zones(): Promise<readonly Zone[]> {
+    if (!this.zonesLoad) {
+      const signal = this.controller.signal;
+      const load = this.client().then((client) => client.listZones(signal));
+      this.zonesLoad = load;
+      load.catch(() => {
+        if (this.zonesLoad === load) {
+          this.zonesLoad = undefined;
+        }
+      });
+    }
+    return this.zonesLoad;
+  }
+
+  aop(zoneId: string): Promise<ZoneAopData> {
+    return this.memo(this.aopLoads, this.settledAop, zoneId, async (client, signal) => {
+      const [certificates, associations] = await Promise.all([
+        client.listHostnameCertificates(zoneId, signal),
+        client.listHostnameAssociations(zoneId, signal),
+      ]);
+      return { certificates, associations };
+    });
+  }
+
+  customHostnames(zoneId: string): Promise<CustomHostnameList> {
+    return this.memo(this.hostnameLoads, this.settledHostnames, zoneId, async (client, signal) => {
+      try {
+        const items = await client.listCustomHostnames(zoneId, signal);
+        return { items, complete: true };
+      } catch (error) {
+        // Say how much is missing rather than pass part of the list off as all of it.
+        if (error instanceof PartialResultError) {
+          return { items: error.loaded as CustomHostname[], complete: false, expected: error.expected, error: error.cause ?? error };
+        }
+        throw error;
+      }
+    });
+  }
+
+  /** What has loaded so far, without starting any request (for hovers and the status bar). */
+  loaded(): { aop: ReadonlyMap<string, ZoneAopData>; customHostnames: ReadonlyMap<string, CustomHostnameList> } {
+    return { aop: this.settledAop, customHostnames: this.settledHostnames };
+  }
+
+  /** Forget a zone's part, a whole zone, or everything; requests in flight for everything are aborted. */
+  invalidate(zoneId?: string, part?: 'aop' | 'customHostnames'): void {
+    if (zoneId === undefined) {
+      this.controller.abort();
+      this.controller = AccountData.newController();
+      this.zonesLoad = undefined;
+      for (const map of [this.aopLoads, this.hostnameLoads, this.settledAop, this.settledHostnames]) {
+        map.clear();
+      }
+      return;
+    }
+    if (part !== 'customHostnames') {
+      this.aopLoads.delete(zoneId);
+      this.settledAop.delete(zoneId);
+    }
+    if (part !== 'aop') {
+      this.hostnameLoads.delete(zoneId);
+      this.settledHostnames.delete(zoneId);
+    }
+  }
+
+  private memo<T>(
+    loads: Map<string, Promise<T>>,
+    settled: Map<string, T>,
+    key: string,
+    load: (client: CloudflareClient, signal: AbortSignal) => Promise<T>,
+  ): Promise<T> {
+    const existing = loads.get(key);
+    if (existing) {
+      return existing;
+    }
+    const signal = this.controller.signal;
+    const promise = this.client().then((client) => load(client, signal));
+    loads.set(key, promise);
+    promise.then(
+      (value) => {
+        if (loads.get(key) === promise) {
+          settled.set(key, value);
+        }
+      },
+      () => {
+        if (loads.get(key) === promise) {
+          loads.delete(key);
+        }
+      },
+    );
+    return promise;
+  }
+}

@@ -1,0 +1,59 @@
+import { checkBaseUrl, CloudflareClient } from '../cloudflare/cloudflareClient';
+import type { FetchLike } from '../cloudflare/fetchLike';
+import { RequestLimiter } from '../cloudflare/requestLimiter';
+import type { TokenStore } from '../auth/tokenStore';
+import { apiBaseUrl } from '../config/settings';
+import type { Logger } from '../logging/logger';
+
+/** node-fetch is ESM-only and not needed until the first request, so it is imported then. */
+const lazyNodeFetch: FetchLike = async (url, init) => {
+  const { default: fetch } = await import('node-fetch');
+  return fetch(url, init as Parameters<typeof fetch>[1]);
+};
+
+/**
+ * Builds the API client from the current settings and token. Every client shares one limiter, so the
+ * extension as a whole stays under Cloudflare's rate limit whatever runs at once.
+ */
+export class ClientFactory {
+  readonly limiter = new RequestLimiter();
+  private cached: { baseUrl: string; client: CloudflareClient } | undefined;
+
+  constructor(
+    private readonly tokens: TokenStore,
+    private readonly log: Logger,
+    private readonly fetch: FetchLike = lazyNodeFetch,
+  ) {}
+
+  /** The client for the stored token; throws a sentence when the base URL setting is refused. */
+  async client(): Promise<CloudflareClient> {
+    const baseUrl = this.checkedBaseUrl();
+    if (this.cached?.baseUrl !== baseUrl) {
+      this.cached = { baseUrl, client: this.create(baseUrl, () => this.tokens.get()) };
+    }
+    return this.cached.client;
+  }
+
+  /** A client for a token that is not stored yet (checking it before it is kept). */
+  forToken(token: string): CloudflareClient {
+    return this.create(this.checkedBaseUrl(), async () => token);
+  }
+
+  private checkedBaseUrl(): string {
+    const checked = checkBaseUrl(apiBaseUrl());
+    if (!checked.ok) {
+      throw new Error(checked.message);
+    }
+    return checked.url;
+  }
+
+  private create(baseUrl: string, getToken: () => Promise<string | undefined>): CloudflareClient {
+    return new CloudflareClient({
+      baseUrl,
+      getToken,
+      fetch: this.fetch,
+      limiter: this.limiter,
+      log: (line) => this.log.debug(line),
+    });
+  }
+}

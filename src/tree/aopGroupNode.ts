@@ -1,0 +1,71 @@
+import * as vscode from 'vscode';
+import { AopCertificateNode } from './aopCertificateNode';
+import { ContextValue } from './contextValues';
+import { ErrorNode } from './errorNode';
+import { MessageNode } from './messageNode';
+import type { TreeContext, TreeNode } from './treeNode';
+import type { ZoneNode } from './zoneNode';
+
+/** "Client Certificates (AOP)": the zone's per-hostname Authenticated Origin Pulls certificates. */
+export class AopGroupNode implements TreeNode {
+  readonly id: string;
+
+  constructor(
+    private readonly context: TreeContext,
+    readonly parent: ZoneNode,
+  ) {
+    this.id = `${parent.id}/aop`;
+  }
+
+  get zoneId(): string {
+    return this.parent.zone.id;
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem('Client Certificates (AOP)', vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = this.id;
+    item.contextValue = ContextValue.aopGroup;
+    const busy = this.context.activity.of(this.id);
+    const loaded = this.context.data.loaded().aop.get(this.zoneId);
+    if (busy) {
+      item.iconPath = new vscode.ThemeIcon('loading~spin');
+      item.description = busy;
+    } else {
+      item.iconPath = new vscode.ThemeIcon('shield');
+      item.description = loaded ? `${loaded.certificates.length} of 10` : undefined;
+    }
+    item.tooltip = 'Per-hostname Authenticated Origin Pulls client certificates (at most 10 per zone).';
+    return item;
+  }
+
+  async getChildren(): Promise<TreeNode[]> {
+    try {
+      const { certificates, associations } = await this.context.data.aop(this.zoneId);
+      if (certificates.length === 0) {
+        return [new MessageNode(this, 'No certificates')];
+      }
+      const sorted = [...certificates].sort((a, b) => (a.expires_on ?? '').localeCompare(b.expires_on ?? ''));
+      const nodes = sorted.map(
+        (certificate) =>
+          new AopCertificateNode(
+            this.context,
+            this,
+            certificate,
+            associations.filter((association) => association.cert_id === certificate.id),
+          ),
+      );
+      await Promise.all(nodes.map((node) => node.prepare()));
+      return nodes;
+    } catch (error) {
+      return [new ErrorNode(this, error, 'Could not load client certificates: ')];
+    }
+  }
+
+  dashboardUrl(): string {
+    return this.parent.dashboardUrl('ssl-tls/origin');
+  }
+
+  invalidate(): void {
+    this.context.data.invalidate(this.zoneId, 'aop');
+  }
+}

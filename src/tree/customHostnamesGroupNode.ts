@@ -1,0 +1,77 @@
+import * as vscode from 'vscode';
+import { ContextValue } from './contextValues';
+import { CustomHostnameNode } from './customHostnameNode';
+import { ErrorNode } from './errorNode';
+import { LoadMoreNode, type Pageable } from './loadMoreNode';
+import { MessageNode } from './messageNode';
+import type { TreeContext, TreeNode } from './treeNode';
+import type { ZoneNode } from './zoneNode';
+
+/** Rendering thousands of rows at once makes the view sluggish, so the group shows them a page at a time. */
+export const HOSTNAMES_PER_PAGE = 50;
+
+/** "Custom Hostnames" (Cloudflare for SaaS) of a zone, shown a page at a time. */
+export class CustomHostnamesGroupNode implements TreeNode, Pageable {
+  readonly id: string;
+  private shown = HOSTNAMES_PER_PAGE;
+
+  constructor(
+    private readonly context: TreeContext,
+    readonly parent: ZoneNode,
+  ) {
+    this.id = `${parent.id}/customHostnames`;
+  }
+
+  get zoneId(): string {
+    return this.parent.zone.id;
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem('Custom Hostnames', vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = this.id;
+    item.contextValue = ContextValue.customHostnames;
+    item.iconPath = new vscode.ThemeIcon('globe');
+    const loaded = this.context.data.loaded().customHostnames.get(this.zoneId);
+    if (loaded) {
+      item.description = loaded.complete ? `${loaded.items.length}` : `${loaded.items.length} of ${loaded.expected ?? '?'} loaded`;
+    }
+    item.tooltip = 'Cloudflare for SaaS custom hostnames and their certificate packs.';
+    return item;
+  }
+
+  async getChildren(): Promise<TreeNode[]> {
+    let list;
+    try {
+      list = await this.context.data.customHostnames(this.zoneId);
+    } catch (error) {
+      return [new ErrorNode(this, error, 'Could not load custom hostnames: ')];
+    }
+    const nodes: TreeNode[] = [];
+    if (!list.complete) {
+      const of = list.expected !== undefined ? ` of ${list.expected}` : '';
+      nodes.push(new ErrorNode(this, list.error, `Only ${list.items.length}${of} custom hostnames loaded: `));
+    }
+    if (list.items.length === 0 && list.complete) {
+      return [new MessageNode(this, 'No custom hostnames')];
+    }
+    const visible = list.items.slice(0, this.shown);
+    nodes.push(...visible.map((hostname) => new CustomHostnameNode(this.context, this, hostname)));
+    if (list.items.length > visible.length) {
+      nodes.push(new LoadMoreNode(this, visible.length, list.items.length));
+    }
+    return nodes;
+  }
+
+  showMore(): void {
+    this.shown += HOSTNAMES_PER_PAGE;
+    this.context.changed(this);
+  }
+
+  dashboardUrl(): string {
+    return this.parent.dashboardUrl('ssl-tls/custom-hostnames');
+  }
+
+  invalidate(): void {
+    this.context.data.invalidate(this.zoneId, 'customHostnames');
+  }
+}

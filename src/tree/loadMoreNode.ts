@@ -1,0 +1,36 @@
+import * as vscode from 'vscode';
+import { ContextValue } from './contextValues';
+import type { TreeNode } from './treeNode';
+
+export const LOAD_MORE_COMMAND = 'cloudflareCertificates.loadMore';
+
+/** Shown at the end of a long list; its parent decides what "more" means. */
+export interface Pageable extends TreeNode {
+  showMore(): void;
+}
+
+export class LoadMoreNode implements TreeNode {
+  readonly id: string;
+
+  constructor(
+    readonly parent: Pageable,
+    private readonly shown: number,
+    private readonly total: number,
+  ) {
+    this.id = `${parent.id}/loadMore`;
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem('Load more', vscode.TreeItemCollapsibleState.None);
+    item.id = this.id;
+    item.description = `${this.shown} of ${this.total} shown`;
+    item.iconPath = new vscode.ThemeIcon('ellipsis');
+    item.contextValue = ContextValue.loadMore;
+    item.command = { command: LOAD_MORE_COMMAND, title: 'Load more', arguments: [this.parent] };
+    return item;
+  }
+
+  getChildren(): TreeNode[] {
+    return [];
+  }
+}

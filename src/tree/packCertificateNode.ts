@@ -1,0 +1,83 @@
+import * as vscode from 'vscode';
+import type { PackCertificate } from '../cloudflare/types';
+import { certificateMarkdown, type CertificateDetails } from '../format/certificateMarkdown';
+import { appearanceOf, SSL_STATUS } from '../format/statusAppearance';
+import { expiryBand, expiryPhrase } from '../x509/certificateSummary';
+import type { CertificatePackNode } from './certificatePackNode';
+import { ContextValue } from './contextValues';
+import { expiryIcon, iconFor } from './themeIcons';
+import type { TreeContext, TreeNode } from './treeNode';
+
+/** "RSA" or "ECDSA" from the signature Cloudflare reports ("SHA256WithRSA", "ECDSAWithSHA256"). */
+export function packKeyType(signature: string | undefined): 'RSA' | 'ECDSA' | undefined {
+  const upper = (signature ?? '').toUpperCase();
+  if (upper.includes('ECDSA')) {
+    return 'ECDSA';
+  }
+  return upper.includes('RSA') ? 'RSA' : undefined;
+}
+
+/** One certificate inside a custom hostname's pack. */
+export class PackCertificateNode implements TreeNode {
+  readonly id: string;
+
+  constructor(
+    private readonly context: TreeContext,
+    readonly parent: CertificatePackNode,
+    readonly certificate: PackCertificate,
+    /** Cloudflare refuses to delete the last certificate of a pack. */
+    readonly isLast: boolean,
+  ) {
+    this.id = `${parent.id}/${certificate.id}`;
+  }
+
+  get keyType(): 'RSA' | 'ECDSA' | undefined {
+    return packKeyType(this.certificate.signature);
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(this.keyType ?? 'Certificate', vscode.TreeItemCollapsibleState.None);
+    item.id = this.id;
+    item.contextValue = this.isLast ? ContextValue.packCertificateLast : ContextValue.packCertificate;
+    const now = this.context.now();
+    const notAfter = this.certificate.expires_on ? new Date(this.certificate.expires_on) : undefined;
+    const busy = this.context.activity.of(this.id);
+    if (busy) {
+      item.iconPath = new vscode.ThemeIcon('loading~spin');
+      item.description = busy;
+    } else {
+      const { warningDays, criticalDays } = this.context.expiry();
+      const band = notAfter ? expiryBand(notAfter, now, warningDays, criticalDays) : 'ok';
+      item.iconPath = expiryIcon(band, iconFor(appearanceOf(SSL_STATUS, this.parent.hostname.ssl?.status)));
+      item.description = notAfter ? expiryPhrase(notAfter, now) : undefined;
+    }
+    item.tooltip = new vscode.MarkdownString(certificateMarkdown(this.details(), now));
+    return item;
+  }
+
+  get cloudflareId(): string {
+    return this.certificate.id;
+  }
+
+  getChildren(): TreeNode[] {
+    return [];
+  }
+
+  details(): CertificateDetails {
+    const hostname = this.parent.hostname;
+    return {
+      title: `${this.keyType ?? 'Certificate'} certificate of ${hostname.hostname}`,
+      sans: hostname.ssl?.hosts,
+      issuer: this.certificate.issuer,
+      serialNumber: this.certificate.serial_number,
+      signature: this.certificate.signature,
+      keyType: this.keyType,
+      notBefore: this.certificate.issued_on ? new Date(this.certificate.issued_on) : undefined,
+      notAfter: this.certificate.expires_on ? new Date(this.certificate.expires_on) : undefined,
+      status: appearanceOf(SSL_STATUS, hostname.ssl?.status).label,
+      uploadedOn: hostname.ssl?.uploaded_on ? new Date(hostname.ssl.uploaded_on) : undefined,
+      id: this.certificate.id,
+      sha256Fingerprint: this.certificate.fingerprint_sha256,
+    };
+  }
+}

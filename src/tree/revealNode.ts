@@ -1,0 +1,26 @@
+import * as vscode from 'vscode';
+import type { ExtensionServices } from '../extensionServices';
+import type { TreeNode } from './treeNode';
+
+/**
+ * Reveals the node with a tree id such as zone/<z>/aop/<cert>: walks down from the roots, loading
+ * each level through the provider (so the view knows every element on the way), then selects it.
+ */
+export async function revealNode(services: ExtensionServices, nodeId: string): Promise<boolean> {
+  let children = await services.tree.getChildren();
+  let found: TreeNode | undefined;
+  for (;;) {
+    found = children.find((child) => nodeId === child.id || nodeId.startsWith(`${child.id}/`));
+    if (!found || found.id === nodeId) {
+      break;
+    }
+    children = await services.tree.getChildren(found);
+  }
+  if (!found) {
+    void vscode.window.showWarningMessage('That certificate is no longer in the tree; refresh and try again.');
+    return false;
+  }
+  await vscode.commands.executeCommand('cloudflareCertificates.explorer.focus');
+  await services.treeView.reveal(found, { select: true, focus: true, expand: false });
+  return true;
+}

@@ -1,0 +1,18 @@
+import type * as Inspect from './inspect';
+
+let loaded: typeof Inspect | undefined;
+
+/**
+ * The certificate parser (@peculiar/x509, ~110 ms to load) on first use. In the bundle esbuild turns
+ * './inspect' into the separate file dist/x509.js, so activation never pays for it.
+ */
+export function loadX509(): typeof Inspect {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a plain require keeps it out of the activation path
+  loaded ??= require('./inspect') as typeof Inspect;
+  return loaded;
+}
+
+/** Whether the parser has been loaded yet (benchmarks and a test of the lazy loading read this). */
+export function isX509Loaded(): boolean {
+  return loaded !== undefined;
+}

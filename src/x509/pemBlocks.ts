@@ -1,0 +1,96 @@
+/**
+ * Finds PEM blocks in any text: .pem files, YAML block scalars, Terraform heredocs, and JSON strings
+ * where line breaks are written as "\n". Cheap and dependency-free, because it runs on every open
+ * document; parsing what a block holds is the lazily loaded parser's job.
+ */
+export interface PemBlock {
+  /** "CERTIFICATE", "PRIVATE KEY", "RSA PRIVATE KEY", "EC PRIVATE KEY", "ENCRYPTED PRIVATE KEY", "EC PARAMETERS", … */
+  readonly label: string;
+  /** Offsets into the source text covering BEGIN … END (to the end of the body when END is missing). */
+  readonly start: number;
+  readonly end: number;
+  /** Normalised: LF line endings, no indentation, base64 wrapped at 64, trailing newline. */
+  readonly pem: string;
+  /** The decoded body; undefined when it is not valid base64. */
+  readonly der?: Uint8Array;
+  /** RFC 1421 headers, e.g. Proc-Type and DEK-Info of legacy encrypted keys. */
+  readonly headers: Readonly<Record<string, string>>;
+  /** Found inside a string with literal \n escapes (JSON, some .env files). */
+  readonly escaped: boolean;
+  /** What is wrong with the block, in words. */
+  readonly problem?: string;
+}
+
+const BEGIN = /-----BEGIN ([A-Z0-9][A-Z0-9 ]*[A-Z0-9])-----/g;
+const END = /-----END ([A-Z0-9][A-Z0-9 ]*[A-Z0-9])-----/g;
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+/** Quick test for "could this document hold PEM at all?" on every editor change. */
+export function hasPemBlock(text: string): boolean {
+  return text.includes('-----BEGIN ');
+}
+
+/** Text that is really binary (DER read as text): NUL or other control bytes near the start. */
+export function looksBinary(text: string): boolean {
+  const head = text.slice(0, 2048);
+  // eslint-disable-next-line no-control-regex
+  const controls = head.match(/[\u0000-\u0008\u000e-\u001a\u001c-\u001f\ufffd]/g)?.length ?? 0;
+  return controls > 0 && controls / Math.max(1, head.length) > 0.01;
+}
+
+export function findPemBlocks(text: string): PemBlock[] {
+  const blocks: PemBlock[] = [];
+  const begins = [...text.matchAll(BEGIN)];
+  for (const [index, begin] of begins.entries()) {
+    const label = begin[1];
+    const start = begin.index ?? 0;
+    const bodyStart = start + begin[0].length;
+    const limit = index + 1 < begins.length ? (begins[index + 1].index ?? text.length) : text.length;
+    END.lastIndex = bodyStart;
+    const end = END.exec(text);
+    if (end && (end.index ?? 0) < limit) {
+      const body = text.slice(bodyStart, end.index);
+      const mismatch = end[1] === label ? undefined : `The block begins as ${label} but ends as ${end[1]}.`;
+      blocks.push(decodeBlock(label, body, start, (end.index ?? 0) + end[0].length, mismatch));
+    } else {
+      const body = bodyRun(text.slice(bodyStart, limit));
+      blocks.push(decodeBlock(label, body, start, bodyStart + body.length, `The ${label} block has no END line (is the file cut short?).`));
+    }
+  }
+  return blocks;
+}
+
+/** Without an END line, the body is the run of base64-looking lines after BEGIN. */
+function bodyRun(rest: string): string {
+  const match = /^(?:(?:\\r\\n|\\n|\r?\n)?[ \t]*[A-Za-z0-9+/=]+[ \t]*)*/.exec(rest);
+  return match ? match[0] : '';
+}
+
+function decodeBlock(label: string, rawBody: string, start: number, end: number, problem: string | undefined): PemBlock {
+  const escaped = /\\n/.test(rawBody) && !/\n\s*[A-Za-z0-9+/]{16,}/.test(rawBody);
+  const body = escaped ? rawBody.replace(/\\r\\n|\\n|\\r/g, '\n').replace(/\\\//g, '/') : rawBody;
+  const headers: Record<string, string> = {};
+  const base64Lines: string[] = [];
+  for (const line of body.split(/\r?\n|\r/).map((part) => part.trim())) {
+    const header = /^([A-Za-z][A-Za-z0-9-]*):\s*(.*)$/.exec(line);
+    if (header && base64Lines.length === 0) {
+      headers[header[1]] = header[2];
+    } else if (line) {
+      base64Lines.push(line.replace(/^["']|["',]+$/g, ''));
+    }
+  }
+  const base64 = base64Lines.join('');
+  let der: Uint8Array | undefined;
+  let damage = problem;
+  if (base64.length === 0) {
+    damage ??= `The ${label} block is empty.`;
+  } else if (!BASE64.test(base64) || base64.length % 4 === 1) {
+    damage ??= `The ${label} block is not valid base64 (damaged or cut short).`;
+  } else {
+    der = new Uint8Array(Buffer.from(base64, 'base64'));
+  }
+  const headerText = Object.entries(headers).map(([name, value]) => `${name}: ${value}\n`).join('');
+  const wrapped = (base64.match(/.{1,64}/g) ?? []).join('\n');
+  const pem = `-----BEGIN ${label}-----\n${headerText}${headerText ? '\n' : ''}${wrapped}\n-----END ${label}-----\n`;
+  return { label, start, end, pem, der: damage ? undefined : der, headers, escaped, ...(damage ? { problem: damage } : {}) };
+}

@@ -1,0 +1,75 @@
+import * as assert from 'node:assert/strict';
+import { browserTestEnvironment } from './support/environment';
+import { WorkbenchPage } from './support/workbenchPage';
+
+interface ApiZone { id: string; name: string }
+interface ApiCertificate { id: string; expires_on: string; certificate: string }
+
+/** The demo data as any API client sees it, to know what the tree must show. */
+async function api<T>(path: string): Promise<T> {
+  const { emulator } = browserTestEnvironment();
+  const response = await fetch(`${emulator.baseUrl}${path}`, { headers: { Authorization: 'Bearer demo-token' } });
+  return ((await response.json()) as { result: T }).result;
+}
+
+for (const theme of ['dark', 'light'] as const) {
+  describe(`Certificates explorer in the browser (${theme} theme)`, function () {
+    let workbench: WorkbenchPage;
+    let zones: ApiZone[];
+
+    before(async () => {
+      const environment = browserTestEnvironment();
+      zones = await api<ApiZone[]>('/zones?per_page=50');
+      workbench = await WorkbenchPage.open(environment.workbenchUrl, environment.folder, theme);
+    });
+
+    after(async () => {
+      await workbench?.close();
+    });
+
+    it('takes the token through the real password box and shows the zones', async () => {
+      await workbench.openCertificatesView();
+      if (await workbench.welcomeButton('Set API Token').isVisible().catch(() => false)) {
+        await workbench.welcomeButton('Set API Token').click();
+        const input = workbench.quickInput();
+        await input.waitFor();
+        assert.equal(await input.getAttribute('type'), 'password');
+        await input.fill('demo-token');
+        await workbench.page.keyboard.press('Enter');
+        await workbench.notification(/verified and saved/).waitFor({ timeout: 30_000 });
+      }
+      for (const zone of zones) {
+        await workbench.treeRow(zone.name).waitFor({ timeout: 30_000 });
+      }
+    });
+
+    it('expands a zone to its client certificates and shows expiry on each row', async () => {
+      const counts = await Promise.all(
+        zones.map(async (zone) => (await api<ApiCertificate[]>(`/zones/${zone.id}/origin_tls_client_auth/hostnames/certificates`)).length),
+      );
+      const zone = zones[counts.indexOf(Math.max(...counts))];
+      const zoneRow = workbench.treeRow(zone.name);
+      if ((await zoneRow.getAttribute('aria-expanded')) !== 'true') {
+        await zoneRow.click();
+      }
+      const group = workbench.treeRow('Client Certificates (AOP)');
+      await group.waitFor();
+      if ((await group.getAttribute('aria-expanded')) !== 'true') {
+        await group.click();
+      }
+      await workbench.sidebar().locator('.monaco-list-row .label-description', { hasText: /expire/ }).first().waitFor({ timeout: 30_000 });
+      const descriptions = await workbench.sidebar().locator('.monaco-list-row .label-description').allInnerTexts();
+      assert.ok(descriptions.filter((text) => /expire/.test(text)).length >= Math.min(3, Math.max(...counts)), descriptions.join(' | '));
+      await workbench.screenshot(`explorer-${theme}`);
+    });
+
+    it('shows certificate details when hovering a certificate', async () => {
+      const row = workbench.sidebar().locator('.monaco-list-row', { has: workbench.page.locator('.label-description', { hasText: /expire/ }) }).first();
+      const tooltip = await workbench.hoverAndReadTooltip(row.locator('.label-name'));
+      for (const part of ['Subject', 'Issuer', 'Serial', 'Not after', 'Status', 'ID']) {
+        assert.ok(tooltip.includes(part), `tooltip lacks ${part}: ${tooltip}`);
+      }
+      await workbench.screenshot(`explorer-hover-${theme}`);
+    });
+  });
+}

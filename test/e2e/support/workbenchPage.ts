@@ -1,0 +1,81 @@
+import type { Locator, Page } from 'playwright-core';
+import { openWorkbench, screenshotPath, type Workbench } from '../../harness/workbench';
+
+const CONTAINER_TITLE = 'Cloudflare Certificates';
+
+/** A person's view of the workbench: the activity bar, the Certificates view, F1, input boxes. */
+export class WorkbenchPage {
+  private constructor(
+    private readonly workbench: Workbench,
+    readonly page: Page,
+  ) {}
+
+  static async open(url: string, folder: string, colorScheme: 'light' | 'dark' = 'dark'): Promise<WorkbenchPage> {
+    const workbench = await openWorkbench(`${url}/?folder=${encodeURIComponent(folder)}`, { colorScheme });
+    const page = new WorkbenchPage(workbench, workbench.page);
+    await workbench.page.locator('.monaco-workbench .part.activitybar').waitFor({ timeout: 60_000 });
+    return page;
+  }
+
+  async close(): Promise<void> {
+    await this.workbench.close();
+  }
+
+  /** The activity-bar entry of our container. */
+  activityBarEntry(): Locator {
+    return this.page.locator(`.part.activitybar [aria-label^="${CONTAINER_TITLE}"]`).first();
+  }
+
+  sidebar(): Locator {
+    return this.page.locator('.part.sidebar');
+  }
+
+  async openCertificatesView(): Promise<void> {
+    await this.activityBarEntry().click();
+    await this.sidebar().locator('.pane-header', { hasText: 'Certificates' }).first().waitFor();
+  }
+
+  welcomeButton(label: string): Locator {
+    return this.sidebar().locator('.welcome-view-content .monaco-button', { hasText: label }).first();
+  }
+
+  treeRow(label: string | RegExp): Locator {
+    return this.sidebar().locator('.monaco-list-row', { hasText: label }).first();
+  }
+
+  async treeLabels(): Promise<string[]> {
+    return this.sidebar().locator('.monaco-list-row .label-name').allInnerTexts();
+  }
+
+  /** Runs a command by its palette title through F1, as a person would. */
+  async runCommand(title: string): Promise<void> {
+    await this.page.keyboard.press('F1');
+    const input = this.quickInput();
+    await input.waitFor();
+    await input.fill(`>${title}`);
+    const row = this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+    await row.waitFor();
+    await this.page.keyboard.press('Enter');
+  }
+
+  quickInput(): Locator {
+    return this.page.locator('.quick-input-widget .quick-input-box input');
+  }
+
+  notification(text: string | RegExp): Locator {
+    return this.page.locator('.notifications-toasts .notification-toast', { hasText: text }).first();
+  }
+
+  async hoverAndReadTooltip(row: Locator): Promise<string> {
+    await row.hover();
+    const hover = this.page.locator('.monaco-hover, .workbench-hover').filter({ hasText: /\S/ }).last();
+    await hover.waitFor({ timeout: 15_000 });
+    return hover.innerText();
+  }
+
+  async screenshot(name: string): Promise<string> {
+    const file = screenshotPath(name);
+    await this.page.screenshot({ path: file });
+    return file;
+  }
+}

@@ -1,0 +1,351 @@
+import * as http from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import type { ContractValidator, ContractViolation } from '../contract/openapiValidator';
+import { ApiFailure } from './apiFailure';
+import { EmulatorState, type TokenRecord } from './emulatorState';
+import { FaultInjector, type FaultRule } from './faultInjector';
+import { RequestLog, scrubBody } from './requestLog';
+import { findRoute, type RouteResult } from './routes';
+import { seedDemo, seedEmpty, seedScale, type ScaleSeed } from './seeds';
+
+export type { FaultRule } from './faultInjector';
+export type { ScaleSeed } from './seeds';
+
+export interface EmulatorOptions {
+  /** 0 = any free port. */
+  readonly port?: number;
+  readonly seed?: 'demo' | 'empty' | ScaleSeed;
+  /** Added before every /client/v4 answer. */
+  readonly latencyMs?: number;
+  /** How long initializing / pending_deployment / pending_deletion last. */
+  readonly transitionMs?: number;
+  /** Per token; Cloudflare's is 1,200 per 5 minutes. */
+  readonly rateLimit?: { readonly requests: number; readonly windowMs: number };
+  /** When given, every request and answer is validated against Cloudflare's schema. */
+  readonly validator?: ContractValidator;
+}
+
+export interface Emulator {
+  /** http://127.0.0.1:<port>/client/v4 */
+  readonly baseUrl: string;
+  readonly port: number;
+  readonly state: EmulatorState;
+  readonly faults: FaultInjector;
+  readonly log: RequestLog;
+  readonly contractViolations: ContractViolation[];
+  latencyMs: number;
+  stats(): { total: number; peakConcurrent: number; inFlight: number };
+  resetStats(): void;
+  /** Replaces the whole account with a fresh seed (keeps port, faults cleared, log cleared). */
+  reset(seed: 'demo' | 'empty' | ScaleSeed): Promise<void>;
+  close(): Promise<void>;
+}
+
+const PREFIX = '/client/v4';
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * A stateful Cloudflare API v4 for the endpoints this extension uses, on 127.0.0.1: the v4 envelope,
+ * Cloudflare's rules, tokens with permissions, a per-token rate limit, latency and faults on demand.
+ */
+export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+  let state = new EmulatorState(options.transitionMs ?? 1500);
+  const faults = new FaultInjector();
+  const log = new RequestLog();
+  const contractViolations: ContractViolation[] = [];
+  const rate = options.rateLimit ?? { requests: 1200, windowMs: 300_000 };
+  const sentByToken = new Map<string, number[]>();
+  const sockets = new Set<Socket>();
+  let inFlight = 0;
+  let peakConcurrent = 0;
+  let total = 0;
+
+  const seed = async (which: 'demo' | 'empty' | ScaleSeed) => {
+    state = new EmulatorState(options.transitionMs ?? 1500);
+    if (which === 'demo') {
+      await seedDemo(state);
+    } else if (which === 'empty') {
+      seedEmpty(state);
+    } else {
+      await seedScale(state, which);
+    }
+  };
+  await seed(options.seed ?? 'demo');
+
+  const emulator: Emulator = {
+    baseUrl: '',
+    port: 0,
+    get state() {
+      return state;
+    },
+    faults,
+    log,
+    contractViolations,
+    latencyMs: options.latencyMs ?? 0,
+    stats: () => ({ total, peakConcurrent, inFlight }),
+    resetStats: () => {
+      total = 0;
+      peakConcurrent = inFlight;
+    },
+    reset: async (which) => {
+      faults.clear();
+      log.clear();
+      sentByToken.clear();
+      await seed(which);
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) {
+          socket.destroy();
+        }
+        server.close(() => resolve());
+      }),
+  };
+
+  const server = http.createServer((request, response) => {
+    void handle(request, response).catch((error: unknown) => {
+      if (!response.headersSent) {
+        sendJson(response, 500, envelope(false, null, [{ code: 10001, message: `Emulator failure: ${String(error)}` }]));
+      }
+    });
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+
+  async function handle(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    const raw = await readBody(request);
+    if (url.pathname.startsWith('/__emulator/')) {
+      return control(url.pathname.slice('/__emulator/'.length), request.method ?? 'GET', raw, response);
+    }
+    if (!url.pathname.startsWith(`${PREFIX}/`)) {
+      return sendJson(response, 404, envelope(false, null, [{ code: 7000, message: 'No route for that URI' }]));
+    }
+    const method = request.method ?? 'GET';
+    const path = url.pathname.slice(PREFIX.length);
+    const token = tokenOf(request.headers.authorization);
+    let parsed: unknown;
+    let badJson = false;
+    if (raw.length > 0) {
+      try {
+        parsed = JSON.parse(raw);
+      } catch {
+        badJson = true;
+      }
+    }
+    const entry = { method, path, query: Object.fromEntries(url.searchParams), body: scrubBody(parsed), token: token?.label ?? (request.headers.authorization ? '<unknown>' : '<none>'), status: 0, startedAt: Date.now(), endedAt: 0 };
+    const fault = faults.take(method, path, url.search.slice(1));
+    log.add(fault ? { ...entry, fault: fault.kind } : entry);
+    const logged = log.entries()[log.entries().length - 1] as { status: number; endedAt: number };
+    total += 1;
+    inFlight += 1;
+    peakConcurrent = Math.max(peakConcurrent, inFlight);
+    try {
+      if (emulator.latencyMs > 0) {
+        await sleep(emulator.latencyMs);
+      }
+      const routed = findRoute(method, path);
+      if (options.validator && 'route' in routed) {
+        recordViolations(options.validator.validateRequest(method, routed.route.template, url.searchParams, badJson ? raw : parsed));
+      }
+      if (fault && fault.kind !== 'commitThenDrop' && fault.kind !== 'lyingResultInfo' && fault.kind !== 'slowBody') {
+        logged.status = await inject(fault, response);
+        return;
+      }
+      const { status, body, headers } = answer(method, url.searchParams, parsed, badJson, token, routed);
+      if (fault?.kind === 'commitThenDrop') {
+        logged.status = -1;
+        response.socket?.destroy();
+        return;
+      }
+      if (fault?.kind === 'lyingResultInfo' && body.result_info) {
+        const info = body.result_info as Record<string, number>;
+        body.result_info = fault.mode === 'inflateTotalPages' ? { ...info, total_pages: 10_000, total_count: 10_000 * info.per_page } : { page: info.page, per_page: info.per_page, count: info.count };
+      }
+      if (options.validator && 'route' in routed) {
+        recordViolations(options.validator.validateResponse(method, routed.route.template, status, body));
+      }
+      logged.status = status;
+      if (fault?.kind === 'slowBody') {
+        await trickle(response, status, JSON.stringify(body), fault.delayMs ?? 1000, headers);
+      } else {
+        sendJson(response, status, body, { ...rateHeaders(token), ...headers });
+      }
+    } finally {
+      inFlight -= 1;
+      logged.endedAt = Date.now();
+    }
+  }
+
+  function recordViolations(violations: readonly ContractViolation[]): void {
+    contractViolations.push(...violations);
+  }
+
+  function tokenOf(header: string | undefined): TokenRecord | undefined {
+    const match = /^Bearer (.+)$/.exec(header ?? '');
+    return match ? state.tokens.get(match[1]) : undefined;
+  }
+
+  function answer(
+    method: string,
+    query: URLSearchParams,
+    parsed: unknown,
+    badJson: boolean,
+    token: TokenRecord | undefined,
+    routed: ReturnType<typeof findRoute>,
+  ): { status: number; body: Record<string, unknown>; headers?: Record<string, string> } {
+    try {
+      if (!token || token.status !== 'active') {
+        throw new ApiFailure(401, 10000, 'Authentication error');
+      }
+      const limited = rateLimited(token);
+      if (limited !== undefined) {
+        throw new ApiFailure(429, 10000, 'Rate limited. Please wait and consider throttling your request speed', { 'Retry-After': String(limited) });
+      }
+      if (!('route' in routed)) {
+        throw routed.pathExists ? new ApiFailure(405, 10405, `Method ${method} not allowed`) : new ApiFailure(404, 7000, 'No route for that URI');
+      }
+      if ((routed.route.access === 'read' && !token.permissions.zoneRead) || (routed.route.access === 'edit' && !token.permissions.sslEdit)) {
+        throw new ApiFailure(403, 10000, 'Authentication error');
+      }
+      if (badJson) {
+        throw new ApiFailure(400, 6007, 'Malformed JSON in request body');
+      }
+      const result: RouteResult = routed.route.handle({ params: routed.params, query, body: parsed, token, state });
+      const body = envelope(true, result.result, []);
+      if (result.resultInfo) {
+        body.result_info = result.resultInfo;
+      }
+      return { status: result.status ?? 200, body };
+    } catch (error) {
+      if (error instanceof ApiFailure) {
+        return { status: error.status, body: envelope(false, null, [{ code: error.code, message: error.message }]), headers: error.headers };
+      }
+      throw error;
+    }
+  }
+
+  /** Seconds until the token may call again, or undefined while under the limit. */
+  function rateLimited(token: TokenRecord): number | undefined {
+    const now = Date.now();
+    const sent = (sentByToken.get(token.value) ?? []).filter((time) => time > now - rate.windowMs);
+    sentByToken.set(token.value, sent);
+    if (sent.length >= rate.requests) {
+      return Math.max(1, Math.ceil((sent[0] + rate.windowMs - now) / 1000));
+    }
+    sent.push(now);
+    return undefined;
+  }
+
+  function rateHeaders(token: TokenRecord | undefined): Record<string, string> {
+    const used = token ? (sentByToken.get(token.value)?.length ?? 0) : 0;
+    const windowSeconds = Math.round(rate.windowMs / 1000);
+    return { Ratelimit: `"default";r=${Math.max(0, rate.requests - used)};t=${windowSeconds}`, 'Ratelimit-Policy': `"default";q=${rate.requests};w=${windowSeconds}` };
+  }
+
+  async function control(command: string, method: string, raw: string, response: http.ServerResponse): Promise<void> {
+    const input = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
+    if (command === 'faults' && method === 'POST') {
+      faults.add({ ...(input as unknown as FaultRule), times: input.times === null ? Infinity : (input.times as number | undefined) });
+    } else if (command === 'faults' && method === 'DELETE') {
+      faults.clear();
+    } else if (command === 'log' && method === 'GET') {
+      return sendJson(response, 200, { entries: log.entries() });
+    } else if (command === 'log' && method === 'DELETE') {
+      log.clear();
+    } else if (command === 'stats') {
+      return sendJson(response, 200, emulator.stats());
+    } else if (command === 'reset' && method === 'POST') {
+      await emulator.reset((input.seed as 'demo' | 'empty' | undefined) ?? 'demo');
+    } else if (command === 'state') {
+      return sendJson(response, 200, { zones: state.zones.length, aopCertificates: state.aopCertificates.length, associations: state.associations.length, customHostnames: state.customHostnames.length });
+    } else {
+      return sendJson(response, 404, { error: `unknown control ${method} ${command}` });
+    }
+    sendJson(response, 200, { ok: true });
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  Object.assign(emulator, { port, baseUrl: `http://127.0.0.1:${port}${PREFIX}` });
+  return emulator;
+}
+
+function envelope(success: boolean, result: unknown, errors: { code: number; message: string }[]): Record<string, unknown> {
+  return { success, errors, messages: [], result };
+}
+
+function sendJson(response: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = JSON.stringify(body);
+  response.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text), ...headers });
+  response.end(text);
+}
+
+async function readBody(request: http.IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) {
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Answers with the fault instead of the API; returns the status logged (-1 for no answer). */
+async function inject(fault: FaultRule, response: http.ServerResponse): Promise<number> {
+  switch (fault.kind) {
+    case 'rateLimit': {
+      const headers: Record<string, string> = fault.retryAfterSeconds === null ? {} : { 'Retry-After': String(fault.retryAfterSeconds ?? 1) };
+      sendJson(response, 429, envelope(false, null, [{ code: 10000, message: 'Rate limited. Please wait and consider throttling your request speed' }]), headers);
+      return 429;
+    }
+    case 'serverError': {
+      const status = fault.status ?? 500;
+      sendJson(response, status, envelope(false, null, [{ code: 10002, message: 'An unknown error has occurred' }]));
+      return status;
+    }
+    case 'htmlError': {
+      const html = '<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1><p>cloudflare</p></body></html>';
+      response.writeHead(fault.status ?? 502, { 'Content-Type': 'text/html' });
+      response.end(html);
+      return fault.status ?? 502;
+    }
+    case 'malformedJson':
+      response.writeHead(200, { 'Content-Type': 'application/json' });
+      response.end('{"success":true,"errors":[],"messages":[],"result":[{"id":"');
+      return 200;
+    case 'notEnvelope':
+      sendJson(response, 200, { message: 'hello from a captive portal' });
+      return 200;
+    case 'drop':
+      response.socket?.destroy();
+      return -1;
+    case 'dropMidBody': {
+      const text = JSON.stringify(envelope(true, [{ id: 'x'.repeat(32) }], []));
+      response.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text) });
+      response.write(text.slice(0, Math.floor(text.length / 2)));
+      await sleep(20);
+      response.socket?.destroy();
+      return -1;
+    }
+    case 'hang':
+      await new Promise<void>((resolve) => response.on('close', () => resolve()));
+      return -1;
+    default:
+      return -1;
+  }
+}
+
+async function trickle(response: http.ServerResponse, status: number, text: string, durationMs: number, headers: Record<string, string> = {}): Promise<void> {
+  response.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text), ...headers });
+  const pieces = 10;
+  const size = Math.ceil(text.length / pieces);
+  for (let index = 0; index < pieces && !response.destroyed; index += 1) {
+    response.write(text.slice(index * size, (index + 1) * size));
+    await sleep(durationMs / pieces);
+  }
+  response.end();
+}

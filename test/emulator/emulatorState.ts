@@ -1,0 +1,322 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { ApiFailure, notFound } from './apiFailure';
+import { checkUpload, type UploadedCertificate } from './uploadRules';
+
+/**
+ * Everything the emulated account holds, and Cloudflare's rules over it. Transitional states are
+ * times, resolved when read: a certificate uploaded at t is `pending_deployment` until
+ * t + transitionMs, then `active`; a deleted one is `pending_deletion`, then gone.
+ */
+export interface TokenRecord {
+  readonly value: string;
+  readonly label: string;
+  readonly id: string;
+  permissions: { zoneRead: boolean; sslEdit: boolean };
+  owner: 'user' | 'account';
+  status: 'active' | 'disabled' | 'expired';
+}
+
+export interface ZoneRecord {
+  readonly id: string;
+  readonly name: string;
+  status: 'active' | 'pending' | 'initializing' | 'moved';
+  readonly accountId: string;
+  readonly accountName: string;
+  aopEnabled: boolean;
+  readonly createdOn: string;
+}
+
+export interface AopCertificateRecord {
+  readonly id: string;
+  readonly zoneId: string;
+  readonly certificate: UploadedCertificate;
+  readonly uploadedOn: string;
+  /** A fixed status (seeds show every status); otherwise derived from the times below. */
+  fixedStatus?: string;
+  deployedAt: number;
+  deletingAt?: number;
+}
+
+export interface AssociationRecord {
+  readonly zoneId: string;
+  readonly hostname: string;
+  certId: string;
+  enabled: boolean;
+  readonly createdAt: string;
+  updatedAt: string;
+}
+
+export interface PackCertificateRecord {
+  readonly id: string;
+  readonly certificate: UploadedCertificate;
+  readonly uploadedOn: string;
+}
+
+export interface CustomHostnameRecord {
+  readonly id: string;
+  readonly zoneId: string;
+  readonly hostname: string;
+  status: string;
+  sslStatus: string;
+  readonly packId: string;
+  bundleMethod: 'ubiquitous' | 'optimal' | 'force';
+  certificateAuthority?: 'digicert' | 'google' | 'lets_encrypt' | 'ssl_com';
+  certificates: PackCertificateRecord[];
+  /** Until then the SSL status reads pending_deployment (after a replace). */
+  deployingUntil?: number;
+  readonly createdAt: string;
+}
+
+export const MAX_CERTIFICATES_PER_ZONE = 10;
+export const MAX_ASSOCIATIONS_PER_CERTIFICATE = 100;
+
+export const hexId = (): string => randomBytes(16).toString('hex');
+
+export class EmulatorState {
+  readonly tokens = new Map<string, TokenRecord>();
+  readonly zones: ZoneRecord[] = [];
+  readonly aopCertificates: AopCertificateRecord[] = [];
+  readonly associations: AssociationRecord[] = [];
+  readonly customHostnames: CustomHostnameRecord[] = [];
+
+  constructor(
+    public transitionMs: number,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  addToken(token: { value: string; label?: string; permissions?: { zoneRead: boolean; sslEdit: boolean }; owner?: 'user' | 'account'; status?: TokenRecord['status'] }): TokenRecord {
+    const record: TokenRecord = {
+      value: token.value,
+      label: token.label ?? token.value,
+      id: hexId(),
+      permissions: token.permissions ?? { zoneRead: true, sslEdit: true },
+      owner: token.owner ?? 'user',
+      status: token.status ?? 'active',
+    };
+    this.tokens.set(record.value, record);
+    return record;
+  }
+
+  revokeToken(value: string): void {
+    this.tokens.delete(value);
+  }
+
+  addZone(name: string, options: Partial<Pick<ZoneRecord, 'status' | 'accountId' | 'accountName'>> = {}): ZoneRecord {
+    const zone: ZoneRecord = {
+      id: hexId(),
+      name,
+      status: options.status ?? 'active',
+      accountId: options.accountId ?? 'a1b2c3d4e5f60718293a4b5c6d7e8f90',
+      accountName: options.accountName ?? 'Demo Account',
+      aopEnabled: true,
+      createdOn: new Date(this.now() - 400 * 86_400_000).toISOString(),
+    };
+    this.zones.push(zone);
+    return zone;
+  }
+
+  zone(zoneId: string): ZoneRecord {
+    const zone = this.zones.find((candidate) => candidate.id === zoneId);
+    if (!zone) {
+      throw new ApiFailure(404, 7003, `Could not route to /zones/${zoneId}, perhaps your object identifier is invalid?`);
+    }
+    return zone;
+  }
+
+  // --- Authenticated Origin Pulls -------------------------------------------------------------
+
+  aopStatus(record: AopCertificateRecord): string {
+    const now = this.now();
+    if (record.deletingAt !== undefined) {
+      return 'pending_deletion';
+    }
+    if (record.fixedStatus) {
+      return record.fixedStatus;
+    }
+    return now < record.deployedAt ? 'pending_deployment' : 'active';
+  }
+
+  /** The zone's certificates, after letting finished deletions disappear. */
+  aopCertificatesOf(zoneId: string): AopCertificateRecord[] {
+    this.zone(zoneId);
+    const now = this.now();
+    for (let index = this.aopCertificates.length - 1; index >= 0; index -= 1) {
+      const record = this.aopCertificates[index];
+      if (record.deletingAt !== undefined && now >= record.deletingAt) {
+        this.aopCertificates.splice(index, 1);
+      }
+    }
+    return this.aopCertificates.filter((record) => record.zoneId === zoneId);
+  }
+
+  aopCertificate(zoneId: string, certificateId: string): AopCertificateRecord {
+    const record = this.aopCertificatesOf(zoneId).find((candidate) => candidate.id === certificateId);
+    if (!record) {
+      throw notFound('Certificate', 1404);
+    }
+    return record;
+  }
+
+  uploadAopCertificate(zoneId: string, certificatePem: unknown, privateKeyPem: unknown, options: { fixedStatus?: string; uploadedOn?: Date } = {}): AopCertificateRecord {
+    const existing = this.aopCertificatesOf(zoneId);
+    if (existing.length >= MAX_CERTIFICATES_PER_ZONE) {
+      throw new ApiFailure(400, 1405, `A zone can hold at most ${MAX_CERTIFICATES_PER_ZONE} hostname client certificates.`);
+    }
+    const certificate = checkUpload(certificatePem, privateKeyPem, { leafOnly: true });
+    const record: AopCertificateRecord = {
+      id: hexId(),
+      zoneId,
+      certificate,
+      uploadedOn: (options.uploadedOn ?? new Date(this.now())).toISOString(),
+      fixedStatus: options.fixedStatus,
+      deployedAt: this.now() + this.transitionMs,
+    };
+    this.aopCertificates.push(record);
+    return record;
+  }
+
+  deleteAopCertificate(zoneId: string, certificateId: string): AopCertificateRecord {
+    const record = this.aopCertificate(zoneId, certificateId);
+    const live = this.associations.filter((association) => association.zoneId === zoneId && association.certId === certificateId);
+    if (live.length > 0) {
+      throw new ApiFailure(400, 1305, `The certificate is still used by ${live.length} hostname association(s); invalidate them (enabled: null) before deleting it.`);
+    }
+    if (record.deletingAt === undefined) {
+      record.deletingAt = this.now() + this.transitionMs;
+      record.fixedStatus = undefined;
+    }
+    return record;
+  }
+
+  associationsOf(zoneId: string): AssociationRecord[] {
+    this.zone(zoneId);
+    return this.associations.filter((association) => association.zoneId === zoneId);
+  }
+
+  /** PUT …/hostnames: all changes are checked first, then applied together. */
+  updateAssociations(zoneId: string, config: unknown): AssociationRecord[] {
+    if (!Array.isArray(config) || config.length === 0) {
+      throw new ApiFailure(400, 1400, 'The request body needs a non-empty "config" array.');
+    }
+    const changes = config.map((entry) => {
+      const change = entry as { hostname?: unknown; cert_id?: unknown; enabled?: unknown };
+      if (typeof change.hostname !== 'string' || !/^[a-z0-9*]([a-z0-9.-]*[a-z0-9])?$/i.test(change.hostname) || change.hostname.length > 255) {
+        throw new ApiFailure(400, 1401, `"${String(change.hostname)}" is not a valid hostname.`);
+      }
+      if (typeof change.cert_id !== 'string') {
+        throw new ApiFailure(400, 1402, 'Each change needs a cert_id.');
+      }
+      if (change.enabled !== null && typeof change.enabled !== 'boolean') {
+        throw new ApiFailure(400, 1403, '"enabled" must be true, false or null.');
+      }
+      return { hostname: change.hostname.toLowerCase(), certId: change.cert_id, enabled: change.enabled as boolean | null };
+    });
+    for (const change of changes) {
+      if (change.enabled === null) {
+        continue;
+      }
+      const certificate = this.aopCertificate(zoneId, change.certId);
+      if (this.aopStatus(certificate) !== 'active') {
+        throw new ApiFailure(400, 1407, 'The certificate must be active before hostnames can use it.');
+      }
+      const users = this.associations.filter((association) => association.zoneId === zoneId && association.certId === change.certId && association.hostname !== change.hostname);
+      if (users.length >= MAX_ASSOCIATIONS_PER_CERTIFICATE) {
+        throw new ApiFailure(400, 1406, `A certificate can be used by at most ${MAX_ASSOCIATIONS_PER_CERTIFICATE} hostnames.`);
+      }
+    }
+    const stamp = new Date(this.now()).toISOString();
+    const touched: AssociationRecord[] = [];
+    for (const change of changes) {
+      const index = this.associations.findIndex((association) => association.zoneId === zoneId && association.hostname === change.hostname);
+      if (change.enabled === null) {
+        if (index >= 0) {
+          touched.push({ ...this.associations[index], enabled: false, updatedAt: stamp });
+          this.associations.splice(index, 1);
+        }
+        continue;
+      }
+      if (index >= 0) {
+        Object.assign(this.associations[index], { certId: change.certId, enabled: change.enabled, updatedAt: stamp });
+        touched.push(this.associations[index]);
+      } else {
+        const record: AssociationRecord = { zoneId, hostname: change.hostname, certId: change.certId, enabled: change.enabled, createdAt: stamp, updatedAt: stamp };
+        this.associations.push(record);
+        touched.push(record);
+      }
+    }
+    return touched;
+  }
+
+  // --- Custom hostnames -----------------------------------------------------------------------
+
+  customHostnamesOf(zoneId: string): CustomHostnameRecord[] {
+    this.zone(zoneId);
+    return this.customHostnames.filter((record) => record.zoneId === zoneId);
+  }
+
+  customHostname(zoneId: string, id: string): CustomHostnameRecord {
+    const record = this.customHostnamesOf(zoneId).find((candidate) => candidate.id === id);
+    if (!record) {
+      throw new ApiFailure(404, 1436, 'The custom hostname was not found.');
+    }
+    return record;
+  }
+
+  addCustomHostname(zoneId: string, hostname: string, options: Partial<Pick<CustomHostnameRecord, 'status' | 'sslStatus' | 'bundleMethod' | 'certificateAuthority'>> & { certificates?: PackCertificateRecord[] } = {}): CustomHostnameRecord {
+    this.zone(zoneId);
+    const record: CustomHostnameRecord = {
+      id: hexId(),
+      zoneId,
+      hostname,
+      status: options.status ?? 'active',
+      sslStatus: options.sslStatus ?? 'active',
+      packId: randomUUID(),
+      bundleMethod: options.bundleMethod ?? 'ubiquitous',
+      certificateAuthority: options.certificateAuthority,
+      certificates: options.certificates ?? [],
+      createdAt: new Date(this.now() - 30 * 86_400_000).toISOString(),
+    };
+    this.customHostnames.push(record);
+    return record;
+  }
+
+  sslStatus(record: CustomHostnameRecord): string {
+    return record.deployingUntil !== undefined && this.now() < record.deployingUntil ? 'pending_deployment' : record.sslStatus;
+  }
+
+  private packCertificate(zoneId: string, hostnameId: string, packId: string, certificateId: string): { record: CustomHostnameRecord; index: number } {
+    const record = this.customHostname(zoneId, hostnameId);
+    if (record.packId !== packId) {
+      throw new ApiFailure(404, 1437, 'The certificate pack was not found.');
+    }
+    const index = record.certificates.findIndex((certificate) => certificate.id === certificateId);
+    if (index < 0) {
+      throw new ApiFailure(404, 1438, 'The certificate was not found in this certificate pack.');
+    }
+    return { record, index };
+  }
+
+  replacePackCertificate(zoneId: string, hostnameId: string, packId: string, certificateId: string, certificatePem: unknown, privateKeyPem: unknown): CustomHostnameRecord {
+    const { record, index } = this.packCertificate(zoneId, hostnameId, packId, certificateId);
+    const certificate = checkUpload(certificatePem, privateKeyPem, { leafOnly: true });
+    const current = record.certificates[index];
+    if (certificate.keyType !== current.certificate.keyType) {
+      const clash = record.certificates.some((other, otherIndex) => otherIndex !== index && other.certificate.keyType === certificate.keyType);
+      throw clash
+        ? new ApiFailure(400, 1228, `A certificate of signature type ${certificate.signature} already exists in this certificate pack.`)
+        : new ApiFailure(400, 1229, `A ${current.certificate.keyType} certificate can only be replaced by another ${current.certificate.keyType} certificate.`);
+    }
+    record.certificates[index] = { id: current.id, certificate, uploadedOn: new Date(this.now()).toISOString() };
+    record.deployingUntil = this.now() + this.transitionMs;
+    return record;
+  }
+
+  deletePackCertificate(zoneId: string, hostnameId: string, packId: string, certificateId: string): CustomHostnameRecord {
+    const { record, index } = this.packCertificate(zoneId, hostnameId, packId, certificateId);
+    if (record.certificates.length <= 1) {
+      throw new ApiFailure(400, 1305, 'Cannot delete the only certificate of a certificate pack.');
+    }
+    record.certificates.splice(index, 1);
+    return record;
+  }
+}

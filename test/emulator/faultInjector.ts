@@ -1,0 +1,81 @@
+/**
+ * Faults a test asks for, matched against each /client/v4 request in order. A rule applies to the
+ * next `times` matching requests (default 1), after letting `skip` of them through.
+ */
+export type FaultKind =
+  | 'rateLimit' // 429, with Retry-After: retryAfterSeconds (no header when null)
+  | 'serverError' // status (default 500) with a v4 error envelope
+  | 'htmlError' // 502 text/html, like a proxy's error page
+  | 'malformedJson' // 200 with a truncated JSON body
+  | 'notEnvelope' // 200 JSON that is not the v4 envelope
+  | 'drop' // the socket is destroyed before any answer
+  | 'dropMidBody' // headers and half the body, then the socket is destroyed
+  | 'slowBody' // the body trickles out over delayMs
+  | 'hang' // never answers; the client must time out
+  | 'commitThenDrop' // the change is made, then the socket is destroyed without an answer
+  | 'lyingResultInfo'; // a list's result_info omits total_pages (mode omitTotalPages) or inflates it (inflateTotalPages)
+
+export interface FaultRule {
+  readonly kind: FaultKind;
+  readonly method?: string;
+  /** A regular expression (source) matched against the path below /client/v4. */
+  readonly path?: string;
+  /** Also matched against the query string, e.g. "page=2". */
+  readonly query?: string;
+  /** Matching requests, counted after `skip`; Infinity for every one. */
+  readonly times?: number;
+  /** Matching requests let through before the rule starts applying. */
+  readonly skip?: number;
+  readonly status?: number;
+  readonly retryAfterSeconds?: number | null;
+  readonly delayMs?: number;
+  readonly mode?: 'omitTotalPages' | 'inflateTotalPages';
+}
+
+interface ActiveRule {
+  readonly rule: FaultRule;
+  remaining: number;
+  skip: number;
+}
+
+export class FaultInjector {
+  private rules: ActiveRule[] = [];
+
+  add(rule: FaultRule): void {
+    this.rules.push({ rule, remaining: rule.times ?? 1, skip: rule.skip ?? 0 });
+  }
+
+  clear(): void {
+    this.rules = [];
+  }
+
+  get active(): readonly FaultRule[] {
+    return this.rules.map((entry) => entry.rule);
+  }
+
+  /** The fault for this request, if one applies (and counts it). */
+  take(method: string, path: string, query: string): FaultRule | undefined {
+    for (const entry of this.rules) {
+      const { rule } = entry;
+      if (rule.method && rule.method.toUpperCase() !== method) {
+        continue;
+      }
+      if (rule.path && !new RegExp(rule.path).test(path)) {
+        continue;
+      }
+      if (rule.query && !new RegExp(rule.query).test(query)) {
+        continue;
+      }
+      if (entry.skip > 0) {
+        entry.skip -= 1;
+        continue;
+      }
+      entry.remaining -= 1;
+      if (entry.remaining <= 0) {
+        this.rules = this.rules.filter((candidate) => candidate !== entry);
+      }
+      return rule;
+    }
+    return undefined;
+  }
+}

@@ -1,0 +1,49 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import Mocha from 'mocha';
+import { startEmulator } from '../emulator/emulator';
+import { REPO_ROOT, startCodeServer } from './codeServer';
+import { setBrowserTestEnvironment } from '../e2e/support/environment';
+
+/**
+ * Browser end-to-end tests: the packaged .vsix installed into code-server, pointed at a seeded
+ * emulator, driven by Debian's Chromium through playwright-core as a person would use it.
+ */
+async function main(): Promise<number> {
+  const started = Date.now();
+  const vsix = path.join(REPO_ROOT, 'out', 'cloudflare-certificates.vsix');
+  if (!fs.existsSync(vsix)) {
+    throw new Error('out/cloudflare-certificates.vsix is missing: run "npm run package" first.');
+  }
+  const emulator = await startEmulator({ port: 0, seed: 'demo', transitionMs: 1500 });
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'cfcerts-e2e-workspace-'));
+  const server = await startCodeServer({
+    folder,
+    vsix,
+    settings: { 'cloudflareCertificates.apiBaseUrl': emulator.baseUrl, 'workbench.colorTheme': 'Default Dark Modern' },
+  });
+  setBrowserTestEnvironment({ workbenchUrl: server.url, folder, emulator, userDataDir: server.userDataDir });
+  try {
+    const mocha = new Mocha({ ui: 'bdd', timeout: 90_000, forbidOnly: true, reporter: 'spec' });
+    const dir = path.join(REPO_ROOT, 'out', 'test', 'e2e');
+    for (const file of fs.readdirSync(dir).filter((name) => name.endsWith('.test.js')).sort()) {
+      mocha.addFile(path.join(dir, file));
+    }
+    const failures = await new Promise<number>((resolve) => mocha.run(resolve));
+    console.log(`Browser tests finished in ${((Date.now() - started) / 1000).toFixed(1)} s; screenshots in test-results/screenshots.`);
+    return failures > 0 ? 1 : 0;
+  } finally {
+    await server.stop();
+    await emulator.close();
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,69 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { format } from 'node:util';
+import { REPO_ROOT, startCodeServer } from './codeServer';
+import { openWorkbench, testRunUrl } from './workbench';
+
+/**
+ * Runs test/integration inside a real extension host: code-server's web workbench accepts the
+ * @vscode/test-electron options (extensionDevelopmentPath, extensionTestsPath) in its URL payload,
+ * and reports the suite's exit code through window.codeAutomationExit — the only place the real
+ * result appears, so a hard timeout guards it.
+ */
+const TIMEOUT_MS = Number(process.env.INTEGRATION_TIMEOUT_MS ?? 15 * 60_000);
+
+async function main(): Promise<number> {
+  const started = Date.now();
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'cfcerts-workspace-'));
+  const server = await startCodeServer({ folder });
+  const testsPath = path.join(REPO_ROOT, 'out', 'test', 'integration', 'index');
+  let workbench: Awaited<ReturnType<typeof openWorkbench>> | undefined;
+  try {
+    const exitCode = new Promise<number>((resolve) => {
+      const url = testRunUrl(server.url, folder, REPO_ROOT, testsPath);
+      void openWorkbench(url, {
+        beforeLoad: async (page) => {
+          await page.exposeFunction('codeAutomationExit', (code: number) => resolve(code));
+          await page.exposeFunction('codeAutomationLog', (type: string, args: unknown[]) => printLog(type, args));
+        },
+      }).then((opened) => (workbench = opened));
+    });
+    const timeout = new Promise<number>((resolve) =>
+      setTimeout(() => {
+        console.error(`Integration tests did not finish within ${TIMEOUT_MS / 1000} s.`);
+        resolve(2);
+      }, TIMEOUT_MS).unref(),
+    );
+    const code = await Promise.race([exitCode, timeout]);
+    console.log(`Integration tests (extension host in code-server) exited ${code} after ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+    if (code !== 0) {
+      const log = fs.readFileSync(server.logFile, 'utf8').split('\n').slice(-40).join('\n');
+      console.error(`Last lines of the code-server log:\n${log}`);
+    }
+    return code;
+  } finally {
+    await workbench?.close();
+    await server.stop();
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+/** Workbench chatter that says nothing about our tests (offline gallery, socket set-up, shutdown). */
+const NOISE = [/open-vsx\.org/, /^Creating a socket/, /^Resolv(ing|ed) connection token/, /Long running operations during shutdown/, /^Updating additional builtin/, /^\[Service Worker\]/, /ChatSessionStore/, /vsda/];
+
+function printLog(type: string, args: unknown[]): void {
+  const text = format(...args);
+  if (NOISE.some((pattern) => pattern.test(text))) {
+    return;
+  }
+  (type === 'error' ? process.stderr : process.stdout).write(`${text}\n`);
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

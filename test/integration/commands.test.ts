@@ -1,0 +1,34 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { EXTENSION_ID, manifest, activateExtension } from './support/extension';
+
+describe('Commands', () => {
+  before(async () => {
+    await activateExtension();
+  });
+
+  it('registers every command package.json declares, and declares every command it registers', async () => {
+    const declared = manifest().contributes.commands.map((command) => command.command).sort();
+    const registered = (await vscode.commands.getCommands(true)).filter((id) => id.startsWith('cloudflareCertificates.')).sort();
+    // The view's own commands (e.g. cloudflareCertificates.explorer.focus) come from VS Code, not us.
+    const ours = registered.filter((id) => !id.startsWith('cloudflareCertificates.explorer.') && !id.startsWith('workbench.'));
+    const missing = declared.filter((id) => !ours.includes(id));
+    const undeclared = ours.filter((id) => !declared.includes(id));
+    assert.deepEqual({ missing, undeclared }, { missing: [], undeclared: [] });
+  });
+
+  it('keeps node-only commands out of the command palette', () => {
+    const hidden = new Set(
+      manifest().contributes.menus.commandPalette.filter((entry) => entry.when === 'false').map((entry) => entry.command),
+    );
+    for (const id of ['copyId', 'openInDashboard', 'disableForHostname', 'replacePackCertificate']) {
+      assert.ok(hidden.has(`cloudflareCertificates.${id}`), `${id} should be hidden from the palette`);
+    }
+  });
+
+  it('is the extension under test, activated lazily', () => {
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(extension?.isActive);
+    assert.ok(!manifest().activationEvents.includes('*'));
+  });
+});

@@ -1,0 +1,57 @@
+import * as vscode from 'vscode';
+import { startEmulator, type Emulator, type EmulatorOptions } from '../../emulator/emulator';
+import type { CloudflareCertificatesApi } from '../../../src/extension';
+import { activateExtension } from './extension';
+
+/**
+ * An emulator started inside the extension host for one suite, with the extension pointed at it
+ * (user setting) and holding a token. stop() puts everything back.
+ */
+export interface EmulatorSession {
+  readonly api: CloudflareCertificatesApi;
+  readonly emulator: Emulator;
+  /** GET through the emulator's public API, the way any client sees it. */
+  get<T>(path: string, token?: string): Promise<T>;
+  stop(): Promise<void>;
+}
+
+export async function startEmulatorSession(options: EmulatorOptions = {}, token = 'demo-token'): Promise<EmulatorSession> {
+  const api = await activateExtension();
+  const emulator = await startEmulator({ port: 0, seed: 'demo', transitionMs: 200, ...options });
+  const config = vscode.workspace.getConfiguration('cloudflareCertificates');
+  await config.update('apiBaseUrl', emulator.baseUrl, vscode.ConfigurationTarget.Global);
+  await api.tokens.set(token);
+  api.tree.refresh();
+  return {
+    api,
+    emulator,
+    get: async <T>(path: string, as = token) => {
+      const response = await fetch(`${emulator.baseUrl}${path}`, { headers: { Authorization: `Bearer ${as}` } });
+      const body = (await response.json()) as { result: T };
+      return body.result;
+    },
+    stop: async () => {
+      await api.tokens.clear();
+      await config.update('apiBaseUrl', undefined, vscode.ConfigurationTarget.Global);
+      await emulator.close();
+    },
+  };
+}
+
+/** Waits until check() returns a value (not undefined), or fails after timeoutMs saying what it waited for. */
+export async function eventually<T>(what: string, check: () => Promise<T | undefined> | T | undefined, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  while (Date.now() < deadline) {
+    try {
+      const value = await check();
+      if (value !== undefined) {
+        return value;
+      }
+    } catch (error) {
+      lastError = error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`Timed out waiting for ${what}${lastError ? `: ${String(lastError)}` : ''}`);
+}

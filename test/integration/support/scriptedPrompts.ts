@@ -1,0 +1,84 @@
+import type * as vscode from 'vscode';
+import type { CloudflareCertificatesApi } from '../../../src/extension';
+import type { Prompts } from '../../../src/ui/prompts';
+
+type Answer = string | undefined | ((options: unknown) => string | undefined);
+
+/**
+ * Answers the extension's questions from a script, and records every question and message, so a test
+ * can drive a command the way a person would and then read what the person was told.
+ */
+export class ScriptedPrompts implements Prompts {
+  readonly asked: { kind: string; text: string }[] = [];
+  readonly messages: { kind: 'info' | 'warning' | 'error'; text: string }[] = [];
+  private readonly answers: Answer[] = [];
+  private readonly original: Prompts;
+
+  constructor(private readonly api: CloudflareCertificatesApi) {
+    this.original = api.prompts;
+    api.prompts = this;
+  }
+
+  /** Queue answers for the next questions, in order (undefined = the person cancels). */
+  answer(...answers: Answer[]): this {
+    this.answers.push(...answers);
+    return this;
+  }
+
+  restore(): void {
+    this.api.prompts = this.original;
+  }
+
+  private next(kind: string, text: string, options: unknown): string | undefined {
+    this.asked.push({ kind, text });
+    if (this.answers.length === 0) {
+      throw new Error(`Unexpected ${kind}: ${text}`);
+    }
+    const answer = this.answers.shift();
+    return typeof answer === 'function' ? answer(options) : answer;
+  }
+
+  async inputBox(options: vscode.InputBoxOptions): Promise<string | undefined> {
+    const value = this.next('inputBox', options.title ?? options.prompt ?? '', options);
+    const problem = value === undefined ? undefined : await options.validateInput?.(value);
+    if (problem) {
+      throw new Error(`The input box refused "${value}": ${typeof problem === 'string' ? problem : problem.message}`);
+    }
+    return value;
+  }
+
+  async quickPick<T extends vscode.QuickPickItem>(items: readonly T[] | Thenable<readonly T[]>, options: vscode.QuickPickOptions): Promise<T | undefined> {
+    const list = await items;
+    const label = this.next('quickPick', options.title ?? options.placeHolder ?? '', list);
+    return label === undefined ? undefined : list.find((item) => item.label === label || item.label.includes(label));
+  }
+
+  async confirm(message: string, detail: string, ...actions: string[]): Promise<string | undefined> {
+    const choice = this.next('confirm', `${message}\n${detail}`, actions);
+    if (choice !== undefined && !actions.includes(choice)) {
+      throw new Error(`"${choice}" is not one of ${actions.join(', ')}`);
+    }
+    return choice;
+  }
+
+  async openDialog(options: vscode.OpenDialogOptions): Promise<vscode.Uri[] | undefined> {
+    const path = this.next('openDialog', options.title ?? '', options);
+    const vscodeApi = await import('vscode');
+    return path === undefined ? undefined : [vscodeApi.Uri.file(path)];
+  }
+
+  async info(message: string): Promise<undefined> {
+    this.messages.push({ kind: 'info', text: message });
+    return undefined;
+  }
+
+  async warning(message: string): Promise<undefined> {
+    this.messages.push({ kind: 'warning', text: message });
+    return undefined;
+  }
+
+  async error(message: string): Promise<undefined> {
+    this.messages.push({ kind: 'error', text: message });
+    return undefined;
+  }
+}

@@ -1,0 +1,258 @@
+import * as assert from 'node:assert/strict';
+import { X509Certificate } from 'node:crypto';
+import { eventually, startEmulatorSession, type EmulatorSession } from './support/emulatorSession';
+import { child, rows, type Row } from './support/treeItems';
+
+interface ApiZone { id: string; name: string }
+interface ApiCertificate { id: string; certificate: string; expires_on: string; status: string; serial_number: string }
+interface ApiAssociation { hostname: string; cert_id: string; enabled: boolean | null }
+interface ApiHostname { id: string; hostname: string; ssl?: { id?: string; certificates?: { id: string; signature: string }[] } }
+
+const DAY = 86_400_000;
+
+/** The name the tree should show, worked out independently of the extension (node's own parser). */
+function expectedCertificateLabel(pem: string): string {
+  const certificate = new X509Certificate(pem);
+  const cn = /(?:^|\n)CN=([^\n]+)/.exec(certificate.subject)?.[1];
+  return cn ?? certificate.subjectAltName?.split(', ')[0]?.replace(/^DNS:/, '') ?? '';
+}
+
+function daysFromNow(iso: string): number {
+  return (new Date(iso).getTime() - Date.now()) / DAY;
+}
+
+describe('Certificates tree against the emulator', function () {
+  let session: EmulatorSession;
+  let zones: ApiZone[];
+  const certificatesOf = new Map<string, ApiCertificate[]>();
+  const hostnamesOf = new Map<string, ApiHostname[]>();
+
+  before(async () => {
+    session = await startEmulatorSession();
+    zones = await session.get<ApiZone[]>('/zones?per_page=50');
+    for (const zone of zones) {
+      certificatesOf.set(zone.id, await session.get<ApiCertificate[]>(`/zones/${zone.id}/origin_tls_client_auth/hostnames/certificates`));
+      hostnamesOf.set(zone.id, await session.get<ApiHostname[]>(`/zones/${zone.id}/custom_hostnames?per_page=1000`));
+    }
+    session.emulator.log.clear();
+  });
+
+  after(async () => {
+    await session?.stop();
+  });
+
+  const zoneRow = async (zone: ApiZone): Promise<Row> => child(session.api, undefined, zone.name);
+  const busiestAopZone = () => [...zones].sort((a, b) => certificatesOf.get(b.id)!.length - certificatesOf.get(a.id)!.length)[0];
+  const busiestSaasZone = () => [...zones].sort((a, b) => hostnamesOf.get(b.id)!.length - hostnamesOf.get(a.id)!.length)[0];
+
+  it('lists every zone the token can see, with a status icon and a stable id', async () => {
+    const roots = await rows(session.api);
+    assert.deepEqual(roots.map((row) => row.label), zones.map((zone) => zone.name));
+    for (const [index, row] of roots.entries()) {
+      assert.equal(row.contextValue, 'zone');
+      assert.equal(row.item.id, `zone/${zones[index].id}`);
+      assert.equal(row.icon, 'cloud');
+    }
+  });
+
+  it('shows the two groups of a zone, with counts, loading both in one round trip', async () => {
+    const zone = busiestAopZone();
+    session.api.tree.refresh((await zoneRow(zone)).node);
+    session.emulator.log.clear();
+    const groups = await rows(session.api, (await zoneRow(zone)).node);
+    assert.deepEqual(groups.map((row) => row.label), ['Client Certificates (AOP)', 'Custom Hostnames']);
+    assert.deepEqual(groups.map((row) => row.contextValue), ['aopGroup', 'customHostnames']);
+    assert.equal(groups[0].description, `${certificatesOf.get(zone.id)!.length} of 10`);
+    const paths = session.emulator.log.entries().map((entry) => entry.path);
+    assert.ok(paths.some((path) => path.endsWith('/origin_tls_client_auth/hostnames/certificates')), paths.join('\n'));
+    assert.ok(paths.some((path) => path.endsWith('/custom_hostnames')), paths.join('\n'));
+    const zoneItem = await zoneRow(zone);
+    assert.match(zoneItem.description, /^\d+ client certs? · \d+ custom hostnames?$/);
+  });
+
+  it('labels each client certificate by its CN or first SAN, with expiry words, icons and a tooltip', async () => {
+    const zone = busiestAopZone();
+    const group = await child(session.api, (await zoneRow(zone)).node, 'Client Certificates (AOP)');
+    const certificateRows = await rows(session.api, group.node);
+    const certificates = certificatesOf.get(zone.id)!;
+    assert.equal(certificateRows.length, certificates.length);
+    for (const certificate of certificates) {
+      const row = certificateRows.find((candidate) => candidate.item.id === `zone/${zone.id}/aop/${certificate.id}`);
+      assert.ok(row, `no row for ${certificate.id}`);
+      assert.equal(row.label, expectedCertificateLabel(certificate.certificate));
+      assert.equal(row.contextValue, 'aopCertificate');
+      const days = daysFromNow(certificate.expires_on);
+      if (days < 0) {
+        assert.match(row.description, /expired (\d+ days ago|yesterday|today)/);
+        assert.equal(row.icon, 'error');
+        assert.equal(row.iconColor, 'list.errorForeground');
+      } else {
+        assert.match(row.description, /expires (in \d+ days?|today|tomorrow)/);
+        const shown = Number(/in (\d+) day/.exec(row.description)?.[1] ?? 0);
+        assert.ok(Math.abs(shown - days) <= 1, `${row.description} vs ${days.toFixed(2)} days`);
+        if (days <= 7) {
+          assert.equal(row.iconColor, 'list.errorForeground');
+        } else if (days <= 30) {
+          assert.equal(row.iconColor, 'list.warningForeground');
+        }
+      }
+      if (certificate.status !== 'active') {
+        assert.ok(row.description.includes(' · '), `status missing from "${row.description}" (${certificate.status})`);
+      }
+      assert.equal((row.item.tooltip as { isTrusted?: unknown }).isTrusted, undefined);
+      for (const part of ['Subject', 'SANs', 'Issuer', 'Serial', 'Not after', 'Status', 'ID']) {
+        assert.ok(row.tooltip.includes(`${part}:`), `tooltip lacks ${part}: ${row.tooltip}`);
+      }
+      assert.ok(row.tooltip.includes(certificate.id));
+    }
+  });
+
+  it('shows the hostnames that use a certificate, enabled or disabled', async () => {
+    const zone = busiestAopZone();
+    const associations = await session.get<ApiAssociation[]>(`/zones/${zone.id}/origin_tls_client_auth/hostnames?status=all&per_page=1000`);
+    const used = associations.find((association) => association.cert_id);
+    assert.ok(used, 'the demo seed should associate hostnames with certificates');
+    const group = await child(session.api, (await zoneRow(zone)).node, 'Client Certificates (AOP)');
+    const certificateRow = (await rows(session.api, group.node)).find((row) => row.item.id?.endsWith(`/${used.cert_id}`));
+    assert.ok(certificateRow);
+    const hostnameRows = await rows(session.api, certificateRow.node);
+    const expected = associations.filter((association) => association.cert_id === used.cert_id);
+    assert.deepEqual(hostnameRows.map((row) => row.label).sort(), expected.map((association) => association.hostname).sort());
+    for (const row of hostnameRows) {
+      const association = expected.find((candidate) => candidate.hostname === row.label)!;
+      assert.equal(row.contextValue, association.enabled ? 'association enabled' : 'association disabled');
+      assert.match(row.description, association.enabled ? /^enabled · / : /^disabled · /);
+    }
+  });
+
+  it('says "No certificates" and "No custom hostnames" for an empty zone', async () => {
+    const empty = zones.find((zone) => certificatesOf.get(zone.id)!.length === 0 && hostnamesOf.get(zone.id)!.length === 0);
+    assert.ok(empty, 'the demo seed should have an empty zone');
+    const [aop, saas] = await rows(session.api, (await zoneRow(empty)).node);
+    assert.deepEqual((await rows(session.api, aop.node)).map((row) => [row.label, row.contextValue]), [['No certificates', 'message']]);
+    assert.deepEqual((await rows(session.api, saas.node)).map((row) => [row.label, row.contextValue]), [['No custom hostnames', 'message']]);
+  });
+
+  it('pages a long custom hostname list with "Load more"', async () => {
+    const zone = busiestSaasZone();
+    const total = hostnamesOf.get(zone.id)!.length;
+    assert.ok(total > 50, `the demo seed should have a zone with more than 50 custom hostnames (has ${total})`);
+    const group = await child(session.api, (await zoneRow(zone)).node, 'Custom Hostnames');
+    assert.equal(group.description, `${total}`);
+    let shown = await rows(session.api, group.node);
+    assert.equal(shown.length, 51);
+    const more = shown[50];
+    assert.equal(more.label, 'Load more');
+    assert.equal(more.description, `50 of ${total} shown`);
+    assert.equal(more.item.command?.command, 'cloudflareCertificates.loadMore');
+    const requestsBefore = session.emulator.log.entries().length;
+    (group.node as unknown as { showMore(): void }).showMore();
+    shown = await rows(session.api, group.node);
+    assert.equal(shown.filter((row) => row.contextValue === 'customHostname').length, Math.min(100, total));
+    assert.equal(session.emulator.log.entries().length, requestsBefore, 'Load more should not need a request');
+  });
+
+  it('shows certificate packs with their RSA and ECDSA certificates; the last one in a pack is marked', async () => {
+    const zone = busiestSaasZone();
+    const hostnames = hostnamesOf.get(zone.id)!;
+    const withTwo = hostnames.find((hostname) => hostname.ssl?.certificates?.length === 2);
+    const withOne = hostnames.find((hostname) => hostname.ssl?.certificates?.length === 1);
+    assert.ok(withTwo && withOne, 'the demo seed should have packs of one and of two certificates');
+    const group = await child(session.api, (await zoneRow(zone)).node, 'Custom Hostnames');
+    for (const [hostname, expectedContext] of [[withTwo, 'packCertificate'], [withOne, 'packCertificate last']] as const) {
+      const index = hostnames.indexOf(hostname);
+      for (let page = 50; page <= index; page += 50) {
+        (group.node as unknown as { showMore(): void }).showMore();
+      }
+      const hostnameRow = await child(session.api, group.node, hostname.hostname);
+      assert.equal(hostnameRow.contextValue, 'customHostname');
+      assert.match(hostnameRow.description, /^SSL .+ · hostname .+$/);
+      const [pack] = await rows(session.api, hostnameRow.node);
+      assert.equal(pack.label, `Certificate pack ${hostname.ssl!.id}`);
+      const certificates = await rows(session.api, pack.node);
+      const expectedTypes = hostname.ssl!.certificates!.map((certificate) => (/ECDSA/i.test(certificate.signature) ? 'ECDSA' : 'RSA'));
+      assert.deepEqual(certificates.map((row) => row.label).sort(), expectedTypes.sort());
+      for (const row of certificates) {
+        assert.equal(row.contextValue, expectedContext);
+        assert.match(row.description, /expire/);
+        assert.ok(row.tooltip.includes('Not after:'));
+      }
+    }
+  });
+
+  it('shows a failed load as a warning node in words, and retries when it is clicked', async () => {
+    const zone = busiestAopZone();
+    session.emulator.faults.add({ kind: 'serverError', status: 503, path: 'origin_tls_client_auth/hostnames/certificates', times: Infinity });
+    try {
+      const group = await child(session.api, (await zoneRow(zone)).node, 'Client Certificates (AOP)');
+      session.api.tree.refresh(group.node);
+      const [failed] = await rows(session.api, group.node);
+      assert.equal(failed.contextValue, 'error');
+      assert.equal(failed.icon, 'warning');
+      assert.match(failed.label, /^Could not load client certificates: /);
+      assert.doesNotMatch(failed.label, /demo-token|<html|\{"/);
+      assert.equal(failed.item.command?.command, 'cloudflareCertificates.retryNode');
+      session.emulator.faults.clear();
+      const { command } = failed.item;
+      await import('vscode').then((vscode) => vscode.commands.executeCommand(command!.command, ...(command!.arguments ?? [])));
+      const recovered = await rows(session.api, group.node);
+      assert.equal(recovered.length, certificatesOf.get(zone.id)!.length);
+      assert.ok(recovered.every((row) => row.contextValue === 'aopCertificate'));
+    } finally {
+      session.emulator.faults.clear();
+    }
+  });
+
+  it('keeps other zones working when one zone fails', async () => {
+    const [broken, healthy] = [busiestAopZone(), busiestSaasZone()];
+    assert.notEqual(broken.id, healthy.id);
+    session.emulator.faults.add({ kind: 'serverError', status: 500, path: `/zones/${broken.id}/`, times: Infinity });
+    try {
+      session.api.tree.refresh();
+      const roots = await rows(session.api);
+      assert.equal(roots.length, zones.length);
+      const brokenGroups = await rows(session.api, (await zoneRow(broken)).node);
+      const [failed] = await rows(session.api, brokenGroups[0].node);
+      assert.equal(failed.contextValue, 'error');
+      const healthyGroups = await rows(session.api, (await zoneRow(healthy)).node);
+      const hostnames = await rows(session.api, healthyGroups[1].node);
+      assert.ok(hostnames.some((row) => row.contextValue === 'customHostname'));
+    } finally {
+      session.emulator.faults.clear();
+      session.api.tree.refresh();
+    }
+  });
+
+  it('keeps every id stable across a refresh, so expansion survives', async () => {
+    const zone = busiestAopZone();
+    const collect = async () => {
+      const group = await child(session.api, (await zoneRow(zone)).node, 'Client Certificates (AOP)');
+      return (await rows(session.api, group.node)).map((row) => row.item.id);
+    };
+    const before = await collect();
+    session.api.tree.refresh();
+    assert.deepEqual(await collect(), before);
+  });
+
+  it('counts the certificates Cloudflare holds that expire within the warning window in the status bar', async () => {
+    session.api.tree.refresh();
+    await rows(session.api);
+    let expected = 0;
+    for (const zone of zones) {
+      expected += certificatesOf.get(zone.id)!.filter((certificate) => daysFromNow(certificate.expires_on) <= 30).length;
+      for (const hostname of hostnamesOf.get(zone.id)!) {
+        for (const certificate of hostname.ssl?.certificates ?? []) {
+          if (daysFromNow((certificate as unknown as { expires_on: string }).expires_on) <= 30) {
+            expected += 1;
+          }
+        }
+      }
+    }
+    assert.ok(expected > 0, 'the demo seed should have certificates inside the warning window');
+    await eventually('the status bar count', () => (session.api.statusBar.current.length === expected ? true : undefined));
+  });
+
+  it('sent only requests that validate against Cloudflare\'s published schema', () => {
+    assert.deepEqual(session.emulator.contractViolations, []);
+  });
+});
