@@ -70,13 +70,14 @@ export async function seedDemo(state: EmulatorState): Promise<void> {
   await uploadSeeded(state, org.id, await leaf('sticky.example.org', 45), 'deletion_timed_out');
 
   // A pool of real pack certificates across expiry bands, shared by the SaaS hostnames.
-  const expiries = [400, 90, 25, 6, -3];
+  // Most packs are healthy; a handful are inside the warning window, one is expired.
+  const expiries = [400, 300, 200, 90, 25, 6, -3];
   const rsaPool = await Promise.all(expiries.map((n, i) => leaf(`custom-rsa-${i}.saas-platform.net`, n, 'RSA')));
   const ecdsaPool = await Promise.all(expiries.map((n, i) => leaf(`custom-ecdsa-${i}.saas-platform.net`, n, 'ECDSA')));
   for (let index = 0; index < 120; index += 1) {
     const hostname = `shop${String(index + 1).padStart(3, '0')}.customer-${index % 7}.net`;
     const certificates: PackCertificateRecord[] = [];
-    const band = index % expiries.length;
+    const band = index < 5 ? 3 + (index % 4) : index % 4;
     if (index % 3 !== 2) {
       certificates.push(packCertificate(rsaPool[(band + index) % expiries.length], cryptoId()));
     }

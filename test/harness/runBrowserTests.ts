@@ -21,13 +21,22 @@ async function main(): Promise<number> {
   const server = await startCodeServer({
     folder,
     vsix,
-    settings: { 'cloudflareCertificates.apiBaseUrl': emulator.baseUrl, 'workbench.colorTheme': 'Default Dark Modern' },
+    settings: {
+      'cloudflareCertificates.apiBaseUrl': emulator.baseUrl,
+      // The browser's colour scheme picks the theme, so each test can ask for light or dark.
+      'window.autoDetectColorScheme': true,
+      'workbench.preferredDarkColorTheme': 'Default Dark Modern',
+      'workbench.preferredLightColorTheme': 'Default Light Modern',
+    },
   });
   setBrowserTestEnvironment({ workbenchUrl: server.url, folder, emulator, userDataDir: server.userDataDir });
   try {
     const mocha = new Mocha({ ui: 'bdd', timeout: 90_000, forbidOnly: true, reporter: 'spec' });
     const dir = path.join(REPO_ROOT, 'out', 'test', 'e2e');
-    for (const file of fs.readdirSync(dir).filter((name) => name.endsWith('.test.js')).sort()) {
+    // First-run comes first: the later files set the token.
+    const rank = (name: string) => (name.startsWith('firstRun') ? 0 : 1);
+    const files = fs.readdirSync(dir).filter((name) => name.endsWith('.test.js'));
+    for (const file of files.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b))) {
       mocha.addFile(path.join(dir, file));
     }
     const failures = await new Promise<number>((resolve) => mocha.run(resolve));
