@@ -2,6 +2,10 @@ import * as vscode from 'vscode';
 import { TokenStore } from './auth/tokenStore';
 import { clearToken } from './commands/clearToken';
 import { copyId } from './commands/copyId';
+import { deleteCertificate } from './commands/deleteCertificate';
+import { disableForHostname, enableForHostname } from './commands/hostnameAssociation';
+import { replacePackCertificate } from './commands/replacePackCertificate';
+import { uploadFromEditor, uploadFromFile } from './commands/uploadCertificate';
 import { openInDashboard } from './commands/openInDashboard';
 import { runCommand } from './commands/runCommand';
 import { setToken } from './commands/setToken';
@@ -40,7 +44,7 @@ export function activate(context: vscode.ExtensionContext): CloudflareCertificat
   const statusBar = new ExpiryStatusBar(data, expiryWindow);
   const documents = new CertificateDetailsDocuments();
   context.subscriptions.push(log, tokens, activity, tree, treeView, statusBar, documents);
-  const services: ExtensionServices = { tokens, clients, data, tree, treeView, activity, statusBar, log, prompts: windowPrompts };
+  const services: ExtensionServices = { tokens, clients, data, tree, treeView, activity, statusBar, log, prompts: windowPrompts, pollTiming: { initialDelayMs: 1000, maxDelayMs: 5000, timeoutMs: 120_000 } };
 
   context.subscriptions.push(
     vscode.workspace.registerTextDocumentContentProvider(DETAILS_SCHEME, documents),
@@ -63,6 +67,12 @@ export function activate(context: vscode.ExtensionContext): CloudflareCertificat
     'cloudflareCertificates.showDetails': (node?: TreeNode) => showDetails(services, documents, node),
     'cloudflareCertificates.copyId': (node?: TreeNode) => copyId(node ?? treeView.selection[0]),
     'cloudflareCertificates.openInDashboard': (node?: TreeNode) => openInDashboard(node ?? treeView.selection[0]),
+    'cloudflareCertificates.uploadFromEditor': (target?: vscode.Uri | TreeNode) => uploadFromEditor(services, target),
+    'cloudflareCertificates.uploadFromFile': (target?: vscode.Uri | TreeNode) => uploadFromFile(services, target),
+    'cloudflareCertificates.replacePackCertificate': (node?: TreeNode) => replacePackCertificate(services, node),
+    'cloudflareCertificates.deleteCertificate': (node?: TreeNode) => deleteCertificate(services, node),
+    'cloudflareCertificates.enableForHostname': (node?: TreeNode) => enableForHostname(services, node),
+    'cloudflareCertificates.disableForHostname': (node?: TreeNode) => disableForHostname(services, node),
     [SHOW_EXPIRING_COMMAND]: () => showExpiring(services),
     [RETRY_COMMAND]: (node?: TreeNode) => tree.refresh(node),
     [LOAD_MORE_COMMAND]: (node: Pageable) => node.showMore(),

@@ -21,4 +21,6 @@ export interface ExtensionServices {
   readonly log: Logger;
   /** Every question a command asks goes through here (replaced by scripted answers in tests). */
   prompts: Prompts;
+  /** How operations poll until Cloudflare settles (tests shorten it). */
+  pollTiming: { initialDelayMs: number; maxDelayMs: number; timeoutMs: number };
 }

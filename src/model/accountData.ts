@@ -77,6 +77,17 @@ export class AccountData {
     });
   }
 
+  /** Puts a custom hostname Cloudflare just returned into the loaded list, in place. */
+  replaceCustomHostname(zoneId: string, hostname: CustomHostname): void {
+    const list = this.settledHostnames.get(zoneId);
+    if (!list) {
+      return;
+    }
+    const updated: CustomHostnameList = { ...list, items: list.items.map((item) => (item.id === hostname.id ? hostname : item)) };
+    this.settledHostnames.set(zoneId, updated);
+    this.hostnameLoads.set(zoneId, Promise.resolve(updated));
+  }
+
   /** What has loaded so far, without starting any request (for hovers and the status bar). */
   loaded(): { aop: ReadonlyMap<string, ZoneAopData>; customHostnames: ReadonlyMap<string, CustomHostnameList> } {
     return { aop: this.settledAop, customHostnames: this.settledHostnames };

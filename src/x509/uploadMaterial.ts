@@ -64,7 +64,7 @@ export function prepareUpload(input: UploadInput): UploadCheck {
   }
   const certificateBlocks = blocks.filter((block) => block.label === 'CERTIFICATE');
   if (certificateBlocks.length === 0) {
-    const words = input.certificateText.trim() === '' ? 'The document is empty.' : 'There is no "-----BEGIN CERTIFICATE-----" block in the document.';
+    const words = input.certificateText.trim() === '' ? 'The document is empty.' : 'There is no certificate (a "BEGIN CERTIFICATE" block) in the document.';
     return fail('no-certificate', `${words} Open the certificate (PEM) you want to upload.`);
   }
   let certificates: CertificateInfo[];

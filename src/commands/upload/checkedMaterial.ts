@@ -1,0 +1,81 @@
+import type { Prompts } from '../../ui/prompts';
+import { loadX509 } from '../../x509/lazy';
+import type { UploadInput, UploadMaterial } from '../../x509/uploadMaterial';
+import { UserError } from '../userError';
+import { keyCandidates, pickKeyFile } from './privateKeyLookup';
+import type { PemSource } from './pemSource';
+
+const MAX_PASSPHRASE_TRIES = 3;
+
+/**
+ * Runs the local checks until the material is ready or the user stops: finds the key when the
+ * certificate came alone, asks for the passphrase of an encrypted key (decrypted in memory only),
+ * and lets the user accept warnings. Nothing is sent from here; failures are UserErrors in words.
+ */
+export async function checkedMaterial(
+  prompts: Prompts,
+  source: PemSource,
+  options: Pick<UploadInput, 'purpose' | 'requiredKeyType'>,
+): Promise<UploadMaterial | undefined> {
+  const { prepareUpload, displayName } = loadX509();
+  let keySource: PemSource | undefined;
+  let passphrase: string | undefined;
+  let passphraseTries = 0;
+  let candidates: PemSource[] | undefined;
+  for (;;) {
+    const result = prepareUpload({ certificateText: source.text, keyText: keySource?.text, passphrase, ...options });
+    if (result.ok) {
+      return (await acceptWarnings(prompts, result.material, displayName(result.material.leaf))) ? result.material : undefined;
+    }
+    if (result.code === 'no-key' && !keySource) {
+      candidates ??= await keyCandidates(source);
+      const matching = candidates.find((candidate) => {
+        const trial = prepareUpload({ certificateText: source.text, keyText: candidate.text, ...options });
+        return trial.ok || trial.code === 'encrypted-key';
+      });
+      keySource = matching ?? (await pickKeyFile(prompts, source.name));
+      if (!keySource) {
+        return undefined;
+      }
+      continue;
+    }
+    if ((result.code === 'encrypted-key' || result.code === 'wrong-passphrase') && passphraseTries < MAX_PASSPHRASE_TRIES) {
+      passphraseTries += 1;
+      passphrase = await prompts.inputBox({
+        title: 'Passphrase of the private key',
+        prompt: result.code === 'wrong-passphrase' ? 'That passphrase does not decrypt the key. Try again.' : `The private key${keySource ? ` in ${keySource.name}` : ''} is encrypted. The key is decrypted in memory only.`,
+        password: true,
+        ignoreFocusOut: true,
+      });
+      if (passphrase === undefined) {
+        return undefined;
+      }
+      continue;
+    }
+    throw new UserError(result.message);
+  }
+}
+
+/** Expired, not yet valid, or an EC PARAMETERS block to strip: the user decides in a modal. */
+async function acceptWarnings(prompts: Prompts, material: UploadMaterial, name: string): Promise<boolean> {
+  const validity = material.warnings.filter((warning) => warning.code === 'expired' || warning.code === 'not-yet-valid');
+  if (validity.length > 0) {
+    const go = 'Upload Anyway';
+    const answer = await prompts.confirm(validity.map((warning) => warning.message).join(' '), `Cloudflare accepts it, but "${name}" will not work for TLS while it is outside its validity period.`, go);
+    if (answer !== go) {
+      return false;
+    }
+  }
+  if (material.warnings.some((warning) => warning.code === 'ec-parameters-stripped')) {
+    const strip = 'Remove and Upload';
+    const answer = await prompts.confirm(
+      'The private key comes with an EC PARAMETERS block, which Cloudflare refuses.',
+      'Only the key itself is uploaded; your file is not changed.',
+      strip,
+    );
+    if (answer !== strip) {
+      return false;
+    }
+  }
+  return true;
+}

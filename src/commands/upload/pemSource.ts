@@ -1,0 +1,63 @@
+import * as vscode from 'vscode';
+import type { Prompts } from '../../ui/prompts';
+import { UserError } from '../userError';
+
+/** The text of a certificate document, and where it came from. */
+export interface PemSource {
+  readonly text: string;
+  readonly uri?: vscode.Uri;
+  /** For messages: the file name or "Untitled-1". */
+  readonly name: string;
+}
+
+export const PEM_FILTERS = { 'PEM certificates and keys': ['pem', 'crt', 'cer', 'key'], 'All files': ['*'] };
+/** A certificate file is a few kilobytes; anything this big is not one, and is not read whole. */
+const MAX_BYTES = 2 * 1024 * 1024;
+
+/** An open document's text (with unsaved edits) or the file's bytes as UTF-8. */
+export async function readSource(uri: vscode.Uri): Promise<PemSource> {
+  const name = uri.path.split('/').pop() ?? uri.toString();
+  const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
+  if (open) {
+    return { text: open.getText(), uri, name };
+  }
+  let size: number;
+  try {
+    size = (await vscode.workspace.fs.stat(uri)).size;
+  } catch {
+    throw new UserError(`${name} cannot be read: it does not exist or is not accessible.`);
+  }
+  if (size > MAX_BYTES) {
+    throw new UserError(`${name} is ${(size / 1024 / 1024).toFixed(1)} MB: too large to be a certificate file.`);
+  }
+  const bytes = await vscode.workspace.fs.readFile(uri);
+  return { text: new TextDecoder('utf-8').decode(bytes), uri, name };
+}
+
+/**
+ * The document to upload from: the given file, else the active text editor, else the active tab's
+ * file (a PEM open in a custom or binary editor has no text editor).
+ */
+export async function sourceFromEditor(uri: vscode.Uri | undefined): Promise<PemSource> {
+  if (uri) {
+    return readSource(uri);
+  }
+  const editor = vscode.window.activeTextEditor;
+  if (editor) {
+    const document = editor.document;
+    return { text: document.getText(), uri: document.uri, name: document.uri.path.split('/').pop() ?? 'the editor' };
+  }
+  const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input as { uri?: vscode.Uri } | undefined;
+  if (input?.uri instanceof vscode.Uri) {
+    return readSource(input.uri);
+  }
+  throw new UserError('Open the certificate (PEM) in an editor first, or use "Upload Certificate from File…".');
+}
+
+export async function sourceFromFile(prompts: Prompts, uri: vscode.Uri | undefined, title: string): Promise<PemSource | undefined> {
+  if (uri) {
+    return readSource(uri);
+  }
+  const picked = await prompts.openDialog({ title, canSelectMany: false, filters: PEM_FILTERS, openLabel: 'Use This Certificate' });
+  return picked?.[0] ? readSource(picked[0]) : undefined;
+}

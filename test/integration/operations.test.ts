@@ -1,0 +1,284 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { createCertificate, createChain, encryptPrivateKey, generateKey, type GeneratedCertificate } from '../fixtures/certificateFactory';
+import { startEmulatorSession, type EmulatorSession } from './support/emulatorSession';
+import { ScriptedPrompts } from './support/scriptedPrompts';
+import { child, rows } from './support/treeItems';
+
+interface ApiZone { id: string; name: string }
+interface ApiCertificate { id: string; serial_number: string; status: string }
+
+function workspaceFile(name: string, text: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders![0].uri.fsPath;
+  const file = path.join(folder, name);
+  fs.writeFileSync(file, text);
+  return vscode.Uri.file(file);
+}
+
+async function openEditor(text: string): Promise<vscode.TextEditor> {
+  const document = await vscode.workspace.openTextDocument({ content: text, language: 'plaintext' });
+  return vscode.window.showTextDocument(document);
+}
+
+describe('Certificate operations against the emulator', function () {
+  let session: EmulatorSession;
+  let prompts: ScriptedPrompts;
+  let zones: ApiZone[];
+  const zone = (name: string) => zones.find((candidate) => candidate.name === name)!;
+  const certificatesOf = (name: string) => session.get<ApiCertificate[]>(`/zones/${zone(name).id}/origin_tls_client_auth/hostnames/certificates`);
+  const groupNode = async (name: string) => {
+    const zoneRow = await child(session.api, undefined, name);
+    return (await child(session.api, zoneRow.node, 'Client Certificates (AOP)')).node;
+  };
+
+  before(async () => {
+    session = await startEmulatorSession({ transitionMs: 300 });
+    session.api.pollTiming = { initialDelayMs: 100, maxDelayMs: 200, timeoutMs: 10_000 };
+    zones = await session.get<ApiZone[]>('/zones?per_page=50');
+  });
+
+  beforeEach(() => {
+    prompts = new ScriptedPrompts(session.api);
+    session.emulator.log.clear();
+  });
+
+  afterEach(async () => {
+    prompts.restore();
+    session.emulator.faults.clear();
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  after(async () => {
+    await session?.stop();
+  });
+
+  it('uploads the certificate and key open in the editor to the zone of the group it was run on, and waits until active', async () => {
+    const certificate = await createCertificate({ commonName: 'editor-upload.example.org', keyKind: 'RSA' });
+    await openEditor(`${certificate.certPem}${certificate.key.traditionalPem}`);
+    await vscode.commands.executeCommand('cloudflareCertificates.uploadFromEditor', await groupNode('example.org'));
+    const posts = session.emulator.log.writes();
+    assert.equal(posts.length, 1, JSON.stringify(posts));
+    assert.equal(posts[0].method, 'POST');
+    const stored = (await certificatesOf('example.org')).find((entry) => entry.serial_number === certificate.serialNumber);
+    assert.ok(stored, 'the certificate is at Cloudflare');
+    assert.equal(stored.status, 'active');
+    assert.match(prompts.messages.at(-1)?.text ?? '', /Uploaded "editor-upload\.example\.org" to example\.org: active/);
+    const labels = (await rows(session.api, await groupNode('example.org'))).map((row) => row.label);
+    assert.ok(labels.includes('editor-upload.example.org'), labels.join(', '));
+  });
+
+  it('uploads a .crt from the Explorer, finding the key in the sibling .key file, after asking for the zone', async () => {
+    const certificate = await createCertificate({ commonName: 'explorer-upload.example.org' });
+    const uri = workspaceFile('explorer-upload.crt', certificate.certPem);
+    workspaceFile('explorer-upload.key', certificate.key.pkcs8Pem);
+    prompts.answer('example.org');
+    await vscode.commands.executeCommand('cloudflareCertificates.uploadFromFile', uri);
+    assert.equal(prompts.asked[0].kind, 'quickPick');
+    assert.ok((await certificatesOf('example.org')).some((entry) => entry.serial_number === certificate.serialNumber));
+  });
+
+  it('asks for the passphrase of an encrypted key, refuses a wrong one in words, and uploads with the right one', async () => {
+    const certificate = await createCertificate({ commonName: 'encrypted.example.org' });
+    await openEditor(`${certificate.certPem}${encryptPrivateKey(certificate.key, 'correct horse')}`);
+    prompts.answer('wrong', 'correct horse');
+    await vscode.commands.executeCommand('cloudflareCertificates.uploadFromEditor', await groupNode('example.org'));
+    assert.deepEqual(prompts.asked.map((question) => question.kind), ['inputBox', 'inputBox']);
+    assert.ok((await certificatesOf('example.org')).some((entry) => entry.serial_number === certificate.serialNumber));
+    const body = session.emulator.log.writes()[0].body as { private_key: string };
+    assert.match(body.private_key, /^\[\d+ characters\]$/, 'the log holds no key');
+  });
+
+  it('finds out whether an upload whose answer was lost landed, and keeps exactly one copy', async () => {
+    const certificate = await createCertificate({ commonName: 'lost-answer.example.org' });
+    await openEditor(`${certificate.certPem}${certificate.key.pkcs8Pem}`);
+    session.emulator.faults.add({ kind: 'commitThenDrop', method: 'POST', path: 'hostnames/certificates$' });
+    await vscode.commands.executeCommand('cloudflareCertificates.uploadFromEditor', await groupNode('example.org'));
+    const copies = (await certificatesOf('example.org')).filter((entry) => entry.serial_number === certificate.serialNumber);
+    assert.equal(copies.length, 1);
+    assert.equal(session.emulator.log.writes().length, 1, 'no second POST');
+    assert.ok(!prompts.messages.some((message) => message.kind === 'error'), JSON.stringify(prompts.messages));
+  });
+
+  it('surfaces a refusal by Cloudflare in words, without retrying the POST', async () => {
+    const certificate = await createCertificate({ commonName: 'refused.example.org' });
+    await openEditor(`${certificate.certPem}${certificate.key.pkcs8Pem}`);
+    session.emulator.faults.add({ kind: 'serverError', status: 503, method: 'POST' });
+    await vscode.commands.executeCommand('cloudflareCertificates.uploadFromEditor', await groupNode('example.org'));
+    assert.equal(session.emulator.log.writes().length, 1);
+    const error = prompts.messages.find((message) => message.kind === 'error');
+    assert.match(error?.text ?? '', /server error \(503\)/);
+  });
+
+  it('names the missing permission when a read-only token tries to upload', async () => {
+    const certificate = await createCertificate({ commonName: 'readonly.example.org' });
+    await openEditor(`${certificate.certPem}${certificate.key.pkcs8Pem}`);
+    await session.api.tokens.set('demo-readonly-token');
+    try {
+      await vscode.commands.executeCommand('cloudflareCertificates.uploadFromEditor', await groupNode('example.org'));
+      assert.match(prompts.messages.find((message) => message.kind === 'error')?.text ?? '', /SSL and Certificates: Edit/);
+    } finally {
+      await session.api.tokens.set('demo-token');
+    }
+  });
+
+  it('refuses locally, sending nothing, when the zone already holds 10 certificates', async () => {
+    const target = 'example.com';
+    const existing = (await certificatesOf(target)).length;
+    const key = await generateKey('ECDSA');
+    for (let index = existing; index < 10; index += 1) {
+      const filler = await createCertificate({ commonName: `filler-${index}.example.com`, key });
+      session.emulator.state.uploadAopCertificate(zone(target).id, filler.certPem, filler.key.pkcs8Pem, { fixedStatus: 'active' });
+    }
+    session.api.tree.refresh();
+    const certificate = await createCertificate({ commonName: 'eleventh.example.com', key });
+    await openEditor(`${certificate.certPem}${certificate.key.pkcs8Pem}`);
+    await vscode.commands.executeCommand('cloudflareCertificates.uploadFromEditor', await groupNode(target));
+    assert.equal(session.emulator.log.writes().length, 0);
+    assert.match(prompts.messages.find((message) => message.kind === 'error')?.text ?? '', /already holds 10 client certificates/);
+  });
+
+  describe('bad or odd input: a clear message and nothing sent', () => {
+    let good: GeneratedCertificate;
+    let other: GeneratedCertificate;
+    let chain: Awaited<ReturnType<typeof createChain>>;
+
+    before(async () => {
+      good = await createCertificate({ commonName: 'good.example.org', keyKind: 'RSA' });
+      other = await createCertificate({ commonName: 'other.example.org', key: await generateKey('ECDSA') });
+      chain = await createChain({ commonName: 'chained.example.org' });
+    });
+
+    const cases: { name: string; text: () => string; answers?: (string | undefined)[]; message: RegExp }[] = [
+      { name: 'an empty document', text: () => '', message: /document is empty/ },
+      { name: 'prose', text: () => 'hello, this is not a certificate', message: /no certificate \(a "BEGIN CERTIFICATE" block\)/ },
+      { name: 'DER bytes shown as text', text: () => Buffer.from(good.der).toString('latin1'), message: /binary \(DER\)/ },
+      { name: 'a truncated certificate', text: () => good.certPem.slice(0, 400), message: /no END line/ },
+      { name: 'damaged base64', text: () => good.certPem.replace(/\n[A-Za-z0-9+/]{10}/, '\n!!!!@@@@##'), message: /not valid base64/ },
+      { name: 'a CA certificate', text: () => `${chain.root.certPem}${chain.root.key.pkcs8Pem}`, message: /CA certificate .*leaf/ },
+      { name: 'a key that belongs to another certificate', text: () => `${good.certPem}${other.key.pkcs8Pem}`, message: /does not belong to the certificate/ },
+      { name: 'only a key', text: () => good.key.pkcs8Pem, message: /no certificate \(a "BEGIN CERTIFICATE" block\)/ },
+      { name: 'two keys, neither of them the certificate\'s', text: () => `${good.certPem}${other.key.pkcs8Pem}${chain.root.key.pkcs8Pem}`, message: /more than one private key/ },
+      { name: 'an encrypted key and a cancelled passphrase', text: () => `${good.certPem}${encryptPrivateKey(good.key, 'pw')}`, answers: [undefined], message: /^$/ },
+      { name: 'an encrypted key and three wrong passphrases', text: () => `${good.certPem}${encryptPrivateKey(good.key, 'pw')}`, answers: ['a', 'b', 'c'], message: /passphrase does not decrypt/ },
+      { name: 'a damaged key', text: () => `${good.certPem}-----BEGIN PRIVATE KEY-----\nMIIBVQIBADANBgkqhkiG9w0BAQEFAASCAT8wggE7AgEAAkEA\n-----END PRIVATE KEY-----\n`, message: /private key cannot be read/ },
+    ];
+
+    for (const testCase of cases) {
+      it(`refuses ${testCase.name}`, async () => {
+        await openEditor(testCase.text());
+        if (testCase.answers) {
+          prompts.answer(...testCase.answers);
+        }
+        // Without a key the extension looks for one and finally asks for a file: the person cancels.
+        prompts.answer(undefined);
+        await vscode.commands.executeCommand('cloudflareCertificates.uploadFromEditor', await groupNode('example.org'));
+        assert.equal(session.emulator.log.writes().length, 0, 'nothing may be sent');
+        const error = prompts.messages.find((message) => message.kind === 'error')?.text ?? '';
+        assert.match(error, testCase.message);
+        assert.doesNotMatch(error, /-----BEGIN|[A-Za-z0-9+/]{40}/, 'no key or certificate material in the message');
+      });
+    }
+  });
+
+  it('replaces an RSA pack certificate with another RSA certificate and refuses an ECDSA one locally', async () => {
+    const saas = zone('saas-platform.net');
+    const record = session.emulator.state.customHostnames.find((candidate) => candidate.zoneId === saas.id && candidate.certificates.length === 2)!;
+    const rsaEntry = record.certificates.find((entry) => entry.certificate.keyType === 'RSA')!;
+    const zoneRow = await child(session.api, undefined, 'saas-platform.net');
+    const group = await child(session.api, zoneRow.node, 'Custom Hostnames');
+    for (let shown = 50; shown <= session.emulator.state.customHostnames.indexOf(record); shown += 50) {
+      (group.node as unknown as { showMore(): void }).showMore();
+    }
+    const hostnameRow = await child(session.api, group.node, record.hostname);
+    const [pack] = await rows(session.api, hostnameRow.node);
+    const rsaRow = (await rows(session.api, pack.node)).find((row) => row.label === 'RSA')!;
+
+    const wrongType = await createCertificate({ commonName: record.hostname, keyKind: 'ECDSA' });
+    await openEditor(`${wrongType.certPem}${wrongType.key.pkcs8Pem}`);
+    prompts.answer('From the editor');
+    await vscode.commands.executeCommand('cloudflareCertificates.replacePackCertificate', rsaRow.node);
+    assert.equal(session.emulator.log.writes().length, 0);
+    assert.match(prompts.messages.find((message) => message.kind === 'error')?.text ?? '', /replace it with another RSA certificate/);
+
+    const replacement = await createCertificate({ commonName: record.hostname, keyKind: 'RSA' });
+    await openEditor(`${replacement.certPem}${replacement.key.pkcs8Pem}`);
+    prompts.answer('From the editor', undefined);
+    await vscode.commands.executeCommand('cloudflareCertificates.replacePackCertificate', rsaRow.node);
+    assert.equal(session.emulator.log.writes().length, 0, 'cancelling the confirmation sends nothing');
+
+    prompts.answer('From the editor', 'Replace');
+    await vscode.commands.executeCommand('cloudflareCertificates.replacePackCertificate', rsaRow.node);
+    const writes = session.emulator.log.writes();
+    assert.deepEqual(writes.map((entry) => entry.method), ['PUT']);
+    const now = record.certificates.find((entry) => entry.id === rsaEntry.id)!;
+    assert.equal(now.certificate.serialNumber, replacement.serialNumber);
+    assert.match(prompts.asked.find((question) => question.kind === 'confirm')?.text ?? '', /Replace the RSA certificate of/);
+  });
+
+  it('refuses to delete the last certificate of a pack, and deletes one of two after confirmation', async () => {
+    const saas = zone('saas-platform.net');
+    const single = session.emulator.state.customHostnames.find((candidate) => candidate.zoneId === saas.id && candidate.certificates.length === 1)!;
+    const double = session.emulator.state.customHostnames.find((candidate) => candidate.zoneId === saas.id && candidate.certificates.length === 2 && candidate.hostname !== single.hostname)!;
+    const zoneRow = await child(session.api, undefined, 'saas-platform.net');
+    const group = await child(session.api, zoneRow.node, 'Custom Hostnames');
+    const packRows = async (hostname: string) => {
+      const hostnameRow = await child(session.api, group.node, hostname);
+      const [pack] = await rows(session.api, hostnameRow.node);
+      return rows(session.api, pack.node);
+    };
+    const [last] = await packRows(single.hostname);
+    await vscode.commands.executeCommand('cloudflareCertificates.deleteCertificate', last.node);
+    assert.equal(session.emulator.log.writes().length, 0);
+    assert.match(prompts.messages.find((message) => message.kind === 'error')?.text ?? '', /only one in the pack/);
+
+    const [first] = await packRows(double.hostname);
+    prompts.answer('Delete');
+    await vscode.commands.executeCommand('cloudflareCertificates.deleteCertificate', first.node);
+    assert.deepEqual(session.emulator.log.writes().map((entry) => entry.method), ['DELETE']);
+    assert.equal(double.certificates.length, 1);
+    const after = await packRows(double.hostname);
+    assert.equal(after.length, 1);
+    assert.equal(after[0].contextValue, 'packCertificate last');
+  });
+
+  it('deletes a client certificate in use only after invalidating its hostnames, as the confirmation said', async () => {
+    const target = zone('example.com');
+    const used = session.emulator.state.associations.find((association) => association.zoneId === target.id)!;
+    const certificateId = used.certId;
+    const users = session.emulator.state.associations.filter((association) => association.certId === certificateId).map((association) => association.hostname);
+    const certificateRow = (await rows(session.api, await groupNode('example.com'))).find((row) => row.item.id?.endsWith(certificateId))!;
+    prompts.answer(undefined);
+    await vscode.commands.executeCommand('cloudflareCertificates.deleteCertificate', certificateRow.node);
+    assert.equal(session.emulator.log.writes().length, 0, 'cancel deletes nothing');
+    assert.ok(users.every((hostname) => prompts.asked[0].text.includes(hostname)), prompts.asked[0].text);
+
+    prompts.answer('Invalidate and Delete');
+    await vscode.commands.executeCommand('cloudflareCertificates.deleteCertificate', certificateRow.node);
+    const writes = session.emulator.log.writes();
+    assert.deepEqual(writes.map((entry) => entry.method), ['PUT', 'DELETE']);
+    assert.deepEqual((writes[0].body as { config: { enabled: null }[] }).config.map((change) => change.enabled), users.map(() => null));
+    assert.ok(!(await certificatesOf('example.com')).some((entry) => entry.id === certificateId));
+  });
+
+  it('enables a certificate for a hostname and disables it again', async () => {
+    const target = zone('example.org');
+    const active = (await certificatesOf('example.org')).find((entry) => entry.status === 'active')!;
+    const certificateRow = (await rows(session.api, await groupNode('example.org'))).find((row) => row.item.id?.endsWith(active.id))!;
+    prompts.answer('origin.example.org');
+    await vscode.commands.executeCommand('cloudflareCertificates.enableForHostname', certificateRow.node);
+    const association = session.emulator.state.associations.find((entry) => entry.zoneId === target.id && entry.hostname === 'origin.example.org');
+    assert.equal(association?.enabled, true);
+    const refreshed = (await rows(session.api, await groupNode('example.org'))).find((row) => row.item.id?.endsWith(active.id))!;
+    const [hostnameRow] = await rows(session.api, refreshed.node);
+    assert.equal(hostnameRow.contextValue, 'association enabled');
+    await vscode.commands.executeCommand('cloudflareCertificates.disableForHostname', hostnameRow.node);
+    assert.equal(association?.enabled, false);
+    assert.match(prompts.messages.at(-1)?.text ?? '', /disabled for origin\.example\.org/);
+  });
+
+  it('sent only requests that validate against Cloudflare\'s published schema', () => {
+    assert.deepEqual(session.emulator.contractViolations, []);
+  });
+});
