@@ -13,6 +13,7 @@ import { showDetails } from './commands/showDetails';
 import { showExpiring } from './commands/showExpiring';
 import { SECTION, expiryWindow } from './config/settings';
 import { CertificateDetailsDocuments, DETAILS_SCHEME } from './editor/certificateDetailsDocuments';
+import { registerPemEditorFeatures } from './editor/pemEditorFeatures';
 import type { ExtensionServices } from './extensionServices';
 import { Logger } from './logging/logger';
 import { AccountData } from './model/accountData';
@@ -81,6 +82,7 @@ export function activate(context: vscode.ExtensionContext): CloudflareCertificat
     context.subscriptions.push(vscode.commands.registerCommand(id, runCommand(services, id, handler)));
   }
 
+  registerPemEditorFeatures(context, services);
   void onTokenChanged(services);
   return services;
 }

@@ -23,6 +23,7 @@ export interface CustomHostnameList {
  */
 export class AccountData {
   private zonesLoad: Promise<readonly Zone[]> | undefined;
+  private settledZones: readonly Zone[] = [];
   private readonly aopLoads = new Map<string, Promise<ZoneAopData>>();
   private readonly hostnameLoads = new Map<string, Promise<CustomHostnameList>>();
   private readonly settledAop = new Map<string, ZoneAopData>();
@@ -43,6 +44,14 @@ export class AccountData {
       const signal = this.controller.signal;
       const load = this.client().then((client) => client.listZones(signal));
       this.zonesLoad = load;
+      load.then(
+        (zones) => {
+          if (this.zonesLoad === load) {
+            this.settledZones = zones;
+          }
+        },
+        () => undefined,
+      );
       load.catch(() => {
         if (this.zonesLoad === load) {
           this.zonesLoad = undefined;
@@ -89,8 +98,8 @@ export class AccountData {
   }
 
   /** What has loaded so far, without starting any request (for hovers and the status bar). */
-  loaded(): { aop: ReadonlyMap<string, ZoneAopData>; customHostnames: ReadonlyMap<string, CustomHostnameList> } {
-    return { aop: this.settledAop, customHostnames: this.settledHostnames };
+  loaded(): { zones: readonly Zone[]; aop: ReadonlyMap<string, ZoneAopData>; customHostnames: ReadonlyMap<string, CustomHostnameList> } {
+    return { zones: this.settledZones, aop: this.settledAop, customHostnames: this.settledHostnames };
   }
 
   /** Forget a zone's part, a whole zone, or everything; requests in flight for everything are aborted. */
@@ -99,6 +108,7 @@ export class AccountData {
       this.controller.abort();
       this.controller = AccountData.newController();
       this.zonesLoad = undefined;
+      this.settledZones = [];
       for (const map of [this.aopLoads, this.hostnameLoads, this.settledAop, this.settledHostnames]) {
         map.clear();
       }

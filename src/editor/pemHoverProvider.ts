@@ -1,0 +1,75 @@
+import * as vscode from 'vscode';
+import { certificateMarkdown } from '../format/certificateMarkdown';
+import { escapeMarkdown } from '../format/markdownEscape';
+import type { AccountData } from '../model/accountData';
+import { keyDescription } from '../tree/aopCertificateNode';
+import { loadX509 } from '../x509/lazy';
+import { heldByCloudflare } from './heldByCloudflare';
+import type { PemAnalysisCache } from './pemAnalysisCache';
+
+/** Details of the certificate or private key under the cursor, in any document that holds PEM. */
+export class PemHoverProvider implements vscode.HoverProvider {
+  constructor(
+    private readonly cache: PemAnalysisCache,
+    private readonly data: AccountData,
+  ) {}
+
+  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+    const analysis = this.cache.get(document);
+    if (!analysis) {
+      return undefined;
+    }
+    const offset = document.offsetAt(position);
+    const inside = <T extends { block: { start: number; end: number } }>(entries: readonly T[]) => entries.find((entry) => entry.block.start <= offset && offset <= entry.block.end);
+    const certificate = inside(analysis.certificates);
+    if (certificate) {
+      const range = new vscode.Range(document.positionAt(certificate.block.start), document.positionAt(certificate.block.end));
+      const info = certificate.info;
+      if (!info) {
+        return new vscode.Hover(new vscode.MarkdownString(`**Certificate that cannot be read**\n\n${escapeMarkdown(certificate.block.problem ?? 'The block does not decode as an X.509 certificate.')}`), range);
+      }
+      const zoneNames = new Map(this.data.loaded().zones.map((zone) => [zone.id, zone.name]));
+      const markdown = certificateMarkdown(
+        {
+          title: loadX509().displayName(info),
+          subject: info.subject,
+          sans: info.sans,
+          issuer: info.issuer,
+          serialNumber: info.serialNumber,
+          signature: info.signatureAlgorithm,
+          keyType: keyDescription(info),
+          notBefore: info.notBefore,
+          notAfter: info.notAfter,
+          status: info.isCA ? 'CA certificate' : 'Leaf certificate',
+          sha256Fingerprint: info.sha256Fingerprint,
+          heldByCloudflare: heldByCloudflare(this.data, zoneNames, info.serialNumber, info.sha256Fingerprint),
+        },
+        new Date(),
+      );
+      return new vscode.Hover(new vscode.MarkdownString(markdown), range);
+    }
+    const key = inside(analysis.keys);
+    if (key) {
+      const range = new vscode.Range(document.positionAt(key.block.start), document.positionAt(key.block.end));
+      const lines = ['**Private key**', ''];
+      if (key.encrypted) {
+        lines.push('Encrypted: its type and whether it matches are known once it is decrypted (at upload).');
+      } else if (key.info) {
+        const size = key.info.keyType === 'RSA' ? ` ${key.info.keySize} bits` : key.info.curve ? ` ${key.info.curve}` : '';
+        lines.push(`Type: ${escapeMarkdown(`${key.info.keyType}${size} (${key.info.format})`)}  `);
+        const leaves = analysis.certificates.filter((entry) => entry.info);
+        lines.push(
+          key.matches
+            ? `Matches the certificate "${escapeMarkdown(loadX509().displayName(key.matches))}" in this file.`
+            : leaves.length > 0
+              ? 'Does **not** match any certificate in this file.'
+              : 'No certificate in this file to match it against.',
+        );
+      } else {
+        lines.push('This key cannot be read.');
+      }
+      return new vscode.Hover(new vscode.MarkdownString(lines.join('\n')), range);
+    }
+    return undefined;
+  }
+}
