@@ -40,6 +40,7 @@ export function activate(context: vscode.ExtensionContext): CloudflareCertificat
   const tree = new CertificateTreeProvider(
     { data, activity, expiry: expiryWindow, now: () => new Date() },
     async () => Boolean(await tokens.get()),
+    (rejected) => void vscode.commands.executeCommand('setContext', 'cloudflareCertificates.tokenRejected', rejected),
   );
   const treeView = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
   const statusBar = new ExpiryStatusBar(data, expiryWindow);
@@ -92,6 +93,7 @@ async function onTokenChanged(services: ExtensionServices): Promise<void> {
   const token = await services.tokens.get();
   services.log.setKnownSecrets([token]);
   await vscode.commands.executeCommand('setContext', 'cloudflareCertificates.hasToken', Boolean(token));
+  await vscode.commands.executeCommand('setContext', 'cloudflareCertificates.tokenRejected', false);
   if (!token) {
     services.statusBar.hide();
   }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { AuthError } from '../cloudflare/errors';
 import type { Zone } from '../cloudflare/types';
 import { ErrorNode } from './errorNode';
 import { MessageNode } from './messageNode';
@@ -40,10 +41,13 @@ export class CertificateTreeProvider implements vscode.TreeDataProvider<TreeNode
   /** Fires when every zone's data has been loaded (or failed) after a load of the zone list. */
   readonly onDidScan = this.scanned.event;
   private readonly subscriptions: vscode.Disposable[] = [];
+  private rejected = false;
 
   constructor(
     context: Omit<TreeContext, 'changed'>,
     private readonly hasToken: () => Promise<boolean>,
+    /** Told when Cloudflare rejects the token (true) or accepts it again (false). */
+    private readonly tokenRejected: (rejected: boolean) => void = () => undefined,
   ) {
     this.context = { ...context, changed: (node) => this.changeEmitter.fire(node && this.current(node)) };
     this.root = new AccountRoot(context);
@@ -71,6 +75,16 @@ export class CertificateTreeProvider implements vscode.TreeDataProvider<TreeNode
 
   getParent(node: TreeNode): TreeNode | undefined {
     return node.parent === this.root ? undefined : node.parent;
+  }
+
+  /** Whether Cloudflare rejected the token at the last load of the zones. */
+  get isTokenRejected(): boolean {
+    return this.rejected;
+  }
+
+  private setRejected(rejected: boolean): void {
+    this.rejected = rejected;
+    this.tokenRejected(rejected);
   }
 
   /** The node with this id as last handed to the view, if any. */
@@ -102,7 +116,14 @@ export class CertificateTreeProvider implements vscode.TreeDataProvider<TreeNode
     let zones: readonly Zone[];
     try {
       zones = await this.context.data.zones();
+      this.setRejected(false);
     } catch (error) {
+      if (error instanceof AuthError) {
+        // An empty tree shows the welcome view that says the token was rejected, with its buttons;
+        // nothing retries by itself, so a revoked token cannot loop.
+        this.setRejected(true);
+        return [];
+      }
       return [new ErrorNode(this.root, error, 'Could not load zones: ')];
     }
     if (zones.length === 0) {

@@ -29,9 +29,10 @@ const DOCUMENT_ID = 'cloudflare-openapi.json';
 
 /**
  * The generic error envelope, used where a published 4XX schema cannot be satisfied by any body:
- * several list endpoints declare `result: {type: array, enum: [null]}` (an array that must be null)
- * and require `result`, so no real error answer could validate. For those, and only those, we check
- * the shape every Cloudflare error has: success false and a non-empty errors array of {code, message}.
+ * most operations here declare a required `result` that must be both null (`enum: [null]`) and an
+ * array or object (`type`), so no real error answer could validate. For those, and only those
+ * (`relaxed` lists them; a unit test derives the same set from the schema), we check the shape every
+ * Cloudflare error has: success false and a non-empty errors array of {code, message}.
  */
 const GENERIC_ERROR = {
   type: 'object',

@@ -33,6 +33,7 @@ export interface Emulator {
   readonly faults: FaultInjector;
   readonly log: RequestLog;
   readonly contractViolations: ContractViolation[];
+  /** Added before every answer; changeable while running (also POST /__emulator/latency). */
   latencyMs: number;
   stats(): { total: number; peakConcurrent: number; inFlight: number };
   resetStats(): void;
@@ -255,8 +256,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       return sendJson(response, 200, { entries: log.entries() });
     } else if (command === 'log' && method === 'DELETE') {
       log.clear();
+    } else if (command === 'stats' && method === 'DELETE') {
+      emulator.resetStats();
     } else if (command === 'stats') {
       return sendJson(response, 200, emulator.stats());
+    } else if (command === 'latency' && method === 'POST') {
+      emulator.latencyMs = Number(input.ms ?? 0);
     } else if (command === 'reset' && method === 'POST') {
       await emulator.reset((input.seed as 'demo' | 'empty' | undefined) ?? 'demo');
     } else if (command === 'state') {

@@ -219,8 +219,11 @@ export class EmulatorState {
       if (this.aopStatus(certificate) !== 'active') {
         throw new ApiFailure(400, 1407, 'The certificate must be active before hostnames can use it.');
       }
-      const users = this.associations.filter((association) => association.zoneId === zoneId && association.certId === change.certId && association.hostname !== change.hostname);
-      if (users.length >= MAX_ASSOCIATIONS_PER_CERTIFICATE) {
+      // Count the users the certificate would have after the whole batch, so one PUT cannot pass the limit.
+      const batch = new Set(changes.filter((other) => other.enabled !== null && other.certId === change.certId).map((other) => other.hostname));
+      const touched = new Set(changes.map((other) => other.hostname));
+      const kept = this.associations.filter((association) => association.zoneId === zoneId && association.certId === change.certId && !touched.has(association.hostname));
+      if (kept.length + batch.size > MAX_ASSOCIATIONS_PER_CERTIFICATE) {
         throw new ApiFailure(400, 1406, `A certificate can be used by at most ${MAX_ASSOCIATIONS_PER_CERTIFICATE} hostnames.`);
       }
     }

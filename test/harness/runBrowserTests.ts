@@ -39,7 +39,12 @@ async function main(): Promise<number> {
     for (const file of files.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b))) {
       mocha.addFile(path.join(dir, file));
     }
-    const failures = await new Promise<number>((resolve) => mocha.run(resolve));
+    let passes = 0;
+    const failures = await new Promise<number>((resolve) => {
+      const runner = mocha.run(resolve);
+      runner.on('pass', () => (passes += 1));
+    });
+    console.log(`e2e: ${passes} passed, ${failures} failed`);
     console.log(`Browser tests finished in ${((Date.now() - started) / 1000).toFixed(1)} s; screenshots in test-results/screenshots.`);
     return failures > 0 ? 1 : 0;
   } finally {

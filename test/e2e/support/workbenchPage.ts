@@ -43,6 +43,19 @@ export class WorkbenchPage {
     await this.sidebarTitle().waitFor();
   }
 
+  /** Drags the sidebar's edge so tree descriptions are not cut off (for readable screenshots). */
+  async widenSidebar(pixels: number): Promise<void> {
+    const box = await this.sidebar().boundingBox();
+    if (!box) {
+      return;
+    }
+    const y = box.y + box.height / 2;
+    await this.page.mouse.move(box.x + box.width + 1, y);
+    await this.page.mouse.down();
+    await this.page.mouse.move(box.x + box.width + 1 + pixels, y, { steps: 5 });
+    await this.page.mouse.up();
+  }
+
   welcomeButton(label: string): Locator {
     return this.sidebar().locator('.welcome-view-content .monaco-button', { hasText: label }).first();
   }

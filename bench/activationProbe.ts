@@ -1,0 +1,20 @@
+import * as path from 'node:path';
+import { fakeContext, installVscodeStub } from './vscodeStub';
+
+/**
+ * Run in a fresh process: load the production bundle and run activate() against the vscode stub,
+ * then load the lazy certificate parser, printing both times as JSON.
+ */
+const dist = path.resolve(__dirname, '..', '..', 'dist');
+installVscodeStub();
+const started = performance.now();
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- loading the bundle is what is measured
+const extension = require(path.join(dist, 'extension.js')) as { activate(context: unknown): unknown };
+const loaded = performance.now();
+extension.activate(fakeContext());
+const activated = performance.now();
+const x509AtActivation = Object.keys(require.cache).some((file) => file.endsWith(`${path.sep}x509.js`));
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the parser's first use
+require(path.join(dist, 'x509.js'));
+const parser = performance.now();
+console.log(JSON.stringify({ loadMs: loaded - started, activateMs: activated - loaded, totalMs: activated - started, x509Ms: parser - activated, x509AtActivation }));

@@ -1,0 +1,43 @@
+import Module from 'node:module';
+
+/**
+ * A stand-in for the `vscode` module so the bundle's activate() can run in plain Node, for a
+ * repeatable activation figure. Every property is a callable, constructible, iterable no-op that
+ * returns itself; it answers nothing, so only the cost of our own activation code is measured.
+ */
+// The bundle's ESM interop builds a new object on the module's prototype and copies its own
+// properties; a prototype that answers every property lets that copy resolve them too.
+const prototype: object = new Proxy({}, { get: (_target, property) => (property === 'then' ? undefined : stub) });
+const stub: unknown = new Proxy(function noop() {}, {
+  getPrototypeOf: () => prototype,
+  get(_target, property) {
+    if (property === Symbol.iterator) {
+      return function* empty() {};
+    }
+    if (property === 'then') {
+      return undefined;
+    }
+    if (property === Symbol.toPrimitive) {
+      return () => '';
+    }
+    return stub;
+  },
+  // Assignments (item.name = …) are accepted and forgotten.
+  set: () => true,
+  defineProperty: () => true,
+  apply: () => stub,
+  construct: () => stub as object,
+});
+
+export function installVscodeStub(): void {
+  const resolve = (Module as unknown as { _resolveFilename: (request: string, ...rest: unknown[]) => string })._resolveFilename;
+  (Module as unknown as { _resolveFilename: typeof resolve })._resolveFilename = function (request: string, ...rest: unknown[]) {
+    return request === 'vscode' ? 'vscode' : resolve.call(this, request, ...rest);
+  };
+  require.cache.vscode = { id: 'vscode', filename: 'vscode', loaded: true, exports: stub } as NodeJS.Module;
+}
+
+/** An ExtensionContext with just what activate() touches. */
+export function fakeContext(): unknown {
+  return { subscriptions: [], secrets: stub, globalState: stub, workspaceState: stub, extensionUri: stub, extensionPath: '' };
+}

@@ -1,0 +1,222 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { startEmulator, type Emulator } from '../emulator/emulator';
+import { createCertificate } from '../fixtures/certificateFactory';
+import { eventually, startEmulatorSession, type EmulatorSession } from './support/emulatorSession';
+import { child, rows, type Row } from './support/treeItems';
+
+interface ApiZone { id: string; name: string }
+
+const config = () => vscode.workspace.getConfiguration('cloudflareCertificates');
+
+describe('Reliability and security', function () {
+  let session: EmulatorSession;
+  let zones: ApiZone[];
+  const zone = (name: string) => zones.find((candidate) => candidate.name === name)!;
+  const rootsEventually = (what: string, check: (roots: Row[]) => boolean) =>
+    eventually(what, async () => {
+      const roots = await rows(session.api);
+      return check(roots) ? roots : undefined;
+    }, 20_000);
+
+  before(async () => {
+    session = await startEmulatorSession();
+    zones = await session.get<ApiZone[]>('/zones?per_page=50');
+  });
+
+  afterEach(async () => {
+    session.emulator.faults.clear();
+    await config().update('apiBaseUrl', session.emulator.baseUrl, vscode.ConfigurationTarget.Global);
+    await session.api.tokens.set('demo-token');
+    session.api.tree.refresh();
+  });
+
+  after(async () => {
+    await session?.stop();
+  });
+
+  it('rides out a 429 storm with Retry-After and shows the right tree', async () => {
+    await rootsEventually('the first load to settle', (list) => list.length === zones.length);
+    session.emulator.faults.add({ kind: 'rateLimit', retryAfterSeconds: 1, path: '^/zones$', times: 3 });
+    session.emulator.log.clear();
+    session.api.tree.refresh();
+    const roots = await rootsEventually('zones after the storm', (list) => list.length === zones.length && list.every((row) => row.contextValue === 'zone'));
+    assert.ok(roots.length > 0);
+    const calls = session.emulator.log.entries().filter((entry) => entry.path === '/zones');
+    assert.equal(calls.filter((entry) => entry.status === 429).length, 3);
+    // Each retry waited for Retry-After (1 s) after the 429 it answered.
+    const lastLimited = calls.filter((entry) => entry.status === 429).at(-1)!;
+    const next = calls.find((entry) => entry.startedAt > lastLimited.startedAt && entry.status === 200)!;
+    assert.ok(next.startedAt - lastLimited.endedAt >= 900, `retried after ${next.startedAt - lastLimited.endedAt} ms`);
+  });
+
+  it('says in words what an HTML 502 page, malformed JSON and a body cut mid-way were, and recovers', async () => {
+    const target = zone('example.com');
+    const expected = {
+      htmlError: /server error \(502\)/,
+      malformedJson: /answer could not be read/,
+      notEnvelope: /answer could not be read \(the body is not the API v4 envelope\)/,
+    };
+    for (const kind of ['htmlError', 'malformedJson', 'notEnvelope'] as const) {
+      session.emulator.faults.add({ kind, path: `/zones/${target.id}/origin_tls_client_auth/hostnames/certificates$`, times: Infinity });
+      const group = await child(session.api, (await child(session.api, undefined, 'example.com')).node, 'Client Certificates (AOP)');
+      session.api.tree.refresh(group.node);
+      const [failed] = await rows(session.api, group.node);
+      assert.equal(failed.contextValue, 'error', kind);
+      assert.match(failed.label, expected[kind], failed.label);
+      assert.doesNotMatch(failed.label, /<html|DOCTYPE|\{"/);
+      session.emulator.faults.clear();
+    }
+    session.emulator.faults.add({ kind: 'dropMidBody', path: `/zones/${target.id}/origin_tls_client_auth/hostnames/certificates$`, times: 1 });
+    const group = await child(session.api, (await child(session.api, undefined, 'example.com')).node, 'Client Certificates (AOP)');
+    session.api.tree.refresh(group.node);
+    const recovered = await rows(session.api, group.node);
+    assert.ok(recovered.every((row) => row.contextValue === 'aopCertificate'), 'a dropped GET is retried');
+  });
+
+  it('never shows part of a list as all of it when a page fails mid-pagination', async () => {
+    const saas = zone('saas-platform.net');
+    const before = session.emulator.state.customHostnamesOf(saas.id).length;
+    for (let index = 0; index < 1100 - before; index += 1) {
+      session.emulator.state.addCustomHostname(saas.id, `bulk-${index}.tenant.example`);
+    }
+    session.emulator.faults.add({ kind: 'serverError', status: 500, path: '/custom_hostnames$', query: 'page=2', times: Infinity });
+    const groupRow = async () => child(session.api, (await child(session.api, undefined, 'saas-platform.net')).node, 'Custom Hostnames');
+    session.api.tree.refresh((await groupRow()).node);
+    const partial = await rows(session.api, (await groupRow()).node);
+    assert.equal(partial[0].contextValue, 'error');
+    assert.match(partial[0].label, /^Only 1000 of 1100 custom hostnames loaded: /);
+    assert.equal((await groupRow()).description, '1000 of 1100 loaded');
+    session.emulator.faults.clear();
+    await vscode.commands.executeCommand(partial[0].item.command!.command, ...(partial[0].item.command!.arguments ?? []));
+    assert.equal((await groupRow()).description, '1100');
+  });
+
+  it('says the API cannot be reached while it is down, and shows the tree once it is back', async () => {
+    const closed = http.createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    await config().update('apiBaseUrl', `http://127.0.0.1:${port}/client/v4`, vscode.ConfigurationTarget.Global);
+    const [down] = await rootsEventually('an error node', (list) => list[0]?.contextValue === 'error');
+    assert.match(down.label, /could not be reached/);
+    await config().update('apiBaseUrl', session.emulator.baseUrl, vscode.ConfigurationTarget.Global);
+    await rootsEventually('the zones again', (list) => list.length === zones.length && list.every((row) => row.contextValue === 'zone'));
+  });
+
+  it('keeps the tree consistent through overlapping refreshes, sharing the requests in flight', async () => {
+    session.emulator.latencyMs = 30;
+    try {
+      session.emulator.log.clear();
+      const loads = [];
+      for (let index = 0; index < 10; index += 1) {
+        session.api.tree.refresh();
+        loads.push(rows(session.api));
+      }
+      const results = await Promise.allSettled(loads);
+      const last = results.at(-1);
+      assert.equal(last?.status, 'fulfilled');
+      const final = await rows(session.api);
+      assert.deepEqual(final.map((row) => row.label), zones.map((candidate) => candidate.name));
+      assert.ok(session.emulator.log.entries().filter((entry) => entry.path === '/zones').length <= 10);
+    } finally {
+      session.emulator.latencyMs = 0;
+    }
+  });
+
+  it('ignores an API base URL set in the workspace: that server receives nothing', async () => {
+    const intruder: Emulator = await startEmulator({ port: 0, seed: 'empty' });
+    const folder = vscode.workspace.workspaceFolders![0].uri.fsPath;
+    const settingsFile = path.join(folder, '.vscode', 'settings.json');
+    try {
+      fs.mkdirSync(path.dirname(settingsFile), { recursive: true });
+      // An application-scoped setting never shows a workspace value, so a companion setting tells when
+      // VS Code has read the file.
+      fs.writeFileSync(settingsFile, JSON.stringify({ 'cloudflareCertificates.apiBaseUrl': intruder.baseUrl, 'editor.tabSize': 7 }));
+      await eventually('VS Code to read the workspace settings', () => (vscode.workspace.getConfiguration('editor').inspect('tabSize')?.workspaceValue === 7 ? true : undefined));
+      session.api.tree.refresh();
+      await rootsEventually('the zones of the user-configured API', (list) => list.length === zones.length);
+      assert.equal(intruder.log.entries().length, 0, 'the workspace-configured server got a request');
+    } finally {
+      fs.rmSync(path.join(folder, '.vscode'), { recursive: true, force: true });
+      await intruder.close();
+    }
+  });
+
+  it('refuses plain http to a host other than this machine, sending nothing', async () => {
+    await config().update('apiBaseUrl', 'http://api.example.invalid/client/v4', vscode.ConfigurationTarget.Global);
+    session.emulator.log.clear();
+    const [refused] = await rootsEventually('an error node', (list) => list[0]?.contextValue === 'error');
+    assert.match(refused.label, /only sent over https/);
+    assert.equal(session.emulator.log.entries().length, 0);
+  });
+
+  it('does not follow a redirect with the token', async () => {
+    let redirected = 0;
+    const redirector = http.createServer((_request, response) => {
+      redirected += 1;
+      response.writeHead(302, { Location: `${session.emulator.baseUrl}/zones` }).end();
+    });
+    await new Promise<void>((resolve) => redirector.listen(0, '127.0.0.1', resolve));
+    try {
+      session.emulator.log.clear();
+      await config().update('apiBaseUrl', `http://127.0.0.1:${(redirector.address() as AddressInfo).port}/client/v4`, vscode.ConfigurationTarget.Global);
+      const [failed] = await rootsEventually('an error node', (list) => list[0]?.contextValue === 'error');
+      assert.match(failed.label, /redirect/);
+      assert.ok(redirected > 0);
+      assert.equal(session.emulator.log.entries().length, 0, 'the redirect target got the token');
+    } finally {
+      await new Promise<void>((resolve) => redirector.close(() => resolve()));
+    }
+  });
+
+  it('renders crafted names from the API as inert text in tooltips and the details document', async () => {
+    const target = zone('staging.example.net');
+    const crafted = '[pwn](command:workbench.action.terminal.new) <img src=x onerror=alert(1)> `x`';
+    const certificate = await createCertificate({ commonName: crafted, sans: ['inject.example.net'] });
+    session.emulator.state.uploadAopCertificate(target.id, certificate.certPem, certificate.key.pkcs8Pem, { fixedStatus: 'active' });
+    session.emulator.state.addCustomHostname(target.id, '[host](command:workbench.action.files.delete)');
+    session.api.tree.refresh();
+    const zoneRow = await child(session.api, undefined, 'staging.example.net');
+    const [aop, saas] = await rows(session.api, zoneRow.node);
+    const [certificateRow] = await rows(session.api, aop.node);
+    const [hostnameRow] = await rows(session.api, saas.node);
+    for (const row of [certificateRow, hostnameRow]) {
+      const tooltip = row.item.tooltip as vscode.MarkdownString;
+      assert.ok(!tooltip.isTrusted, 'tooltips are never trusted');
+      assert.ok(!tooltip.supportHtml, 'no HTML in tooltips');
+      assert.doesNotMatch(tooltip.value, /\]\(command:/);
+      assert.doesNotMatch(tooltip.value, /(^|[^\\])<img/);
+    }
+    await vscode.commands.executeCommand('cloudflareCertificates.showDetails', certificateRow.node);
+    const document = vscode.window.activeTextEditor?.document;
+    assert.equal(document?.uri.scheme, 'cloudflare-certificate');
+    assert.ok(document?.getText().includes(crafted), 'the details document shows the name as plain text');
+    assert.equal(document?.languageId, 'plaintext');
+  });
+
+  it('shows the rejected-token welcome view when the token is revoked mid-session, without retrying in a loop', async () => {
+    session.emulator.state.addToken({ value: 'short-lived-token-0123456789', label: 'short-lived' });
+    await session.api.tokens.set('short-lived-token-0123456789');
+    await rootsEventually('the zones', (list) => list.length === zones.length);
+    session.emulator.state.revokeToken('short-lived-token-0123456789');
+    session.api.tree.refresh();
+    session.emulator.log.clear();
+    await rootsEventually('an empty tree (the welcome view)', (list) => list.length === 0);
+    assert.equal(session.api.tree.isTokenRejected, true);
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    assert.ok(session.emulator.log.entries().length <= 2, `no retry loop: ${session.emulator.log.entries().length} requests`);
+  });
+
+  it('declares its workspace-trust and virtual-workspace support in the manifest', () => {
+    const manifest = vscode.extensions.getExtension('cfcerts.cloudflare-certificates')!.packageJSON as { capabilities: Record<string, { supported: unknown; description: string }>; contributes: { configuration: { properties: Record<string, { scope?: string }> } } };
+    assert.equal(manifest.capabilities.untrustedWorkspaces.supported, true);
+    assert.ok(manifest.capabilities.untrustedWorkspaces.description.length > 40);
+    assert.equal(manifest.capabilities.virtualWorkspaces.supported, true);
+    assert.equal(manifest.contributes.configuration.properties['cloudflareCertificates.apiBaseUrl'].scope, 'application');
+  });
+});
