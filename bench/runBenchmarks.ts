@@ -5,7 +5,8 @@ import * as path from 'node:path';
 import { freePort } from '../test/harness/codeServer';
 import { analysePemDocument } from '../src/x509/documentAnalysis';
 import { EmulatorControl, expandZone, ourScan, scanHeapGrowthMb, sdkScan, type ScanResult } from './fullScan';
-import { coldHover, diagnoseBundle, pemInputs, warmHover } from './pemBench';
+import { coldHover, diagnoseBundle, hover, pemInputs } from './pemBench';
+import type { CertificateInfo } from '../src/x509/certificateInfo';
 
 /**
  * `npm run bench`: every scenario of the performance goals, against the emulator in its own process.
@@ -89,10 +90,12 @@ async function main(): Promise<void> {
   const offset = chain10.indexOf('-----BEGIN CERTIFICATE-----', 1000) + 40;
   const cold = median(Array.from({ length: 15 }, () => time(() => coldHover(chain10, offset))));
   const analysis = analysePemDocument(chain10, new Date(), 30);
-  const warm = median(Array.from({ length: 200 }, () => time(() => warmHover(analysis, offset))));
+  const details = new WeakMap<object, CertificateInfo>();
+  hover(analysis, details, offset);
+  const warm = median(Array.from({ length: 200 }, () => time(() => hover(analysis, details, offset))));
   const bundle = median(Array.from({ length: 5 }, () => time(() => diagnoseBundle(bundle500))));
-  add('4 PEM', 'hover, 10-certificate chain, cold (parse + Markdown)', `${fixed(cold, 2)} ms`, '', undefined);
-  add('4 PEM', 'hover, 10-certificate chain, warm (cached analysis)', `${fixed(warm, 3)} ms`, '≤ 5 ms', warm <= 5);
+  add('4 PEM', 'hover, 10-certificate chain, cold (analyse + parse block + Markdown)', `${fixed(cold, 2)} ms`, '', undefined);
+  add('4 PEM', 'hover, 10-certificate chain, warm (cached per version)', `${fixed(warm, 3)} ms`, '≤ 5 ms', warm <= 5);
   add('4 PEM', 'diagnostics, 500-certificate bundle', `${fixed(bundle)} ms`, '≤ 300 ms, debounced off the keystroke', bundle <= 300);
 
   // Scenarios 1, 2 and 5 against the emulator in its own process.

@@ -1,12 +1,11 @@
 import type * as vscode from 'vscode';
 import type { ExpiryWindow } from '../config/settings';
-import { loadX509 } from '../x509/lazy';
-import type { PemAnalysis } from '../x509/documentAnalysis';
+import { analysePemDocument, type PemAnalysis } from '../x509/documentAnalysis';
 import { hasPemBlock } from '../x509/pemBlocks';
 
 /**
  * One analysis per document version, shared by hover, CodeLens, diagnostics and quick fixes. Documents
- * without "-----BEGIN " never load the certificate parser.
+ * without "-----BEGIN " are not analysed at all.
  */
 export class PemAnalysisCache {
   private readonly entries = new Map<string, { version: number; day: number; analysis: PemAnalysis | undefined }>();
@@ -23,7 +22,7 @@ export class PemAnalysisCache {
       return cached.analysis;
     }
     const text = document.getText();
-    const analysis = hasPemBlock(text) ? loadX509().analysePemDocument(text, now, this.expiry().warningDays) : undefined;
+    const analysis = hasPemBlock(text) ? analysePemDocument(text, now, this.expiry().warningDays) : undefined;
     this.entries.set(key, { version: document.version, day, analysis });
     return analysis;
   }

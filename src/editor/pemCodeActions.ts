@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { loadX509 } from '../x509/lazy';
+import { reorderedChain } from '../x509/documentAnalysis';
 import type { PemAnalysisCache } from './pemAnalysisCache';
 import { DIAGNOSTIC_SOURCE } from './pemDiagnostics';
 
@@ -31,7 +31,7 @@ export class PemCodeActions implements vscode.CodeActionProvider {
         }
       }
       if (diagnostic.code === 'leaf-last') {
-        const reordered = loadX509().reorderedChain(analysis);
+        const reordered = reorderedChain(analysis);
         if (reordered) {
           const action = new vscode.CodeAction('Put the leaf certificate first', vscode.CodeActionKind.QuickFix);
           action.edit = new vscode.WorkspaceEdit();

@@ -3,12 +3,17 @@ import { certificateMarkdown } from '../format/certificateMarkdown';
 import { escapeMarkdown } from '../format/markdownEscape';
 import type { AccountData } from '../model/accountData';
 import { keyDescription } from '../tree/aopCertificateNode';
+import type { CertificateInfo } from '../x509/certificateInfo';
+import { displayName } from '../x509/displayName';
 import { loadX509 } from '../x509/lazy';
 import { heldByCloudflare } from './heldByCloudflare';
 import type { PemAnalysisCache } from './pemAnalysisCache';
 
 /** Details of the certificate or private key under the cursor, in any document that holds PEM. */
 export class PemHoverProvider implements vscode.HoverProvider {
+  /** Full details per analysed block: analyses are per document version, so this lives as long. */
+  private readonly details = new WeakMap<object, CertificateInfo>();
+
   constructor(
     private readonly cache: PemAnalysisCache,
     private readonly data: AccountData,
@@ -24,7 +29,8 @@ export class PemHoverProvider implements vscode.HoverProvider {
     const certificate = inside(analysis.certificates);
     if (certificate) {
       const range = new vscode.Range(document.positionAt(certificate.block.start), document.positionAt(certificate.block.end));
-      const info = certificate.info;
+      // The full details (signature and key type) come from the lazily loaded parser, for this block only.
+      const info = certificate.info && certificate.block.der ? this.detailsOf(certificate.block, certificate.block.der) : undefined;
       if (!info) {
         return new vscode.Hover(new vscode.MarkdownString(`**Certificate that cannot be read**\n\n${escapeMarkdown(certificate.block.problem ?? 'The block does not decode as an X.509 certificate.')}`), range);
       }
@@ -60,7 +66,7 @@ export class PemHoverProvider implements vscode.HoverProvider {
         const leaves = analysis.certificates.filter((entry) => entry.info);
         lines.push(
           key.matches
-            ? `Matches the certificate "${escapeMarkdown(loadX509().displayName(key.matches))}" in this file.`
+            ? `Matches the certificate "${escapeMarkdown(displayName(key.matches))}" in this file.`
             : leaves.length > 0
               ? 'Does **not** match any certificate in this file.'
               : 'No certificate in this file to match it against.',
@@ -71,5 +77,14 @@ export class PemHoverProvider implements vscode.HoverProvider {
       return new vscode.Hover(new vscode.MarkdownString(lines.join('\n')), range);
     }
     return undefined;
+  }
+
+  private detailsOf(block: object, der: Uint8Array): CertificateInfo {
+    let info = this.details.get(block);
+    if (!info) {
+      info = loadX509().inspectCertificate(der);
+      this.details.set(block, info);
+    }
+    return info;
   }
 }

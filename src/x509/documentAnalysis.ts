@@ -1,12 +1,14 @@
-import { displayName, inspectCertificate, type CertificateInfo } from './certificateInfo';
+import { readCertificateFacts, type CertificateFacts } from './certificateFacts';
 import { daysLeft, expiryPhrase } from './certificateSummary';
+import { displayName } from './displayName';
 import { findPemBlocks, type PemBlock } from './pemBlocks';
 import { PemError } from './pemError';
 import { inspectPrivateKey, isEncryptedKey, isPrivateKeyBlock, type PrivateKeyInfo } from './privateKey';
 
 /**
  * What the PEM blocks of one document are, and what is wrong with them: the pure core of the
- * editor's hovers, CodeLens and diagnostics (which only map it to VS Code types).
+ * editor's hovers, CodeLens and diagnostics (which only map it to VS Code types). Built on Node's
+ * own parser, so documents are diagnosed without loading @peculiar/x509.
  */
 export type FindingCode = 'expired' | 'expiring' | 'not-yet-valid' | 'key-mismatch' | 'ec-parameters' | 'malformed' | 'leaf-last';
 
@@ -20,7 +22,7 @@ export interface Finding {
 
 export interface AnalysedCertificate {
   readonly block: PemBlock;
-  readonly info?: CertificateInfo;
+  readonly info?: CertificateFacts;
 }
 
 export interface AnalysedKey {
@@ -28,7 +30,7 @@ export interface AnalysedKey {
   readonly info?: Omit<PrivateKeyInfo, 'pkcs8Pem'>;
   readonly encrypted: boolean;
   /** The certificate in this document whose public key this key matches. */
-  readonly matches?: CertificateInfo;
+  readonly matches?: CertificateFacts;
 }
 
 export interface PemAnalysis {
@@ -57,7 +59,7 @@ export function analysePemDocument(text: string, now: Date, warningDays: number)
       keys.push(analyseKey(block, findings));
     }
   }
-  const infos = certificates.map((certificate) => certificate.info).filter((info): info is CertificateInfo => Boolean(info));
+  const infos = certificates.map((certificate) => certificate.info).filter((info): info is CertificateFacts => Boolean(info));
   const matchedKeys = keys.map((key) => ({ ...key, matches: key.info ? infos.find((info) => info.spkiSha256 === key.info!.spkiSha256) : undefined }));
   const leaves = infos.filter((info) => !info.isCA);
   for (const key of matchedKeys) {
@@ -77,9 +79,9 @@ export function analysePemDocument(text: string, now: Date, warningDays: number)
 }
 
 function analyseCertificate(block: PemBlock, now: Date, warningDays: number, findings: Finding[]): AnalysedCertificate {
-  let info: CertificateInfo;
+  let info: CertificateFacts;
   try {
-    info = inspectCertificate(block.der!);
+    info = readCertificateFacts(block.der!);
   } catch (error) {
     findings.push({ code: 'malformed', severity: 'error', message: error instanceof PemError ? error.message : 'This certificate cannot be read.', start: block.start, end: block.end });
     return { block };

@@ -3,5 +3,4 @@
  * Reach it through loadX509() or `import type`, never a value import from extension code.
  */
 export { displayName, inspectCertificate, type CertificateInfo } from './certificateInfo';
-export { analysePemDocument, reorderedChain, type PemAnalysis, type Finding } from './documentAnalysis';
 export { prepareUpload, stripEcParameters, type UploadCheck, type UploadInput, type UploadMaterial } from './uploadMaterial';

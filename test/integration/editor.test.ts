@@ -40,13 +40,15 @@ async function diagnosticsOf(document: vscode.TextDocument, count?: number): Pro
 describe('PEM in the editor', function () {
   let session: EmulatorSession;
 
+  /** As the view does after a refresh: ask for the roots, which starts the scan of every zone. */
+  const scanned = () =>
+    eventually('the account scan', async () => {
+      await session.api.tree.getChildren();
+      return session.api.data.loaded().aop.size >= 2 && session.api.data.loaded().zones.length > 0 ? true : undefined;
+    });
+
   before(async () => {
     session = await startEmulatorSession();
-    // As the view does after a refresh: ask for the roots, which starts the scan of every zone.
-    await eventually('the account scan', async () => {
-      await session.api.tree.getChildren();
-      return session.api.data.loaded().aop.size >= 2 ? true : undefined;
-    });
   });
 
   after(async () => {
@@ -59,6 +61,7 @@ describe('PEM in the editor', function () {
     const [held] = await session.get<ApiCertificate[]>(`/zones/${zone.id}/origin_tls_client_auth/hostnames/certificates`);
     const yaml = `tls:\n  cert: |\n${held.certificate.trim().split('\n').map((line) => `    ${line}`).join('\n')}\n`;
     const document = await openFile('origin.yaml', yaml);
+    await scanned();
     const text = await hoverText(document, new vscode.Position(lineOf(document, 'BEGIN CERTIFICATE') + 2, 6));
     for (const part of ['Subject:', 'SANs:', 'Issuer:', 'Serial:', 'Key:', 'Not after:', 'SHA-256:']) {
       assert.ok(text.includes(part), `hover lacks ${part}:\n${text}`);
@@ -70,6 +73,7 @@ describe('PEM in the editor', function () {
   it('reads PEM written with \\n escapes inside a JSON string, and says when Cloudflare does not hold it', async () => {
     const certificate = await createCertificate({ commonName: 'json-embedded.example.net', notAfter: days(100) });
     const document = await openFile('secret.json', JSON.stringify({ certificate: certificate.certPem }, null, 2));
+    await scanned();
     const text = await hoverText(document, new vscode.Position(lineOf(document, 'BEGIN CERTIFICATE'), 30));
     assert.match(text, /json\\-embedded\\\.example\\\.net/);
     assert.match(text, /Held by Cloudflare: no/);

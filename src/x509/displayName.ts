@@ -1,0 +1,4 @@
+/** CN, else the first SAN, else the whole subject: what a person calls a certificate. */
+export function displayName(info: { readonly commonName?: string; readonly sans: readonly string[]; readonly subject: string }): string {
+  return info.commonName || info.sans[0] || info.subject || 'Certificate';
+}
