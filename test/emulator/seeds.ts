@@ -79,7 +79,7 @@ export async function seedDemo(state: EmulatorState): Promise<void> {
     const certificates: PackCertificateRecord[] = [];
     const band = index < 5 ? 3 + (index % 4) : index % 4;
     if (index % 3 !== 2) {
-      certificates.push(packCertificate(rsaPool[(band + index) % expiries.length], cryptoId()));
+      certificates.push(packCertificate(rsaPool[band], cryptoId()));
     }
     if (index % 3 !== 0) {
       certificates.push(packCertificate(ecdsaPool[band], cryptoId()));

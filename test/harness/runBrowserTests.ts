@@ -5,6 +5,7 @@ import Mocha from 'mocha';
 import { startEmulator } from '../emulator/emulator';
 import { REPO_ROOT, startCodeServer } from './codeServer';
 import { setBrowserTestEnvironment } from '../e2e/support/environment';
+import { createDemoWorkspace } from './demoWorkspace';
 
 /**
  * Browser end-to-end tests: the packaged .vsix installed into code-server, pointed at a seeded
@@ -18,6 +19,7 @@ async function main(): Promise<number> {
   }
   const emulator = await startEmulator({ port: 0, seed: 'demo', transitionMs: 1500 });
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'cfcerts-e2e-workspace-'));
+  await createDemoWorkspace(folder);
   const server = await startCodeServer({
     folder,
     vsix,
@@ -32,6 +34,9 @@ async function main(): Promise<number> {
   setBrowserTestEnvironment({ workbenchUrl: server.url, folder, emulator, userDataDir: server.userDataDir });
   try {
     const mocha = new Mocha({ ui: 'bdd', timeout: 90_000, forbidOnly: true, reporter: 'spec' });
+    if (process.env.E2E_GREP) {
+      mocha.grep(process.env.E2E_GREP);
+    }
     const dir = path.join(REPO_ROOT, 'out', 'test', 'e2e');
     // First-run comes first: the later files set the token.
     const rank = (name: string) => (name.startsWith('firstRun') ? 0 : 1);

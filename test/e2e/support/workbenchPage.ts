@@ -83,6 +83,26 @@ export class WorkbenchPage {
     return this.page.locator('.quick-input-widget .quick-input-box input');
   }
 
+  /** Opens a workspace file through Quick Open, as a person would. */
+  async openFile(name: string): Promise<void> {
+    await this.page.keyboard.press('Control+P');
+    await this.quickInput().waitFor();
+    await this.quickInput().fill(name);
+    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
+    await this.page.keyboard.press('Enter');
+    await this.page.locator('.monaco-editor .view-lines').first().waitFor();
+  }
+
+  /** Sets the demo token through the welcome view's button and the password box. */
+  async setToken(token: string): Promise<void> {
+    await this.openCertificatesView();
+    await this.welcomeButton('Set API Token').click();
+    await this.quickInput().waitFor();
+    await this.quickInput().fill(token);
+    await this.page.keyboard.press('Enter');
+    await this.notification(/verified and saved/).waitFor({ timeout: 30_000 });
+  }
+
   notification(text: string | RegExp): Locator {
     return this.page.locator('.notifications-toasts .notification-toast', { hasText: text }).first();
   }
