@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
+import type { ExtensionServices } from '../extensionServices';
 import type { TreeNode } from '../tree/treeNode';
 
-export async function openInDashboard(node: TreeNode | undefined): Promise<void> {
+export async function openInDashboard(services: ExtensionServices, node: TreeNode | undefined): Promise<void> {
   const url = node?.dashboardUrl?.();
   if (!url) {
-    void vscode.window.showInformationMessage('Choose a zone, certificate or custom hostname in the Cloudflare Certificates view to open it in the dashboard.');
+    void services.prompts.info('Choose a zone, certificate or custom hostname in the Cloudflare Certificates view to open it in the dashboard.');
     return;
   }
   await vscode.env.openExternal(vscode.Uri.parse(url));

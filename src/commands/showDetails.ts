@@ -1,4 +1,3 @@
-import * as vscode from 'vscode';
 import type { CertificateDetailsDocuments } from '../editor/certificateDetailsDocuments';
 import type { ExtensionServices } from '../extensionServices';
 import { certificateText } from '../format/certificateText';
@@ -9,7 +8,7 @@ export async function showDetails(services: ExtensionServices, documents: Certif
   const target = node ?? services.treeView.selection[0];
   const details = target?.details?.();
   if (!target || !details) {
-    void vscode.window.showInformationMessage('Choose a certificate in the Cloudflare Certificates view to see its details.');
+    void services.prompts.info('Choose a certificate in the Cloudflare Certificates view to see its details.');
     return;
   }
   await documents.open(details.title, target.id, certificateText(details, new Date(), target.pem));

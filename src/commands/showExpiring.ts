@@ -1,4 +1,3 @@
-import * as vscode from 'vscode';
 import type { ExtensionServices } from '../extensionServices';
 import { formatDate } from '../format/certificateMarkdown';
 import { expiryPhrase } from '../x509/certificateSummary';
@@ -9,12 +8,13 @@ export async function showExpiring(services: ExtensionServices): Promise<void> {
   services.statusBar.update();
   const expiring = services.statusBar.current;
   if (expiring.length === 0) {
-    void vscode.window.showInformationMessage('No certificate Cloudflare holds expires within the warning window.');
+    void services.prompts.info('No certificate Cloudflare holds expires within the warning window.');
     return;
   }
   const now = new Date();
-  const zones = new Map((await services.data.zones()).map((zone) => [zone.id, zone.name]));
-  const picked = await vscode.window.showQuickPick(
+  // Names from what has loaded: the list came from loaded data, so no request is needed.
+  const zones = new Map(services.data.loaded().zones.map((zone) => [zone.id, zone.name]));
+  const picked = await services.prompts.quickPick(
     expiring.map((certificate) => ({
       label: certificate.label,
       description: expiryPhrase(certificate.notAfter, now),

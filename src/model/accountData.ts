@@ -1,7 +1,7 @@
 import { setMaxListeners } from 'node:events';
 import type { CloudflareClient } from '../cloudflare/cloudflareClient';
 import type { CustomHostname, HostnameAssociation, HostnameCertificate, Zone } from '../cloudflare/types';
-import { PartialResultError } from '../cloudflare/errors';
+import { CancelledError, PartialResultError } from '../cloudflare/errors';
 
 export interface ZoneAopData {
   readonly certificates: readonly HostnameCertificate[];
@@ -29,6 +29,8 @@ export class AccountData {
   private readonly settledAop = new Map<string, ZoneAopData>();
   private readonly settledHostnames = new Map<string, CustomHostnameList>();
   private controller = AccountData.newController();
+  /** Bumped by a full invalidate(); a load aborted by it hands its callers the fresh load. */
+  private generation = 0;
 
   constructor(private readonly client: () => Promise<CloudflareClient>) {}
 
@@ -40,6 +42,10 @@ export class AccountData {
   }
 
   zones(): Promise<readonly Zone[]> {
+    return this.followRefresh(() => this.startZones());
+  }
+
+  private startZones(): Promise<readonly Zone[]> {
     if (!this.zonesLoad) {
       const signal = this.controller.signal;
       const load = this.client().then((client) => client.listZones(signal));
@@ -62,6 +68,10 @@ export class AccountData {
   }
 
   aop(zoneId: string): Promise<ZoneAopData> {
+    return this.followRefresh(() => this.startAop(zoneId));
+  }
+
+  private startAop(zoneId: string): Promise<ZoneAopData> {
     return this.memo(this.aopLoads, this.settledAop, zoneId, async (client, signal) => {
       const [certificates, associations] = await Promise.all([
         client.listHostnameCertificates(zoneId, signal),
@@ -72,6 +82,10 @@ export class AccountData {
   }
 
   customHostnames(zoneId: string): Promise<CustomHostnameList> {
+    return this.followRefresh(() => this.startCustomHostnames(zoneId));
+  }
+
+  private startCustomHostnames(zoneId: string): Promise<CustomHostnameList> {
     return this.memo(this.hostnameLoads, this.settledHostnames, zoneId, async (client, signal) => {
       try {
         const items = await client.listCustomHostnames(zoneId, signal);
@@ -105,6 +119,7 @@ export class AccountData {
   /** Forget a zone's part, a whole zone, or everything; requests in flight for everything are aborted. */
   invalidate(zoneId?: string, part?: 'aop' | 'customHostnames'): void {
     if (zoneId === undefined) {
+      this.generation += 1;
       this.controller.abort();
       this.controller = AccountData.newController();
       this.zonesLoad = undefined;
@@ -121,6 +136,23 @@ export class AccountData {
     if (part !== 'aop') {
       this.hostnameLoads.delete(zoneId);
       this.settledHostnames.delete(zoneId);
+    }
+  }
+
+  /**
+   * Someone waiting for data that a refresh has superseded gets the fresh load, not the internal
+   * cancellation (which a command would otherwise take for the user cancelling).
+   */
+  private async followRefresh<T>(start: () => Promise<T>): Promise<T> {
+    for (;;) {
+      const generation = this.generation;
+      try {
+        return await start();
+      } catch (error) {
+        if (!(error instanceof CancelledError) || generation === this.generation) {
+          throw error;
+        }
+      }
     }
   }
 

@@ -17,7 +17,7 @@ export async function revealNode(services: ExtensionServices, nodeId: string): P
     children = await services.tree.getChildren(found);
   }
   if (!found) {
-    void vscode.window.showWarningMessage('That certificate is no longer in the tree; refresh and try again.');
+    void services.prompts.warning('That certificate is no longer in the tree; refresh and try again.');
     return false;
   }
   await vscode.commands.executeCommand('cloudflareCertificates.explorer.focus');

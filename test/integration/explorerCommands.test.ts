@@ -1,0 +1,68 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { eventually, startEmulatorSession, type EmulatorSession } from './support/emulatorSession';
+import { ScriptedPrompts } from './support/scriptedPrompts';
+import { child, rows } from './support/treeItems';
+
+interface ApiZone { id: string; name: string; account: { id: string } }
+
+describe('Explorer commands', function () {
+  let session: EmulatorSession;
+  let zones: ApiZone[];
+
+  before(async () => {
+    session = await startEmulatorSession();
+    zones = await session.get<ApiZone[]>('/zones?per_page=50');
+  });
+
+  after(async () => {
+    await session?.stop();
+  });
+
+  it('copies the Cloudflare id of a zone and of a certificate', async () => {
+    const zoneRow = await child(session.api, undefined, 'example.com');
+    await vscode.commands.executeCommand('cloudflareCertificates.copyId', zoneRow.node);
+    assert.equal(await vscode.env.clipboard.readText(), zones.find((zone) => zone.name === 'example.com')!.id);
+    const [certificate] = await rows(session.api, (await child(session.api, zoneRow.node, 'Client Certificates (AOP)')).node);
+    await vscode.commands.executeCommand('cloudflareCertificates.copyId', certificate.node);
+    assert.equal(await vscode.env.clipboard.readText(), certificate.item.id!.split('/').pop());
+  });
+
+  it('opens the zone\'s SSL/TLS pages of the dashboard for certificates and custom hostnames', async () => {
+    const zone = zones.find((candidate) => candidate.name === 'example.com')!;
+    const zoneRow = await child(session.api, undefined, 'example.com');
+    const [aop, saas] = await rows(session.api, zoneRow.node);
+    const base = `https://dash.cloudflare.com/${zone.account.id}/example.com`;
+    assert.equal(zoneRow.node.dashboardUrl?.(), base);
+    assert.equal(aop.node.dashboardUrl?.(), `${base}/ssl-tls/origin`);
+    assert.equal(saas.node.dashboardUrl?.(), `${base}/ssl-tls/custom-hostnames`);
+    const [certificate] = await rows(session.api, aop.node);
+    assert.equal(certificate.node.dashboardUrl?.(), `${base}/ssl-tls/origin`);
+  });
+
+  it('lists the expiring certificates from the status bar and reveals the chosen one in the tree', async () => {
+    await eventually('the status bar count', async () => {
+      await session.api.tree.getChildren();
+      const loaded = session.api.data.loaded();
+      if (loaded.aop.size < zones.length || loaded.customHostnames.size < zones.length) {
+        return undefined;
+      }
+      session.api.statusBar.update();
+      return session.api.statusBar.current.length > 0 ? true : undefined;
+    });
+    const soonest = session.api.statusBar.current[0];
+    const prompts = new ScriptedPrompts(session.api);
+    try {
+      let offered: string[] = [];
+      prompts.answer((items) => {
+        offered = (items as { label: string }[]).map((item) => item.label);
+        return offered[0];
+      });
+      await vscode.commands.executeCommand('cloudflareCertificates.showExpiring');
+      assert.equal(offered.length, session.api.statusBar.current.length);
+      await eventually('the revealed certificate to be selected', () => (session.api.treeView.selection[0]?.id === soonest.nodeId ? true : undefined));
+    } finally {
+      prompts.restore();
+    }
+  });
+});
