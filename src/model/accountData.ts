@@ -67,8 +67,9 @@ export class AccountData {
     return this.zonesLoad;
   }
 
-  aop(zoneId: string): Promise<ZoneAopData> {
-    return this.followRefresh(() => this.startAop(zoneId));
+  /** `follow: false` for background work that a refresh makes moot (the scan), so it is not redone. */
+  aop(zoneId: string, follow = true): Promise<ZoneAopData> {
+    return follow ? this.followRefresh(() => this.startAop(zoneId)) : this.startAop(zoneId);
   }
 
   private startAop(zoneId: string): Promise<ZoneAopData> {
@@ -81,8 +82,8 @@ export class AccountData {
     });
   }
 
-  customHostnames(zoneId: string): Promise<CustomHostnameList> {
-    return this.followRefresh(() => this.startCustomHostnames(zoneId));
+  customHostnames(zoneId: string, follow = true): Promise<CustomHostnameList> {
+    return follow ? this.followRefresh(() => this.startCustomHostnames(zoneId)) : this.startCustomHostnames(zoneId);
   }
 
   private startCustomHostnames(zoneId: string): Promise<CustomHostnameList> {

@@ -144,7 +144,8 @@ export class CertificateTreeProvider implements vscode.TreeDataProvider<TreeNode
   /** Loads every zone in the background (the limiter keeps it polite) for counts and the status bar. */
   private scanZones(nodes: readonly ZoneNode[]): void {
     const loads = nodes.map((node) =>
-      Promise.allSettled([this.context.data.aop(node.zone.id), this.context.data.customHostnames(node.zone.id)]).then(() =>
+      // A refresh makes this scan moot (the new roots start their own), so it does not follow one.
+      Promise.allSettled([this.context.data.aop(node.zone.id, false), this.context.data.customHostnames(node.zone.id, false)]).then(() =>
         this.changeEmitter.fire(this.current(node)),
       ),
     );

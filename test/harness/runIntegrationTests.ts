@@ -3,6 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { format } from 'node:util';
 import { REPO_ROOT, startCodeServer } from './codeServer';
+import { scanForSecrets } from './secretScan';
 import { openWorkbench, testRunUrl } from './workbench';
 
 /**
@@ -35,7 +36,19 @@ async function main(): Promise<number> {
         resolve(2);
       }, TIMEOUT_MS).unref(),
     );
-    const code = await Promise.race([exitCode, timeout]);
+    let code = await Promise.race([exitCode, timeout]);
+    await workbench?.close();
+    workbench = undefined;
+    // After the operations: no private key and no token may have been written where VS Code and the
+    // extension keep their files (settings, logs, storage). SecretStorage lives in the browser here.
+    const findings = scanForSecrets([server.dataDir]);
+    for (const finding of findings) {
+      console.error(`Secret written to disk: ${finding.what} in ${path.relative(server.dataDir, finding.file)}`);
+    }
+    console.log(`secret scan: ${findings.length === 0 ? 1 : 0} passed, ${findings.length === 0 ? 0 : 1} failed (${server.dataDir} after the suite)`);
+    if (findings.length > 0 && code === 0) {
+      code = 1;
+    }
     console.log(`Integration tests (extension host in code-server) exited ${code} after ${((Date.now() - started) / 1000).toFixed(1)} s.`);
     if (code !== 0) {
       const log = fs.readFileSync(server.logFile, 'utf8').split('\n').slice(-40).join('\n');

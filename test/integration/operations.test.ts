@@ -2,7 +2,13 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { createCertificate, createChain, encryptPrivateKey, generateKey, type GeneratedCertificate } from '../fixtures/certificateFactory';
+import { createPrivateKey } from 'node:crypto';
+import { createCertificate, createChain, days, ecParametersBlock, encryptPrivateKey, generateKey, type GeneratedCertificate } from '../fixtures/certificateFactory';
+
+/** An RSA key as `openssl rsa -aes256` writes it: PKCS#1 with Proc-Type/DEK-Info headers. */
+function legacyEncrypted(certificate: GeneratedCertificate): string {
+  return createPrivateKey(certificate.key.pkcs8Pem).export({ type: 'pkcs1', format: 'pem', cipher: 'aes-256-cbc', passphrase: 'pw' }).toString();
+}
 import { startEmulatorSession, type EmulatorSession } from './support/emulatorSession';
 import { ScriptedPrompts } from './support/scriptedPrompts';
 import { child, rows } from './support/treeItems';
@@ -143,14 +149,26 @@ describe('Certificate operations against the emulator', function () {
     let good: GeneratedCertificate;
     let other: GeneratedCertificate;
     let chain: Awaited<ReturnType<typeof createChain>>;
+    let expired: GeneratedCertificate;
+    let future: GeneratedCertificate;
+    let held: GeneratedCertificate;
 
     before(async () => {
       good = await createCertificate({ commonName: 'good.example.org', keyKind: 'RSA' });
       other = await createCertificate({ commonName: 'other.example.org', key: await generateKey('ECDSA') });
       chain = await createChain({ commonName: 'chained.example.org' });
+      expired = await createCertificate({ commonName: 'old.example.org', notBefore: days(-90), notAfter: days(-1) });
+      future = await createCertificate({ commonName: 'later.example.org', notBefore: days(10), notAfter: days(400) });
+      held = await createCertificate({ commonName: 'held.example.org' });
+      session.emulator.state.uploadAopCertificate(zone('example.org').id, held.certPem, held.key.pkcs8Pem, { fixedStatus: 'active' });
+      session.api.tree.refresh();
     });
 
-    const cases: { name: string; text: () => string; answers?: (string | undefined)[]; message: RegExp }[] = [
+    it('has a corpus of at least 25 inputs', () => {
+      assert.ok(cases.length >= 25, `${cases.length} cases`);
+    });
+
+    const cases: { name: string; text: () => string; answers?: (string | undefined)[]; message: RegExp; fromPalette?: boolean }[] = [
       { name: 'an empty document', text: () => '', message: /document is empty/ },
       { name: 'prose', text: () => 'hello, this is not a certificate', message: /no certificate \(a "BEGIN CERTIFICATE" block\)/ },
       { name: 'DER bytes shown as text', text: () => Buffer.from(good.der).toString('latin1'), message: /binary \(DER\)/ },
@@ -163,6 +181,20 @@ describe('Certificate operations against the emulator', function () {
       { name: 'an encrypted key and a cancelled passphrase', text: () => `${good.certPem}${encryptPrivateKey(good.key, 'pw')}`, answers: [undefined], message: /^$/ },
       { name: 'an encrypted key and three wrong passphrases', text: () => `${good.certPem}${encryptPrivateKey(good.key, 'pw')}`, answers: ['a', 'b', 'c'], message: /passphrase does not decrypt/ },
       { name: 'a damaged key', text: () => `${good.certPem}-----BEGIN PRIVATE KEY-----\nMIIBVQIBADANBgkqhkiG9w0BAQEFAASCAT8wggE7AgEAAkEA\n-----END PRIVATE KEY-----\n`, message: /private key cannot be read/ },
+      { name: 'a block whose END label does not match', text: () => good.certPem.replace('END CERTIFICATE', 'END PRIVATE KEY'), message: /begins as CERTIFICATE but ends as PRIVATE KEY/ },
+      { name: 'an empty certificate block', text: () => '-----BEGIN CERTIFICATE-----\n-----END CERTIFICATE-----\n', message: /block is empty/ },
+      { name: 'random binary bytes', text: () => Buffer.from(Array.from({ length: 600 }, (_, index) => (index * 37) % 256)).toString('latin1'), message: /binary \(DER\)/ },
+      { name: 'an HTML page', text: () => '<!DOCTYPE html><html><body>502 Bad Gateway</body></html>', message: /no certificate/ },
+      { name: 'a certificate alone, with no key anywhere and the key picker cancelled', text: () => other.certPem, message: /^$/ },
+      { name: 'an expired certificate the person declines to upload', text: () => `${expired.certPem}${expired.key.pkcs8Pem}`, answers: [undefined], message: /^$/ },
+      { name: 'a not-yet-valid certificate the person declines to upload', text: () => `${future.certPem}${future.key.pkcs8Pem}`, answers: [undefined], message: /^$/ },
+      { name: 'an EC PARAMETERS block the person declines to strip', text: () => `${other.certPem}${ecParametersBlock()}${other.key.traditionalPem}`, answers: [undefined], message: /^$/ },
+      { name: 'two unrelated leaf certificates', text: () => `${good.certPem}${other.certPem}${good.key.pkcs8Pem}`, message: /more than one end-entity certificate/ },
+      { name: 'a CA chain without its leaf', text: () => `${chain.intermediates[0].certPem}${chain.root.certPem}${chain.intermediates[0].key.pkcs8Pem}`, message: /CA certificate/ },
+      { name: 'a JSON-escaped certificate with another certificate\'s key', text: () => JSON.stringify({ cert: good.certPem, key: other.key.pkcs8Pem }), message: /does not belong to the certificate/ },
+      { name: 'a legacy encrypted PKCS#1 key and a cancelled passphrase', text: () => `${good.certPem}${legacyEncrypted(good)}`, answers: [undefined], message: /^$/ },
+      { name: 'a good certificate from the palette with the zone pick cancelled', text: () => `${good.certPem}${good.key.pkcs8Pem}`, answers: [undefined], message: /^$/, fromPalette: true },
+      { name: 'a certificate the zone already holds', text: () => `${held.certPem}${held.key.pkcs8Pem}`, message: /already holds "held\.example\.org"/ },
     ];
 
     for (const testCase of cases) {
@@ -173,7 +205,7 @@ describe('Certificate operations against the emulator', function () {
         }
         // Without a key the extension looks for one and finally asks for a file: the person cancels.
         prompts.answer(undefined);
-        await vscode.commands.executeCommand('cloudflareCertificates.uploadFromEditor', await groupNode('example.org'));
+        await vscode.commands.executeCommand('cloudflareCertificates.uploadFromEditor', testCase.fromPalette ? undefined : await groupNode('example.org'));
         assert.equal(session.emulator.log.writes().length, 0, 'nothing may be sent');
         const error = prompts.messages.find((message) => message.kind === 'error')?.text ?? '';
         assert.match(error, testCase.message);

@@ -1,0 +1,31 @@
+import * as assert from 'node:assert/strict';
+import { generateKeyPairSync } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { scanForSecrets } from '../../harness/secretScan';
+
+describe('secretScan (the check run after the integration suite)', () => {
+  let root: string;
+
+  before(() => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'secret-scan-'));
+    const key = generateKeyPairSync('ec', { namedCurve: 'prime256v1' }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    fs.mkdirSync(path.join(root, 'logs', 'exthost'), { recursive: true });
+    fs.writeFileSync(path.join(root, 'logs', 'exthost', 'output.log'), `upload failed\n${key}`);
+    fs.writeFileSync(path.join(root, 'settings.json'), '{"token": "demo-token"}');
+    fs.writeFileSync(path.join(root, 'clean.log'), 'GET /zones 200 (12 ms)\n-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n');
+    fs.mkdirSync(path.join(root, 'Backups', 'untitled'), { recursive: true });
+    fs.writeFileSync(path.join(root, 'Backups', 'untitled', '1'), key);
+  });
+
+  after(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  it('finds a private key in a log and a token in a settings file, and nothing in clean files', () => {
+    const findings = scanForSecrets([root]).map((finding) => [path.relative(root, finding.file), finding.what]);
+    assert.deepEqual(findings.sort(), [
+      [path.join('logs', 'exthost', 'output.log'), 'a private key'],
+      ['settings.json', 'the token "demo…"'],
+    ]);
+  });
+});
