@@ -96,6 +96,35 @@ describe('Certificate operations against the emulator', function () {
     assert.match(body.private_key, /^\[\d+ characters\]$/, 'the log holds no key');
   });
 
+  it('uploads a chain written root-first as the leaf followed by its intermediates', async () => {
+    const { leaf, intermediates, root } = await createChain({ commonName: 'chained-upload.example.org' }, 3);
+    await openEditor([root.certPem, ...intermediates.map((entry) => entry.certPem), leaf.certPem, leaf.key.pkcs8Pem].join(''));
+    await vscode.commands.executeCommand('cloudflareCertificates.uploadFromEditor', await groupNode('staging.example.net'));
+    const stored = session.emulator.state.aopCertificates.find((record) => record.certificate.serialNumber === leaf.serialNumber);
+    assert.ok(stored, 'the leaf is at Cloudflare');
+    const sent = stored.certificate.pem.match(/-----BEGIN CERTIFICATE-----/g)?.length;
+    assert.equal(sent, 3, 'leaf and two intermediates, no root');
+    assert.ok(stored.certificate.pem.startsWith(leaf.certPem.trim().split('\n').slice(0, 2).join('\n')));
+  });
+
+  it('uploads a file open in a custom editor, where no text editor is active, from the active tab', async () => {
+    const certificate = await createCertificate({ commonName: 'custom-editor.example.org' });
+    const uri = workspaceFile('custom-editor.pem', `${certificate.certPem}${certificate.key.pkcs8Pem}`);
+    await vscode.commands.executeCommand('vscode.openWith', uri, 'imagePreview.previewEditor');
+    assert.equal(vscode.window.activeTextEditor, undefined, 'no text editor is active');
+    await vscode.commands.executeCommand('cloudflareCertificates.uploadFromEditor', await groupNode('staging.example.net'));
+    assert.ok(session.emulator.state.aopCertificates.some((record) => record.certificate.serialNumber === certificate.serialNumber));
+  });
+
+  it('uploads through the group\'s inline button, choosing the file in a dialog', async () => {
+    const certificate = await createCertificate({ commonName: 'inline-button.example.org' });
+    const uri = workspaceFile('inline-button.pem', `${certificate.certPem}${certificate.key.pkcs8Pem}`);
+    prompts.answer(uri.fsPath);
+    await vscode.commands.executeCommand('cloudflareCertificates.uploadFromFile', await groupNode('staging.example.net'));
+    assert.equal(prompts.asked[0].kind, 'openDialog');
+    assert.ok(session.emulator.state.aopCertificates.some((record) => record.certificate.serialNumber === certificate.serialNumber));
+  });
+
   it('finds out whether an upload whose answer was lost landed, and keeps exactly one copy', async () => {
     const certificate = await createCertificate({ commonName: 'lost-answer.example.org' });
     await openEditor(`${certificate.certPem}${certificate.key.pkcs8Pem}`);
