@@ -7,7 +7,9 @@ import { expiryPhrase } from '../x509/certificateSummary';
  * it is ever rendered as Markdown or HTML.
  */
 export function certificateText(details: CertificateDetails, now: Date, pem?: string): string {
-  const lines: string[] = [details.title, '='.repeat(Math.min(80, Math.max(3, details.title.length))), ''];
+  // A line break in a crafted name would otherwise forge a line of its own.
+  const title = details.title.replace(/[\r\n]+/g, ' ');
+  const lines: string[] = [title, '='.repeat(Math.min(80, Math.max(3, title.length))), ''];
   const row = (name: string, value: string | undefined) => {
     if (value) {
       lines.push(`${`${name}:`.padEnd(22)}${value.replace(/[\r\n]+/g, ' ')}`);

@@ -6,13 +6,13 @@ const MARKDOWN_SPECIALS = /[\\`*_{}[\]()#+\-.!|<>~&:]/g;
 
 export function escapeMarkdown(text: string): string {
   return text
-    .replace(/\r?\n/g, ' ')
+    .replace(/\r\n?|\n/g, ' ')
     .replace(MARKDOWN_SPECIALS, (char) => `\\${char}`);
 }
 
 /** Inline code that cannot be broken out of: backticks in the text get a longer fence. */
 export function inlineCode(text: string): string {
-  const flat = text.replace(/\r?\n/g, ' ');
+  const flat = text.replace(/\r\n?|\n/g, ' ');
   const longestRun = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
   const fence = '`'.repeat(longestRun + 1);
   const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';

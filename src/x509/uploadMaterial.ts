@@ -60,7 +60,8 @@ export function prepareUpload(input: UploadInput): UploadCheck {
   const blocks = [...findPemBlocks(input.certificateText), ...(input.keyText ? findPemBlocks(input.keyText) : [])];
   const damaged = blocks.find((block) => block.problem && (block.label === 'CERTIFICATE' || isPrivateKeyBlock(block)));
   if (damaged) {
-    return fail(/no END line/.test(damaged.problem ?? '') ? 'truncated' : 'unparseable-certificate', damaged.problem ?? 'A PEM block is damaged.');
+    const code = /no END line/.test(damaged.problem ?? '') ? 'truncated' : damaged.label === 'CERTIFICATE' ? 'unparseable-certificate' : 'unparseable-key';
+    return fail(code, damaged.problem ?? 'A PEM block is damaged.');
   }
   const certificateBlocks = blocks.filter((block) => block.label === 'CERTIFICATE');
   if (certificateBlocks.length === 0) {
