@@ -20,6 +20,7 @@ import { AccountData } from './model/accountData';
 import { ClientFactory } from './model/clientFactory';
 import { ExpiryStatusBar, SHOW_EXPIRING_COMMAND } from './statusBar/expiryStatusBar';
 import { CertificateTreeProvider } from './tree/certificateTreeProvider';
+import { showBudgetWaits } from './tree/budgetWaitMessage';
 import { RETRY_COMMAND } from './tree/errorNode';
 import { LOAD_MORE_COMMAND, type Pageable } from './tree/loadMoreNode';
 import { NodeActivity } from './tree/nodeActivity';
@@ -51,6 +52,7 @@ export function activate(context: vscode.ExtensionContext): CloudflareCertificat
   context.subscriptions.push(
     vscode.workspace.registerTextDocumentContentProvider(DETAILS_SCHEME, documents),
     tree.onDidScan(() => statusBar.update()),
+    showBudgetWaits(clients.limiter, treeView, log),
     tokens.onDidChange(() => void onTokenChanged(services)),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration(`${SECTION}.apiBaseUrl`)) {

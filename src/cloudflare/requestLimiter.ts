@@ -20,14 +20,16 @@ interface Waiter {
  */
 export class RequestLimiter {
   readonly maxConcurrent: number;
-  private readonly windowRequests: number;
-  private readonly windowMs: number;
+  private windowRequests: number;
+  private windowMs: number;
   private readonly now: () => number;
   private readonly queue: Waiter[] = [];
   private readonly sent: number[] = [];
   private inFlight = 0;
   private peak = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private waitingForBudget = false;
+  private readonly budgetListeners = new Set<(resumeInMs: number | undefined) => void>();
 
   constructor(options: RequestLimiterOptions = {}) {
     this.maxConcurrent = options.maxConcurrent ?? 8;
@@ -53,6 +55,26 @@ export class RequestLimiter {
 
   resetPeak(): void {
     this.peak = this.inFlight;
+  }
+
+  /**
+   * Told with the wait in ms when requests queue because the window's budget is spent, and with
+   * undefined when they flow again: a pause of minutes must be explained, not look like a hang.
+   */
+  onBudgetWait(listener: (resumeInMs: number | undefined) => void): { dispose(): void } {
+    this.budgetListeners.add(listener);
+    return { dispose: () => this.budgetListeners.delete(listener) };
+  }
+
+  /**
+   * Replaces the window budget and starts counting afresh. For tests: the soak lifts the budget, since
+   * 1,000 refreshes would otherwise take an hour, and puts it back without the soak's count.
+   */
+  setWindow(requests: number, windowMs = this.windowMs): void {
+    this.windowRequests = requests;
+    this.windowMs = windowMs;
+    this.sent.length = 0;
+    this.pump();
   }
 
   private acquire(signal?: AbortSignal): Promise<void> {
@@ -96,6 +118,20 @@ export class RequestLimiter {
         this.timer = undefined;
         this.pump();
       }, wait);
+      this.tellBudget(wait);
+    } else if (this.timer && (this.queue.length === 0 || this.sent.length < this.windowRequests)) {
+      clearTimeout(this.timer);
+      this.timer = undefined;
+    }
+    if (!this.timer && this.waitingForBudget) {
+      this.tellBudget(undefined);
+    }
+  }
+
+  private tellBudget(resumeInMs: number | undefined): void {
+    this.waitingForBudget = resumeInMs !== undefined;
+    for (const listener of this.budgetListeners) {
+      listener(resumeInMs);
     }
   }
 

@@ -5,6 +5,7 @@ import { redact } from './redact';
 export class Logger implements vscode.Disposable {
   private readonly channel: vscode.LogOutputChannel;
   private secrets: readonly string[] = [];
+  private errors = 0;
 
   constructor(name: string) {
     this.channel = vscode.window.createOutputChannel(name, { log: true });
@@ -23,7 +24,13 @@ export class Logger implements vscode.Disposable {
     this.channel.warn(redact(message, this.secrets));
   }
 
+  /** Errors logged so far: the soak test checks that faults it injects log none. */
+  get errorCount(): number {
+    return this.errors;
+  }
+
   error(message: string): void {
+    this.errors += 1;
     this.channel.error(redact(message, this.secrets));
   }
 

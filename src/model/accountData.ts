@@ -1,4 +1,4 @@
-import { setMaxListeners } from 'node:events';
+import { getEventListeners, setMaxListeners } from 'node:events';
 import type { CloudflareClient } from '../cloudflare/cloudflareClient';
 import type { CustomHostname, HostnameAssociation, HostnameCertificate, Zone } from '../cloudflare/types';
 import { CancelledError, PartialResultError } from '../cloudflare/errors';
@@ -31,6 +31,7 @@ export class AccountData {
   private controller = AccountData.newController();
   /** Bumped by a full invalidate(); a load aborted by it hands its callers the fresh load. */
   private generation = 0;
+  private pending = 0;
 
   constructor(private readonly client: () => Promise<CloudflareClient>) {}
 
@@ -48,7 +49,7 @@ export class AccountData {
   private startZones(): Promise<readonly Zone[]> {
     if (!this.zonesLoad) {
       const signal = this.controller.signal;
-      const load = this.client().then((client) => client.listZones(signal));
+      const load = this.track(this.client().then((client) => client.listZones(signal)));
       this.zonesLoad = load;
       load.then(
         (zones) => {
@@ -117,6 +118,20 @@ export class AccountData {
     return { zones: this.settledZones, aop: this.settledAop, customHostnames: this.settledHostnames };
   }
 
+  /** Loads not yet settled and listeners on the current cancellation signal: both fall back to zero when idle. */
+  diagnostics(): { pending: number; abortListeners: number } {
+    return { pending: this.pending, abortListeners: getEventListeners(this.controller.signal, 'abort').length };
+  }
+
+  private track<T>(load: Promise<T>): Promise<T> {
+    this.pending += 1;
+    const settle = () => {
+      this.pending -= 1;
+    };
+    load.then(settle, settle);
+    return load;
+  }
+
   /** Forget a zone's part, a whole zone, or everything; requests in flight for everything are aborted. */
   invalidate(zoneId?: string, part?: 'aop' | 'customHostnames'): void {
     if (zoneId === undefined) {
@@ -168,7 +183,7 @@ export class AccountData {
       return existing;
     }
     const signal = this.controller.signal;
-    const promise = this.client().then((client) => load(client, signal));
+    const promise = this.track(this.client().then((client) => load(client, signal)));
     loads.set(key, promise);
     promise.then(
       (value) => {

@@ -18,6 +18,7 @@ const lazyNodeFetch: FetchLike = async (url, init) => {
 export class ClientFactory {
   readonly limiter = new RequestLimiter();
   private cached: { baseUrl: string; client: CloudflareClient } | undefined;
+  private timeoutMs = 30_000;
 
   constructor(
     private readonly tokens: TokenStore,
@@ -32,6 +33,12 @@ export class ClientFactory {
       this.cached = { baseUrl, client: this.create(baseUrl, () => this.tokens.get()) };
     }
     return this.cached.client;
+  }
+
+  /** How long one attempt may take before it counts as timed out (tests shorten it). */
+  setRequestTimeout(ms: number): void {
+    this.timeoutMs = ms;
+    this.cached = undefined;
   }
 
   /** A client for a token that is not stored yet (checking it before it is kept). */
@@ -53,6 +60,7 @@ export class ClientFactory {
       getToken,
       fetch: this.fetch,
       limiter: this.limiter,
+      timeoutMs: this.timeoutMs,
       log: (line) => this.log.debug(line),
     });
   }

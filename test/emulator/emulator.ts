@@ -137,7 +137,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       }
     }
     const entry = { method, path, query: Object.fromEntries(url.searchParams), body: scrubBody(parsed), token: token?.label ?? (request.headers.authorization ? '<unknown>' : '<none>'), status: 0, startedAt: Date.now(), endedAt: 0 };
-    const fault = faults.take(method, path, url.search.slice(1));
+    const fault = faults.take(method, path, url.search.slice(1), token?.label);
     log.add(fault ? { ...entry, fault: fault.kind } : entry);
     const logged = log.entries()[log.entries().length - 1] as { status: number; endedAt: number };
     total += 1;

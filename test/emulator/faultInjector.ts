@@ -22,6 +22,8 @@ export interface FaultRule {
   readonly path?: string;
   /** Also matched against the query string, e.g. "page=2". */
   readonly query?: string;
+  /** Only requests made with the token of this label (so one client's requests can be singled out). */
+  readonly token?: string;
   /** Matching requests, counted after `skip`; Infinity for every one. */
   readonly times?: number;
   /** Matching requests let through before the rule starts applying. */
@@ -54,7 +56,7 @@ export class FaultInjector {
   }
 
   /** The fault for this request, if one applies (and counts it). */
-  take(method: string, path: string, query: string): FaultRule | undefined {
+  take(method: string, path: string, query: string, token?: string): FaultRule | undefined {
     for (const entry of this.rules) {
       const { rule } = entry;
       if (rule.method && rule.method.toUpperCase() !== method) {
@@ -64,6 +66,9 @@ export class FaultInjector {
         continue;
       }
       if (rule.query && !new RegExp(rule.query).test(query)) {
+        continue;
+      }
+      if (rule.token !== undefined && rule.token !== token) {
         continue;
       }
       if (entry.skip > 0) {

@@ -3,6 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { format } from 'node:util';
 import { REPO_ROOT, startCodeServer } from './codeServer';
+import { extensionHostLogs, unhandledRejectionLines } from './extensionHostLog';
 import { scanForSecrets } from './secretScan';
 import { openWorkbench, testRunUrl } from './workbench';
 
@@ -41,12 +42,28 @@ async function main(): Promise<number> {
     workbench = undefined;
     // After the operations: no private key and no token may have been written where VS Code and the
     // extension keep their files (settings, logs, storage). SecretStorage lives in the browser here.
-    const findings = scanForSecrets([server.dataDir]);
+    const findings = [
+      ...scanForSecrets([server.dataDir]),
+      // And nothing in the temp folder written during the run, apart from the workspace (the tests put
+      // key files there, as a user would) and the browser's profile, which is where code-server keeps
+      // SecretStorage. node_modules trees are nobody's output.
+      ...scanForSecrets([os.tmpdir()], { modifiedSince: started, exclude: [folder, server.dataDir, /playwright_chromiumdev_profile-/, /[\\/]node_modules$/] }),
+    ];
     for (const finding of findings) {
       console.error(`Secret written to disk: ${finding.what} in ${path.relative(server.dataDir, finding.file)}`);
     }
-    console.log(`secret scan: ${findings.length === 0 ? 1 : 0} passed, ${findings.length === 0 ? 0 : 1} failed (${server.dataDir} after the suite)`);
+    console.log(`secret scan: ${findings.length === 0 ? 1 : 0} passed, ${findings.length === 0 ? 0 : 1} failed (${server.dataDir} and files changed in ${os.tmpdir()} during the suite)`);
     if (findings.length > 0 && code === 0) {
+      code = 1;
+    }
+    // The suite also collects rejections in-process; this reads what reached the extension-host log.
+    const logs = extensionHostLogs(server.dataDir);
+    const rejections = unhandledRejectionLines(server.dataDir, [REPO_ROOT, 'cfcerts.cloudflare-certificates']);
+    for (const line of rejections) {
+      console.error(`Unhandled rejection in the extension-host log: ${line}`);
+    }
+    console.log(`extension-host log: ${logs.length > 0 && rejections.length === 0 ? 1 : 0} passed, ${logs.length > 0 && rejections.length === 0 ? 0 : 1} failed (${logs.length} log file(s), ${rejections.length} unhandled rejection(s) from the extension)`);
+    if ((logs.length === 0 || rejections.length > 0) && code === 0) {
       code = 1;
     }
     console.log(`Integration tests (extension host in code-server) exited ${code} after ${((Date.now() - started) / 1000).toFixed(1)} s.`);

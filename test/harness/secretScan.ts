@@ -19,8 +19,17 @@ const PRIVATE_KEY = /-----BEGIN [A-Z ]*PRIVATE KEY-----|\\n[A-Za-z0-9+/]{64}\\n.
  */
 const SKIPPED = [`${path.sep}Backups${path.sep}`, `${path.sep}User${path.sep}History${path.sep}`];
 
-export function scanForSecrets(roots: readonly string[]): SecretFinding[] {
+export interface ScanOptions {
+  /** Only files changed at or after this time (ms since the epoch): for shared folders such as /tmp. */
+  readonly modifiedSince?: number;
+  /** Paths left out, with everything under them. */
+  readonly exclude?: readonly (string | RegExp)[];
+}
+
+export function scanForSecrets(roots: readonly string[], options: ScanOptions = {}): SecretFinding[] {
   const findings: SecretFinding[] = [];
+  const excluded = (file: string) =>
+    (options.exclude ?? []).some((rule) => (typeof rule === 'string' ? file === rule || file.startsWith(`${rule}${path.sep}`) : rule.test(file)));
   const visit = (file: string) => {
     let stat: fs.Stats;
     try {
@@ -28,8 +37,17 @@ export function scanForSecrets(roots: readonly string[]): SecretFinding[] {
     } catch {
       return;
     }
+    if (excluded(file)) {
+      return;
+    }
     if (stat.isDirectory()) {
-      for (const entry of fs.readdirSync(file)) {
+      let entries: string[] = [];
+      try {
+        entries = fs.readdirSync(file);
+      } catch {
+        return;
+      }
+      for (const entry of entries) {
         visit(path.join(file, entry));
       }
       return;
@@ -37,7 +55,15 @@ export function scanForSecrets(roots: readonly string[]): SecretFinding[] {
     if (!stat.isFile() || stat.size > 20 * 1024 * 1024 || SKIPPED.some((part) => file.includes(part))) {
       return;
     }
-    const text = fs.readFileSync(file).toString('latin1');
+    if (options.modifiedSince !== undefined && stat.mtimeMs < options.modifiedSince) {
+      return;
+    }
+    let text: string;
+    try {
+      text = fs.readFileSync(file).toString('latin1');
+    } catch {
+      return;
+    }
     if (PRIVATE_KEY.test(text)) {
       findings.push({ file, what: 'a private key' });
     }

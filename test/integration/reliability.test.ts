@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { startEmulator, type Emulator } from '../emulator/emulator';
 import { createCertificate } from '../fixtures/certificateFactory';
 import { eventually, startEmulatorSession, type EmulatorSession } from './support/emulatorSession';
+import { ScriptedPrompts } from './support/scriptedPrompts';
 import { child, rows, type Row } from './support/treeItems';
 
 interface ApiZone { id: string; name: string }
@@ -30,6 +31,9 @@ describe('Reliability and security', function () {
 
   afterEach(async () => {
     session.emulator.faults.clear();
+    session.emulator.latencyMs = 0;
+    session.api.clients.setRequestTimeout(30_000);
+    session.api.clients.limiter.setWindow(1_100, 300_000);
     await config().update('apiBaseUrl', session.emulator.baseUrl, vscode.ConfigurationTarget.Global);
     await session.api.tokens.set('demo-token');
     session.api.tree.refresh();
@@ -52,6 +56,68 @@ describe('Reliability and security', function () {
     const lastLimited = calls.filter((entry) => entry.status === 429).at(-1)!;
     const next = calls.find((entry) => entry.startedAt > lastLimited.startedAt && entry.status === 200)!;
     assert.ok(next.startedAt - lastLimited.endedAt >= 900, `retried after ${next.startedAt - lastLimited.endedAt} ms`);
+  });
+
+  it('rides out a 429 storm without Retry-After, backing off between tries', async () => {
+    // The extension's own client, called directly with a second token, so the faults and the timings
+    // are this call's alone and no refresh of the view can interleave.
+    session.emulator.faults.add({ kind: 'rateLimit', retryAfterSeconds: null, path: '^/zones$', token: 'demo-account-token', times: 3 });
+    const client = session.api.clients.forToken('demo-account-token');
+    session.emulator.log.clear();
+    const listed = await client.listZones();
+    assert.deepEqual(listed.map((entry) => entry.name), zones.map((entry) => entry.name));
+    const calls = session.emulator.log.entries().filter((entry) => entry.path === '/zones' && entry.token === 'demo-account-token');
+    assert.deepEqual(calls.map((entry) => entry.status), [429, 429, 429, 200]);
+    // Backoff with jitter: at least half of 250 ms, 500 ms, 1 s.
+    const gaps = calls.slice(1).map((entry, index) => entry.startedAt - calls[index].endedAt);
+    [125, 250, 500].forEach((least, index) => assert.ok(gaps[index] >= least - 10, `waited ${gaps.join(', ')} ms`));
+  });
+
+  it('retries a 5xx burst on a read, and says "server error" in words when it outlasts the retries', async () => {
+    const target = zone('example.com');
+    const path = `/zones/${target.id}/origin_tls_client_auth/hostnames/certificates$`;
+    const groupRow = async () => child(session.api, (await child(session.api, undefined, 'example.com')).node, 'Client Certificates (AOP)');
+    session.emulator.faults.add({ kind: 'serverError', status: 503, path, times: 3 });
+    session.api.tree.refresh((await groupRow()).node);
+    const recovered = await rows(session.api, (await groupRow()).node);
+    assert.ok(recovered.length > 0 && recovered.every((row) => row.contextValue === 'aopCertificate'), recovered.map((row) => row.label).join(', '));
+
+    session.emulator.faults.add({ kind: 'serverError', status: 503, path, times: Infinity });
+    session.api.tree.refresh((await groupRow()).node);
+    const [failed] = await rows(session.api, (await groupRow()).node);
+    assert.equal(failed.contextValue, 'error');
+    assert.match(failed.label, /server error \(503\)/);
+    session.emulator.faults.clear();
+    await vscode.commands.executeCommand(failed.item.command!.command, ...(failed.item.command!.arguments ?? []));
+    const again = await rows(session.api, (await groupRow()).node);
+    assert.deepEqual(again.map((row) => row.label), recovered.map((row) => row.label));
+  });
+
+  it('gives up on a request that never answers, says it timed out, and loads once the API answers', async () => {
+    session.api.clients.setRequestTimeout(500);
+    await rootsEventually('the first load to settle', (list) => list.length === zones.length);
+    session.emulator.faults.add({ kind: 'hang', path: '^/zones$', times: 1 });
+    session.api.tree.refresh();
+    await rootsEventually('zones after one timed-out try', (list) => list.length === zones.length && list.every((row) => row.contextValue === 'zone'));
+    session.emulator.faults.add({ kind: 'hang', path: '^/zones$', times: Infinity });
+    session.api.tree.refresh();
+    const [failed] = await rootsEventually('an error node', (list) => list[0]?.contextValue === 'error');
+    assert.match(failed.label, /did not answer in time/);
+    session.emulator.faults.clear();
+    await vscode.commands.executeCommand(failed.item.command!.command, ...(failed.item.command!.arguments ?? []));
+    await rootsEventually('the zones again', (list) => list.length === zones.length && list.every((row) => row.contextValue === 'zone'));
+  });
+
+  it('says in the view when it pauses for the rate-limit budget, and resumes by itself', async () => {
+    await rootsEventually('the first load to settle', (list) => list.length === zones.length);
+    session.api.clients.limiter.setWindow(4, 1_500);
+    session.api.tree.refresh();
+    const loads = rows(session.api);
+    const message = await eventually('the view to explain the pause', () => session.api.treeView.message || undefined, 5_000);
+    assert.match(message, /Paused to stay under Cloudflare's rate limit .*resuming in about \d+ s/);
+    await loads;
+    await eventually('the message to go once requests flow', () => (session.api.treeView.message ? undefined : true), 20_000);
+    await rootsEventually('every zone', (list) => list.length === zones.length && list.every((row) => row.contextValue === 'zone'));
   });
 
   it('says in words what an HTML 502 page, malformed JSON and a body cut mid-way were, and recovers', async () => {
@@ -247,6 +313,38 @@ describe('Reliability and security', function () {
       session.emulator.latencyMs = 0;
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     }
+  });
+
+  it('keeps the tree consistent when refreshes run during a delete', async () => {
+    const target = zone('example.org');
+    const certificate = await createCertificate({ commonName: 'delete-during-refresh.example.org' });
+    const stored = session.emulator.state.uploadAopCertificate(target.id, certificate.certPem, certificate.key.pkcs8Pem, { fixedStatus: 'active' });
+    const groupNode = async () => (await child(session.api, (await child(session.api, undefined, 'example.org')).node, 'Client Certificates (AOP)')).node;
+    session.api.tree.refresh();
+    const row = (await rows(session.api, await groupNode())).find((candidate) => candidate.label === 'delete-during-refresh.example.org');
+    assert.ok(row, 'the certificate is in the tree before the delete');
+    const prompts = new ScriptedPrompts(session.api).answer('Delete');
+    session.api.pollTiming = { initialDelayMs: 100, maxDelayMs: 200, timeoutMs: 10_000 };
+    session.emulator.latencyMs = 40;
+    session.emulator.log.clear();
+    try {
+      const deletion = vscode.commands.executeCommand('cloudflareCertificates.deleteCertificate', row.node);
+      for (let index = 0; index < 5; index += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        session.api.tree.refresh();
+        await rows(session.api, await groupNode());
+      }
+      await deletion;
+    } finally {
+      prompts.restore();
+      session.api.pollTiming = { initialDelayMs: 1000, maxDelayMs: 5000, timeoutMs: 120_000 };
+    }
+    assert.equal(session.emulator.log.writes().filter((entry) => entry.method === 'DELETE').length, 1, 'exactly one DELETE was sent');
+    assert.ok(!session.emulator.state.aopCertificatesOf(target.id).some((record) => record.id === stored.id), 'Cloudflare no longer holds it');
+    await eventually('the tree to drop the certificate', async () => {
+      const after = await rows(session.api, await groupNode());
+      return after.every((candidate) => candidate.contextValue === 'aopCertificate') && !after.some((candidate) => candidate.label === 'delete-during-refresh.example.org') ? true : undefined;
+    });
   });
 
   it('declares its workspace-trust and virtual-workspace support in the manifest', () => {

@@ -46,6 +46,33 @@ describe('RequestLimiter', () => {
     assert.ok(limiter.stats().sentInWindow <= 3);
   });
 
+  it('says how long requests wait when the budget is spent, and when they flow again', async () => {
+    const windowMs = 120;
+    const limiter = new RequestLimiter({ maxConcurrent: 10, windowRequests: 2, windowMs });
+    const told: (number | undefined)[] = [];
+    limiter.onBudgetWait((resumeInMs) => told.push(resumeInMs));
+    await Promise.all(Array.from({ length: 2 }, () => limiter.run(async () => undefined)));
+    assert.deepEqual(told, [], 'nothing to say while the budget lasts');
+    await limiter.run(async () => undefined);
+    assert.equal(told.length, 2, `${told}`);
+    assert.ok(typeof told[0] === 'number' && told[0] > 0 && told[0] <= windowMs, `${told}`);
+    assert.equal(told[1], undefined);
+  });
+
+  it('setWindow lifts a spent budget at once, releasing what queued', async () => {
+    const limiter = new RequestLimiter({ maxConcurrent: 10, windowRequests: 1, windowMs: 60_000 });
+    await limiter.run(async () => undefined);
+    let ran = false;
+    const queued = limiter.run(async () => {
+      ran = true;
+    });
+    await pause(20);
+    assert.equal(ran, false, 'the budget of one was spent');
+    limiter.setWindow(100);
+    await queued;
+    assert.equal(ran, true);
+  });
+
   it('a queued call can be aborted: it rejects with CancelledError and never runs', async () => {
     const limiter = new RequestLimiter({ maxConcurrent: 1 });
     let release!: () => void;

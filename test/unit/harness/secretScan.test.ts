@@ -28,4 +28,13 @@ describe('secretScan (the check run after the integration suite)', () => {
       ['settings.json', 'the token "demo…"'],
     ]);
   });
+
+  it('in a shared folder, looks only at files changed since the run began and outside the excluded paths', () => {
+    const old = Date.now() - 60_000;
+    fs.utimesSync(path.join(root, 'settings.json'), old / 1000, old / 1000);
+    const findings = scanForSecrets([root], { modifiedSince: Date.now() - 30_000, exclude: [path.join(root, 'logs')] });
+    assert.deepEqual(findings, []);
+    const withLogs = scanForSecrets([root], { modifiedSince: Date.now() - 30_000, exclude: [/never-matches/] });
+    assert.deepEqual(withLogs.map((finding) => path.relative(root, finding.file)), [path.join('logs', 'exthost', 'output.log')]);
+  });
 });

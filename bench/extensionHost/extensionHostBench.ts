@@ -1,0 +1,58 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { REPO_ROOT, startCodeServer } from '../../test/harness/codeServer';
+import { openWorkbench, testRunUrl } from '../../test/harness/workbench';
+import { RESULT_FILE } from './hostProbe';
+
+export interface HostSample {
+  /** True when VS Code had activated the extension before the probe could time it. */
+  readonly wasActive: boolean;
+  readonly activationMs: number;
+  readonly scanMs: number;
+  readonly customHostnames: number;
+  readonly heapBeforeMb: number;
+  readonly heapAfterMb: number;
+}
+
+const SAMPLE_TIMEOUT_MS = 180_000;
+
+/**
+ * Opens code-server `samples` times, each a fresh window with a fresh extension host running
+ * hostProbe in place of a test suite, with the API base URL set to the given emulator.
+ */
+export async function measureInExtensionHost(apiBaseUrl: string, zones: number, samples: number): Promise<HostSample[]> {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'cfcerts-bench-workspace-'));
+  // code-server hands its environment to each extension host it starts.
+  process.env.BENCH_ZONES = String(zones);
+  const server = await startCodeServer({ folder, settings: { 'cloudflareCertificates.apiBaseUrl': apiBaseUrl } });
+  const probe = path.join(REPO_ROOT, 'out', 'bench', 'extensionHost', 'hostProbe');
+  const results: HostSample[] = [];
+  try {
+    for (let sample = 0; sample < samples; sample += 1) {
+      fs.rmSync(RESULT_FILE, { force: true });
+      let workbench: Awaited<ReturnType<typeof openWorkbench>> | undefined;
+      const exitCode = new Promise<number>((resolve) => {
+        void openWorkbench(testRunUrl(server.url, folder, REPO_ROOT, probe), {
+          beforeLoad: async (page) => {
+            await page.exposeFunction('codeAutomationExit', (code: number) => resolve(code));
+          },
+        }).then((opened) => (workbench = opened));
+      });
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const timeout = new Promise<number>((resolve) => (timer = setTimeout(() => resolve(-1), SAMPLE_TIMEOUT_MS)));
+      const code = await Promise.race([exitCode, timeout]);
+      clearTimeout(timer);
+      await workbench?.close();
+      if (code !== 0 || !fs.existsSync(RESULT_FILE)) {
+        const log = fs.readFileSync(server.logFile, 'utf8').split('\n').slice(-20).join('\n');
+        throw new Error(`The extension-host probe ${code === -1 ? 'timed out' : `exited ${code}`}.\n${log}`);
+      }
+      results.push(JSON.parse(fs.readFileSync(RESULT_FILE, 'utf8')) as HostSample);
+    }
+  } finally {
+    await server.stop();
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+  return results;
+}
