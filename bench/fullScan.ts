@@ -3,6 +3,7 @@ import { CloudflareClient } from '../src/cloudflare/cloudflareClient';
 import type { FetchLike } from '../src/cloudflare/fetchLike';
 import { RequestLimiter } from '../src/cloudflare/requestLimiter';
 import { AccountData } from '../src/model/accountData';
+import { collectedHeapMb } from '../test/support/collectedHeap';
 
 /**
  * Scenario 1 and 2: walking everything the tree and the status-bar count need, with our client and
@@ -99,16 +100,13 @@ export async function expandZone(control: EmulatorControl, latencyMs: number): P
 
 /** Scenario 5: heap growth from a full scan held in memory (run with --expose-gc). */
 export async function scanHeapGrowthMb(control: EmulatorControl): Promise<number> {
-  const gc = (globalThis as { gc?: () => void }).gc;
-  gc?.();
-  const before = process.memoryUsage().heapUsed;
+  const before = collectedHeapMb();
   const client = ourClient(control.baseUrl);
   const data = new AccountData(async () => client);
   const zones = await data.zones();
   await Promise.all(zones.map((zone) => Promise.all([data.aop(zone.id), data.customHostnames(zone.id)])));
-  gc?.();
-  const after = process.memoryUsage().heapUsed;
+  const after = collectedHeapMb();
   // Keep the data alive until after the measurement.
   void data.loaded();
-  return (after - before) / 1024 / 1024;
+  return after - before;
 }

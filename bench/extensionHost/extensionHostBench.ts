@@ -1,14 +1,17 @@
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { REPO_ROOT, startCodeServer } from '../../test/harness/codeServer';
 import { openWorkbench, testRunUrl } from '../../test/harness/workbench';
-import { RESULT_FILE } from './hostProbe';
+import { RESULT_FILE } from './resultFile';
 
 export interface HostSample {
   /** True when VS Code had activated the extension before the probe could time it. */
   readonly wasActive: boolean;
   readonly activationMs: number;
+  /** Activating an extension that does nothing, in the same extension host: VS Code's own share. */
+  readonly baselineActivationMs: number;
   readonly scanMs: number;
   readonly customHostnames: number;
   readonly heapBeforeMb: number;
@@ -18,6 +21,20 @@ export interface HostSample {
 const SAMPLE_TIMEOUT_MS = 180_000;
 
 /**
+ * The baseline extension is installed like any user's extension (the workbench takes one development
+ * path, which is ours), so it is packaged first.
+ */
+function packageBaseline(): string {
+  const vsix = path.join(REPO_ROOT, '.cache', 'bench', 'activation-baseline.vsix');
+  fs.mkdirSync(path.dirname(vsix), { recursive: true });
+  execFileSync(process.execPath, [require.resolve('@vscode/vsce/vsce'), 'package', '--allow-missing-repository', '--skip-license', '-o', vsix], {
+    cwd: path.join(REPO_ROOT, 'bench', 'extensionHost', 'baselineExtension'),
+    stdio: 'ignore',
+  });
+  return vsix;
+}
+
+/**
  * Opens code-server `samples` times, each a fresh window with a fresh extension host running
  * hostProbe in place of a test suite, with the API base URL set to the given emulator.
  */
@@ -25,7 +42,7 @@ export async function measureInExtensionHost(apiBaseUrl: string, zones: number, 
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'cfcerts-bench-workspace-'));
   // code-server hands its environment to each extension host it starts.
   process.env.BENCH_ZONES = String(zones);
-  const server = await startCodeServer({ folder, settings: { 'cloudflareCertificates.apiBaseUrl': apiBaseUrl } });
+  const server = await startCodeServer({ folder, vsix: packageBaseline(), settings: { 'cloudflareCertificates.apiBaseUrl': apiBaseUrl } });
   const probe = path.join(REPO_ROOT, 'out', 'bench', 'extensionHost', 'hostProbe');
   const results: HostSample[] = [];
   try {

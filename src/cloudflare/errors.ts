@@ -40,6 +40,16 @@ export class NetworkError extends CloudflareError {}
 export class TimeoutError extends CloudflareError {}
 export class MalformedResponseError extends CloudflareError {}
 export class CloudflareApiError extends CloudflareError {}
+
+/**
+ * Whether a failed write may still have been carried out: the answer was lost (network, timeout,
+ * cancelled mid-request), unreadable, or a server error that can come after the change was stored
+ * (a proxy's 502 after the origin committed). Before such a write is called failed or offered again,
+ * look for its result.
+ */
+export function outcomeUnknown(error: unknown): boolean {
+  return error instanceof NetworkError || error instanceof TimeoutError || error instanceof CancelledError || error instanceof ServerError || error instanceof MalformedResponseError;
+}
 export class CancelledError extends CloudflareError {}
 
 /** A list that failed part-way: what loaded is kept, and said to be incomplete. */

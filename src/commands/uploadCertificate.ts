@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { NetworkError, TimeoutError, CancelledError } from '../cloudflare/errors';
+import { CancelledError, CloudflareError, outcomeUnknown } from '../cloudflare/errors';
 import type { HostnameCertificate, Zone } from '../cloudflare/types';
 import type { ExtensionServices } from '../extensionServices';
 import { appearanceOf, AOP_STATUS, isTransitional } from '../format/statusAppearance';
@@ -80,16 +80,16 @@ export async function uploadCertificate(services: ExtensionServices, source: Pem
 }
 
 /**
- * POST the certificate. When the answer is lost (network, timeout, cancel mid-request) the upload
- * may still have landed, so look for it by serial number before calling it failed: no duplicate on
- * retry, no certificate lost.
+ * POST the certificate. When the outcome is unknown (answer lost, unreadable, or a server error) the
+ * upload may still have landed, so look for it by serial number before calling it failed: no
+ * duplicate on retry, no certificate lost.
  */
 async function send(services: ExtensionServices, zone: Zone, material: UploadMaterial, signal: AbortSignal): Promise<HostnameCertificate> {
   const client = await services.clients.client();
   try {
     return await client.uploadHostnameCertificate(zone.id, { certificate: material.certificatePem, private_key: material.privateKeyPem }, signal);
   } catch (error) {
-    if (!(error instanceof NetworkError || error instanceof TimeoutError || error instanceof CancelledError)) {
+    if (!outcomeUnknown(error)) {
       throw error;
     }
     const listed = await client.listHostnameCertificates(zone.id).catch(() => undefined);
@@ -101,6 +101,10 @@ async function send(services: ExtensionServices, zone: Zone, material: UploadMat
     if (listed === undefined) {
       throw new UserError(`The upload's answer was lost and Cloudflare cannot be reached to check whether it landed. Refresh ${zone.name} before uploading again.`);
     }
-    throw error instanceof CancelledError ? error : new UserError(`The upload did not reach Cloudflare (${error.message}). Nothing was stored; you can upload again.`);
+    if (error instanceof CancelledError) {
+      throw error;
+    }
+    const what = error instanceof CloudflareError ? error.message : String(error);
+    throw new UserError(`The upload failed (${what.replace(/\.$/, '')}). ${zone.name} does not hold the certificate, so nothing was stored; you can upload again.`);
   }
 }

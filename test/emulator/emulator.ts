@@ -151,7 +151,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       if (options.validator && 'route' in routed) {
         recordViolations(options.validator.validateRequest(method, routed.route.template, url.searchParams, badJson ? raw : parsed));
       }
-      if (fault && fault.kind !== 'commitThenDrop' && fault.kind !== 'lyingResultInfo' && fault.kind !== 'slowBody') {
+      if (fault && fault.kind !== 'commitThenDrop' && fault.kind !== 'commitThenHtmlError' && fault.kind !== 'lyingResultInfo' && fault.kind !== 'slowBody') {
         logged.status = await inject(fault, response);
         return;
       }
@@ -159,6 +159,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       if (fault?.kind === 'commitThenDrop') {
         logged.status = -1;
         response.socket?.destroy();
+        return;
+      }
+      if (fault?.kind === 'commitThenHtmlError') {
+        logged.status = await inject({ ...fault, kind: 'htmlError' }, response);
         return;
       }
       if (fault?.kind === 'lyingResultInfo' && body.result_info) {

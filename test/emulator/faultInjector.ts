@@ -13,6 +13,7 @@ export type FaultKind =
   | 'slowBody' // the body trickles out over delayMs
   | 'hang' // never answers; the client must time out
   | 'commitThenDrop' // the change is made, then the socket is destroyed without an answer
+  | 'commitThenHtmlError' // the change is made, then a proxy's HTML 502 page is the answer
   | 'lyingResultInfo'; // a list's result_info omits total_pages (mode omitTotalPages) or inflates it (inflateTotalPages)
 
 export interface FaultRule {

@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { format } from 'node:util';
 import { REPO_ROOT, startCodeServer } from './codeServer';
-import { extensionHostLogs, unhandledRejectionLines } from './extensionHostLog';
+import { extensionHostLogs, logMessages, unhandledRejections } from './extensionHostLog';
 import { scanForSecrets } from './secretScan';
 import { openWorkbench, testRunUrl } from './workbench';
 
@@ -56,14 +56,17 @@ async function main(): Promise<number> {
     if (findings.length > 0 && code === 0) {
       code = 1;
     }
-    // The suite also collects rejections in-process; this reads what reached the extension-host log.
+    // The suite also collects rejections in-process; this reads what reached the extension host's log
+    // files and its console (which the workbench forwards here).
     const logs = extensionHostLogs(server.dataDir);
-    const rejections = unhandledRejectionLines(server.dataDir, [REPO_ROOT, 'cfcerts.cloudflare-certificates']);
+    const markers = [REPO_ROOT, 'cfcerts.cloudflare-certificates'];
+    const rejections = [...logs.flatMap((file) => unhandledRejections(logMessages(file), markers)), ...unhandledRejections(consoleMessages, markers)];
     for (const line of rejections) {
-      console.error(`Unhandled rejection in the extension-host log: ${line}`);
+      console.error(`Unhandled rejection reported by the extension host: ${line}`);
     }
-    console.log(`extension-host log: ${logs.length > 0 && rejections.length === 0 ? 1 : 0} passed, ${logs.length > 0 && rejections.length === 0 ? 0 : 1} failed (${logs.length} log file(s), ${rejections.length} unhandled rejection(s) from the extension)`);
-    if ((logs.length === 0 || rejections.length > 0) && code === 0) {
+    const clean = consoleMessages.length > 0 && rejections.length === 0;
+    console.log(`extension-host log: ${clean ? 1 : 0} passed, ${clean ? 0 : 1} failed (${logs.length} log file(s) and ${consoleMessages.length} console messages read; ${rejections.length} unhandled rejection(s) from the extension)`);
+    if (!clean && code === 0) {
       code = 1;
     }
     console.log(`Integration tests (extension host in code-server) exited ${code} after ${((Date.now() - started) / 1000).toFixed(1)} s.`);
@@ -82,8 +85,12 @@ async function main(): Promise<number> {
 /** Workbench chatter that says nothing about our tests (offline gallery, socket set-up, shutdown). */
 const NOISE = [/open-vsx\.org/, /^Creating a socket/, /^Resolv(ing|ed) connection token/, /Long running operations during shutdown/, /^Updating additional builtin/, /^\[Service Worker\]/, /ChatSessionStore/, /vsda/];
 
+/** Everything the extension host and the workbench logged to the console, for the rejection check. */
+const consoleMessages: string[] = [];
+
 function printLog(type: string, args: unknown[]): void {
   const text = format(...args);
+  consoleMessages.push(text);
   if (NOISE.some((pattern) => pattern.test(text))) {
     return;
   }

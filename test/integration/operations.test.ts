@@ -136,14 +136,27 @@ describe('Certificate operations against the emulator', function () {
     assert.ok(!prompts.messages.some((message) => message.kind === 'error'), JSON.stringify(prompts.messages));
   });
 
-  it('surfaces a refusal by Cloudflare in words, without retrying the POST', async () => {
+  it('finds an upload that landed although a proxy answered with an HTML 502 page', async () => {
+    const certificate = await createCertificate({ commonName: 'proxy-502.example.org' });
+    await openEditor(`${certificate.certPem}${certificate.key.pkcs8Pem}`);
+    session.emulator.faults.add({ kind: 'commitThenHtmlError', method: 'POST', path: 'hostnames/certificates$' });
+    await vscode.commands.executeCommand('cloudflareCertificates.uploadFromEditor', await groupNode('example.org'));
+    const copies = (await certificatesOf('example.org')).filter((entry) => entry.serial_number === certificate.serialNumber);
+    assert.equal(copies.length, 1);
+    assert.equal(session.emulator.log.writes().length, 1, 'no second POST');
+    assert.ok(!prompts.messages.some((message) => message.kind === 'error'), JSON.stringify(prompts.messages));
+  });
+
+  it('surfaces a server error in words after checking that nothing landed, without retrying the POST', async () => {
     const certificate = await createCertificate({ commonName: 'refused.example.org' });
     await openEditor(`${certificate.certPem}${certificate.key.pkcs8Pem}`);
     session.emulator.faults.add({ kind: 'serverError', status: 503, method: 'POST' });
     await vscode.commands.executeCommand('cloudflareCertificates.uploadFromEditor', await groupNode('example.org'));
     assert.equal(session.emulator.log.writes().length, 1);
+    const post = session.emulator.log.entries().findIndex((entry) => entry.method === 'POST');
+    assert.ok(session.emulator.log.entries().slice(post + 1).some((entry) => entry.method === 'GET' && entry.path.endsWith('/hostnames/certificates')), 'the zone was listed after the failed POST');
     const error = prompts.messages.find((message) => message.kind === 'error');
-    assert.match(error?.text ?? '', /server error \(503\)/);
+    assert.match(error?.text ?? '', /server error \(503\).*does not hold the certificate, so nothing was stored; you can upload again/);
   });
 
   it('names the missing permission when a read-only token tries to upload', async () => {

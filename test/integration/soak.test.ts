@@ -1,9 +1,8 @@
 import * as assert from 'node:assert/strict';
-import * as v8 from 'node:v8';
-import * as vm from 'node:vm';
 import type { FaultRule } from '../emulator/faultInjector';
 import { eventually, startEmulatorSession, type EmulatorSession } from './support/emulatorSession';
 import { rows } from './support/treeItems';
+import { collectedHeapMb } from '../support/collectedHeap';
 
 const CYCLES = Number(process.env.SOAK_CYCLES ?? 1_000);
 const SEED = Number(process.env.SOAK_SEED ?? 20261123);
@@ -38,15 +37,6 @@ function randomFault(next: () => number): FaultRule {
     { ...base, kind: 'hang' },
     { ...base, kind: 'slowBody', delayMs: 50 },
   ]);
-}
-
-/** The heap after a full collection: the ext host has no --expose-gc, so the flag is set at runtime. */
-function collectedHeapMb(): number {
-  v8.setFlagsFromString('--expose-gc');
-  const gc = vm.runInNewContext('gc') as () => void;
-  gc();
-  gc();
-  return process.memoryUsage().heapUsed / 1_048_576;
 }
 
 describe('Soak', function () {

@@ -1,0 +1,2 @@
+// The smallest possible extension: the benchmark times activating it next to ours.
+exports.activate = () => ({});
