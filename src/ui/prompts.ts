@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { inertLinks } from '../format/notificationText';
 
 /**
  * The questions commands ask a person. Commands go through this seam rather than vscode.window so the
@@ -19,9 +20,10 @@ export interface Prompts {
 export const windowPrompts: Prompts = {
   inputBox: (options) => vscode.window.showInputBox(options),
   quickPick: (items, options) => vscode.window.showQuickPick(items, options),
-  confirm: (message, detail, ...actions) => vscode.window.showWarningMessage(message, { modal: true, detail }, ...actions),
+  confirm: (message, detail, ...actions) => vscode.window.showWarningMessage(inertLinks(message), { modal: true, detail }, ...actions),
   openDialog: (options) => vscode.window.showOpenDialog(options),
-  info: (message, ...actions) => vscode.window.showInformationMessage(message, ...actions),
-  warning: (message, ...actions) => vscode.window.showWarningMessage(message, ...actions),
-  error: (message, ...actions) => vscode.window.showErrorMessage(message, ...actions),
+  // Messages carry names and errors from Cloudflare: links in them are made inert.
+  info: (message, ...actions) => vscode.window.showInformationMessage(inertLinks(message), ...actions),
+  warning: (message, ...actions) => vscode.window.showWarningMessage(inertLinks(message), ...actions),
+  error: (message, ...actions) => vscode.window.showErrorMessage(inertLinks(message), ...actions),
 };

@@ -1,4 +1,7 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { createCertificate } from '../fixtures/certificateFactory';
 import { browserTestEnvironment } from './support/environment';
 import { WorkbenchPage } from './support/workbenchPage';
 
@@ -82,5 +85,26 @@ describe('PEM files in the browser', function () {
     }
     await workbench.treeRow('origin-pull.example.com').waitFor({ timeout: 15_000 });
     await workbench.screenshot('editor-uploaded');
+  });
+
+  it('shows a certificate name that looks like a command link as plain text in the notification', async () => {
+    const { folder } = browserTestEnvironment();
+    const crafted = await createCertificate({ commonName: '[pwn](command:workbench.action.terminal.new)' });
+    fs.writeFileSync(path.join(folder, 'crafted-name.pem'), `${crafted.certPem}${crafted.key.pkcs8Pem}`);
+    await workbench.openFile('crafted-name.pem');
+    await workbench.page.locator('.monaco-editor .view-lines').first().click({ button: 'right' });
+    const item = workbench.page.locator('.context-view .action-label', { hasText: 'Upload Certificate from Editor…' }).first();
+    await item.hover();
+    await workbench.page.keyboard.press('Enter');
+    await workbench.quickInput().waitFor();
+    await workbench.quickInput().fill('example.org');
+    await workbench.page.locator('.quick-input-list .monaco-list-row', { hasText: 'example.org' }).first().waitFor();
+    await workbench.page.keyboard.press('Enter');
+    const toast = workbench.notification(/Uploaded ".*pwn/);
+    await toast.waitFor({ timeout: 30_000 });
+    // VS Code renders [label](command:…) in a notification as a link that runs the command when clicked.
+    assert.equal(await toast.locator('.notification-list-item-message a').count(), 0, await toast.innerHTML());
+    assert.match(await toast.innerText(), /\[pwn\] \(command:workbench\.action\.terminal\.new\)/);
+    await workbench.screenshot('notification-inert-link');
   });
 });
