@@ -32,6 +32,20 @@ describe('PEM files in the browser', function () {
     await workbench?.close();
   });
 
+  /** Opens a workspace file, right-clicks in it, chooses the upload and picks the zone, as a person would. */
+  async function uploadFromEditorMenu(file: string, zone: string): Promise<void> {
+    await workbench.openFile(file);
+    await workbench.page.locator('.monaco-editor .view-lines').first().click({ button: 'right' });
+    const item = workbench.page.locator('.context-view .action-label', { hasText: 'Upload Certificate from Editor…' }).first();
+    // VS Code's menus act on mouse-up after a hover; hovering then pressing Enter is what works reliably.
+    await item.hover();
+    await workbench.page.keyboard.press('Enter');
+    await workbench.quickInput().waitFor();
+    await workbench.quickInput().fill(zone);
+    await workbench.page.locator('.quick-input-list .monaco-list-row', { hasText: zone }).first().waitFor();
+    await workbench.page.keyboard.press('Enter');
+  }
+
   it('shows the expiry and upload lenses and a warning for a certificate about to expire', async () => {
     await workbench.openFile('expiring.example.com.pem');
     const lenses = workbench.page.locator('.monaco-editor .codelens-decoration');
@@ -59,16 +73,7 @@ describe('PEM files in the browser', function () {
 
   it('uploads from the editor\'s context menu, finding the key beside it, and the tree shows it active', async () => {
     const { emulator } = browserTestEnvironment();
-    await workbench.openFile('origin-pull.example.com.pem');
-    await workbench.page.locator('.monaco-editor .view-lines').first().click({ button: 'right' });
-    const item = workbench.page.locator('.context-view .action-label', { hasText: 'Upload Certificate from Editor…' }).first();
-    // VS Code's menus act on mouse-up after a hover; hovering then pressing Enter is what works reliably.
-    await item.hover();
-    await workbench.page.keyboard.press('Enter');
-    await workbench.quickInput().waitFor();
-    await workbench.quickInput().fill('example.org');
-    await workbench.page.locator('.quick-input-list .monaco-list-row', { hasText: 'example.org' }).first().waitFor();
-    await workbench.page.keyboard.press('Enter');
+    await uploadFromEditorMenu('origin-pull.example.com.pem', 'example.org');
     await workbench.notification(/Uploaded "origin-pull\.example\.com" to example\.org: active/).waitFor({ timeout: 30_000 });
     const headers = { Authorization: 'Bearer demo-token' };
     const [zone] = ((await (await fetch(`${emulator.baseUrl}/zones?name=example.org`, { headers })).json()) as { result: ApiZone[] }).result;
@@ -91,15 +96,7 @@ describe('PEM files in the browser', function () {
     const { folder } = browserTestEnvironment();
     const crafted = await createCertificate({ commonName: '[pwn](command:workbench.action.terminal.new)' });
     fs.writeFileSync(path.join(folder, 'crafted-name.pem'), `${crafted.certPem}${crafted.key.pkcs8Pem}`);
-    await workbench.openFile('crafted-name.pem');
-    await workbench.page.locator('.monaco-editor .view-lines').first().click({ button: 'right' });
-    const item = workbench.page.locator('.context-view .action-label', { hasText: 'Upload Certificate from Editor…' }).first();
-    await item.hover();
-    await workbench.page.keyboard.press('Enter');
-    await workbench.quickInput().waitFor();
-    await workbench.quickInput().fill('example.org');
-    await workbench.page.locator('.quick-input-list .monaco-list-row', { hasText: 'example.org' }).first().waitFor();
-    await workbench.page.keyboard.press('Enter');
+    await uploadFromEditorMenu('crafted-name.pem', 'example.org');
     const toast = workbench.notification(/Uploaded ".*pwn/);
     await toast.waitFor({ timeout: 30_000 });
     // VS Code renders [label](command:…) in a notification as a link that runs the command when clicked.
