@@ -29,10 +29,15 @@ import { windowPrompts } from './ui/prompts';
 
 const VIEW_ID = 'cloudflareCertificates.explorer';
 
-/** What activate() returns: the integration tests drive the extension through it. */
+/**
+ * What activate() returns in the extension-test host only: the integration tests drive the extension
+ * through it. In production activate() returns nothing, because anything in `exports` is readable by
+ * every other extension (`vscode.extensions.getExtension(…).exports`), and these services hold the
+ * token store and authenticated clients.
+ */
 export type CloudflareCertificatesApi = ExtensionServices;
 
-export function activate(context: vscode.ExtensionContext): CloudflareCertificatesApi {
+export function activate(context: vscode.ExtensionContext): CloudflareCertificatesApi | undefined {
   const log = new Logger('Cloudflare Certificates');
   const tokens = new TokenStore(context.secrets);
   const clients = new ClientFactory(tokens, log);
@@ -87,7 +92,7 @@ export function activate(context: vscode.ExtensionContext): CloudflareCertificat
 
   registerPemEditorFeatures(context, services);
   void onTokenChanged(services);
-  return services;
+  return context.extensionMode === vscode.ExtensionMode.Test ? services : undefined;
 }
 
 /** Keeps the welcome view, the tree, the log's redaction and the status bar in step with the token. */

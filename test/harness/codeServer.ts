@@ -93,6 +93,8 @@ export interface CodeServerOptions {
   settings?: Record<string, unknown>;
   /** A packaged extension to install before start. */
   vsix?: string;
+  /** More packaged extensions to install beside it (the browser tests' second, unrelated extension). */
+  extraExtensions?: readonly string[];
   port?: number;
   /** Inherit stdout/stderr (the demo) instead of capturing it to a log file. */
   verbose?: boolean;
@@ -127,10 +129,10 @@ export async function startCodeServer(options: CodeServerOptions): Promise<Runni
     XDG_CACHE_HOME: path.join(dataDir, 'cache'),
   };
   const dirs = ['--user-data-dir', userDataDir, '--extensions-dir', extensionsDir];
-  if (options.vsix) {
-    const install = spawnSync(bin, [...dirs, '--install-extension', options.vsix], { env, encoding: 'utf8' });
+  for (const vsix of [...(options.vsix ? [options.vsix] : []), ...(options.extraExtensions ?? [])]) {
+    const install = spawnSync(bin, [...dirs, '--install-extension', vsix], { env, encoding: 'utf8' });
     if (install.status !== 0) {
-      throw new Error(`Installing ${options.vsix} failed:\n${install.stdout}\n${install.stderr}`);
+      throw new Error(`Installing ${vsix} failed:\n${install.stdout}\n${install.stderr}`);
     }
   }
   const logFile = path.join(dataDir, 'code-server.log');

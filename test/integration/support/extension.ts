@@ -22,9 +22,13 @@ export function manifest(): Manifest {
 }
 
 export async function activateExtension(): Promise<CloudflareCertificatesApi> {
-  const extension = vscode.extensions.getExtension<CloudflareCertificatesApi>(EXTENSION_ID);
+  const extension = vscode.extensions.getExtension<CloudflareCertificatesApi | undefined>(EXTENSION_ID);
   if (!extension) {
     throw new Error(`${EXTENSION_ID} is not loaded`);
   }
-  return extension.activate();
+  const api = await extension.activate();
+  if (!api) {
+    throw new Error(`${EXTENSION_ID} returned no test handle: the integration tests must run in an extension-test host (ExtensionMode.Test).`);
+  }
+  return api;
 }
