@@ -7,6 +7,7 @@ import { disableForHostname, enableForHostname } from './commands/hostnameAssoci
 import { replacePackCertificate } from './commands/replacePackCertificate';
 import { uploadFromEditor, uploadFromFile } from './commands/uploadCertificate';
 import { openInDashboard } from './commands/openInDashboard';
+import { refreshNode } from './commands/refreshNode';
 import { runCommand } from './commands/runCommand';
 import { setToken } from './commands/setToken';
 import { showDetails } from './commands/showDetails';
@@ -17,13 +18,14 @@ import { registerPemEditorFeatures } from './editor/pemEditorFeatures';
 import type { ExtensionServices } from './extensionServices';
 import { Logger } from './logging/logger';
 import { AccountData } from './model/accountData';
+import { ActivityTracker } from './model/activityTracker';
+import { CertificateOperations } from './model/certificateOperations';
 import { ClientFactory } from './model/clientFactory';
 import { ExpiryStatusBar, SHOW_EXPIRING_COMMAND } from './statusBar/expiryStatusBar';
 import { CertificateTreeProvider } from './tree/certificateTreeProvider';
 import { showBudgetWaits } from './tree/budgetWaitMessage';
 import { RETRY_COMMAND } from './tree/errorNode';
 import { LOAD_MORE_COMMAND, type Pageable } from './tree/loadMoreNode';
-import { NodeActivity } from './tree/nodeActivity';
 import type { TreeNode } from './tree/treeNode';
 import { windowPrompts } from './ui/prompts';
 
@@ -42,7 +44,9 @@ export function activate(context: vscode.ExtensionContext): CloudflareCertificat
   const tokens = new TokenStore(context.secrets);
   const clients = new ClientFactory(tokens, log);
   const data = new AccountData(() => clients.client());
-  const activity = new NodeActivity();
+  const activity = new ActivityTracker();
+  const pollTiming = { initialDelayMs: 1000, maxDelayMs: 5000, timeoutMs: 120_000 };
+  const operations = new CertificateOperations(() => clients.client(), data, activity, () => services.pollTiming, (line) => log.info(line));
   const tree = new CertificateTreeProvider(
     { data, activity, expiry: expiryWindow, now: () => new Date() },
     async () => Boolean(await tokens.get()),
@@ -51,20 +55,20 @@ export function activate(context: vscode.ExtensionContext): CloudflareCertificat
   const treeView = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
   const statusBar = new ExpiryStatusBar(data, expiryWindow);
   const documents = new CertificateDetailsDocuments();
-  context.subscriptions.push(log, tokens, activity, tree, treeView, statusBar, documents);
-  const services: ExtensionServices = { tokens, clients, data, tree, treeView, activity, statusBar, log, prompts: windowPrompts, pollTiming: { initialDelayMs: 1000, maxDelayMs: 5000, timeoutMs: 120_000 } };
+  context.subscriptions.push(log, tokens, data, activity, tree, treeView, statusBar, documents);
+  const services: ExtensionServices = { tokens, clients, data, operations, tree, treeView, activity, statusBar, log, prompts: windowPrompts, pollTiming };
 
   context.subscriptions.push(
     vscode.workspace.registerTextDocumentContentProvider(DETAILS_SCHEME, documents),
-    tree.onDidScan(() => statusBar.update()),
     showBudgetWaits(clients.limiter, treeView, log),
     tokens.onDidChange(() => void onTokenChanged(services)),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration(`${SECTION}.apiBaseUrl`)) {
-        tree.refresh();
+        tree.reloadAll();
       } else if (event.affectsConfiguration(SECTION)) {
+        // Appearance only (the expiry windows): re-render from what has loaded, with no request.
         statusBar.update();
-        tree.refresh(undefined);
+        tree.rerender();
       }
     }),
   );
@@ -72,7 +76,9 @@ export function activate(context: vscode.ExtensionContext): CloudflareCertificat
   const commands: Record<string, (...args: never[]) => unknown> = {
     'cloudflareCertificates.setToken': () => setToken(services),
     'cloudflareCertificates.clearToken': () => clearToken(services),
-    'cloudflareCertificates.refresh': (node?: TreeNode) => tree.refresh(node),
+    // The title-bar Refresh always reloads everything: VS Code hands it the selection, which must not narrow it.
+    'cloudflareCertificates.refresh': () => tree.reloadAll(),
+    'cloudflareCertificates.refreshNode': (node?: TreeNode) => refreshNode(services, node),
     'cloudflareCertificates.showDetails': (node?: TreeNode) => showDetails(services, documents, node),
     'cloudflareCertificates.copyId': (node?: TreeNode) => copyId(services, node ?? treeView.selection[0]),
     'cloudflareCertificates.openInDashboard': (node?: TreeNode) => openInDashboard(services, node ?? treeView.selection[0]),
@@ -83,8 +89,11 @@ export function activate(context: vscode.ExtensionContext): CloudflareCertificat
     'cloudflareCertificates.enableForHostname': (node?: TreeNode) => enableForHostname(services, node),
     'cloudflareCertificates.disableForHostname': (node?: TreeNode) => disableForHostname(services, node),
     [SHOW_EXPIRING_COMMAND]: () => showExpiring(services),
-    [RETRY_COMMAND]: (node?: TreeNode) => tree.refresh(node),
-    [LOAD_MORE_COMMAND]: (node: Pageable) => node.showMore(),
+    [RETRY_COMMAND]: (node?: TreeNode) => (node ? tree.reload(node) : tree.reloadAll()),
+    [LOAD_MORE_COMMAND]: (node: Pageable) => {
+      node.showMore();
+      tree.rerender(node);
+    },
   };
   for (const [id, handler] of Object.entries(commands)) {
     context.subscriptions.push(vscode.commands.registerCommand(id, runCommand(services, id, handler)));
@@ -104,7 +113,7 @@ async function onTokenChanged(services: ExtensionServices): Promise<void> {
   if (!token) {
     services.statusBar.hide();
   }
-  services.tree.refresh();
+  services.tree.reloadAll();
 }
 
 export function deactivate(): void {

@@ -2,25 +2,34 @@ import type * as vscode from 'vscode';
 import type { TokenStore } from './auth/tokenStore';
 import type { Logger } from './logging/logger';
 import type { AccountData } from './model/accountData';
+import type { ActivityTracker } from './model/activityTracker';
+import type { CertificateOperations } from './model/certificateOperations';
 import type { ClientFactory } from './model/clientFactory';
+import type { PollTiming } from './model/operations/operationContext';
 import type { ExpiryStatusBar } from './statusBar/expiryStatusBar';
 import type { CertificateTreeProvider } from './tree/certificateTreeProvider';
-import type { NodeActivity } from './tree/nodeActivity';
 import type { TreeNode } from './tree/treeNode';
 import type { Prompts } from './ui/prompts';
 
-/** The pieces activate() builds, handed to every command. */
+/**
+ * The pieces activate() builds. Each command and editor feature is handed only the ones it uses (a
+ * Pick of this); the whole object reaches only the integration tests, in ExtensionMode.Test.
+ */
 export interface ExtensionServices {
   readonly tokens: TokenStore;
   readonly clients: ClientFactory;
   readonly data: AccountData;
+  readonly operations: CertificateOperations;
   readonly tree: CertificateTreeProvider;
   readonly treeView: vscode.TreeView<TreeNode>;
-  readonly activity: NodeActivity;
+  readonly activity: ActivityTracker;
   readonly statusBar: ExpiryStatusBar;
   readonly log: Logger;
   /** Every question a command asks goes through here (replaced by scripted answers in tests). */
   prompts: Prompts;
   /** How operations poll until Cloudflare settles (tests shorten it). */
-  pollTiming: { initialDelayMs: number; maxDelayMs: number; timeoutMs: number };
+  pollTiming: PollTiming;
 }
+
+/** What a command that changes Cloudflare needs. */
+export type OperationServices = Pick<ExtensionServices, 'operations' | 'prompts' | 'treeView'>;

@@ -1,7 +1,7 @@
 import type { ExtensionServices } from '../extensionServices';
 
 /** Forgets the token on this machine (after a modal confirmation); the welcome view comes back. */
-export async function clearToken(services: ExtensionServices): Promise<void> {
+export async function clearToken(services: Pick<ExtensionServices, 'prompts' | 'tokens' | 'log'>): Promise<void> {
   const remove = 'Remove Token';
   const answer = await services.prompts.confirm(
     'Remove the Cloudflare API token from this machine?',

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { ExtensionServices } from '../extensionServices';
 import type { TreeNode } from '../tree/treeNode';
 
-export async function copyId(services: ExtensionServices, node: TreeNode | undefined): Promise<void> {
+export async function copyId(services: Pick<ExtensionServices, 'prompts'>, node: TreeNode | undefined): Promise<void> {
   const id = node?.cloudflareId;
   if (!id) {
     void services.prompts.info('Choose a zone, certificate, custom hostname or pack in the Cloudflare Certificates view to copy its ID.');

@@ -1,17 +1,16 @@
-import * as vscode from 'vscode';
-import { NotFoundError } from '../cloudflare/errors';
 import type { ExtensionServices } from '../extensionServices';
-import { pollUntilSettled } from '../model/pollUntilSettled';
+import { listSome, plural } from '../format/wording';
 import { AopCertificateNode } from '../tree/aopCertificateNode';
 import { PackCertificateNode } from '../tree/packCertificateNode';
 import type { TreeNode } from '../tree/treeNode';
 import { zoneOf } from '../tree/zoneOf';
-import { settleHostname } from './replacePackCertificate';
-import { abortSignalFor } from './runCommand';
+import { withOperationProgress } from './operationProgress';
 import { UserError } from './userError';
 
+type DeleteServices = Pick<ExtensionServices, 'prompts' | 'operations' | 'treeView'>;
+
 /** Deletes a client certificate (after invalidating the hostnames that use it) or a pack certificate. */
-export async function deleteCertificate(services: ExtensionServices, node: TreeNode | undefined): Promise<void> {
+export async function deleteCertificate(services: DeleteServices, node: TreeNode | undefined): Promise<void> {
   const target = node ?? services.treeView.selection[0];
   if (target instanceof AopCertificateNode) {
     return deleteClientCertificate(services, target);
@@ -22,56 +21,30 @@ export async function deleteCertificate(services: ExtensionServices, node: TreeN
   throw new UserError('Choose a certificate in the Cloudflare Certificates view to delete it.');
 }
 
-async function deleteClientCertificate(services: ExtensionServices, node: AopCertificateNode): Promise<void> {
+async function deleteClientCertificate(services: DeleteServices, node: AopCertificateNode): Promise<void> {
   const zone = zoneOf(node)!;
-  const client = await services.clients.client();
-  // Fresh from Cloudflare: the tree may be older than the hostnames that use the certificate now.
-  const users = (await client.listHostnameAssociations(zone.id)).filter((association) => association.cert_id === node.certificate.id);
-  const listed = users.slice(0, 5).map((association) => association.hostname).join(', ') + (users.length > 5 ? `, and ${users.length - 5} more` : '');
+  const users = await services.operations.hostnamesUsing(zone.id, node.certificate.id);
   const action = users.length > 0 ? 'Invalidate and Delete' : 'Delete';
   const answer = await services.prompts.confirm(
     `Delete the client certificate "${node.label}" from ${zone.name}?`,
     users.length > 0
-      ? `${users.length} hostname${users.length === 1 ? ' uses' : 's use'} it (${listed}). Cloudflare requires those associations to be invalidated first, which stops Authenticated Origin Pulls with this certificate for them. Then the certificate is deleted. This cannot be undone.`
+      ? `${plural(users.length, 'hostname uses', 'hostnames use')} it (${listSome(users.map((user) => user.hostname))}). Cloudflare requires those associations to be invalidated first, which stops Authenticated Origin Pulls with this certificate for them. Then the certificate is deleted. This cannot be undone.`
       : `Serial ${node.certificate.serial_number ?? 'unknown'}, ID ${node.certificate.id}. This cannot be undone.`,
     action,
   );
   if (answer !== action) {
     return;
   }
-  await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `Deleting "${node.label}" from ${zone.name}`, cancellable: true },
-    (progress, cancellation) =>
-      services.activity.run(node.id, 'Deleting…', async () => {
-        const signal = abortSignalFor(cancellation);
-        if (users.length > 0) {
-          progress.report({ message: `invalidating ${users.length} hostname association(s)…` });
-          await client.updateHostnameAssociations(zone.id, users.map((association) => ({ hostname: association.hostname, cert_id: node.certificate.id, enabled: null })), signal);
-        }
-        await client.deleteHostnameCertificate(zone.id, node.certificate.id, signal);
-        progress.report({ message: 'waiting for Cloudflare to remove it…' });
-        const outcome = await pollUntilSettled(
-          () => client.getHostnameCertificate(zone.id, node.certificate.id, signal).then((certificate) => certificate.status, (error: unknown) => {
-            if (error instanceof NotFoundError) {
-              return 'gone';
-            }
-            throw error;
-          }),
-          (status) => status === 'gone' || status === 'deleted',
-          { signal, ...services.pollTiming },
-        );
-        services.data.invalidate(zone.id, 'aop');
-        services.tree.refresh(services.tree.find(node.parent.id));
-        services.log.info(`Deleted client certificate ${node.certificate.id} from ${zone.name} (${outcome.value}).`);
-        void (outcome.settled ? services.prompts.info(`Deleted "${node.label}" from ${zone.name}.`) : services.prompts.warning(`Cloudflare is still deleting "${node.label}" (pending deletion).`));
-      }),
-  );
+  const target = { zoneId: zone.id, zoneName: zone.name, certificateId: node.certificate.id, name: node.label };
+  const outcome = await withOperationProgress(`Deleting "${node.label}" from ${zone.name}`, (options) => services.operations.deleteClientCertificate(target, users, options));
+  void (outcome.settled ? services.prompts.info(`Deleted "${node.label}" from ${zone.name}.`) : services.prompts.warning(`Cloudflare is still deleting "${node.label}" (pending deletion).`));
 }
 
-async function deletePackCertificate(services: ExtensionServices, node: PackCertificateNode): Promise<void> {
+async function deletePackCertificate(services: DeleteServices, node: PackCertificateNode): Promise<void> {
   const hostname = node.parent.hostname;
   if (node.isLast) {
-    throw new UserError(`The ${node.keyType ?? ''} certificate is the only one in the pack of ${hostname.hostname}; Cloudflare keeps at least one. Replace it instead.`);
+    // Offered anyway, so the reason is said rather than a menu item silently missing; nothing is sent.
+    throw new UserError(`The ${node.keyType ?? ''} certificate is the only one in the pack of ${hostname.hostname}, and Cloudflare keeps at least one certificate in a pack. Nothing was deleted; replace it instead.`);
   }
   const zone = zoneOf(node)!;
   const action = 'Delete';
@@ -83,16 +56,7 @@ async function deletePackCertificate(services: ExtensionServices, node: PackCert
   if (answer !== action) {
     return;
   }
-  await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `Deleting the ${node.keyType} certificate of ${hostname.hostname}`, cancellable: true },
-    (_progress, cancellation) =>
-      services.activity.run(node.id, 'Deleting…', async () => {
-        const signal = abortSignalFor(cancellation);
-        const client = await services.clients.client();
-        await client.deletePackCertificate(zone.id, hostname.id, node.parent.packId, node.certificate.id, signal);
-        await settleHostname(services, zone.id, hostname.id, signal);
-        services.log.info(`Deleted pack certificate ${node.certificate.id} of ${hostname.hostname}.`);
-        void services.prompts.info(`Deleted the ${node.keyType} certificate of ${hostname.hostname}.`);
-      }),
-  );
+  const target = { zoneId: zone.id, hostnameId: hostname.id, packId: node.parent.packId, certificateId: node.certificate.id };
+  await withOperationProgress(`Deleting the ${node.keyType} certificate of ${hostname.hostname}`, (options) => services.operations.deletePackCertificate(target, options));
+  void services.prompts.info(`Deleted the ${node.keyType} certificate of ${hostname.hostname}.`);
 }

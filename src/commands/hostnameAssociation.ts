@@ -3,12 +3,15 @@ import { AopCertificateNode } from '../tree/aopCertificateNode';
 import { AssociationNode } from '../tree/associationNode';
 import type { TreeNode } from '../tree/treeNode';
 import { zoneOf } from '../tree/zoneOf';
+import { withOperationProgress } from './operationProgress';
 import { UserError } from './userError';
+
+type AssociationServices = Pick<ExtensionServices, 'prompts' | 'operations' | 'treeView'>;
 
 const HOSTNAME = /^(?=.{1,253}$)(\*\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9-]{2,63}$/i;
 
 /** "Enable for Hostname…": on a certificate, asks which hostname; on a disabled association, re-enables it. */
-export async function enableForHostname(services: ExtensionServices, node: TreeNode | undefined): Promise<void> {
+export async function enableForHostname(services: AssociationServices, node: TreeNode | undefined): Promise<void> {
   const target = node ?? services.treeView.selection[0];
   if (target instanceof AssociationNode) {
     return setAssociation(services, target.parent, target.association.hostname, true);
@@ -32,25 +35,33 @@ export async function enableForHostname(services: ExtensionServices, node: TreeN
   await setAssociation(services, target, hostname.trim().toLowerCase(), true);
 }
 
-/** "Disable for Hostname": keeps the association but turns Authenticated Origin Pulls off for it. */
-export async function disableForHostname(services: ExtensionServices, node: TreeNode | undefined): Promise<void> {
+/** "Disable for Hostname": keeps the association but turns Authenticated Origin Pulls off for it, after a modal. */
+export async function disableForHostname(services: AssociationServices, node: TreeNode | undefined): Promise<void> {
   const target = node ?? services.treeView.selection[0];
   if (!(target instanceof AssociationNode)) {
     throw new UserError('Choose a hostname under a client certificate in the Cloudflare Certificates view.');
   }
-  await setAssociation(services, target.parent, target.association.hostname, false);
+  const hostname = target.association.hostname;
+  const action = 'Disable';
+  const answer = await services.prompts.confirm(
+    `Disable Authenticated Origin Pulls with "${target.parent.label}" for ${hostname}?`,
+    `Cloudflare stops presenting this client certificate when it connects to the origin of ${hostname}; an origin that requires it will refuse those connections. The association is kept, so you can enable it again.`,
+    action,
+  );
+  if (answer !== action) {
+    return;
+  }
+  await setAssociation(services, target.parent, hostname, false);
 }
 
-async function setAssociation(services: ExtensionServices, certificate: AopCertificateNode, hostname: string, enabled: boolean): Promise<void> {
+async function setAssociation(services: AssociationServices, certificate: AopCertificateNode, hostname: string, enabled: boolean): Promise<void> {
   const zone = zoneOf(certificate)!;
-  const words = enabled ? 'Enabling…' : 'Disabling…';
-  await services.activity.run(certificate.id, words, async () => {
-    const client = await services.clients.client();
-    const [result] = await client.updateHostnameAssociations(zone.id, [{ hostname, cert_id: certificate.certificate.id, enabled }]);
-    services.data.invalidate(zone.id, 'aop');
-    services.tree.refresh(services.tree.find(certificate.parent.id));
-    const state = result?.enabled ? 'enabled' : 'disabled';
-    services.log.info(`Authenticated Origin Pulls ${state} for ${hostname} with certificate ${certificate.certificate.id}.`);
-    void services.prompts.info(`Authenticated Origin Pulls with "${certificate.label}" is ${state} for ${hostname}${result?.status ? ` (${result.status.replace(/_/g, ' ')})` : ''}.`);
-  });
+  const change = { zoneId: zone.id, certificateId: certificate.certificate.id, hostname, enabled };
+  const verb = enabled ? 'Enabling' : 'Disabling';
+  const { association, settled } = await withOperationProgress(`${verb} Authenticated Origin Pulls for ${hostname}`, (options) => services.operations.setAssociation(change, options));
+  const state = association?.enabled ? 'enabled' : 'disabled';
+  const status = association?.status ? ` (${association.status.replace(/_/g, ' ')})` : '';
+  void (settled
+    ? services.prompts.info(`Authenticated Origin Pulls with "${certificate.label}" is ${state} for ${hostname}${status}.`)
+    : services.prompts.warning(`Cloudflare is still deploying the change for ${hostname}${status}.`));
 }

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { ExtensionServices } from '../extensionServices';
 import type { TreeNode } from '../tree/treeNode';
 
-export async function openInDashboard(services: ExtensionServices, node: TreeNode | undefined): Promise<void> {
+export async function openInDashboard(services: Pick<ExtensionServices, 'prompts'>, node: TreeNode | undefined): Promise<void> {
   const url = node?.dashboardUrl?.();
   if (!url) {
     void services.prompts.info('Choose a zone, certificate or custom hostname in the Cloudflare Certificates view to open it in the dashboard.');

@@ -2,7 +2,7 @@ import type { Zone } from '../cloudflare/types';
 import type { ExtensionServices } from '../extensionServices';
 
 /** Asks which zone, when the command did not come from a zone's node. */
-export async function pickZone(services: ExtensionServices, title: string): Promise<Zone | undefined> {
+export async function pickZone(services: Pick<ExtensionServices, 'prompts' | 'data'>, title: string): Promise<Zone | undefined> {
   const zones = await services.data.zones();
   if (zones.length === 1) {
     return zones[0];

@@ -7,7 +7,7 @@ import type { ExtensionServices } from '../extensionServices';
  * Wraps a command handler: a failure becomes one error notification in words (and a log line), a
  * cancellation is silent, and nothing escapes as an unhandled rejection.
  */
-export function runCommand<A extends unknown[]>(services: ExtensionServices, id: string, handler: (...args: A) => unknown): (...args: A) => Promise<void> {
+export function runCommand<A extends unknown[]>(services: Pick<ExtensionServices, 'log' | 'prompts'>, id: string, handler: (...args: A) => unknown): (...args: A) => Promise<void> {
   return async (...args: A) => {
     try {
       await handler(...args);
@@ -22,13 +22,16 @@ export function runCommand<A extends unknown[]>(services: ExtensionServices, id:
   };
 }
 
-/** An AbortSignal that follows a VS Code cancellation token. */
-export function abortSignalFor(token: vscode.CancellationToken): AbortSignal {
+/**
+ * An AbortSignal that follows a VS Code cancellation token, and the disposable that stops following
+ * it: call it when the work ends, or every cancellable call leaves a listener behind.
+ */
+export function abortSignalFor(token: vscode.CancellationToken): { signal: AbortSignal; dispose(): void } {
   const controller = new AbortController();
   if (token.isCancellationRequested) {
     controller.abort();
-  } else {
-    token.onCancellationRequested(() => controller.abort());
+    return { signal: controller.signal, dispose: () => undefined };
   }
-  return controller.signal;
+  const listener = token.onCancellationRequested(() => controller.abort());
+  return { signal: controller.signal, dispose: () => listener.dispose() };
 }

@@ -2,11 +2,11 @@ import * as vscode from 'vscode';
 import { certificateMarkdown } from '../format/certificateMarkdown';
 import { escapeMarkdown } from '../format/markdownEscape';
 import type { AccountData } from '../model/accountData';
-import { keyDescription } from '../tree/aopCertificateNode';
+import { keyDescription } from '../format/wording';
 import type { CertificateInfo } from '../x509/certificateInfo';
 import { displayName } from '../x509/displayName';
 import { loadX509 } from '../x509/lazy';
-import { heldByCloudflare } from './heldByCloudflare';
+import { heldByCloudflare } from '../model/heldByCloudflare';
 import type { PemAnalysisCache } from './pemAnalysisCache';
 
 /** Details of the certificate or private key under the cursor, in any document that holds PEM. */

@@ -2,6 +2,9 @@ import { getEventListeners, setMaxListeners } from 'node:events';
 import type { CloudflareClient } from '../cloudflare/cloudflareClient';
 import type { CustomHostname, HostnameAssociation, HostnameCertificate, Zone } from '../cloudflare/types';
 import { CancelledError, PartialResultError } from '../cloudflare/errors';
+import type { DataChange, DataPart } from './dataChange';
+import { Emitter } from './emitter';
+import { LoadMemo } from './loadMemo';
 
 export interface ZoneAopData {
   readonly certificates: readonly HostnameCertificate[];
@@ -18,20 +21,22 @@ export interface CustomHostnameList {
 
 /**
  * What the extension has loaded from Cloudflare, shared by the tree, the status bar and the editor
- * hovers. Each piece is loaded at most once at a time (overlapping refreshes share the request) and
- * is forgotten on failure so the next look retries. invalidate() aborts what is in flight.
+ * hovers, and the one place that changes it. Each piece is loaded at most once at a time
+ * (overlapping callers share the request) and is forgotten on failure so the next look retries.
+ * Every change is announced through onDidChange, so listeners refresh exactly what it touched.
  */
 export class AccountData {
   private zonesLoad: Promise<readonly Zone[]> | undefined;
   private settledZones: readonly Zone[] = [];
-  private readonly aopLoads = new Map<string, Promise<ZoneAopData>>();
-  private readonly hostnameLoads = new Map<string, Promise<CustomHostnameList>>();
-  private readonly settledAop = new Map<string, ZoneAopData>();
-  private readonly settledHostnames = new Map<string, CustomHostnameList>();
+  private readonly aopMemo = new LoadMemo<ZoneAopData>();
+  private readonly hostnameMemo = new LoadMemo<CustomHostnameList>();
+  private readonly settingsMemo = new LoadMemo<{ enabled: boolean }>();
   private controller = AccountData.newController();
-  /** Bumped by a full invalidate(); a load aborted by it hands its callers the fresh load. */
+  /** Bumped by reloadAll(); a load aborted by it hands its callers the fresh load. */
   private generation = 0;
   private pending = 0;
+  private readonly changes = new Emitter<DataChange>();
+  readonly onDidChange = this.changes.event;
 
   constructor(private readonly client: () => Promise<CloudflareClient>) {}
 
@@ -57,70 +62,128 @@ export class AccountData {
             this.settledZones = zones;
           }
         },
-        () => undefined,
+        () => {
+          if (this.zonesLoad === load) {
+            this.zonesLoad = undefined;
+          }
+        },
       );
-      load.catch(() => {
-        if (this.zonesLoad === load) {
-          this.zonesLoad = undefined;
-        }
-      });
     }
     return this.zonesLoad;
   }
 
   /** `follow: false` for background work that a refresh makes moot (the scan), so it is not redone. */
   aop(zoneId: string, follow = true): Promise<ZoneAopData> {
-    return follow ? this.followRefresh(() => this.startAop(zoneId)) : this.startAop(zoneId);
-  }
-
-  private startAop(zoneId: string): Promise<ZoneAopData> {
-    return this.memo(this.aopLoads, this.settledAop, zoneId, async (client, signal) => {
-      const [certificates, associations] = await Promise.all([
-        client.listHostnameCertificates(zoneId, signal),
-        client.listHostnameAssociations(zoneId, signal),
-      ]);
-      return { certificates, associations };
-    });
+    const start = () =>
+      this.load(this.aopMemo, zoneId, 'aop', async (client, signal) => {
+        const [certificates, associations] = await Promise.all([client.listHostnameCertificates(zoneId, signal), client.listHostnameAssociations(zoneId, signal)]);
+        return { certificates, associations };
+      });
+    return follow ? this.followRefresh(start) : start();
   }
 
   customHostnames(zoneId: string, follow = true): Promise<CustomHostnameList> {
-    return follow ? this.followRefresh(() => this.startCustomHostnames(zoneId)) : this.startCustomHostnames(zoneId);
+    const start = () =>
+      this.load(this.hostnameMemo, zoneId, 'customHostnames', async (client, signal) => {
+        try {
+          return { items: await client.listCustomHostnames(zoneId, signal), complete: true };
+        } catch (error) {
+          // Say how much is missing rather than pass part of the list off as all of it.
+          if (error instanceof PartialResultError) {
+            return { items: error.loaded as CustomHostname[], complete: false, expected: error.expected, error: error.cause ?? error };
+          }
+          throw error;
+        }
+      });
+    return follow ? this.followRefresh(start) : start();
   }
 
-  private startCustomHostnames(zoneId: string): Promise<CustomHostnameList> {
-    return this.memo(this.hostnameLoads, this.settledHostnames, zoneId, async (client, signal) => {
-      try {
-        const items = await client.listCustomHostnames(zoneId, signal);
-        return { items, complete: true };
-      } catch (error) {
-        // Say how much is missing rather than pass part of the list off as all of it.
-        if (error instanceof PartialResultError) {
-          return { items: error.loaded as CustomHostname[], complete: false, expected: error.expected, error: error.cause ?? error };
-        }
-        throw error;
-      }
-    });
+  /** The zone-level Authenticated Origin Pulls switch. */
+  aopSettings(zoneId: string, follow = true): Promise<{ enabled: boolean }> {
+    const start = () => this.load(this.settingsMemo, zoneId, 'aopSettings', (client, signal) => client.getAopSettings(zoneId, signal));
+    return follow ? this.followRefresh(start) : start();
+  }
+
+  /** What has loaded so far, without starting any request (for hovers and the status bar). */
+  loaded(): {
+    zones: readonly Zone[];
+    aop: ReadonlyMap<string, ZoneAopData>;
+    customHostnames: ReadonlyMap<string, CustomHostnameList>;
+    aopSettings: ReadonlyMap<string, { enabled: boolean }>;
+  } {
+    return { zones: this.settledZones, aop: this.aopMemo.settled, customHostnames: this.hostnameMemo.settled, aopSettings: this.settingsMemo.settled };
+  }
+
+  // ---- Changes: operations put what Cloudflare answered here, and listeners hear of it. ----
+
+  /** The zone's client certificates as Cloudflare now lists them; the associations stay as loaded. */
+  setCertificates(zoneId: string, certificates: readonly HostnameCertificate[]): void {
+    const associations = this.aopMemo.settled.get(zoneId)?.associations ?? [];
+    this.aopMemo.put(zoneId, { certificates, associations });
+    this.changes.fire({ zoneId, part: 'aop', cause: 'operation' });
+  }
+
+  setAop(zoneId: string, aop: ZoneAopData): void {
+    this.aopMemo.put(zoneId, aop);
+    this.changes.fire({ zoneId, part: 'aop', cause: 'operation' });
   }
 
   /** Puts a custom hostname Cloudflare just returned into the loaded list, in place. */
   replaceCustomHostname(zoneId: string, hostname: CustomHostname): void {
-    const list = this.settledHostnames.get(zoneId);
-    if (!list) {
-      return;
+    const list = this.hostnameMemo.settled.get(zoneId);
+    if (list) {
+      this.hostnameMemo.put(zoneId, { ...list, items: list.items.map((item) => (item.id === hostname.id ? hostname : item)) });
     }
-    const updated: CustomHostnameList = { ...list, items: list.items.map((item) => (item.id === hostname.id ? hostname : item)) };
-    this.settledHostnames.set(zoneId, updated);
-    this.hostnameLoads.set(zoneId, Promise.resolve(updated));
+    this.changes.fire({ zoneId, part: 'customHostnames', itemId: hostname.id, cause: 'operation' });
   }
 
-  /** What has loaded so far, without starting any request (for hovers and the status bar). */
-  loaded(): { zones: readonly Zone[]; aop: ReadonlyMap<string, ZoneAopData>; customHostnames: ReadonlyMap<string, CustomHostnameList> } {
-    return { zones: this.settledZones, aop: this.settledAop, customHostnames: this.settledHostnames };
+  setAopSettings(zoneId: string, settings: { enabled: boolean }): void {
+    this.settingsMemo.put(zoneId, settings);
+    this.changes.fire({ zoneId, part: 'aopSettings', cause: 'operation' });
+  }
+
+  // ---- Refresh verbs. Re-rendering without a request is the view's business, not the data's. ----
+
+  /** Forget everything and abort what is in flight (the view's Refresh, a token or API URL change). */
+  reloadAll(): void {
+    this.generation += 1;
+    this.controller.abort();
+    this.controller = AccountData.newController();
+    this.zonesLoad = undefined;
+    this.settledZones = [];
+    for (const memo of [this.aopMemo, this.hostnameMemo, this.settingsMemo]) {
+      memo.clear();
+    }
+    this.changes.fire({ cause: 'reload' });
+  }
+
+  /** Forget one part of one zone (or all its parts) so the next look loads it again. */
+  reload(zoneId: string, part?: DataPart): void {
+    for (const [memoPart, memo] of [['aop', this.aopMemo], ['customHostnames', this.hostnameMemo], ['aopSettings', this.settingsMemo]] as const) {
+      if (part === undefined || part === memoPart) {
+        memo.forget(zoneId);
+      }
+    }
+    this.changes.fire({ zoneId, part, cause: 'reload' });
   }
 
   /** Loads not yet settled and listeners on the current cancellation signal: both fall back to zero when idle. */
-  diagnostics(): { pending: number; abortListeners: number } {
-    return { pending: this.pending, abortListeners: getEventListeners(this.controller.signal, 'abort').length };
+  diagnostics(): { pending: number; abortListeners: number; changeListeners: number } {
+    return { pending: this.pending, abortListeners: getEventListeners(this.controller.signal, 'abort').length, changeListeners: this.changes.listenerCount };
+  }
+
+  dispose(): void {
+    this.controller.abort();
+    this.changes.dispose();
+  }
+
+  private load<T>(memo: LoadMemo<T>, zoneId: string, part: DataPart, load: (client: CloudflareClient, signal: AbortSignal) => Promise<T>): Promise<T> {
+    const signal = this.controller.signal;
+    return memo.get(
+      zoneId,
+      () => this.track(this.client().then((client) => load(client, signal))),
+      () => this.changes.fire({ zoneId, part, cause: 'load' }),
+    );
   }
 
   private track<T>(load: Promise<T>): Promise<T> {
@@ -130,29 +193,6 @@ export class AccountData {
     };
     load.then(settle, settle);
     return load;
-  }
-
-  /** Forget a zone's part, a whole zone, or everything; requests in flight for everything are aborted. */
-  invalidate(zoneId?: string, part?: 'aop' | 'customHostnames'): void {
-    if (zoneId === undefined) {
-      this.generation += 1;
-      this.controller.abort();
-      this.controller = AccountData.newController();
-      this.zonesLoad = undefined;
-      this.settledZones = [];
-      for (const map of [this.aopLoads, this.hostnameLoads, this.settledAop, this.settledHostnames]) {
-        map.clear();
-      }
-      return;
-    }
-    if (part !== 'customHostnames') {
-      this.aopLoads.delete(zoneId);
-      this.settledAop.delete(zoneId);
-    }
-    if (part !== 'aop') {
-      this.hostnameLoads.delete(zoneId);
-      this.settledHostnames.delete(zoneId);
-    }
   }
 
   /**
@@ -170,33 +210,5 @@ export class AccountData {
         }
       }
     }
-  }
-
-  private memo<T>(
-    loads: Map<string, Promise<T>>,
-    settled: Map<string, T>,
-    key: string,
-    load: (client: CloudflareClient, signal: AbortSignal) => Promise<T>,
-  ): Promise<T> {
-    const existing = loads.get(key);
-    if (existing) {
-      return existing;
-    }
-    const signal = this.controller.signal;
-    const promise = this.track(this.client().then((client) => load(client, signal)));
-    loads.set(key, promise);
-    promise.then(
-      (value) => {
-        if (loads.get(key) === promise) {
-          settled.set(key, value);
-        }
-      },
-      () => {
-        if (loads.get(key) === promise) {
-          loads.delete(key);
-        }
-      },
-    );
-    return promise;
   }
 }

@@ -1,3 +1,5 @@
+import { CancelledError } from '../cloudflare/errors';
+
 /**
  * Polls after a change until Cloudflare leaves its transitional state: exponential backoff from
  * initialDelayMs to maxDelayMs, giving up after timeoutMs with the last value seen.
@@ -17,6 +19,7 @@ export async function pollUntilSettled<T>(load: () => Promise<T>, isSettled: (va
   let delay = options.initialDelayMs ?? 500;
   let last: T | undefined;
   for (;;) {
+    throwIfAborted(options.signal);
     last = await load();
     if (isSettled(last)) {
       return { settled: true, value: last };
@@ -25,13 +28,29 @@ export async function pollUntilSettled<T>(load: () => Promise<T>, isSettled: (va
     if (Date.now() + delay > deadline) {
       return { settled: false, value: last };
     }
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(resolve, delay);
-      options.signal?.addEventListener('abort', () => {
-        clearTimeout(timer);
-        reject(options.signal?.reason ?? new Error('aborted'));
-      }, { once: true });
-    });
+    await wait(delay, options.signal);
     delay = Math.min(options.maxDelayMs ?? 5_000, delay * 2);
   }
+}
+
+export function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) {
+    throw new CancelledError('The operation was cancelled.');
+  }
+}
+
+/** A delay that a cancellation cuts short; it removes its abort listener either way, so none pile up. */
+export function wait(ms: number, signal?: AbortSignal): Promise<void> {
+  throwIfAborted(signal);
+  return new Promise<void>((resolve, reject) => {
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(new CancelledError('The operation was cancelled.'));
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
 }

@@ -1,14 +1,19 @@
 import * as vscode from 'vscode';
 import type { ExpiryWindow } from '../config/settings';
 import type { AccountData } from '../model/accountData';
-import { findExpiring, type ExpiringCertificate } from './expiringCertificates';
+import { expiringSummary, findExpiring, type ExpiringCertificate } from '../model/expiringCertificates';
 
 export const SHOW_EXPIRING_COMMAND = 'cloudflareCertificates.showExpiring';
 
-/** "⚠ 2 certificates expire within 30 days"; hidden when none do. Clicking lists and reveals them. */
+/**
+ * "⚠ 2 expired · 3 expire within 30 days"; hidden when none do. It follows the model: every load and
+ * every change updates it (coalesced, since a scan of many zones announces many loads at once).
+ */
 export class ExpiryStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('cloudflareCertificates.expiry', vscode.StatusBarAlignment.Left, 50);
   private expiring: ExpiringCertificate[] = [];
+  private readonly subscription: { dispose(): void };
+  private pending: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly data: AccountData,
@@ -17,23 +22,32 @@ export class ExpiryStatusBar implements vscode.Disposable {
   ) {
     this.item.name = 'Cloudflare Certificates: expiring certificates';
     this.item.command = SHOW_EXPIRING_COMMAND;
+    this.subscription = data.onDidChange(() => this.scheduleUpdate());
   }
 
   get current(): readonly ExpiringCertificate[] {
     return this.expiring;
   }
 
+  private scheduleUpdate(): void {
+    if (this.pending === undefined) {
+      this.pending = setTimeout(() => {
+        this.pending = undefined;
+        this.update();
+      }, 50);
+    }
+  }
+
   update(): void {
     const { warningDays } = this.expiry();
     this.expiring = findExpiring(this.data, this.now(), warningDays);
-    const count = this.expiring.length;
-    if (count === 0) {
+    if (this.expiring.length === 0) {
       this.item.hide();
       return;
     }
-    this.item.text = `$(warning) ${count} certificate${count === 1 ? '' : 's'} expire${count === 1 ? 's' : ''} within ${warningDays} days`;
-    this.item.tooltip = 'Certificates Cloudflare holds that expire soon. Click to see them.';
-    this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
+    this.item.text = `$(warning) ${expiringSummary(this.expiring, warningDays)}`;
+    this.item.tooltip = 'Certificates Cloudflare holds that have expired or expire soon. Click to see them.';
+    this.item.backgroundColor = new vscode.ThemeColor(this.expiring.some((entry) => entry.expired) ? 'statusBarItem.errorBackground' : 'statusBarItem.warningBackground');
     this.item.show();
   }
 
@@ -43,6 +57,8 @@ export class ExpiryStatusBar implements vscode.Disposable {
   }
 
   dispose(): void {
+    clearTimeout(this.pending);
+    this.subscription.dispose();
     this.item.dispose();
   }
 }

@@ -2,15 +2,17 @@ import * as vscode from 'vscode';
 import type { HostnameAssociation, HostnameCertificate } from '../cloudflare/types';
 import { certificateMarkdown, type CertificateDetails } from '../format/certificateMarkdown';
 import { AOP_STATUS, appearanceOf } from '../format/statusAppearance';
+import { keyDescription } from '../format/wording';
+import { clientCertificateInfo, clientCertificateName } from '../model/clientCertificateInfo';
+import { NodeIds } from '../model/nodeIds';
 import type { CertificateInfo } from '../x509/certificateInfo';
-import { expiryBand, expiryPhrase } from '../x509/certificateSummary';
-import { loadX509 } from '../x509/lazy';
-import { findPemBlocks } from '../x509/pemBlocks';
 import type { AopGroupNode } from './aopGroupNode';
 import { AssociationNode } from './associationNode';
 import { ContextValue } from './contextValues';
-import { expiryIcon, iconFor } from './themeIcons';
+import { iconFor } from './themeIcons';
 import type { TreeContext, TreeNode } from './treeNode';
+
+export const SHOW_DETAILS_COMMAND = 'cloudflareCertificates.showDetails';
 
 /** One per-hostname client certificate; its children are the hostnames that use it. */
 export class AopCertificateNode implements TreeNode {
@@ -23,7 +25,7 @@ export class AopCertificateNode implements TreeNode {
     readonly certificate: HostnameCertificate,
     readonly associations: readonly HostnameAssociation[],
   ) {
-    this.id = `${parent.id}/${certificate.id}`;
+    this.id = NodeIds.aopCertificate(parent.zoneId, certificate.id);
   }
 
   get zoneId(): string {
@@ -31,19 +33,16 @@ export class AopCertificateNode implements TreeNode {
   }
 
   /** Parses the PEM the API returned (subject, SANs, key type); the tree shows less when it cannot. */
-  async prepare(): Promise<void> {
-    const der = findPemBlocks(this.certificate.certificate ?? '').find((block) => block.label === 'CERTIFICATE')?.der;
-    if (der) {
-      try {
-        this.info = loadX509().inspectCertificate(der);
-      } catch {
-        this.info = undefined;
-      }
-    }
+  prepare(): void {
+    this.info = clientCertificateInfo(this.certificate);
   }
 
   get label(): string {
-    return this.info ? loadX509().displayName(this.info) : `Certificate ${this.certificate.id.slice(0, 8)}`;
+    return clientCertificateName(this.certificate);
+  }
+
+  expiresOn(): Date | undefined {
+    return this.certificate.expires_on ? new Date(this.certificate.expires_on) : this.info?.notAfter;
   }
 
   getTreeItem(): vscode.TreeItem {
@@ -51,21 +50,12 @@ export class AopCertificateNode implements TreeNode {
     const item = new vscode.TreeItem(this.label, collapsible);
     item.id = this.id;
     item.contextValue = ContextValue.aopCertificate;
-    const now = this.context.now();
     const status = appearanceOf(AOP_STATUS, this.certificate.status);
-    const notAfter = this.certificate.expires_on ? new Date(this.certificate.expires_on) : this.info?.notAfter;
-    const busy = this.context.activity.of(this.id);
-    if (busy) {
-      item.iconPath = new vscode.ThemeIcon('loading~spin');
-      item.description = busy;
-    } else {
-      const { warningDays, criticalDays } = this.context.expiry();
-      const band = notAfter ? expiryBand(notAfter, now, warningDays, criticalDays) : 'ok';
-      item.iconPath = expiryIcon(band, iconFor(status));
-      const parts = [notAfter ? expiryPhrase(notAfter, now) : undefined, this.certificate.status === 'active' ? undefined : status.label.toLowerCase()];
-      item.description = parts.filter(Boolean).join(' · ');
-    }
-    item.tooltip = new vscode.MarkdownString(certificateMarkdown(this.details(), now));
+    item.iconPath = iconFor(status);
+    item.description = this.certificate.status === 'active' ? undefined : status.label.toLowerCase();
+    item.tooltip = new vscode.MarkdownString(certificateMarkdown(this.details(), this.context.now()));
+    // Clicking a certificate (or Enter on it) opens its details, as a file opens from the Explorer.
+    item.command = { command: SHOW_DETAILS_COMMAND, title: 'Show Certificate Details', arguments: [this] };
     return item;
   }
 
@@ -97,21 +87,11 @@ export class AopCertificateNode implements TreeNode {
       signature: this.certificate.signature ?? info?.signatureAlgorithm,
       keyType: info ? keyDescription(info) : undefined,
       notBefore: info?.notBefore,
-      notAfter: this.certificate.expires_on ? new Date(this.certificate.expires_on) : info?.notAfter,
+      notAfter: this.expiresOn(),
       status: status.label,
       uploadedOn: this.certificate.uploaded_on ? new Date(this.certificate.uploaded_on) : undefined,
       id: this.certificate.id,
       sha256Fingerprint: info?.sha256Fingerprint,
     };
   }
-}
-
-export function keyDescription(info: CertificateInfo): string {
-  if (info.keyType === 'RSA' && info.keySize) {
-    return `RSA ${info.keySize} bits`;
-  }
-  if (info.keyType === 'ECDSA' && info.curve) {
-    return `ECDSA ${info.curve}`;
-  }
-  return info.keyType;
 }

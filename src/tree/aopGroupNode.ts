@@ -3,6 +3,7 @@ import { AopCertificateNode } from './aopCertificateNode';
 import { ContextValue } from './contextValues';
 import { ErrorNode } from './errorNode';
 import { MessageNode } from './messageNode';
+import { NodeIds } from '../model/nodeIds';
 import type { TreeContext, TreeNode } from './treeNode';
 import type { ZoneNode } from './zoneNode';
 
@@ -14,7 +15,7 @@ export class AopGroupNode implements TreeNode {
     private readonly context: TreeContext,
     readonly parent: ZoneNode,
   ) {
-    this.id = `${parent.id}/aop`;
+    this.id = NodeIds.aopGroup(parent.zone.id);
   }
 
   get zoneId(): string {
@@ -25,15 +26,9 @@ export class AopGroupNode implements TreeNode {
     const item = new vscode.TreeItem('Client Certificates (AOP)', vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
     item.contextValue = ContextValue.aopGroup;
-    const busy = this.context.activity.of(this.id);
     const loaded = this.context.data.loaded().aop.get(this.zoneId);
-    if (busy) {
-      item.iconPath = new vscode.ThemeIcon('loading~spin');
-      item.description = busy;
-    } else {
-      item.iconPath = new vscode.ThemeIcon('shield');
-      item.description = loaded ? `${loaded.certificates.length} of 10` : undefined;
-    }
+    item.iconPath = new vscode.ThemeIcon('shield');
+    item.description = loaded ? `${loaded.certificates.length} of 10` : undefined;
     item.tooltip = 'Per-hostname Authenticated Origin Pulls client certificates (at most 10 per zone).';
     return item;
   }
@@ -54,7 +49,7 @@ export class AopGroupNode implements TreeNode {
             associations.filter((association) => association.cert_id === certificate.id),
           ),
       );
-      await Promise.all(nodes.map((node) => node.prepare()));
+      nodes.forEach((node) => node.prepare());
       return nodes;
     } catch (error) {
       return [new ErrorNode(this, error, 'Could not load client certificates: ')];
@@ -65,7 +60,7 @@ export class AopGroupNode implements TreeNode {
     return this.parent.dashboardUrl('ssl-tls/origin');
   }
 
-  invalidate(): void {
-    this.context.data.invalidate(this.zoneId, 'aop');
+  reload(): void {
+    this.context.data.reload(this.zoneId, 'aop');
   }
 }

@@ -4,6 +4,7 @@ import { AOP_STATUS, appearanceOf } from '../format/statusAppearance';
 import type { AopCertificateNode } from './aopCertificateNode';
 import { ContextValue } from './contextValues';
 import type { TreeNode } from './treeNode';
+import { NodeIds } from '../model/nodeIds';
 
 /** A hostname that uses a client certificate for Authenticated Origin Pulls. */
 export class AssociationNode implements TreeNode {
@@ -13,7 +14,7 @@ export class AssociationNode implements TreeNode {
     readonly parent: AopCertificateNode,
     readonly association: HostnameAssociation,
   ) {
-    this.id = `${parent.id}/${association.hostname}`;
+    this.id = NodeIds.association(parent.zoneId, parent.certificate.id, association.hostname);
   }
 
   get enabled(): boolean {

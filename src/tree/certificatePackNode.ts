@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { packCertificates, type CustomHostname } from '../cloudflare/types';
 import { appearanceOf, SSL_STATUS } from '../format/statusAppearance';
+import { NodeIds } from '../model/nodeIds';
+import { packKeyTypes, soonestPackExpiry } from '../model/packExpiry';
 import { ContextValue } from './contextValues';
 import type { CustomHostnameNode } from './customHostnameNode';
 import { MessageNode } from './messageNode';
@@ -17,22 +19,32 @@ export class CertificatePackNode implements TreeNode {
     readonly parent: CustomHostnameNode,
     readonly hostname: CustomHostname,
   ) {
-    this.id = `${parent.id}/pack/${hostname.ssl?.id ?? 'none'}`;
+    this.id = NodeIds.certificatePack(parent.zoneId, hostname.id, hostname.ssl?.id);
   }
 
   get packId(): string {
     return this.hostname.ssl?.id ?? '';
   }
 
+  get zoneId(): string {
+    return this.parent.zoneId;
+  }
+
+  expiresOn(): Date | undefined {
+    return soonestPackExpiry(this.hostname);
+  }
+
   getTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(`Certificate pack ${this.packId}`, vscode.TreeItemCollapsibleState.Expanded);
+    const ssl = this.hostname.ssl;
+    // Named by what it holds: a bare UUID tells a person nothing; the id is in the tooltip.
+    const label = ['Certificate pack', packKeyTypes(this.hostname), ssl?.bundle_method].filter(Boolean).join(' · ');
+    const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Expanded);
     item.id = this.id;
     item.contextValue = ContextValue.certificatePack;
-    const ssl = this.hostname.ssl;
     const status = appearanceOf(SSL_STATUS, ssl?.status);
     item.iconPath = iconFor(status);
-    item.description = [ssl?.bundle_method, ssl?.certificate_authority, status.label.toLowerCase()].filter(Boolean).join(' · ');
-    item.tooltip = `Certificate pack ${this.packId}\nBundle method: ${ssl?.bundle_method ?? 'unknown'}\nCertificate authority: ${ssl?.certificate_authority ?? 'custom'}\nStatus: ${status.label}`;
+    item.description = [ssl?.certificate_authority, status.label.toLowerCase()].filter(Boolean).join(' · ');
+    item.tooltip = `Certificate pack of ${this.hostname.hostname}\nHolds: ${packKeyTypes(this.hostname)}\nBundle method: ${ssl?.bundle_method ?? 'unknown'}\nCertificate authority: ${ssl?.certificate_authority ?? 'custom'}\nStatus: ${status.label}\nID: ${this.packId}`;
     return item;
   }
 

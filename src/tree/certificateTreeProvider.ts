@@ -1,6 +1,9 @@
 import * as vscode from 'vscode';
 import { AuthError } from '../cloudflare/errors';
 import type { Zone } from '../cloudflare/types';
+import type { DataChange } from '../model/dataChange';
+import { NodeIds } from '../model/nodeIds';
+import { decorate } from './nodeDecoration';
 import { ErrorNode } from './errorNode';
 import { MessageNode } from './messageNode';
 import type { TreeContext, TreeNode } from './treeNode';
@@ -11,7 +14,7 @@ class AccountRoot implements TreeNode {
   readonly id = 'account';
   readonly parent = undefined;
 
-  constructor(private readonly context: Omit<TreeContext, 'changed'>) {}
+  constructor(private readonly context: TreeContext) {}
 
   getTreeItem(): vscode.TreeItem {
     return new vscode.TreeItem('Cloudflare');
@@ -21,14 +24,15 @@ class AccountRoot implements TreeNode {
     return [];
   }
 
-  invalidate(): void {
-    this.context.data.invalidate();
+  reload(): void {
+    this.context.data.reloadAll();
   }
 }
 
 /**
- * The Certificates view. It delegates to the nodes, remembers the node objects it handed out (VS Code
- * tracks elements by identity, and operations find nodes by id), and keeps zone nodes across reloads.
+ * The Certificates view. It delegates to the nodes, applies the busy spinner and the expiry colours
+ * in one place, remembers the node objects it handed out (VS Code tracks elements by identity), and
+ * listens to the model: every change re-renders exactly the nodes that show what changed.
  */
 export class CertificateTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
   private readonly changeEmitter = new vscode.EventEmitter<TreeNode | undefined>();
@@ -36,33 +40,27 @@ export class CertificateTreeProvider implements vscode.TreeDataProvider<TreeNode
   private readonly zoneNodes = new Map<string, ZoneNode>();
   private readonly nodesById = new Map<string, TreeNode>();
   private readonly root: AccountRoot;
-  private readonly context: TreeContext;
   private readonly scanned = new vscode.EventEmitter<void>();
   /** Fires when every zone's data has been loaded (or failed) after a load of the zone list. */
   readonly onDidScan = this.scanned.event;
-  private readonly subscriptions: vscode.Disposable[] = [];
+  private readonly subscriptions: { dispose(): void }[] = [];
   private rejected = false;
 
   constructor(
-    context: Omit<TreeContext, 'changed'>,
+    private readonly context: TreeContext,
     private readonly hasToken: () => Promise<boolean>,
     /** Told when Cloudflare rejects the token (true) or accepts it again (false). */
     private readonly tokenRejected: (rejected: boolean) => void = () => undefined,
   ) {
-    this.context = { ...context, changed: (node) => this.changeEmitter.fire(node && this.current(node)) };
     this.root = new AccountRoot(context);
     this.subscriptions.push(
-      context.activity.onDidChange((id) => {
-        const node = this.nodesById.get(id);
-        if (node) {
-          this.changeEmitter.fire(node);
-        }
-      }),
+      context.activity.onDidChange((id) => this.fireIfShown(id)),
+      context.data.onDidChange((change) => this.onDataChange(change)),
     );
   }
 
-  getTreeItem(node: TreeNode): vscode.TreeItem | Promise<vscode.TreeItem> {
-    return node.getTreeItem();
+  async getTreeItem(node: TreeNode): Promise<vscode.TreeItem> {
+    return decorate(node, await node.getTreeItem(), this.context);
   }
 
   async getChildren(node?: TreeNode): Promise<TreeNode[]> {
@@ -82,30 +80,71 @@ export class CertificateTreeProvider implements vscode.TreeDataProvider<TreeNode
     return this.rejected;
   }
 
-  private setRejected(rejected: boolean): void {
-    this.rejected = rejected;
-    this.tokenRejected(rejected);
-  }
-
   /** The node with this id as last handed to the view, if any. */
   find(id: string): TreeNode | undefined {
     return this.nodesById.get(id);
   }
 
-  /** Reload a node's data (or everything) and re-render it. */
+  /** Reload everything: the view's Refresh, a new token, another API URL. */
+  reloadAll(): void {
+    this.context.data.reloadAll();
+  }
+
+  /** Reload the data a node shows (its inline Refresh, an error node's retry). */
+  reload(node: TreeNode): void {
+    let current: TreeNode | undefined = node;
+    while (current && !current.reload) {
+      current = current.parent;
+    }
+    (current ?? this.root).reload!();
+  }
+
+  /** Re-render with what has loaded, sending no request (appearance settings such as the expiry windows). */
+  rerender(node?: TreeNode): void {
+    this.changeEmitter.fire(node && this.nodesById.get(node.id) === node ? node : undefined);
+  }
+
+  /** For the tests and older callers: reload a node's data, or everything. */
   refresh(node?: TreeNode): void {
-    if (!node || node === this.root) {
-      this.root.invalidate();
+    if (node) {
+      this.reload(node);
+    } else {
+      this.reloadAll();
+    }
+  }
+
+  private onDataChange(change: DataChange): void {
+    if (change.zoneId === undefined) {
       this.nodesById.clear();
       this.changeEmitter.fire(undefined);
       return;
     }
-    node.invalidate?.();
-    this.changeEmitter.fire(this.current(node));
+    const zoneId = change.zoneId;
+    // The zone's description counts both parts and shows the AOP switch, so it follows every change.
+    this.fireIfShown(NodeIds.zone(zoneId));
+    if (change.cause === 'load') {
+      // A group that is shown awaited this very load in getChildren; only the zone's counts are new.
+      return;
+    }
+    if (change.part === undefined || change.part === 'aop') {
+      this.fireIfShown(NodeIds.aopGroup(zoneId));
+    }
+    if (change.part === undefined || change.part === 'customHostnames') {
+      // The group rebuilds its hostname nodes from the new data, so a changed pack shows its new certificates.
+      this.fireIfShown(NodeIds.customHostnames(zoneId));
+    }
   }
 
-  private current(node: TreeNode): TreeNode | undefined {
-    return node === this.root ? undefined : (this.nodesById.get(node.id) ?? node);
+  private fireIfShown(id: string): void {
+    const node = this.nodesById.get(id);
+    if (node) {
+      this.changeEmitter.fire(node);
+    }
+  }
+
+  private setRejected(rejected: boolean): void {
+    this.rejected = rejected;
+    this.tokenRejected(rejected);
   }
 
   private async roots(): Promise<TreeNode[]> {
@@ -141,14 +180,14 @@ export class CertificateTreeProvider implements vscode.TreeDataProvider<TreeNode
     return nodes;
   }
 
-  /** Loads every zone in the background (the limiter keeps it polite) for counts and the status bar. */
+  /**
+   * Loads every zone in the background (the limiter keeps it polite) for counts and the status bar;
+   * each load that settles announces itself, and the zone's row follows.
+   */
   private scanZones(nodes: readonly ZoneNode[]): void {
-    const loads = nodes.map((node) =>
-      // A refresh makes this scan moot (the new roots start their own), so it does not follow one.
-      Promise.allSettled([this.context.data.aop(node.zone.id, false), this.context.data.customHostnames(node.zone.id, false)]).then(() =>
-        this.changeEmitter.fire(this.current(node)),
-      ),
-    );
+    const { data } = this.context;
+    // A refresh makes this scan moot (the new roots start their own), so it does not follow one.
+    const loads = nodes.map((node) => Promise.allSettled([data.aop(node.zone.id, false), data.customHostnames(node.zone.id, false)]));
     void Promise.all(loads).then(() => this.scanned.fire());
   }
 

@@ -4,6 +4,9 @@
  */
 export const ContextValue = {
   zone: 'zone',
+  /** The zone-level Authenticated Origin Pulls switch, once loaded: the menu offers the other state. */
+  zoneAopOn: 'zone aopOn',
+  zoneAopOff: 'zone aopOff',
   aopGroup: 'aopGroup',
   aopCertificate: 'aopCertificate',
   associationEnabled: 'association enabled',
@@ -12,7 +15,7 @@ export const ContextValue = {
   customHostname: 'customHostname',
   certificatePack: 'certificatePack',
   packCertificate: 'packCertificate',
-  /** The only certificate left in its pack: Cloudflare refuses to delete it, so the menu hides Delete. */
+  /** The only certificate left in its pack: Delete stays offered and explains that Cloudflare keeps one. */
   packCertificateLast: 'packCertificate last',
   message: 'message',
   error: 'error',

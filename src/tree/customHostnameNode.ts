@@ -6,6 +6,8 @@ import { CertificatePackNode } from './certificatePackNode';
 import { ContextValue } from './contextValues';
 import type { CustomHostnamesGroupNode } from './customHostnamesGroupNode';
 import { iconFor } from './themeIcons';
+import { NodeIds } from '../model/nodeIds';
+import { soonestPackExpiry } from '../model/packExpiry';
 import type { TreeContext, TreeNode } from './treeNode';
 
 /** A SaaS custom hostname: its icon is the SSL status, its description both statuses. */
@@ -17,7 +19,7 @@ export class CustomHostnameNode implements TreeNode {
     readonly parent: CustomHostnamesGroupNode,
     readonly hostname: CustomHostname,
   ) {
-    this.id = `${parent.id}/${hostname.id}`;
+    this.id = NodeIds.customHostname(parent.zoneId, hostname.id);
   }
 
   get zoneId(): string {
@@ -31,9 +33,8 @@ export class CustomHostnameNode implements TreeNode {
     item.contextValue = ContextValue.customHostname;
     const ssl = appearanceOf(SSL_STATUS, this.hostname.ssl?.status);
     const host = appearanceOf(HOSTNAME_STATUS, this.hostname.status);
-    const busy = this.context.activity.of(this.id);
-    item.iconPath = busy ? new vscode.ThemeIcon('loading~spin') : iconFor(ssl);
-    item.description = busy ?? `SSL ${ssl.label.toLowerCase()} · hostname ${host.label.toLowerCase()}`;
+    item.iconPath = iconFor(ssl);
+    item.description = `SSL ${ssl.label.toLowerCase()} · hostname ${host.label.toLowerCase()}`;
     const tooltip = new vscode.MarkdownString();
     tooltip.appendMarkdown(`**${escapeMarkdown(this.hostname.hostname)}**\n\n`);
     tooltip.appendMarkdown(`Hostname status: ${escapeMarkdown(host.label)}  \nSSL status: ${escapeMarkdown(ssl.label)}  \n`);
@@ -43,9 +44,18 @@ export class CustomHostnameNode implements TreeNode {
     for (const problem of this.hostname.verification_errors ?? []) {
       tooltip.appendMarkdown(`Verification: ${escapeMarkdown(problem)}  \n`);
     }
+    const soonest = this.expiresOn();
+    if (soonest) {
+      tooltip.appendMarkdown(`Soonest certificate expiry: ${escapeMarkdown(soonest.toISOString().slice(0, 10))}  \n`);
+    }
     tooltip.appendMarkdown(`ID: ${escapeMarkdown(this.hostname.id)}`);
     item.tooltip = tooltip;
     return item;
+  }
+
+  /** The pack's soonest expiry: an expired RSA certificate must not hide under a green "SSL active". */
+  expiresOn(): Date | undefined {
+    return soonestPackExpiry(this.hostname);
   }
 
   get cloudflareId(): string {

@@ -4,6 +4,7 @@ import { CustomHostnameNode } from './customHostnameNode';
 import { ErrorNode } from './errorNode';
 import { LoadMoreNode, type Pageable } from './loadMoreNode';
 import { MessageNode } from './messageNode';
+import { NodeIds } from '../model/nodeIds';
 import type { TreeContext, TreeNode } from './treeNode';
 import type { ZoneNode } from './zoneNode';
 
@@ -19,7 +20,7 @@ export class CustomHostnamesGroupNode implements TreeNode, Pageable {
     private readonly context: TreeContext,
     readonly parent: ZoneNode,
   ) {
-    this.id = `${parent.id}/customHostnames`;
+    this.id = NodeIds.customHostnames(parent.zone.id);
   }
 
   get zoneId(): string {
@@ -64,14 +65,13 @@ export class CustomHostnamesGroupNode implements TreeNode, Pageable {
 
   showMore(): void {
     this.shown += HOSTNAMES_PER_PAGE;
-    this.context.changed(this);
   }
 
   dashboardUrl(): string {
     return this.parent.dashboardUrl('ssl-tls/custom-hostnames');
   }
 
-  invalidate(): void {
-    this.context.data.invalidate(this.zoneId, 'customHostnames');
+  reload(): void {
+    this.context.data.reload(this.zoneId, 'customHostnames');
   }
 }

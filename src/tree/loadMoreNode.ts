@@ -4,7 +4,7 @@ import type { TreeNode } from './treeNode';
 
 export const LOAD_MORE_COMMAND = 'cloudflareCertificates.loadMore';
 
-/** Shown at the end of a long list; its parent decides what "more" means. */
+/** Shown at the end of a long list; its parent decides what "more" means (the view then re-renders it). */
 export interface Pageable extends TreeNode {
   showMore(): void;
 }

@@ -2,20 +2,14 @@ import * as vscode from 'vscode';
 import type { PackCertificate } from '../cloudflare/types';
 import { certificateMarkdown, type CertificateDetails } from '../format/certificateMarkdown';
 import { appearanceOf, SSL_STATUS } from '../format/statusAppearance';
-import { expiryBand, expiryPhrase } from '../x509/certificateSummary';
+import { NodeIds } from '../model/nodeIds';
+import { packKeyType } from '../model/packExpiry';
+import { SHOW_DETAILS_COMMAND } from './aopCertificateNode';
 import type { CertificatePackNode } from './certificatePackNode';
 import { ContextValue } from './contextValues';
-import { expiryIcon, iconFor } from './themeIcons';
+import { iconFor } from './themeIcons';
 import type { TreeContext, TreeNode } from './treeNode';
 
-/** "RSA" or "ECDSA" from the signature Cloudflare reports ("SHA256WithRSA", "ECDSAWithSHA256"). */
-export function packKeyType(signature: string | undefined): 'RSA' | 'ECDSA' | undefined {
-  const upper = (signature ?? '').toUpperCase();
-  if (upper.includes('ECDSA')) {
-    return 'ECDSA';
-  }
-  return upper.includes('RSA') ? 'RSA' : undefined;
-}
 
 /** One certificate inside a custom hostname's pack. */
 export class PackCertificateNode implements TreeNode {
@@ -28,7 +22,7 @@ export class PackCertificateNode implements TreeNode {
     /** Cloudflare refuses to delete the last certificate of a pack. */
     readonly isLast: boolean,
   ) {
-    this.id = `${parent.id}/${certificate.id}`;
+    this.id = NodeIds.packCertificate(parent.zoneId, parent.hostname.id, parent.hostname.ssl?.id, certificate.id);
   }
 
   get keyType(): 'RSA' | 'ECDSA' | undefined {
@@ -39,20 +33,14 @@ export class PackCertificateNode implements TreeNode {
     const item = new vscode.TreeItem(this.keyType ?? 'Certificate', vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
     item.contextValue = this.isLast ? ContextValue.packCertificateLast : ContextValue.packCertificate;
-    const now = this.context.now();
-    const notAfter = this.certificate.expires_on ? new Date(this.certificate.expires_on) : undefined;
-    const busy = this.context.activity.of(this.id);
-    if (busy) {
-      item.iconPath = new vscode.ThemeIcon('loading~spin');
-      item.description = busy;
-    } else {
-      const { warningDays, criticalDays } = this.context.expiry();
-      const band = notAfter ? expiryBand(notAfter, now, warningDays, criticalDays) : 'ok';
-      item.iconPath = expiryIcon(band, iconFor(appearanceOf(SSL_STATUS, this.parent.hostname.ssl?.status)));
-      item.description = notAfter ? expiryPhrase(notAfter, now) : undefined;
-    }
-    item.tooltip = new vscode.MarkdownString(certificateMarkdown(this.details(), now));
+    item.iconPath = iconFor(appearanceOf(SSL_STATUS, this.parent.hostname.ssl?.status));
+    item.tooltip = new vscode.MarkdownString(certificateMarkdown(this.details(), this.context.now()));
+    item.command = { command: SHOW_DETAILS_COMMAND, title: 'Show Certificate Details', arguments: [this] };
     return item;
+  }
+
+  expiresOn(): Date | undefined {
+    return this.certificate.expires_on ? new Date(this.certificate.expires_on) : undefined;
   }
 
   get cloudflareId(): string {

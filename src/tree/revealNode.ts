@@ -6,7 +6,7 @@ import type { TreeNode } from './treeNode';
  * Reveals the node with a tree id such as zone/<z>/aop/<cert>: walks down from the roots, loading
  * each level through the provider (so the view knows every element on the way), then selects it.
  */
-export async function revealNode(services: ExtensionServices, nodeId: string): Promise<boolean> {
+export async function revealNode(services: Pick<ExtensionServices, 'tree' | 'treeView' | 'prompts'>, nodeId: string): Promise<boolean> {
   let children = await services.tree.getChildren();
   let found: TreeNode | undefined;
   for (;;) {

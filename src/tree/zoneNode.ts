@@ -1,13 +1,15 @@
 import * as vscode from 'vscode';
 import type { Zone } from '../cloudflare/types';
 import { appearanceOf, ZONE_STATUS } from '../format/statusAppearance';
+import { plural } from '../format/wording';
+import { NodeIds } from '../model/nodeIds';
 import { AopGroupNode } from './aopGroupNode';
 import { ContextValue } from './contextValues';
 import { CustomHostnamesGroupNode } from './customHostnamesGroupNode';
 import { iconFor } from './themeIcons';
 import type { TreeContext, TreeNode } from './treeNode';
 
-/** A zone: its two groups, with their counts in the description once they have loaded. */
+/** A zone: its two groups, with their counts and the zone's AOP switch in the description once loaded. */
 export class ZoneNode implements TreeNode {
   readonly id: string;
   readonly parent = undefined;
@@ -18,7 +20,7 @@ export class ZoneNode implements TreeNode {
     private readonly context: TreeContext,
     readonly zone: Zone,
   ) {
-    this.id = `zone/${zone.id}`;
+    this.id = NodeIds.zone(zone.id);
     this.aopGroup = new AopGroupNode(context, this);
     this.customHostnamesGroup = new CustomHostnamesGroupNode(context, this);
   }
@@ -26,22 +28,25 @@ export class ZoneNode implements TreeNode {
   getTreeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(this.zone.name, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
-    item.contextValue = ContextValue.zone;
+    const settings = this.context.data.loaded().aopSettings.get(this.zone.id);
+    item.contextValue = settings === undefined ? ContextValue.zone : settings.enabled ? ContextValue.zoneAopOn : ContextValue.zoneAopOff;
     const status = appearanceOf(ZONE_STATUS, this.zone.status);
     item.iconPath = iconFor(status);
-    item.description = this.countsDescription();
-    item.tooltip = `${this.zone.name}\nZone status: ${status.label}\nZone ID: ${this.zone.id}`;
+    item.description = this.description(settings);
+    const aop = settings === undefined ? 'not loaded yet (expand the zone)' : settings.enabled ? 'on' : 'off';
+    item.tooltip = `${this.zone.name}\nZone status: ${status.label}\nAuthenticated Origin Pulls (zone-level): ${aop}\nZone ID: ${this.zone.id}`;
     return item;
   }
 
   async getChildren(): Promise<TreeNode[]> {
-    // Both groups show counts, so load both at once: expanding a zone costs one round trip.
-    await Promise.allSettled([this.context.data.aop(this.zone.id), this.context.data.customHostnames(this.zone.id)]);
+    // Both groups show counts, so load both at once (with the zone's AOP switch): one round trip.
+    const { data } = this.context;
+    await Promise.allSettled([data.aop(this.zone.id), data.customHostnames(this.zone.id), data.aopSettings(this.zone.id)]);
     return [this.aopGroup, this.customHostnamesGroup];
   }
 
-  invalidate(): void {
-    this.context.data.invalidate(this.zone.id);
+  reload(): void {
+    this.context.data.reload(this.zone.id);
   }
 
   get cloudflareId(): string {
@@ -54,8 +59,8 @@ export class ZoneNode implements TreeNode {
     return section ? `${base}/${section}` : base;
   }
 
-  /** "3 client certs · 120 custom hostnames" from what has loaded; empty until then. */
-  private countsDescription(): string | undefined {
+  /** "3 client certs · 120 custom hostnames · AOP on" from what has loaded; empty until then. */
+  private description(settings: { enabled: boolean } | undefined): string | undefined {
     const loaded = this.context.data.loaded();
     const aop = loaded.aop.get(this.zone.id);
     const hostnames = loaded.customHostnames.get(this.zone.id);
@@ -64,13 +69,11 @@ export class ZoneNode implements TreeNode {
       parts.push(plural(aop.certificates.length, 'client cert'));
     }
     if (hostnames) {
-      const count = hostnames.complete ? `${hostnames.items.length}` : `${hostnames.items.length}+`;
-      parts.push(`${count} custom hostname${hostnames.items.length === 1 && hostnames.complete ? '' : 's'}`);
+      parts.push(hostnames.complete ? plural(hostnames.items.length, 'custom hostname') : `${hostnames.items.length}+ custom hostnames`);
+    }
+    if (settings) {
+      parts.push(`AOP ${settings.enabled ? 'on' : 'off'}`);
     }
     return parts.length > 0 ? parts.join(' · ') : undefined;
   }
-}
-
-export function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

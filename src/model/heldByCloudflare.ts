@@ -1,5 +1,5 @@
 import { packCertificates } from '../cloudflare/types';
-import type { AccountData } from '../model/accountData';
+import type { AccountData } from './accountData';
 
 /**
  * Whether Cloudflare holds a certificate, from what the tree has loaded (no request): matched by

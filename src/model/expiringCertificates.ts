@@ -1,0 +1,67 @@
+import type { AccountData } from './accountData';
+import { packCertificates } from '../cloudflare/types';
+import { daysLeft } from '../x509/certificateSummary';
+import { clientCertificateName } from './clientCertificateInfo';
+import { NodeIds } from './nodeIds';
+import { packKeyType } from './packExpiry';
+
+/** A certificate Cloudflare holds that expires within the warning window (or has expired). */
+export interface ExpiringCertificate {
+  readonly zoneId: string;
+  readonly kind: 'aop' | 'pack';
+  /** The tree id of the node that shows it. */
+  readonly nodeId: string;
+  /** As the tree names it: the client certificate's CN or first SAN; the hostname and key type for a pack. */
+  readonly label: string;
+  readonly notAfter: Date;
+  readonly expired: boolean;
+}
+
+/** Statuses of a client certificate that is on its way out: it is not counted. */
+const LEAVING = new Set(['deleted', 'pending_deletion']);
+
+/** Pure walk over what has loaded; no request is made. Soonest first. */
+export function findExpiring(data: AccountData, now: Date, warningDays: number): ExpiringCertificate[] {
+  const found: ExpiringCertificate[] = [];
+  const add = (entry: Omit<ExpiringCertificate, 'expired'>) => {
+    const days = daysLeft(entry.notAfter, now);
+    if (days <= warningDays) {
+      found.push({ ...entry, expired: entry.notAfter.getTime() <= now.getTime() });
+    }
+  };
+  const loaded = data.loaded();
+  for (const [zoneId, aop] of loaded.aop) {
+    for (const certificate of aop.certificates) {
+      if (certificate.expires_on && !LEAVING.has(certificate.status ?? '')) {
+        add({ zoneId, kind: 'aop', nodeId: NodeIds.aopCertificate(zoneId, certificate.id), label: clientCertificateName(certificate), notAfter: new Date(certificate.expires_on) });
+      }
+    }
+  }
+  for (const [zoneId, list] of loaded.customHostnames) {
+    for (const hostname of list.items) {
+      for (const certificate of packCertificates(hostname)) {
+        if (certificate.expires_on) {
+          const nodeId = NodeIds.packCertificate(zoneId, hostname.id, hostname.ssl?.id, certificate.id);
+          const label = `${hostname.hostname} (${packKeyType(certificate.signature) ?? 'certificate'})`;
+          add({ zoneId, kind: 'pack', nodeId, label, notAfter: new Date(certificate.expires_on) });
+        }
+      }
+    }
+  }
+  return found.sort((a, b) => a.notAfter.getTime() - b.notAfter.getTime());
+}
+
+/** "2 expired · 3 expire within 30 days", "1 certificate expires within 30 days": the status bar's words. */
+export function expiringSummary(expiring: readonly ExpiringCertificate[], warningDays: number): string {
+  const expired = expiring.filter((entry) => entry.expired).length;
+  const soon = expiring.length - expired;
+  const parts: string[] = [];
+  if (expired > 0) {
+    parts.push(`${expired} expired`);
+  }
+  if (soon > 0) {
+    const noun = expired > 0 ? '' : ` certificate${soon === 1 ? '' : 's'}`;
+    parts.push(`${soon}${noun} expire${soon === 1 ? 's' : ''} within ${warningDays} days`);
+  }
+  return parts.join(' · ');
+}

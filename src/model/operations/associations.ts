@@ -1,0 +1,51 @@
+import type { HostnameAssociation } from '../../cloudflare/types';
+import { isTransitional } from '../../format/statusAppearance';
+import { NodeIds } from '../nodeIds';
+import { pollUntilSettled, throwIfAborted } from '../pollUntilSettled';
+import type { OperationContext, OperationOptions } from './operationContext';
+import { refreshClientAuth } from './refreshClientCertificates';
+
+export interface AssociationChangeRequest {
+  readonly zoneId: string;
+  readonly certificateId: string;
+  readonly hostname: string;
+  /** true enables, false disables (keeps the association), null invalidates it. */
+  readonly enabled: boolean | null;
+}
+
+/**
+ * Enables, disables or invalidates one hostname's association, waits until Cloudflare has deployed
+ * it, and reloads the zone's certificates and associations (counts and children change with it).
+ */
+export async function setAssociation(context: OperationContext, change: AssociationChangeRequest, options: OperationOptions = {}): Promise<{ association: HostnameAssociation | undefined; settled: boolean }> {
+  const words = change.enabled === true ? 'Enabling…' : change.enabled === false ? 'Disabling…' : 'Removing…';
+  return context.activity.run(NodeIds.aopCertificate(change.zoneId, change.certificateId), words, async () => {
+    const client = await context.client();
+    try {
+      throwIfAborted(options.signal);
+      const [answered] = await client.updateHostnameAssociations(change.zoneId, [{ hostname: change.hostname, cert_id: change.certificateId, enabled: change.enabled }], options.signal);
+      options.onProgress?.('waiting for Cloudflare to deploy it…');
+      const outcome = await pollUntilSettled(
+        () => client.getHostnameAssociation(change.zoneId, change.hostname, options.signal),
+        (association) => !isTransitional(association.status),
+        { signal: options.signal, ...context.timing },
+      );
+      context.log(`Association of ${change.hostname} with certificate ${change.certificateId} set to ${String(change.enabled)}: ${outcome.value?.status ?? answered?.status ?? 'unknown'}.`);
+      return { association: outcome.value ?? answered, settled: outcome.settled };
+    } finally {
+      await refreshClientAuth(context, client, change.zoneId).catch(() => context.data.reload(change.zoneId, 'aop'));
+    }
+  });
+}
+
+/** Turns the zone-level Authenticated Origin Pulls switch on or off. */
+export async function setZoneAop(context: OperationContext, zoneId: string, enabled: boolean, options: OperationOptions = {}): Promise<{ enabled: boolean }> {
+  return context.activity.run(NodeIds.zone(zoneId), enabled ? 'Enabling Authenticated Origin Pulls…' : 'Disabling Authenticated Origin Pulls…', async () => {
+    const client = await context.client();
+    throwIfAborted(options.signal);
+    const settings = await client.setAopSettings(zoneId, enabled, options.signal);
+    context.data.setAopSettings(zoneId, settings);
+    context.log(`Zone ${zoneId}: Authenticated Origin Pulls ${settings.enabled ? 'on' : 'off'}.`);
+    return settings;
+  });
+}

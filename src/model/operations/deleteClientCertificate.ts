@@ -1,0 +1,66 @@
+import { NotFoundError } from '../../cloudflare/errors';
+import type { HostnameAssociation } from '../../cloudflare/types';
+import { NodeIds } from '../nodeIds';
+import { pollUntilSettled, throwIfAborted } from '../pollUntilSettled';
+import type { OperationContext, OperationOptions } from './operationContext';
+import { refreshClientAuth } from './refreshClientCertificates';
+
+export interface ClientCertificateRef {
+  readonly zoneId: string;
+  readonly zoneName: string;
+  readonly certificateId: string;
+  readonly name: string;
+}
+
+/** The hostnames that use a certificate now, fresh from Cloudflare (the tree may be older). */
+export async function hostnamesUsing(context: OperationContext, zoneId: string, certificateId: string, signal?: AbortSignal): Promise<HostnameAssociation[]> {
+  const client = await context.client();
+  const associations = await client.listHostnameAssociations(zoneId, signal);
+  return associations.filter((association) => association.cert_id === certificateId && association.enabled !== null);
+}
+
+/**
+ * Deletes a client certificate. Cloudflare refuses while a hostname still uses it, so those
+ * associations are invalidated first; then the delete, and polling until the certificate is gone.
+ * Interrupted after the invalidation, the certificate is simply unused: a second run deletes it.
+ */
+export async function deleteClientCertificate(
+  context: OperationContext,
+  target: ClientCertificateRef,
+  users: readonly Pick<HostnameAssociation, 'hostname'>[],
+  options: OperationOptions = {},
+): Promise<{ settled: boolean }> {
+  return context.activity.run(NodeIds.aopCertificate(target.zoneId, target.certificateId), 'Deleting…', async () => {
+    const client = await context.client();
+    const { signal } = options;
+    try {
+      if (users.length > 0) {
+        options.onProgress?.(`invalidating ${users.length} hostname association${users.length === 1 ? '' : 's'}…`);
+        throwIfAborted(signal);
+        await client.updateHostnameAssociations(target.zoneId, users.map((user) => ({ hostname: user.hostname!, cert_id: target.certificateId, enabled: null })), signal);
+      }
+      throwIfAborted(signal);
+      await client.deleteHostnameCertificate(target.zoneId, target.certificateId, signal);
+      options.onProgress?.('waiting for Cloudflare to remove it…');
+      const outcome = await pollUntilSettled(
+        () =>
+          client.getHostnameCertificate(target.zoneId, target.certificateId, signal).then(
+            (certificate) => certificate.status ?? 'unknown',
+            (error: unknown) => {
+              if (error instanceof NotFoundError) {
+                return 'gone';
+              }
+              throw error;
+            },
+          ),
+        (status) => status === 'gone' || status === 'deleted',
+        { signal, ...context.timing },
+      );
+      context.log(`Deleted client certificate ${target.certificateId} from ${target.zoneName} (${outcome.value ?? 'unknown'}).`);
+      return { settled: outcome.settled };
+    } finally {
+      // Whatever step it stopped at, the tree shows what Cloudflare holds now.
+      await refreshClientAuth(context, client, target.zoneId).catch(() => context.data.reload(target.zoneId, 'aop'));
+    }
+  });
+}

@@ -1,0 +1,34 @@
+import type { CloudflareClient } from '../../cloudflare/cloudflareClient';
+import type { AccountData } from '../accountData';
+import type { ActivityTracker } from '../activityTracker';
+
+/** How operations poll until Cloudflare settles (tests shorten it). */
+export interface PollTiming {
+  readonly initialDelayMs: number;
+  readonly maxDelayMs: number;
+  readonly timeoutMs: number;
+}
+
+/** What every operation works with: no vscode, so each one runs in plain Node against a fake client. */
+export interface OperationContext {
+  readonly client: () => Promise<CloudflareClient>;
+  readonly data: AccountData;
+  readonly activity: ActivityTracker;
+  readonly timing: PollTiming;
+  readonly log: (line: string) => void;
+}
+
+export interface OperationOptions {
+  /** Cancels the operation between (and during) its requests. */
+  readonly signal?: AbortSignal;
+  /** Short words for a progress notification ("waiting for Cloudflare to deploy it…"). */
+  readonly onProgress?: (message: string) => void;
+}
+
+/** An operation refused before sending anything, in words a person can act on. */
+export class RefusedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'RefusedError';
+  }
+}

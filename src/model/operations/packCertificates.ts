@@ -1,0 +1,63 @@
+import { packCertificates, type CustomHostname } from '../../cloudflare/types';
+import { isTransitional } from '../../format/statusAppearance';
+import { NodeIds } from '../nodeIds';
+import { pollUntilSettled, throwIfAborted, type PollResult } from '../pollUntilSettled';
+import type { OperationContext, OperationOptions } from './operationContext';
+
+export interface PackCertificateRef {
+  readonly zoneId: string;
+  readonly hostnameId: string;
+  readonly packId: string;
+  readonly certificateId: string;
+}
+
+/** Replaces one certificate of a custom hostname's pack; Cloudflare keeps the key type. */
+export async function replacePackCertificate(
+  context: OperationContext,
+  target: PackCertificateRef,
+  material: { certificatePem: string; privateKeyPem: string },
+  options: OperationOptions = {},
+): Promise<PollResult<CustomHostname>> {
+  return run(context, target, 'Replacing…', options, async (client) => {
+    await client.replacePackCertificate(target.zoneId, target.hostnameId, target.packId, target.certificateId, { custom_certificate: material.certificatePem, custom_key: material.privateKeyPem }, options.signal);
+    options.onProgress?.('waiting for Cloudflare to deploy it…');
+    return () => true;
+  });
+}
+
+/** Deletes one certificate of a pack (never the last: the caller checks, and Cloudflare refuses). */
+export async function deletePackCertificate(context: OperationContext, target: PackCertificateRef, options: OperationOptions = {}): Promise<PollResult<CustomHostname>> {
+  return run(context, target, 'Deleting…', options, async (client) => {
+    await client.deletePackCertificate(target.zoneId, target.hostnameId, target.packId, target.certificateId, options.signal);
+    options.onProgress?.('waiting for Cloudflare to remove it…');
+    // Settled only once the certificate has left the pack, so the tree never shows it after the delete.
+    return (hostname) => !packCertificates(hostname).some((certificate) => certificate.id === target.certificateId);
+  });
+}
+
+type Client = Awaited<ReturnType<OperationContext['client']>>;
+
+async function run(
+  context: OperationContext,
+  target: PackCertificateRef,
+  words: string,
+  options: OperationOptions,
+  change: (client: Client) => Promise<(hostname: CustomHostname) => boolean>,
+): Promise<PollResult<CustomHostname>> {
+  const id = NodeIds.packCertificate(target.zoneId, target.hostnameId, target.packId, target.certificateId);
+  return context.activity.run(id, words, async () => {
+    const client = await context.client();
+    throwIfAborted(options.signal);
+    const done = await change(client);
+    const outcome = await pollUntilSettled(
+      () => client.getCustomHostname(target.zoneId, target.hostnameId, options.signal),
+      (hostname) => !isTransitional(hostname.ssl?.status) && done(hostname),
+      { signal: options.signal, ...context.timing },
+    );
+    if (outcome.value) {
+      context.data.replaceCustomHostname(target.zoneId, outcome.value);
+    }
+    context.log(`${words.replace('…', '')} pack certificate ${target.certificateId} of custom hostname ${target.hostnameId}: ${outcome.value?.ssl?.status ?? 'unknown'}.`);
+    return outcome;
+  });
+}

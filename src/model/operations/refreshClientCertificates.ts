@@ -1,0 +1,22 @@
+import type { CloudflareClient } from '../../cloudflare/cloudflareClient';
+import type { OperationContext } from './operationContext';
+
+/**
+ * After a change to a zone's client certificates, ask Cloudflare for that zone's list again (one
+ * request) and put it into the loaded data. When the zone's associations were never loaded there is
+ * nothing to keep, so the whole part is reloaded instead.
+ */
+export async function refreshClientCertificates(context: OperationContext, client: CloudflareClient, zoneId: string): Promise<void> {
+  if (!context.data.loaded().aop.has(zoneId)) {
+    context.data.reload(zoneId, 'aop');
+    await context.data.aop(zoneId);
+    return;
+  }
+  context.data.setCertificates(zoneId, await client.listHostnameCertificates(zoneId));
+}
+
+/** After a change to associations: both lists, since a move touches the certificates' hostnames. */
+export async function refreshClientAuth(context: OperationContext, client: CloudflareClient, zoneId: string): Promise<void> {
+  const [certificates, associations] = await Promise.all([client.listHostnameCertificates(zoneId), client.listHostnameAssociations(zoneId)]);
+  context.data.setAop(zoneId, { certificates, associations });
+}

@@ -1,0 +1,94 @@
+import { CancelledError, CloudflareError, outcomeUnknown } from '../../cloudflare/errors';
+import type { CloudflareClient } from '../../cloudflare/cloudflareClient';
+import type { HostnameCertificate } from '../../cloudflare/types';
+import { isTransitional } from '../../format/statusAppearance';
+import { NodeIds } from '../nodeIds';
+import { pollUntilSettled, throwIfAborted } from '../pollUntilSettled';
+import { RefusedError, type OperationContext, type OperationOptions } from './operationContext';
+import { refreshClientCertificates } from './refreshClientCertificates';
+
+/** Cloudflare holds at most this many per-hostname client certificates per zone. */
+export const MAX_CLIENT_CERTIFICATES = 10;
+
+export interface ClientCertificateUpload {
+  readonly zoneId: string;
+  readonly zoneName: string;
+  /** The certificate's name as the tree shows it, for messages and the log. */
+  readonly name: string;
+  readonly certificatePem: string;
+  readonly privateKeyPem: string;
+  /** Lower-case hex, as @peculiar/x509 reports it: how an upload whose answer was lost is found. */
+  readonly serialNumber: string;
+}
+
+export interface UploadOutcome {
+  readonly certificate: HostnameCertificate;
+  /** False when Cloudflare was still deploying it when polling gave up. */
+  readonly settled: boolean;
+}
+
+/** Refuses, before anything is sent, an upload the zone cannot take. */
+export async function checkRoomForClientCertificate(context: OperationContext, upload: Pick<ClientCertificateUpload, 'zoneId' | 'zoneName' | 'name' | 'serialNumber'>): Promise<void> {
+  const { certificates } = await context.data.aop(upload.zoneId);
+  const same = certificates.find((certificate) => certificate.serial_number?.toLowerCase() === upload.serialNumber);
+  if (same) {
+    throw new RefusedError(`${upload.zoneName} already holds "${upload.name}" (serial ${upload.serialNumber}, status ${same.status ?? 'unknown'}). Nothing was uploaded.`);
+  }
+  if (certificates.length >= MAX_CLIENT_CERTIFICATES) {
+    const live = certificates.filter((certificate) => certificate.status !== 'deleted' && certificate.status !== 'pending_deletion').length;
+    throw new RefusedError(`${upload.zoneName} already holds ${MAX_CLIENT_CERTIFICATES} client certificates (${live} live), the most Cloudflare allows per zone. Delete one first.`);
+  }
+}
+
+/**
+ * Uploads a per-hostname client certificate, waits until Cloudflare has deployed it, and puts the
+ * zone's fresh certificate list into the loaded data (only that zone, only that part).
+ */
+export async function uploadClientCertificate(context: OperationContext, upload: ClientCertificateUpload, options: OperationOptions = {}): Promise<UploadOutcome> {
+  await checkRoomForClientCertificate(context, upload);
+  return context.activity.run(NodeIds.aopGroup(upload.zoneId), 'Uploading…', async () => {
+    const client = await context.client();
+    const created = await send(context, client, upload, options.signal);
+    options.onProgress?.('waiting for Cloudflare to deploy it…');
+    const outcome = await pollUntilSettled(
+      () => client.getHostnameCertificate(upload.zoneId, created.id, options.signal),
+      (certificate) => !isTransitional(certificate.status),
+      { signal: options.signal, ...context.timing },
+    );
+    await refreshClientCertificates(context, client, upload.zoneId);
+    context.log(`Uploaded client certificate ${created.id} (${upload.name}) to ${upload.zoneName}: ${outcome.value?.status ?? 'unknown'}.`);
+    return { certificate: outcome.value ?? created, settled: outcome.settled };
+  });
+}
+
+/**
+ * POST the certificate. When the outcome is unknown (answer lost, unreadable, or a server error) the
+ * upload may still have landed, so look for it by serial number before calling it failed: no
+ * duplicate on retry, no certificate lost.
+ */
+async function send(context: OperationContext, client: CloudflareClient, upload: ClientCertificateUpload, signal: AbortSignal | undefined): Promise<HostnameCertificate> {
+  throwIfAborted(signal);
+  try {
+    return await client.uploadHostnameCertificate(upload.zoneId, { certificate: upload.certificatePem, private_key: upload.privateKeyPem }, signal);
+  } catch (error) {
+    if (!outcomeUnknown(error)) {
+      throw error;
+    }
+    // Not under the caller's signal: a cancel mid-request is exactly when we must find out what landed.
+    const listed = await client.listHostnameCertificates(upload.zoneId).catch(() => undefined);
+    const landed = listed?.find((certificate) => certificate.serial_number?.toLowerCase() === upload.serialNumber);
+    if (landed) {
+      context.log(`The answer to the upload was lost, but ${upload.zoneName} holds the certificate (${landed.id}).`);
+      return landed;
+    }
+    if (listed === undefined) {
+      throw new RefusedError(`The upload's answer was lost and Cloudflare cannot be reached to check whether it landed. Refresh ${upload.zoneName} before uploading again.`);
+    }
+    context.data.setCertificates(upload.zoneId, listed);
+    if (error instanceof CancelledError) {
+      throw error;
+    }
+    const what = error instanceof CloudflareError ? error.message : String(error);
+    throw new RefusedError(`The upload failed (${what.replace(/\.$/, '')}). ${upload.zoneName} does not hold the certificate, so nothing was stored; you can upload again.`);
+  }
+}

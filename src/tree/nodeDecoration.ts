@@ -1,0 +1,28 @@
+import * as vscode from 'vscode';
+import { expiryBand, expiryPhrase } from '../x509/certificateSummary';
+import { expiryIcon } from './themeIcons';
+import type { TreeContext, TreeNode } from './treeNode';
+
+/**
+ * What every node shows the same way, applied here once: a running operation replaces the icon with
+ * a spinner and the description with its words; a node with an expiry gets the expiry phrase first in
+ * its description, and the expiry colour outranks its status icon.
+ */
+export function decorate(node: TreeNode, item: vscode.TreeItem, context: Pick<TreeContext, 'activity' | 'expiry' | 'now'>): vscode.TreeItem {
+  const busy = context.activity.of(node.id);
+  if (busy) {
+    item.iconPath = new vscode.ThemeIcon('loading~spin');
+    item.description = busy;
+    return item;
+  }
+  const notAfter = node.expiresOn?.();
+  if (notAfter) {
+    const now = context.now();
+    const { warningDays, criticalDays } = context.expiry();
+    if (item.iconPath instanceof vscode.ThemeIcon || item.iconPath === undefined) {
+      item.iconPath = expiryIcon(expiryBand(notAfter, now, warningDays, criticalDays), item.iconPath ?? new vscode.ThemeIcon('file'));
+    }
+    item.description = [expiryPhrase(notAfter, now), typeof item.description === 'string' ? item.description : undefined].filter(Boolean).join(' · ');
+  }
+  return item;
+}
