@@ -7,7 +7,7 @@ import { disableForHostname, enableForHostname } from './commands/hostnameAssoci
 import { replacePackCertificate } from './commands/replacePackCertificate';
 import { uploadFromEditor, uploadFromFile } from './commands/uploadCertificate';
 import { openInDashboard } from './commands/openInDashboard';
-import { refreshNode } from './commands/refreshNode';
+import { refreshNode } from './tree/refreshNode';
 import { runCommand } from './commands/runCommand';
 import { setToken } from './commands/setToken';
 import { showDetails } from './commands/showDetails';
@@ -20,7 +20,7 @@ import { Logger } from './logging/logger';
 import { AccountData } from './model/accountData';
 import { ActivityTracker } from './model/activityTracker';
 import { CertificateOperations } from './model/certificateOperations';
-import { ClientFactory } from './model/clientFactory';
+import { ClientFactory } from './auth/clientFactory';
 import { ExpiryStatusBar, SHOW_EXPIRING_COMMAND } from './statusBar/expiryStatusBar';
 import { CertificateTreeProvider } from './tree/certificateTreeProvider';
 import { showBudgetWaits } from './tree/budgetWaitMessage';

@@ -4,7 +4,7 @@ import type { Logger } from './logging/logger';
 import type { AccountData } from './model/accountData';
 import type { ActivityTracker } from './model/activityTracker';
 import type { CertificateOperations } from './model/certificateOperations';
-import type { ClientFactory } from './model/clientFactory';
+import type { ClientFactory } from './auth/clientFactory';
 import type { PollTiming } from './model/operations/operationContext';
 import type { ExpiryStatusBar } from './statusBar/expiryStatusBar';
 import type { CertificateTreeProvider } from './tree/certificateTreeProvider';

@@ -51,7 +51,7 @@ export async function uploadCertificate(services: UploadServices, source: PemSou
   const outcome = await withOperationProgress(`Uploading "${name}" to ${zone.name}`, (options) => services.operations.uploadClientCertificate(upload, options));
   const status = appearanceOf(AOP_STATUS, outcome.certificate.status).label.toLowerCase();
   if (outcome.settled) {
-    void services.prompts.info(`Uploaded "${name}" to ${zone.name} as an Authenticated Origin Pulls client certificate: ${status}.`);
+    void services.prompts.info(`Uploaded "${name}" to ${zone.name}: ${status}.`);
   } else {
     void services.prompts.warning(`"${name}" reached ${zone.name} but Cloudflare is still deploying it (${status}). Refresh later to see it active.`);
   }

@@ -29,6 +29,11 @@ export class ExpiryStatusBar implements vscode.Disposable {
     return this.expiring;
   }
 
+  /** What the item says, or undefined while it is hidden. */
+  get text(): string | undefined {
+    return this.expiring.length > 0 ? this.item.text : undefined;
+  }
+
   private scheduleUpdate(): void {
     if (this.pending === undefined) {
       this.pending = setTimeout(() => {

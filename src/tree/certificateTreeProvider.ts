@@ -181,13 +181,13 @@ export class CertificateTreeProvider implements vscode.TreeDataProvider<TreeNode
   }
 
   /**
-   * Loads every zone in the background (the limiter keeps it polite) for counts and the status bar;
-   * each load that settles announces itself, and the zone's row follows.
+   * Loads every zone in the background (the limiter keeps it polite) for counts, the zone-level AOP
+   * switch and the status bar; each load that settles announces itself, and the zone's row follows.
    */
   private scanZones(nodes: readonly ZoneNode[]): void {
     const { data } = this.context;
     // A refresh makes this scan moot (the new roots start their own), so it does not follow one.
-    const loads = nodes.map((node) => Promise.allSettled([data.aop(node.zone.id, false), data.customHostnames(node.zone.id, false)]));
+    const loads = nodes.map((node) => Promise.allSettled([data.aop(node.zone.id, false), data.customHostnames(node.zone.id, false), data.aopSettings(node.zone.id, false)]));
     void Promise.all(loads).then(() => this.scanned.fire());
   }
 

@@ -347,7 +347,9 @@ describe('Certificate operations against the emulator', function () {
     const refreshed = (await rows(session.api, await groupNode('example.org'))).find((row) => row.item.id?.endsWith(active.id))!;
     const [hostnameRow] = await rows(session.api, refreshed.node);
     assert.equal(hostnameRow.contextValue, 'association enabled');
+    prompts.answer('Disable');
     await vscode.commands.executeCommand('cloudflareCertificates.disableForHostname', hostnameRow.node);
+    assert.match(prompts.asked.at(-1)?.text ?? '', /Disable Authenticated Origin Pulls with ".+" for origin\.example\.org\?/);
     assert.equal(association?.enabled, false);
     assert.match(prompts.messages.at(-1)?.text ?? '', /disabled for origin\.example\.org/);
   });

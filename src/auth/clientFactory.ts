@@ -1,7 +1,7 @@
 import { checkBaseUrl, CloudflareClient } from '../cloudflare/cloudflareClient';
 import type { FetchLike } from '../cloudflare/fetchLike';
 import { RequestLimiter } from '../cloudflare/requestLimiter';
-import type { TokenStore } from '../auth/tokenStore';
+import type { TokenStore } from './tokenStore';
 import { apiBaseUrl } from '../config/settings';
 import type { Logger } from '../logging/logger';
 

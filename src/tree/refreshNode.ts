@@ -1,6 +1,6 @@
 import type { ExtensionServices } from '../extensionServices';
-import { CustomHostnameNode } from '../tree/customHostnameNode';
-import type { TreeNode } from '../tree/treeNode';
+import { CustomHostnameNode } from './customHostnameNode';
+import type { TreeNode } from './treeNode';
 
 /**
  * A node's inline Refresh: reloads the data that node shows. A custom hostname asks Cloudflare for

@@ -1,0 +1,71 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+/**
+ * The layering the codebase promises, checked on the sources: a rule broken here is a dependency
+ * that makes the vscode-free layers untestable in plain Node, or a command doing the model's job.
+ */
+const SRC = path.join(__dirname, '..', '..', '..', 'src');
+
+function sourceFiles(folder: string): string[] {
+  return fs.readdirSync(path.join(SRC, folder), { recursive: true, encoding: 'utf8' })
+    .filter((name) => name.endsWith('.ts'))
+    .map((name) => path.join(folder, name));
+}
+
+function importsOf(file: string): string[] {
+  const text = fs.readFileSync(path.join(SRC, file), 'utf8');
+  return [...text.matchAll(/^(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]/gm)].map((match) => match[1]);
+}
+
+/** The src/ folder an import lands in ('vscode' for the VS Code API). */
+function targetFolder(file: string, specifier: string): string {
+  if (!specifier.startsWith('.')) {
+    return specifier;
+  }
+  const resolved = path.relative(SRC, path.join(SRC, path.dirname(file), specifier));
+  return resolved.split(path.sep)[0];
+}
+
+function violations(folders: readonly string[], forbidden: readonly string[]): string[] {
+  return folders.flatMap((folder) =>
+    sourceFiles(folder).flatMap((file) =>
+      importsOf(file)
+        .filter((specifier) => forbidden.includes(targetFolder(file, specifier)))
+        .map((specifier) => `${file} imports ${specifier}`),
+    ),
+  );
+}
+
+describe('Architecture', () => {
+  it('keeps src/cloudflare, src/x509 and src/model free of vscode', () => {
+    assert.deepEqual(violations(['cloudflare', 'x509', 'model'], ['vscode']), []);
+  });
+
+  it('keeps src/model out of the UI layers and the vscode-bound settings and token store', () => {
+    // These folders import vscode themselves, so reaching them would make the model vscode-bound too.
+    assert.deepEqual(violations(['model'], ['tree', 'commands', 'editor', 'statusBar', 'ui', 'config', 'auth', 'logging', 'extension.ts']), []);
+  });
+
+  it('never lets src/editor or src/tree import from src/commands, nor src/editor from src/tree', () => {
+    assert.deepEqual([...violations(['editor', 'tree'], ['commands']), ...violations(['editor'], ['tree'])], []);
+  });
+
+  it('leaves refreshing and cache invalidation to the model: no command refreshes the tree or forgets data by hand', () => {
+    const found = sourceFiles('commands').flatMap((file) => {
+      const text = fs.readFileSync(path.join(SRC, file), 'utf8');
+      return [/\.refresh\(/, /\.reload(All)?\(/, /\.invalidate\(/, /\bdata\.set[A-Z]\w*\(/, /replaceCustomHostname\(/]
+        .filter((pattern) => pattern.test(text))
+        .map((pattern) => `${file} matches ${pattern}`);
+    });
+    assert.deepEqual(found, []);
+  });
+
+  it('builds tree ids in one module', () => {
+    const found = [...sourceFiles('tree'), ...sourceFiles('model'), ...sourceFiles('commands')]
+      .filter((file) => !file.endsWith('nodeIds.ts'))
+      .filter((file) => /`zone\/\$\{/.test(fs.readFileSync(path.join(SRC, file), 'utf8')));
+    assert.deepEqual(found, []);
+  });
+});
