@@ -6,6 +6,7 @@ import { startEmulator } from '../emulator/emulator';
 import { REPO_ROOT, startCodeServer } from './codeServer';
 import { setBrowserTestEnvironment } from '../e2e/support/environment';
 import { createDemoWorkspace } from './demoWorkspace';
+import { PROBE_COMMAND_TITLE, PROBE_ID, packageProbeExtension } from './probeExtension';
 
 /**
  * Browser end-to-end tests: the packaged .vsix installed into code-server, pointed at a seeded
@@ -20,18 +21,25 @@ async function main(): Promise<number> {
   const emulator = await startEmulator({ port: 0, seed: 'demo', transitionMs: 1500 });
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'cfcerts-e2e-workspace-'));
   await createDemoWorkspace(folder);
+  // A second, unrelated extension that tries to reach our token through our exports.
+  const probe = packageProbeExtension();
   const server = await startCodeServer({
     folder,
     vsix,
+    extraExtensions: [probe.vsix],
     settings: {
       'cloudflareCertificates.apiBaseUrl': emulator.baseUrl,
+      'cfcertsProbe.reportFile': probe.reportFile,
       // The browser's colour scheme picks the theme, so each test can ask for light or dark.
       'window.autoDetectColorScheme': true,
       'workbench.preferredDarkColorTheme': 'Default Dark Modern',
       'workbench.preferredLightColorTheme': 'Default Light Modern',
     },
   });
-  setBrowserTestEnvironment({ workbenchUrl: server.url, folder, emulator, userDataDir: server.userDataDir });
+  setBrowserTestEnvironment({
+    workbenchUrl: server.url, folder, emulator, userDataDir: server.userDataDir,
+    probe: { id: PROBE_ID, commandTitle: PROBE_COMMAND_TITLE, reportFile: probe.reportFile },
+  });
   try {
     const mocha = new Mocha({ ui: 'bdd', timeout: 90_000, forbidOnly: true, reporter: 'spec' });
     if (process.env.E2E_GREP) {
@@ -55,6 +63,7 @@ async function main(): Promise<number> {
   } finally {
     await server.stop();
     await emulator.close();
+    probe.dispose();
     fs.rmSync(folder, { recursive: true, force: true });
   }
 }

@@ -6,6 +6,8 @@ export interface BrowserTestEnvironment {
   readonly folder: string;
   readonly emulator: Emulator;
   readonly userDataDir: string;
+  /** The second, unrelated extension installed beside ours, and the file its report lands in. */
+  readonly probe?: { readonly id: string; readonly commandTitle: string; readonly reportFile: string };
 }
 
 let current: BrowserTestEnvironment | undefined;
