@@ -6,15 +6,23 @@ const DAY = 86_400_000;
 
 export type ExpiryBand = 'expired' | 'critical' | 'warning' | 'ok';
 
-/** Whole days left, rounded down; negative once expired ("expired 1 day ago" after 24 h). */
+/**
+ * Calendar days (UTC) from today to the expiry date: the way people read a date. A 90-day
+ * certificate made today "expires in 90 days", whatever the hour; one that ends tonight "expires
+ * today"; one that ended yesterday "expired yesterday". Negative once the expiry date is past.
+ */
 export function daysLeft(notAfter: Date, now: Date): number {
-  return Math.floor((notAfter.getTime() - now.getTime()) / DAY);
+  return Math.round((utcDay(notAfter) - utcDay(now)) / DAY);
+}
+
+function utcDay(date: Date): number {
+  return Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate());
 }
 
 export function expiryPhrase(notAfter: Date, now: Date): string {
   if (notAfter.getTime() <= now.getTime()) {
-    const ago = Math.floor((now.getTime() - notAfter.getTime()) / DAY);
-    if (ago === 0) {
+    const ago = -daysLeft(notAfter, now);
+    if (ago <= 0) {
       return 'expired today';
     }
     return ago === 1 ? 'expired yesterday' : `expired ${ago} days ago`;

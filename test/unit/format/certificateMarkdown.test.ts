@@ -92,11 +92,13 @@ describe('certificateMarkdown', () => {
   });
 
   it('puts the days left in words after the expiry date', () => {
-    assert.equal(rowValue(markdown, 'Not after'), `${formatDate(CRAFTED.notAfter!)} (expires in 10 days)`);
+    // Calendar days, as people read a date: from the 10th at noon to the 21st is 11 days.
+    assert.equal(rowValue(markdown, 'Not after'), `${formatDate(CRAFTED.notAfter!)} (expires in 11 days)`);
     const phrase = (notAfter: Date) => rowValue(certificateMarkdown({ title: 't', notAfter }, NOW), 'Not after');
     assert.match(phrase(new Date(NOW.getTime() - 3.5 * DAY)), /\(expired 3 days ago\)$/);
-    assert.match(phrase(new Date(NOW.getTime() + 1.5 * DAY)), /\(expires tomorrow\)$/);
-    assert.match(phrase(new Date(NOW.getTime() + 0.5 * DAY)), /\(expires today\)$/);
+    assert.match(phrase(new Date(NOW.getTime() + 1.5 * DAY)), /\(expires in 2 days\)$/);
+    assert.match(phrase(new Date(NOW.getTime() + 0.5 * DAY)), /\(expires tomorrow\)$/);
+    assert.match(phrase(new Date(NOW.getTime() + 0.4 * DAY)), /\(expires today\)$/);
     assert.equal(rowValue(markdown, 'Not before'), '2026-02-18 12:00 UTC');
   });
 
