@@ -9,6 +9,16 @@ import type { AssociationRecord, EmulatorState } from './emulatorState';
  */
 export const MAX_ASSOCIATIONS_PER_CERTIFICATE = 100;
 
+/** One association as a test sees it: what the API shows, and what actually serves the hostname now. */
+export interface AssociationView {
+  readonly hostname: string;
+  readonly certId: string;
+  readonly enabled: boolean;
+  readonly status: string;
+  readonly certStatus: string;
+  readonly servingCertId?: string;
+}
+
 interface Change {
   readonly hostname: string;
   readonly certId: string;
@@ -128,4 +138,20 @@ export function usersOf(state: EmulatorState, zoneId: string, certId: string): s
     .filter((association) => association.zoneId === zoneId)
     .filter((association) => association.certId === certId || (association.previousCertId === certId && association.deployedAt !== undefined && now < association.deployedAt))
     .map((association) => association.hostname);
+}
+
+export function associationViews(state: EmulatorState, zoneId: string): AssociationView[] {
+  const now = state.clock();
+  return state.associationsOf(zoneId).map((association) => {
+    const certificate = state.aopCertificates.find((record) => record.id === association.certId);
+    const serving = state.servingCertificate(zoneId, association.hostname, now);
+    return {
+      hostname: association.hostname,
+      certId: association.certId,
+      enabled: association.enabled,
+      status: associationStatus(state, association),
+      certStatus: certificate ? state.aopStatus(certificate) : 'deleted',
+      ...(serving?.enabled ? { servingCertId: serving.certId } : {}),
+    };
+  });
 }

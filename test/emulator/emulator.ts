@@ -7,7 +7,9 @@ import { FaultInjector, type FaultRule } from './faultInjector';
 import { RequestLog, scrubBody } from './requestLog';
 import { findRoute, type RouteResult } from './routes';
 import { seedDemo, seedEmpty, seedScale, type ScaleSeed } from './seeds';
+import { ANSWER_THEN_FAULT, inject, trickle } from './faultAnswers';
 import { serviceFailure, ZONE_CONFLICT_CODE, ZoneWrites } from './serviceCodes';
+import { envelope, readBody, sendJson } from './wire';
 
 export type { FaultRule } from './faultInjector';
 export type { ScaleSeed } from './seeds';
@@ -325,9 +327,6 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   return emulator;
 }
 
-/** Faults applied to the emulator's real answer (the change is made); the others replace the answer. */
-const ANSWER_THEN_FAULT = new Set<FaultRule['kind']>(['commitThenDrop', 'commitThenHtmlError', 'lyingResultInfo', 'slowBody', 'nullResult']);
-
 function pickQuirks(input: Record<string, unknown>): Partial<EmulatorQuirks> {
   const picked: Partial<EmulatorQuirks> = {};
   for (const name of ['emptyListsAsNull', 'zoneWriteConflicts'] as const) {
@@ -336,83 +335,4 @@ function pickQuirks(input: Record<string, unknown>): Partial<EmulatorQuirks> {
     }
   }
   return picked;
-}
-
-function envelope(success: boolean, result: unknown, errors: { code: number; message: string }[]): Record<string, unknown> {
-  return { success, errors, messages: [], result };
-}
-
-function sendJson(response: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  const text = JSON.stringify(body);
-  response.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text), ...headers });
-  response.end(text);
-}
-
-async function readBody(request: http.IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of request) {
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-/** Answers with the fault instead of the API; returns the status logged (-1 for no answer). */
-async function inject(fault: FaultRule, response: http.ServerResponse): Promise<number> {
-  switch (fault.kind) {
-    case 'rateLimit': {
-      const headers: Record<string, string> = fault.retryAfterSeconds === null ? {} : { 'Retry-After': String(fault.retryAfterSeconds ?? 1) };
-      sendJson(response, 429, envelope(false, null, [{ code: 971, message: 'Please wait and consider throttling your request speed' }]), headers);
-      return 429;
-    }
-    case 'serverError': {
-      const status = fault.status ?? 500;
-      sendJson(response, status, envelope(false, null, [{ code: 10002, message: 'An unknown error has occurred' }]));
-      return status;
-    }
-    case 'htmlError': {
-      const html = '<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1><p>cloudflare</p></body></html>';
-      response.writeHead(fault.status ?? 502, { 'Content-Type': 'text/html' });
-      response.end(html);
-      return fault.status ?? 502;
-    }
-    case 'malformedJson':
-      response.writeHead(200, { 'Content-Type': 'application/json' });
-      response.end('{"success":true,"errors":[],"messages":[],"result":[{"id":"');
-      return 200;
-    case 'serviceError': {
-      const failure = serviceFailure(fault);
-      sendJson(response, failure.status, envelope(false, null, [{ code: failure.code, message: failure.message }]), failure.headers);
-      return failure.status;
-    }
-    case 'notEnvelope':
-      sendJson(response, 200, { message: 'hello from a captive portal' });
-      return 200;
-    case 'drop':
-      response.socket?.destroy();
-      return -1;
-    case 'dropMidBody': {
-      const text = JSON.stringify(envelope(true, [{ id: 'x'.repeat(32) }], []));
-      response.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text) });
-      response.write(text.slice(0, Math.floor(text.length / 2)));
-      await sleep(20);
-      response.socket?.destroy();
-      return -1;
-    }
-    case 'hang':
-      await new Promise<void>((resolve) => response.on('close', () => resolve()));
-      return -1;
-    default:
-      return -1;
-  }
-}
-
-async function trickle(response: http.ServerResponse, status: number, text: string, durationMs: number, headers: Record<string, string> = {}): Promise<void> {
-  response.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text), ...headers });
-  const pieces = 10;
-  const size = Math.ceil(text.length / pieces);
-  for (let index = 0; index < pieces && !response.destroyed; index += 1) {
-    response.write(text.slice(index * size, (index + 1) * size));
-    await sleep(durationMs / pieces);
-  }
-  response.end();
 }

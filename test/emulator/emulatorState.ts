@@ -1,8 +1,10 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { ApiFailure, notFound } from './apiFailure';
 import { AssociationHistory, type ServiceGap } from './associationHistory';
-import { applyAssociationChanges, associationStatus, MAX_ASSOCIATIONS_PER_CERTIFICATE, usersOf } from './associationRules';
+import { applyAssociationChanges, type AssociationView, associationStatus, associationViews, MAX_ASSOCIATIONS_PER_CERTIFICATE, usersOf } from './associationRules';
 import { checkUpload, type UploadedCertificate } from './uploadRules';
+
+export type { AssociationView } from './associationRules';
 
 /**
  * Everything the emulated account holds, and Cloudflare's rules over it. Transitional states are
@@ -52,15 +54,6 @@ export interface AssociationRecord {
   previousCertId?: string;
 }
 
-/** One association as a test sees it: what the API shows, and what actually serves the hostname now. */
-export interface AssociationView {
-  readonly hostname: string;
-  readonly certId: string;
-  readonly enabled: boolean;
-  readonly status: string;
-  readonly certStatus: string;
-  readonly servingCertId?: string;
-}
 
 export interface PackCertificateRecord {
   readonly id: string;
@@ -244,19 +237,7 @@ export class EmulatorState {
 
   /** The zone's associations with their status and the certificate serving each hostname right now. */
   associationViews(zoneId: string): AssociationView[] {
-    const now = this.now();
-    return this.associationsOf(zoneId).map((association) => {
-      const certificate = this.aopCertificates.find((record) => record.id === association.certId);
-      const serving = this.servingCertificate(zoneId, association.hostname, now);
-      return {
-        hostname: association.hostname,
-        certId: association.certId,
-        enabled: association.enabled,
-        status: associationStatus(this, association),
-        certStatus: certificate ? this.aopStatus(certificate) : 'deleted',
-        ...(serving?.enabled ? { servingCertId: serving.certId } : {}),
-      };
-    });
+    return associationViews(this, zoneId);
   }
 
   /** What serves the hostname at `at` (default now): the old certificate until a move is deployed. */
