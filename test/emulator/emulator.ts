@@ -167,7 +167,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     inFlight += 1;
     peakConcurrent = Math.max(peakConcurrent, inFlight);
     // Taken on arrival, so a write that overlaps another on the same zone meets Cloudflare's 409.
-    const write = emulator.quirks.zoneWriteConflicts && !fault ? zoneWrites.begin(method, path) : { conflict: false, end: () => undefined };
+    const write = emulator.quirks.zoneWriteConflicts && (!fault || ANSWER_THEN_FAULT.has(fault.kind)) ? zoneWrites.begin(method, path) : { conflict: false, end: () => undefined };
     try {
       if (emulator.latencyMs > 0) {
         await sleep(emulator.latencyMs);
