@@ -5,7 +5,8 @@ import { startEmulator, type Emulator } from '../../emulator/emulator';
 import { leaf, pause, zoneNamed } from '../emulator/emulatorHttp';
 import { harness, rejection } from './clientHarness';
 
-const TRANSITION_MS = 60;
+// Long enough that a loaded machine still sees a fresh upload pending_deployment.
+const TRANSITION_MS = 250;
 
 // The README's service codes as the client meets them from the emulator: typed, in plain words, and
 // writes never re-sent on their own (waiting and retrying "not now" is the caller's decision).
@@ -57,7 +58,7 @@ describe('CloudflareClient and Cloudflare\'s service codes', () => {
 
   it('HTTP 409 for overlapping writes to one zone: NotNowError, and neither write re-sent', async () => {
     const { client } = harness(emulator.baseUrl);
-    emulator.latencyMs = 50;
+    emulator.latencyMs = 150;
     try {
       const results = await Promise.allSettled([client.setAopSettings(zone().id, true), client.setAopSettings(zone().id, true)]);
       const refused = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');

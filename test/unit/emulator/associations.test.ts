@@ -4,7 +4,9 @@ import { startEmulator, type Emulator } from '../../emulator/emulator';
 import type { HostnameAssociation, HostnameCertificate } from '../../../src/cloudflare/types';
 import { aopPath, call, leaf, pause, refusal, uploadBody, zoneNamed } from './emulatorHttp';
 
-const TRANSITION_MS = 80;
+// Certificates deploy quickly; associations slowly enough that a loaded machine still sees them pending.
+const TRANSITION_MS = 30;
+const ASSOCIATION_MS = 400;
 
 // A hostname has one association; a PUT naming another certificate moves it, and the old certificate
 // serves the hostname until the move is deployed. The state's history lets tests prove no gap.
@@ -19,7 +21,7 @@ describe('emulator hostname associations (over HTTP)', () => {
   const deleteCertificate = (id: string) => call<HostnameCertificate>(emulator, 'DELETE', aopPath(zoneId, `/hostnames/certificates/${id}`));
 
   before(async () => {
-    emulator = await startEmulator({ port: 0, seed: 'demo', transitionMs: TRANSITION_MS, validator: new ContractValidator() });
+    emulator = await startEmulator({ port: 0, seed: 'demo', transitionMs: TRANSITION_MS, associationTransitionMs: ASSOCIATION_MS, validator: new ContractValidator() });
     zoneId = zoneNamed(emulator, 'staging.example.net').id;
     const upload = async (name: string) => (await call<HostnameCertificate>(emulator, 'POST', aopPath(zoneId, '/hostnames/certificates'), { body: uploadBody(await leaf(name)) })).body.result.id;
     [oldId, newId] = [await upload('old.staging.example.net'), await upload('new.staging.example.net')];
@@ -33,7 +35,7 @@ describe('emulator hostname associations (over HTTP)', () => {
     assert.equal((await one(hostnames[0])).body.result.status, 'pending_deployment');
     const listed = await call<HostnameAssociation[]>(emulator, 'GET', aopPath(zoneId, '/hostnames'));
     assert.deepEqual(listed.body.result, [], 'the default (active) list leaves pending ones out');
-    await pause(TRANSITION_MS + 20);
+    await pause(ASSOCIATION_MS + 50);
     assert.deepEqual([(await one(hostnames[0])).body.result.status, (await one(hostnames[0])).body.result.cert_status], ['active', 'active']);
     assert.deepEqual(emulator.state.associationViews(zoneId).map((view) => view.servingCertId), [oldId, oldId, oldId]);
   });
@@ -50,14 +52,14 @@ describe('emulator hostname associations (over HTTP)', () => {
     // Invalidating by the old certificate's id no longer matches a moved hostname: it is left alone.
     const stale = await associate([{ hostname: hostnames[0], cert_id: oldId, enabled: null }]);
     assert.deepEqual([stale.status, stale.body.result[0].cert_id], [200, newId]);
-    await pause(TRANSITION_MS + 20);
+    await pause(ASSOCIATION_MS + 50);
     assert.deepEqual(emulator.state.associationViews(zoneId).map((view) => [view.status, view.servingCertId]), [['active', newId], ['active', newId], ['active', oldId]]);
   });
 
   it('the old certificate cannot be deleted while a hostname still uses it or a move away from it is not yet deployed (1433)', async () => {
     await associate([{ hostname: hostnames[2], cert_id: newId, enabled: true }]);
     assert.deepEqual(refusal(await deleteCertificate(oldId)), { status: 400, code: 1433, success: false }, 'c still served by the old one');
-    await pause(TRANSITION_MS + 20);
+    await pause(ASSOCIATION_MS + 50);
     const deleted = await deleteCertificate(oldId);
     assert.deepEqual([deleted.status, deleted.body.result.status], [200, 'pending_deletion']);
   });
@@ -85,7 +87,7 @@ describe('emulator hostname associations (over HTTP)', () => {
     await associate([{ hostname: hostnames[0], cert_id: third, enabled: true }]);
     await associate([{ hostname: hostnames[0], cert_id: newId, enabled: true }]);
     assert.equal(emulator.state.servingCertificate(zoneId, hostnames[0])?.certId, newId, 'the move back is pending, the current certificate serves');
-    await pause(TRANSITION_MS + 20);
+    await pause(ASSOCIATION_MS + 50);
     assert.deepEqual(emulator.state.serviceGaps(zoneId, hostnames[0]), []);
     assert.equal(emulator.state.servingCertificate(zoneId, hostnames[0])?.certId, newId);
   });
@@ -100,7 +102,7 @@ describe('emulator hostname associations (over HTTP)', () => {
     } finally {
       await fast.close();
     }
-    assert.equal(emulator.state.associationTransitionMs, TRANSITION_MS);
+    assert.equal(emulator.state.associationTransitionMs, ASSOCIATION_MS);
   });
 
   it('zone-level settings: GET and PUT answer { enabled } as documented', async () => {

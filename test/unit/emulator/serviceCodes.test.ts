@@ -4,7 +4,8 @@ import { startEmulator, type Emulator } from '../../emulator/emulator';
 import type { HostnameAssociation, HostnameCertificate } from '../../../src/cloudflare/types';
 import { aopPath, call, leaf, pause, refusal, uploadBody, zoneNamed } from './emulatorHttp';
 
-const TRANSITION_MS = 80;
+// Long enough that a loaded machine still sees a fresh upload pending_deployment.
+const TRANSITION_MS = 250;
 
 // The README's service codes, each where the situation arises, then each injected on demand.
 describe('emulator service codes (over HTTP)', () => {
@@ -65,10 +66,10 @@ describe('emulator service codes (over HTTP)', () => {
 
   it('409 for a write to a zone while another write to it is unanswered; other zones and reads go through', async () => {
     const body = uploadBody(await leaf('busy.example.org'));
-    emulator.latencyMs = 60;
+    emulator.latencyMs = 150;
     try {
       const first = upload(body);
-      await pause(15);
+      await pause(30);
       const [second, elsewhere, read] = await Promise.all([
         upload(body),
         call(emulator, 'PUT', aopPath(zoneNamed(emulator, 'staging.example.net').id, '/settings'), { body: { enabled: true } }),
@@ -112,11 +113,11 @@ describe('emulator service codes (over HTTP)', () => {
   it('fault timings: afterMs lets requests through at first, forMs ends the rule, times and skip count', async () => {
     const path = '/settings$';
     const settings = () => call(emulator, 'GET', aopPath(zone().id, '/settings'));
-    emulator.faults.add({ kind: 'serviceError', status: 409, path, times: Infinity, afterMs: 60, forMs: 160 });
+    emulator.faults.add({ kind: 'serviceError', status: 409, path, times: Infinity, afterMs: 150, forMs: 600 });
     assert.equal((await settings()).status, 200, 'before afterMs');
-    await pause(80);
+    await pause(200);
     assert.deepEqual([(await settings()).status, (await settings()).status], [409, 409]);
-    await pause(100);
+    await pause(450);
     assert.equal((await settings()).status, 200, 'after forMs');
     assert.deepEqual(emulator.faults.active, []);
     emulator.faults.add({ kind: 'serviceError', code: 1434, path, times: 2, skip: 1 });
