@@ -1,11 +1,13 @@
 import { checkBaseUrl } from './baseUrl';
-import { AuthError, CancelledError, CloudflareError, failureToError, RateLimitError, toCloudflareError, type EnvelopeMessage, type RequestDescription } from './errors';
+import { AuthError, CancelledError, CloudflareError, failureToError, RateLimitError, type RequestDescription } from './errors';
+import { listOf, unwrap } from './envelope';
 import type { FetchLike, FetchResponse } from './fetchLike';
 import { fetchAllPages } from './pagination';
 import { RequestLimiter } from './requestLimiter';
 import type { AssociationChange, CustomHostname, HostnameAssociation, HostnameCertificate, Page, ResultInfo, TokenVerification, Zone } from './types';
 
 export { checkBaseUrl } from './baseUrl';
+export { parseRetryAfter } from './envelope';
 
 export interface CloudflareClientOptions {
   readonly baseUrl: string;
@@ -26,12 +28,6 @@ export interface CloudflareClientOptions {
   readonly log?: (line: string) => void;
 }
 
-interface Envelope<T> {
-  readonly success?: boolean;
-  readonly errors?: EnvelopeMessage[];
-  readonly result?: T;
-  readonly result_info?: ResultInfo;
-}
 
 type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
@@ -88,7 +84,8 @@ export class CloudflareClient {
 
   /** Not paginated by Cloudflare: one request returns the zone's (at most 10) certificates. */
   async listHostnameCertificates(zoneId: string, signal?: AbortSignal): Promise<HostnameCertificate[]> {
-    return (await this.call<HostnameCertificate[]>('GET', `${zonePath(zoneId)}/origin_tls_client_auth/hostnames/certificates`, { signal })).result ?? [];
+    const path = `${zonePath(zoneId)}/origin_tls_client_auth/hostnames/certificates`;
+    return listOf((await this.call<HostnameCertificate[] | null>('GET', path, { signal })).result, { method: 'GET', path, needs: READ });
   }
 
   async getHostnameCertificate(zoneId: string, certificateId: string, signal?: AbortSignal): Promise<HostnameCertificate> {
@@ -119,7 +116,8 @@ export class CloudflareClient {
   }
 
   async updateHostnameAssociations(zoneId: string, config: readonly AssociationChange[], signal?: AbortSignal): Promise<HostnameAssociation[]> {
-    return (await this.call<HostnameAssociation[]>('PUT', `${zonePath(zoneId)}/origin_tls_client_auth/hostnames`, { body: { config }, needs: EDIT, signal })).result ?? [];
+    const path = `${zonePath(zoneId)}/origin_tls_client_auth/hostnames`;
+    return listOf((await this.call<HostnameAssociation[] | null>('PUT', path, { body: { config }, needs: EDIT, signal })).result, { method: 'PUT', path, needs: EDIT });
   }
 
   async getAopSettings(zoneId: string, signal?: AbortSignal): Promise<{ enabled: boolean }> {
@@ -154,23 +152,21 @@ export class CloudflareClient {
     return (await this.call<CustomHostname>('PUT', packCertificatePath(zoneId, customHostnameId, packId, certificateId), { body, needs: EDIT, signal })).result;
   }
 
+  /** Documented to answer 202 with a bare `{"id": …}`, not the envelope: both are taken as success. */
   async deletePackCertificate(zoneId: string, customHostnameId: string, packId: string, certificateId: string, signal?: AbortSignal): Promise<void> {
-    await this.call<unknown>('DELETE', packCertificatePath(zoneId, customHostnameId, packId, certificateId), { needs: EDIT, signal });
+    await this.call<unknown>('DELETE', packCertificatePath(zoneId, customHostnameId, packId, certificateId), { needs: EDIT, signal, bareIdAnswer: true });
   }
 
   private async page<T>(path: string, query: Record<string, string | number>, signal?: AbortSignal): Promise<Page<T>> {
-    const envelope = await this.call<T[]>('GET', path, { query, signal });
-    if (!Array.isArray(envelope.result)) {
-      throw failureToError({ method: 'GET', path, needs: READ }, 'malformed', 'a list was expected');
-    }
-    return { items: envelope.result, resultInfo: envelope.result_info };
+    const envelope = await this.call<T[] | null>('GET', path, { query, signal });
+    return { items: listOf(envelope.result, { method: 'GET', path, needs: READ }), resultInfo: envelope.result_info };
   }
 
   /** Sends one request with retries; resolves to a success envelope or throws a typed error. */
   private async call<T>(
     method: Method,
     path: string,
-    options: { query?: Record<string, string | number>; body?: unknown; needs?: RequestDescription['needs']; signal?: AbortSignal },
+    options: { query?: Record<string, string | number>; body?: unknown; needs?: RequestDescription['needs']; signal?: AbortSignal; bareIdAnswer?: boolean },
   ): Promise<{ result: T; result_info?: ResultInfo }> {
     const request: RequestDescription = { method, path, needs: options.needs ?? READ };
     const search = options.query ? `?${new URLSearchParams(Object.entries(options.query).map(([key, value]): [string, string] => [key, String(value)]))}` : '';
@@ -179,7 +175,7 @@ export class CloudflareClient {
     const maxRateLimitRetries = this.options.maxRateLimitRetries ?? 4;
     for (let attempt = 0, rateLimited = 0; ; attempt += 1) {
       try {
-        return await this.attempt<T>(request, url, options.body, options.signal);
+        return await this.attempt<T>(request, url, options.body, options.signal, options.bareIdAnswer ?? false);
       } catch (error) {
         if (!(error instanceof CloudflareError) || error instanceof CancelledError || options.signal?.aborted) {
           throw error instanceof CloudflareError ? error : failureToError(request, 'cancelled', undefined, error);
@@ -212,7 +208,7 @@ export class CloudflareClient {
     return ceiling / 2 + this.random() * (ceiling / 2);
   }
 
-  private async attempt<T>(request: RequestDescription, url: string, body: unknown, signal?: AbortSignal): Promise<{ result: T; result_info?: ResultInfo }> {
+  private async attempt<T>(request: RequestDescription, url: string, body: unknown, signal: AbortSignal | undefined, bareIdAnswer: boolean): Promise<{ result: T; result_info?: ResultInfo }> {
     const token = await this.options.getToken();
     if (!token) {
       throw new AuthError('No Cloudflare API token is set. Run "Cloudflare Certificates: Set API Token".');
@@ -247,54 +243,9 @@ export class CloudflareClient {
         signal?.removeEventListener('abort', forwardAbort);
       }
       this.options.log?.(`${request.method} ${request.path} ${response.status} (${Date.now() - started} ms)`);
-      return unwrap<T>(request, response, text);
+      return unwrap<T>(request, response, text, bareIdAnswer);
     }, signal);
   }
-}
-
-/** The v4 envelope, unwrapped in one place. */
-function unwrap<T>(request: RequestDescription, response: FetchResponse, text: string): { result: T; result_info?: ResultInfo } {
-  let envelope: Envelope<T> | undefined;
-  try {
-    envelope = JSON.parse(text) as Envelope<T>;
-  } catch {
-    envelope = undefined;
-  }
-  const isEnvelope = envelope !== null && typeof envelope === 'object' && typeof envelope.success === 'boolean';
-  if (response.status >= 200 && response.status < 300) {
-    if (!isEnvelope) {
-      const looksHtml = /^\s*</.test(text);
-      throw failureToError(request, 'malformed', looksHtml ? 'an HTML page came back instead of JSON' : 'the body is not the API v4 envelope');
-    }
-    if (envelope!.success) {
-      return { result: envelope!.result as T, result_info: envelope!.result_info };
-    }
-  }
-  if (response.status >= 500 && !isEnvelope) {
-    return throwError(toCloudflareError(request, response.status, []));
-  }
-  const retryAfter = parseRetryAfter(response.headers.get('retry-after'));
-  const status = response.status >= 200 && response.status < 300 ? 400 : response.status;
-  if (!isEnvelope && ![401, 403, 404, 429].includes(status) && (status < 300 || status >= 400)) {
-    return throwError(failureToError(request, 'malformed', `HTTP ${response.status} without the API v4 envelope`));
-  }
-  return throwError(toCloudflareError(request, status, isEnvelope ? (envelope!.errors ?? []) : [], retryAfter));
-}
-
-function throwError(error: CloudflareError): never {
-  throw error;
-}
-
-/** Retry-After in seconds or as an HTTP date, in ms; undefined when absent or unreadable. */
-export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
-  if (!value) {
-    return undefined;
-  }
-  if (/^\d+(\.\d+)?$/.test(value.trim())) {
-    return Number(value) * 1000;
-  }
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
 function networkDetail(error: unknown): string | undefined {

@@ -42,6 +42,25 @@ export class MalformedResponseError extends CloudflareError {}
 export class CloudflareApiError extends CloudflareError {}
 
 /**
+ * "Not now": Cloudflare did not apply the change because something is still settling (1434 pending
+ * deployment, 1414 pending deletion, HTTP 409 another change on the zone in flight). Safe to send again
+ * after a wait, which is the caller's decision: the client never re-sends a write on its own.
+ */
+export class NotNowError extends CloudflareError {
+  constructor(message: string, options: { status?: number; codes?: readonly number[] } = {}) {
+    super(message, { ...options, retryable: true });
+  }
+}
+
+/** 1406: Cloudflare already holds this certificate; look it up and carry on with that copy. */
+export class AlreadyExistsError extends CloudflareError {}
+
+/** Whether the failure means "the change was not applied; the same request may succeed after a wait". */
+export function isNotNow(error: unknown): boolean {
+  return error instanceof NotNowError;
+}
+
+/**
  * Whether a failed write may still have been carried out: the answer was lost (network, timeout,
  * cancelled mid-request), unreadable, or a server error that can come after the change was stored
  * (a proxy's 502 after the origin committed). Before such a write is called failed or offered again,
@@ -83,7 +102,21 @@ const CODE_WORDS: Readonly<Record<number, string>> = {
   2200: 'The certificate and the private key do not match.',
   1228: 'The pack already holds a certificate of this signature type.',
   1305: 'Cloudflare cannot delete this now: it is still in use or still changing.',
+  1408: 'Cloudflare could not parse the certificate; check that it is a complete PEM certificate.',
+  1415: 'Cloudflare does not know this certificate id: the certificate is invalid or was deleted. Refresh to see what Cloudflare holds.',
+  1433: 'The certificate is still used by a hostname association; stop using it for those hostnames before deleting it.',
 };
+
+/** Codes after which the same request may succeed later: nothing was changed (see NotNowError). */
+const NOT_NOW_WORDS: Readonly<Record<number, string>> = {
+  1434: 'Cloudflare is still deploying the certificate, so nothing was changed yet; try again shortly.',
+  1414: 'Cloudflare is still deleting the certificate, so nothing was changed; try again shortly.',
+};
+
+/** 971 is Cloudflare's own "slow down", whatever the HTTP status it comes with. */
+const RATE_LIMIT_CODE = 971;
+const ALREADY_EXISTS_CODE = 1406;
+
 
 /** The error for an HTTP answer that is not a success envelope. */
 export function toCloudflareError(request: RequestDescription, status: number, messages: readonly EnvelopeMessage[], retryAfterMs?: number): CloudflareError {
@@ -98,7 +131,7 @@ export function toCloudflareError(request: RequestDescription, status: number, m
   if (status === 404) {
     return new NotFoundError(`Cloudflare has no such item (it may have been deleted).${said}`, { status, codes });
   }
-  if (status === 429) {
+  if (status === 429 || codes.includes(RATE_LIMIT_CODE)) {
     const wait = retryAfterMs === undefined ? '' : ` Try again in ${Math.max(1, Math.ceil(retryAfterMs / 1000))} s.`;
     return new RateLimitError(`Cloudflare's rate limit was reached.${wait}`, retryAfterMs, { status, codes });
   }
@@ -107,6 +140,16 @@ export function toCloudflareError(request: RequestDescription, status: number, m
   }
   if (status >= 300 && status < 400) {
     return new CloudflareError(`Cloudflare answered with a redirect (${status}), which is not followed so the token stays with the configured API host. Check the API base URL setting.`, { status });
+  }
+  const notNow = codes.map((code) => NOT_NOW_WORDS[code]).find(Boolean);
+  if (notNow) {
+    return new NotNowError(`${notNow}${said}`, { status, codes });
+  }
+  if (status === 409) {
+    return new NotNowError(`Another change to this zone is still in progress at Cloudflare, so nothing was changed; try again shortly.${said}`, { status, codes });
+  }
+  if (codes.includes(ALREADY_EXISTS_CODE)) {
+    return new AlreadyExistsError(`Cloudflare already holds this certificate.${said}`, { status, codes });
   }
   const known = codes.map((code) => CODE_WORDS[code]).find(Boolean);
   return new CloudflareApiError(`${known ?? 'Cloudflare refused the request.'}${said}`, { status, codes });

@@ -7,6 +7,9 @@ import { FaultInjector, type FaultRule } from './faultInjector';
 import { RequestLog, scrubBody } from './requestLog';
 import { findRoute, type RouteResult } from './routes';
 import { seedDemo, seedEmpty, seedScale, type ScaleSeed } from './seeds';
+import { ANSWER_THEN_FAULT, inject, trickle } from './faultAnswers';
+import { serviceFailure, ZONE_CONFLICT_CODE, ZoneWrites } from './serviceCodes';
+import { envelope, readBody, sendJson } from './wire';
 
 export type { FaultRule } from './faultInjector';
 export type { ScaleSeed } from './seeds';
@@ -23,6 +26,18 @@ export interface EmulatorOptions {
   readonly rateLimit?: { readonly requests: number; readonly windowMs: number };
   /** When given, every request and answer is validated against Cloudflare's schema. */
   readonly validator?: ContractValidator;
+  /** How long a new or moved hostname association stays pending_deployment (default transitionMs). */
+  readonly associationTransitionMs?: number;
+  /** Answer an empty list with `result: null`, as Cloudflare may (default false). */
+  readonly emptyListsAsNull?: boolean;
+  /** A write to a zone while another write to it is unanswered gets 409 (default true). */
+  readonly zoneWriteConflicts?: boolean;
+}
+
+/** Documented service behaviour that tests may switch while the emulator runs (also POST /__emulator/quirks). */
+export interface EmulatorQuirks {
+  emptyListsAsNull: boolean;
+  zoneWriteConflicts: boolean;
 }
 
 export interface Emulator {
@@ -35,6 +50,7 @@ export interface Emulator {
   readonly contractViolations: ContractViolation[];
   /** Added before every answer; changeable while running (also POST /__emulator/latency). */
   latencyMs: number;
+  readonly quirks: EmulatorQuirks;
   stats(): { total: number; peakConcurrent: number; inFlight: number };
   resetStats(): void;
   /** Replaces the whole account with a fresh seed (keeps port, faults cleared, log cleared). */
@@ -50,8 +66,14 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * Cloudflare's rules, tokens with permissions, a per-token rate limit, latency and faults on demand.
  */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
-  let state = new EmulatorState(options.transitionMs ?? 1500);
+  const newState = () => {
+    const fresh = new EmulatorState(options.transitionMs ?? 1500);
+    fresh.associationTransitionOverride = options.associationTransitionMs;
+    return fresh;
+  };
+  let state = newState();
   const faults = new FaultInjector();
+  const zoneWrites = new ZoneWrites();
   const log = new RequestLog();
   const contractViolations: ContractViolation[] = [];
   const rate = options.rateLimit ?? { requests: 1200, windowMs: 300_000 };
@@ -62,7 +84,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   let total = 0;
 
   const seed = async (which: 'demo' | 'empty' | ScaleSeed) => {
-    state = new EmulatorState(options.transitionMs ?? 1500);
+    state = newState();
     if (which === 'demo') {
       await seedDemo(state);
     } else if (which === 'empty') {
@@ -83,6 +105,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     log,
     contractViolations,
     latencyMs: options.latencyMs ?? 0,
+    quirks: { emptyListsAsNull: options.emptyListsAsNull ?? false, zoneWriteConflicts: options.zoneWriteConflicts ?? true },
     stats: () => ({ total, peakConcurrent, inFlight }),
     resetStats: () => {
       total = 0;
@@ -143,6 +166,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     total += 1;
     inFlight += 1;
     peakConcurrent = Math.max(peakConcurrent, inFlight);
+    // Taken on arrival, so a write that overlaps another on the same zone meets Cloudflare's 409.
+    const write = emulator.quirks.zoneWriteConflicts && (!fault || ANSWER_THEN_FAULT.has(fault.kind)) ? zoneWrites.begin(method, path) : { conflict: false, end: () => undefined };
     try {
       if (emulator.latencyMs > 0) {
         await sleep(emulator.latencyMs);
@@ -151,11 +176,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       if (options.validator && 'route' in routed) {
         recordViolations(options.validator.validateRequest(method, routed.route.template, url.searchParams, badJson ? raw : parsed));
       }
-      if (fault && fault.kind !== 'commitThenDrop' && fault.kind !== 'commitThenHtmlError' && fault.kind !== 'lyingResultInfo' && fault.kind !== 'slowBody') {
+      if (fault && !ANSWER_THEN_FAULT.has(fault.kind)) {
         logged.status = await inject(fault, response);
         return;
       }
-      const { status, body, headers } = answer(method, url.searchParams, parsed, badJson, token, routed);
+      const { status, body, headers } = answer(method, url.searchParams, parsed, badJson, token, routed, write.conflict);
       if (fault?.kind === 'commitThenDrop') {
         logged.status = -1;
         response.socket?.destroy();
@@ -169,7 +194,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         const info = body.result_info as Record<string, number>;
         body.result_info = fault.mode === 'inflateTotalPages' ? { ...info, total_pages: 10_000, total_count: 10_000 * info.per_page } : { page: info.page, per_page: info.per_page, count: info.count };
       }
-      if (options.validator && 'route' in routed) {
+      // A null list is a documented deviation from the schema (README), so it is not reported as a violation.
+      const nulled = status < 300 && Array.isArray(body.result) && (fault?.kind === 'nullResult' || (emulator.quirks.emptyListsAsNull && body.result.length === 0));
+      if (nulled) {
+        body.result = null;
+      }
+      if (options.validator && 'route' in routed && !nulled) {
         recordViolations(options.validator.validateResponse(method, routed.route.template, status, body));
       }
       logged.status = status;
@@ -179,6 +209,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         sendJson(response, status, body, { ...rateHeaders(token), ...headers });
       }
     } finally {
+      write.end();
       inFlight -= 1;
       logged.endedAt = Date.now();
     }
@@ -200,6 +231,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     badJson: boolean,
     token: TokenRecord | undefined,
     routed: ReturnType<typeof findRoute>,
+    zoneBusy: boolean,
   ): { status: number; body: Record<string, unknown>; headers?: Record<string, string> } {
     try {
       if (!token || token.status !== 'active') {
@@ -207,7 +239,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       }
       const limited = rateLimited(token);
       if (limited !== undefined) {
-        throw new ApiFailure(429, 10000, 'Rate limited. Please wait and consider throttling your request speed', { 'Retry-After': String(limited) });
+        throw new ApiFailure(429, 971, 'Please wait and consider throttling your request speed', { 'Retry-After': String(limited) });
       }
       if (!('route' in routed)) {
         throw routed.pathExists ? new ApiFailure(405, 10405, `Method ${method} not allowed`) : new ApiFailure(404, 7000, 'No route for that URI');
@@ -218,7 +250,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       if (badJson) {
         throw new ApiFailure(400, 6007, 'Malformed JSON in request body');
       }
+      if (zoneBusy) {
+        throw serviceFailure({ status: 409, code: ZONE_CONFLICT_CODE });
+      }
       const result: RouteResult = routed.route.handle({ params: routed.params, query, body: parsed, token, state });
+      if (result.bare) {
+        return { status: result.status ?? 200, body: result.result as Record<string, unknown> };
+      }
       const body = envelope(true, result.result, []);
       if (result.resultInfo) {
         body.result_info = result.resultInfo;
@@ -268,6 +306,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       emulator.latencyMs = Number(input.ms ?? 0);
     } else if (command === 'reset' && method === 'POST') {
       await emulator.reset((input.seed as 'demo' | 'empty' | undefined) ?? 'demo');
+    } else if (command === 'quirks' && method === 'POST') {
+      Object.assign(emulator.quirks, pickQuirks(input));
+    } else if (command === 'associations' && method === 'GET') {
+      return sendJson(response, 200, { zones: state.zones.map((zone) => ({ id: zone.id, name: zone.name, associations: state.associationViews(zone.id) })) });
     } else if (command === 'state') {
       return sendJson(response, 200, { zones: state.zones.length, aopCertificates: state.aopCertificates.length, associations: state.associations.length, customHostnames: state.customHostnames.length });
     } else {
@@ -285,76 +327,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   return emulator;
 }
 
-function envelope(success: boolean, result: unknown, errors: { code: number; message: string }[]): Record<string, unknown> {
-  return { success, errors, messages: [], result };
-}
-
-function sendJson(response: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  const text = JSON.stringify(body);
-  response.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text), ...headers });
-  response.end(text);
-}
-
-async function readBody(request: http.IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of request) {
-    chunks.push(chunk as Buffer);
+function pickQuirks(input: Record<string, unknown>): Partial<EmulatorQuirks> {
+  const picked: Partial<EmulatorQuirks> = {};
+  for (const name of ['emptyListsAsNull', 'zoneWriteConflicts'] as const) {
+    if (typeof input[name] === 'boolean') {
+      picked[name] = input[name];
+    }
   }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-/** Answers with the fault instead of the API; returns the status logged (-1 for no answer). */
-async function inject(fault: FaultRule, response: http.ServerResponse): Promise<number> {
-  switch (fault.kind) {
-    case 'rateLimit': {
-      const headers: Record<string, string> = fault.retryAfterSeconds === null ? {} : { 'Retry-After': String(fault.retryAfterSeconds ?? 1) };
-      sendJson(response, 429, envelope(false, null, [{ code: 10000, message: 'Rate limited. Please wait and consider throttling your request speed' }]), headers);
-      return 429;
-    }
-    case 'serverError': {
-      const status = fault.status ?? 500;
-      sendJson(response, status, envelope(false, null, [{ code: 10002, message: 'An unknown error has occurred' }]));
-      return status;
-    }
-    case 'htmlError': {
-      const html = '<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1><p>cloudflare</p></body></html>';
-      response.writeHead(fault.status ?? 502, { 'Content-Type': 'text/html' });
-      response.end(html);
-      return fault.status ?? 502;
-    }
-    case 'malformedJson':
-      response.writeHead(200, { 'Content-Type': 'application/json' });
-      response.end('{"success":true,"errors":[],"messages":[],"result":[{"id":"');
-      return 200;
-    case 'notEnvelope':
-      sendJson(response, 200, { message: 'hello from a captive portal' });
-      return 200;
-    case 'drop':
-      response.socket?.destroy();
-      return -1;
-    case 'dropMidBody': {
-      const text = JSON.stringify(envelope(true, [{ id: 'x'.repeat(32) }], []));
-      response.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text) });
-      response.write(text.slice(0, Math.floor(text.length / 2)));
-      await sleep(20);
-      response.socket?.destroy();
-      return -1;
-    }
-    case 'hang':
-      await new Promise<void>((resolve) => response.on('close', () => resolve()));
-      return -1;
-    default:
-      return -1;
-  }
-}
-
-async function trickle(response: http.ServerResponse, status: number, text: string, durationMs: number, headers: Record<string, string> = {}): Promise<void> {
-  response.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text), ...headers });
-  const pieces = 10;
-  const size = Math.ceil(text.length / pieces);
-  for (let index = 0; index < pieces && !response.destroyed; index += 1) {
-    response.write(text.slice(index * size, (index + 1) * size));
-    await sleep(durationMs / pieces);
-  }
-  response.end();
+  return picked;
 }

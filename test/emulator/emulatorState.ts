@@ -1,6 +1,10 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { ApiFailure, notFound } from './apiFailure';
+import { AssociationHistory, type ServiceGap } from './associationHistory';
+import { applyAssociationChanges, type AssociationView, associationStatus, associationViews, MAX_ASSOCIATIONS_PER_CERTIFICATE, usersOf } from './associationRules';
 import { checkUpload, type UploadedCertificate } from './uploadRules';
+
+export type { AssociationView } from './associationRules';
 
 /**
  * Everything the emulated account holds, and Cloudflare's rules over it. Transitional states are
@@ -44,7 +48,12 @@ export interface AssociationRecord {
   enabled: boolean;
   readonly createdAt: string;
   updatedAt: string;
+  /** When certId starts serving the hostname (pending_deployment until then); absent = already serving. */
+  deployedAt?: number;
+  /** The certificate that keeps serving the hostname until deployedAt, after a move. */
+  previousCertId?: string;
 }
+
 
 export interface PackCertificateRecord {
   readonly id: string;
@@ -68,7 +77,7 @@ export interface CustomHostnameRecord {
 }
 
 export const MAX_CERTIFICATES_PER_ZONE = 10;
-export const MAX_ASSOCIATIONS_PER_CERTIFICATE = 100;
+export { MAX_ASSOCIATIONS_PER_CERTIFICATE };
 
 export const hexId = (): string => randomBytes(16).toString('hex');
 
@@ -78,11 +87,28 @@ export class EmulatorState {
   readonly aopCertificates: AopCertificateRecord[] = [];
   readonly associations: AssociationRecord[] = [];
   readonly customHostnames: CustomHostnameRecord[] = [];
+  /** Every applied association change, for "each hostname always had an active certificate". */
+  readonly associationHistory = new AssociationHistory();
+  /** How long a new or moved association stays pending_deployment; transitionMs unless set. */
+  associationTransitionOverride?: number;
+  /**
+   * Whether uploading a certificate the zone already holds (active) is refused with 1406, as it is while
+   * the old copy is pending_deletion. Off by default: the service's behaviour there is not documented.
+   */
+  refuseDuplicateUploads = false;
 
   constructor(
     public transitionMs: number,
     private readonly now: () => number = Date.now,
   ) {}
+
+  clock(): number {
+    return this.now();
+  }
+
+  get associationTransitionMs(): number {
+    return this.associationTransitionOverride ?? this.transitionMs;
+  }
 
   addToken(token: { value: string; label?: string; permissions?: { zoneRead: boolean; sslEdit: boolean }; owner?: 'user' | 'account'; status?: TokenRecord['status'] }): TokenRecord {
     const record: TokenRecord = {
@@ -163,8 +189,14 @@ export class EmulatorState {
       throw new ApiFailure(400, 1405, `A zone can hold at most ${MAX_CERTIFICATES_PER_ZONE} hostname client certificates.`);
     }
     const certificate = checkUpload(certificatePem, privateKeyPem, { leafOnly: true });
+    const copies = existing.filter((record) => record.certificate.fingerprintSha256 === certificate.fingerprintSha256);
+    if (copies.some((record) => this.aopStatus(record) === 'pending_deletion') || (this.refuseDuplicateUploads && copies.length > 0)) {
+      throw new ApiFailure(400, 1406, 'The certificate already exists.');
+    }
+    // Cloudflare derives the id from the certificate: once a deleted copy is gone, uploading it again brings back the same id.
+    const derived = createHash('sha256').update(`${zoneId}:${certificate.fingerprintSha256}`).digest('hex').slice(0, 32);
     const record: AopCertificateRecord = {
-      id: hexId(),
+      id: copies.length === 0 && !this.aopCertificates.some((other) => other.id === derived) ? derived : hexId(),
       zoneId,
       certificate,
       uploadedOn: (options.uploadedOn ?? new Date(this.now())).toISOString(),
@@ -177,14 +209,15 @@ export class EmulatorState {
 
   deleteAopCertificate(zoneId: string, certificateId: string): AopCertificateRecord {
     const record = this.aopCertificate(zoneId, certificateId);
-    const live = this.associations.filter((association) => association.zoneId === zoneId && association.certId === certificateId);
-    if (live.length > 0) {
-      throw new ApiFailure(400, 1305, `The certificate is still used by ${live.length} hostname association(s); invalidate them (enabled: null) before deleting it.`);
+    if (this.aopStatus(record) === 'pending_deletion') {
+      throw new ApiFailure(400, 1414, 'The certificate is pending deletion.');
     }
-    if (record.deletingAt === undefined) {
-      record.deletingAt = this.now() + this.transitionMs;
-      record.fixedStatus = undefined;
+    const users = usersOf(this, zoneId, certificateId);
+    if (users.length > 0) {
+      throw new ApiFailure(400, 1433, `The certificate is still used by ${users.length} hostname association(s); invalidate them (enabled: null) before deleting it.`);
     }
+    record.deletingAt = this.now() + this.transitionMs;
+    record.fixedStatus = undefined;
     return record;
   }
 
@@ -193,61 +226,32 @@ export class EmulatorState {
     return this.associations.filter((association) => association.zoneId === zoneId);
   }
 
-  /** PUT …/hostnames: all changes are checked first, then applied together. */
-  updateAssociations(zoneId: string, config: unknown): AssociationRecord[] {
-    if (!Array.isArray(config) || config.length === 0) {
-      throw new ApiFailure(400, 1400, 'The request body needs a non-empty "config" array.');
+  /** PUT …/hostnames (see associationRules.ts); `immediate` skips pending_deployment, for seeds. */
+  updateAssociations(zoneId: string, config: unknown, options: { immediate?: boolean } = {}): AssociationRecord[] {
+    return applyAssociationChanges(this, zoneId, config, options);
+  }
+
+  associationStatus(association: AssociationRecord): string {
+    return associationStatus(this, association);
+  }
+
+  /** The zone's associations with their status and the certificate serving each hostname right now. */
+  associationViews(zoneId: string): AssociationView[] {
+    return associationViews(this, zoneId);
+  }
+
+  /** What serves the hostname at `at` (default now): the old certificate until a move is deployed. */
+  servingCertificate(zoneId: string, hostname: string, at = this.now()): { certId: string; enabled: boolean } | undefined {
+    if (!this.associationHistory.has(zoneId, hostname)) {
+      const seeded = this.associations.find((association) => association.zoneId === zoneId && association.hostname === hostname);
+      return seeded ? { certId: seeded.certId, enabled: seeded.enabled } : undefined;
     }
-    const changes = config.map((entry) => {
-      const change = entry as { hostname?: unknown; cert_id?: unknown; enabled?: unknown };
-      if (typeof change.hostname !== 'string' || !/^[a-z0-9*]([a-z0-9.-]*[a-z0-9])?$/i.test(change.hostname) || change.hostname.length > 255) {
-        throw new ApiFailure(400, 1401, `"${String(change.hostname)}" is not a valid hostname.`);
-      }
-      if (typeof change.cert_id !== 'string') {
-        throw new ApiFailure(400, 1402, 'Each change needs a cert_id.');
-      }
-      if (change.enabled !== null && typeof change.enabled !== 'boolean') {
-        throw new ApiFailure(400, 1403, '"enabled" must be true, false or null.');
-      }
-      return { hostname: change.hostname.toLowerCase(), certId: change.cert_id, enabled: change.enabled as boolean | null };
-    });
-    for (const change of changes) {
-      if (change.enabled === null) {
-        continue;
-      }
-      const certificate = this.aopCertificate(zoneId, change.certId);
-      if (this.aopStatus(certificate) !== 'active') {
-        throw new ApiFailure(400, 1407, 'The certificate must be active before hostnames can use it.');
-      }
-      // Count the users the certificate would have after the whole batch, so one PUT cannot pass the limit.
-      const batch = new Set(changes.filter((other) => other.enabled !== null && other.certId === change.certId).map((other) => other.hostname));
-      const touched = new Set(changes.map((other) => other.hostname));
-      const kept = this.associations.filter((association) => association.zoneId === zoneId && association.certId === change.certId && !touched.has(association.hostname));
-      if (kept.length + batch.size > MAX_ASSOCIATIONS_PER_CERTIFICATE) {
-        throw new ApiFailure(400, 1406, `A certificate can be used by at most ${MAX_ASSOCIATIONS_PER_CERTIFICATE} hostnames.`);
-      }
-    }
-    const stamp = new Date(this.now()).toISOString();
-    const touched: AssociationRecord[] = [];
-    for (const change of changes) {
-      const index = this.associations.findIndex((association) => association.zoneId === zoneId && association.hostname === change.hostname);
-      if (change.enabled === null) {
-        if (index >= 0) {
-          touched.push({ ...this.associations[index], enabled: false, updatedAt: stamp });
-          this.associations.splice(index, 1);
-        }
-        continue;
-      }
-      if (index >= 0) {
-        Object.assign(this.associations[index], { certId: change.certId, enabled: change.enabled, updatedAt: stamp });
-        touched.push(this.associations[index]);
-      } else {
-        const record: AssociationRecord = { zoneId, hostname: change.hostname, certId: change.certId, enabled: change.enabled, createdAt: stamp, updatedAt: stamp };
-        this.associations.push(record);
-        touched.push(record);
-      }
-    }
-    return touched;
+    return this.associationHistory.servingAt(zoneId, hostname, at);
+  }
+
+  /** Stretches after a hostname was first served when no enabled certificate served it (empty = never down). */
+  serviceGaps(zoneId: string, hostname: string, until = this.now()): ServiceGap[] {
+    return this.associationHistory.gaps(zoneId, hostname, until);
   }
 
   // --- Custom hostnames -----------------------------------------------------------------------

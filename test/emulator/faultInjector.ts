@@ -14,7 +14,9 @@ export type FaultKind =
   | 'hang' // never answers; the client must time out
   | 'commitThenDrop' // the change is made, then the socket is destroyed without an answer
   | 'commitThenHtmlError' // the change is made, then a proxy's HTML 502 page is the answer
-  | 'lyingResultInfo'; // a list's result_info omits total_pages (mode omitTotalPages) or inflates it (inflateTotalPages)
+  | 'lyingResultInfo' // a list's result_info omits total_pages (mode omitTotalPages) or inflates it (inflateTotalPages)
+  | 'serviceError' // a Cloudflare service code (code, default 1434) with its status (or status), nothing applied
+  | 'nullResult'; // a successful list answers `result: null` (what Cloudflare sends for "nothing")
 
 export interface FaultRule {
   readonly kind: FaultKind;
@@ -33,10 +35,18 @@ export interface FaultRule {
   readonly retryAfterSeconds?: number | null;
   readonly delayMs?: number;
   readonly mode?: 'omitTotalPages' | 'inflateTotalPages';
+  /** serviceError: Cloudflare's code (see serviceCodes.ts) and, optionally, its own words. */
+  readonly code?: number;
+  readonly message?: string;
+  /** The rule lets requests through until this long after it was added ("the zone gets busy in a moment"). */
+  readonly afterMs?: number;
+  /** The rule stops applying this long after it was added (with times: Infinity, "busy for 300 ms"). */
+  readonly forMs?: number;
 }
 
 interface ActiveRule {
   readonly rule: FaultRule;
+  readonly addedAt: number;
   remaining: number;
   skip: number;
 }
@@ -44,8 +54,10 @@ interface ActiveRule {
 export class FaultInjector {
   private rules: ActiveRule[] = [];
 
+  constructor(private readonly now: () => number = Date.now) {}
+
   add(rule: FaultRule): void {
-    this.rules.push({ rule, remaining: rule.times ?? 1, skip: rule.skip ?? 0 });
+    this.rules.push({ rule, addedAt: this.now(), remaining: rule.times ?? 1, skip: rule.skip ?? 0 });
   }
 
   clear(): void {
@@ -58,8 +70,13 @@ export class FaultInjector {
 
   /** The fault for this request, if one applies (and counts it). */
   take(method: string, path: string, query: string, token?: string): FaultRule | undefined {
+    const now = this.now();
+    this.rules = this.rules.filter((entry) => entry.rule.forMs === undefined || now < entry.addedAt + entry.rule.forMs);
     for (const entry of this.rules) {
       const { rule } = entry;
+      if (rule.afterMs !== undefined && now < entry.addedAt + rule.afterMs) {
+        continue;
+      }
       if (rule.method && rule.method.toUpperCase() !== method) {
         continue;
       }

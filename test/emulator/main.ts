@@ -3,7 +3,7 @@ import { startEmulator } from './emulator';
 
 /**
  * `npm run emulator -- --port 8787 [--seed demo|empty] [--scale Z,C,A,H] [--latency MS] [--transition MS]
- * [--rate-limit N] [--no-validate]`: the emulator on its own, on 127.0.0.1, validating every request and
+ * [--association-transition MS] [--rate-limit N] [--empty-lists-null] [--no-zone-conflicts] [--no-validate]`: the emulator on its own, on 127.0.0.1, validating every request and
  * answer against Cloudflare's schema unless told not to (benchmarks measure the client, not ajv).
  */
 function option(name: string): string | undefined {
@@ -28,11 +28,14 @@ async function main(): Promise<void> {
     rateLimit: rateLimit ? { requests: Number(rateLimit), windowMs: 300_000 } : undefined,
     latencyMs: Number(option('latency') ?? 0),
     transitionMs: option('transition') ? Number(option('transition')) : undefined,
+    associationTransitionMs: option('association-transition') ? Number(option('association-transition')) : undefined,
+    emptyListsAsNull: process.argv.includes('--empty-lists-null'),
+    zoneWriteConflicts: !process.argv.includes('--no-zone-conflicts'),
     validator,
   });
   console.log(`Cloudflare API emulator (${scale ? `scale ${scale.join(',')}` : seed} seed) at ${emulator.baseUrl}`);
   console.log('Tokens: demo-token (every permission), demo-readonly-token (read only), demo-account-token (account-owned)');
-  console.log(`Control: ${emulator.baseUrl.replace('/client/v4', '')}/__emulator/{faults,log,stats,reset,state}`);
+  console.log(`Control: ${emulator.baseUrl.replace('/client/v4', '')}/__emulator/{faults,log,stats,reset,state,quirks,associations}`);
   let reported = 0;
   const timer = setInterval(() => {
     for (const violation of emulator.contractViolations.slice(reported)) {

@@ -42,7 +42,7 @@ export function associationJson(state: EmulatorState, association: AssociationRe
     hostname: association.hostname,
     cert_id: association.certId,
     enabled: association.enabled,
-    status: certificate ? state.aopStatus(certificate) : 'active',
+    status: state.associationStatus(association),
     cert_status: certificate ? state.aopStatus(certificate) : 'deleted',
     created_at: association.createdAt,
     updated_at: association.updatedAt,
@@ -56,7 +56,7 @@ export function hostnameAopJson(state: EmulatorState, association: AssociationRe
     hostname: association.hostname,
     cert_id: association.certId,
     enabled: association.enabled,
-    status: certificate ? state.aopStatus(certificate) : 'active',
+    status: state.associationStatus(association),
     created_at: association.createdAt,
     updated_at: association.updatedAt,
     ...(certificate

@@ -14,6 +14,8 @@ export interface RouteRequest {
 export interface RouteResult {
   readonly status?: number;
   readonly result: unknown;
+  /** The result is the whole body, not wrapped in the v4 envelope (the pack DELETE, as documented). */
+  readonly bare?: boolean;
   readonly resultInfo?: { page: number; per_page: number; count: number; total_count: number; total_pages: number };
 }
 
@@ -83,9 +85,11 @@ export const ROUTES: readonly Route[] = [
     const { page, info } = paginate(zones, query, { min: 5, max: 50, fallback: 20 });
     return { result: page.map(zoneJson), resultInfo: info };
   }),
-  route('GET', `${AOP}/hostnames/certificates`, '/zones/{zone_id}/origin_tls_client_auth/hostnames/certificates', 'read', ({ state, params }) => ({
-    result: state.aopCertificatesOf(params.zone_id).map((record) => aopCertificateJson(state, record)),
-  })),
+  route('GET', `${AOP}/hostnames/certificates`, '/zones/{zone_id}/origin_tls_client_auth/hostnames/certificates', 'read', ({ state, params }) => {
+    // Not paginated (a zone holds at most 10), but answered with result_info as the reference page shows.
+    const records = state.aopCertificatesOf(params.zone_id);
+    return { result: records.map((record) => aopCertificateJson(state, record)), resultInfo: { page: 1, per_page: 20, count: records.length, total_count: records.length, total_pages: 1 } };
+  }),
   route('POST', `${AOP}/hostnames/certificates`, '/zones/{zone_id}/origin_tls_client_auth/hostnames/certificates', 'edit', (request) => {
     const { certificate, private_key: privateKey } = body(request);
     return { result: aopCertificateJson(request.state, request.state.uploadAopCertificate(request.params.zone_id, certificate, privateKey)) };
@@ -110,7 +114,7 @@ export const ROUTES: readonly Route[] = [
   route('GET', `${AOP}/hostnames/(?<hostname>[^/]+)`, '/zones/{zone_id}/origin_tls_client_auth/hostnames/{hostname}', 'read', ({ state, params }) => {
     const association = state.associationsOf(params.zone_id).find((candidate) => candidate.hostname === decodeURIComponent(params.hostname).toLowerCase());
     if (!association) {
-      throw new ApiFailure(404, 1408, 'No client certificate is associated with this hostname.');
+      throw new ApiFailure(404, 1404, 'No client certificate is associated with this hostname.');
     }
     return { result: hostnameAopJson(state, association) };
   }),
@@ -165,7 +169,7 @@ export const ROUTES: readonly Route[] = [
     'edit',
     ({ state, params }) => {
       state.deletePackCertificate(params.zone_id, params.custom_hostname_id, params.certificate_pack_id, params.certificate_id);
-      return { status: 202, result: { id: params.certificate_id } };
+      return { status: 202, result: { id: params.certificate_id }, bare: true };
     },
   ),
 ];

@@ -62,7 +62,7 @@ export async function seedDemo(state: EmulatorState): Promise<void> {
     { hostname: 'api.example.com', cert_id: yearly.id, enabled: true },
     { hostname: 'www.example.com', cert_id: yearly.id, enabled: false },
     { hostname: 'shop.example.com', cert_id: monthly.id, enabled: true },
-  ]);
+  ], { immediate: true });
 
   await uploadSeeded(state, org.id, await leaf('origin.example.org', 240), 'active');
   await uploadSeeded(state, org.id, await leaf('retired.example.org', 60), 'pending_deletion');

@@ -32,7 +32,8 @@ export function checkUpload(certificatePem: unknown, privateKeyPem: unknown, opt
   try {
     leaf = new X509Certificate(certificatePem);
   } catch {
-    throw new ApiFailure(400, 1002, 'Invalid certificate: the certificate could not be parsed.');
+    // PEM armour around bytes that are no certificate: Cloudflare's "unable to parse" rather than "invalid".
+    throw new ApiFailure(400, 1408, 'Unable to parse the certificate.');
   }
   if (options.leafOnly && leaf.ca) {
     throw new ApiFailure(400, 1412, 'Only leaf certificate is allowed.');

@@ -70,7 +70,7 @@ describe('emulator endpoints (demo seed, over HTTP)', () => {
     assert.equal(one.status, 200);
     assert.equal(one.body.result.cert_id, all.body.result[0].cert_id);
     assert.match(one.body.result.certificate, /^-----BEGIN CERTIFICATE-----/);
-    assert.deepEqual(refusal(await call(emulator, 'GET', aopPath(zone.id, '/hostnames/nobody.example.com'))), { status: 404, code: 1408, success: false });
+    assert.deepEqual(refusal(await call(emulator, 'GET', aopPath(zone.id, '/hostnames/nobody.example.com'))), { status: 404, code: 1404, success: false });
   });
 
   it('GET/PUT …/settings reads and switches the zone-level AOP flag', async () => {
@@ -162,7 +162,7 @@ describe('emulator rate limit (small rateLimit option)', () => {
     }
     assert.deepEqual(remaining, ['"default";r=2;t=2', '"default";r=1;t=2', '"default";r=0;t=2']);
     const limited = await call(emulator, 'GET', '/zones');
-    assert.deepEqual(refusal(limited), { status: 429, code: 10000, success: false });
+    assert.deepEqual(refusal(limited), { status: 429, code: 971, success: false });
     const retryAfter = Number(limited.headers.get('retry-after'));
     assert.ok(Number.isInteger(retryAfter) && retryAfter >= 1 && retryAfter <= 2, `Retry-After ${limited.headers.get('retry-after')}`);
     assert.equal((await call(emulator, 'GET', '/zones', { token: 'demo-readonly-token' })).status, 200, 'another token has its own budget');

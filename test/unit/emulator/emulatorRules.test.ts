@@ -48,27 +48,27 @@ describe('emulator rules (demo seed, over HTTP)', () => {
     assert.equal(emulator.state.aopCertificatesOf(zone.id).length, 10);
   });
 
-  it('lets at most 100 hostnames use a certificate (1406), across requests and within one', async () => {
+  it('lets at most 100 hostnames use a certificate (1410), across requests and within one', async () => {
     const zone = zoneNamed(emulator, 'new-zone.dev');
     const body = uploadBody(await leaf('many.new-zone.dev'));
     const [first, second] = [(await upload(zone.id, body)).body.result, (await upload(zone.id, body)).body.result];
-    assert.deepEqual(refusal(await associate(zone.id, [{ hostname: 'early.new-zone.dev', cert_id: first.id, enabled: true }])), { status: 400, code: 1407, success: false });
+    assert.deepEqual(refusal(await associate(zone.id, [{ hostname: 'early.new-zone.dev', cert_id: first.id, enabled: true }])), { status: 400, code: 1434, success: false });
     await pause(TRANSITION_MS + 30);
     const hundred = Array.from({ length: 100 }, (_, index) => ({ hostname: `h${index}.new-zone.dev`, cert_id: first.id, enabled: true }));
     const put = await associate(zone.id, hundred);
     assert.deepEqual([put.status, put.body.result.length], [200, 100]);
-    assert.deepEqual(refusal(await associate(zone.id, [{ hostname: 'h100.new-zone.dev', cert_id: first.id, enabled: true }])), { status: 400, code: 1406, success: false });
+    assert.deepEqual(refusal(await associate(zone.id, [{ hostname: 'h100.new-zone.dev', cert_id: first.id, enabled: true }])), { status: 400, code: 1410, success: false });
     assert.equal((await associate(zone.id, [{ hostname: 'h0.new-zone.dev', cert_id: first.id, enabled: false }])).status, 200, 'changing an existing user is not a new one');
     const hundredAndOne = Array.from({ length: 101 }, (_, index) => ({ hostname: `g${index}.new-zone.dev`, cert_id: second.id, enabled: true }));
-    assert.deepEqual(refusal(await associate(zone.id, hundredAndOne)), { status: 400, code: 1406, success: false });
+    assert.deepEqual(refusal(await associate(zone.id, hundredAndOne)), { status: 400, code: 1410, success: false });
     assert.equal(emulator.state.associations.filter((association) => association.certId === second.id).length, 0, 'a refused PUT changes nothing');
   });
 
-  it('refuses to delete a certificate with live associations (1305), then deletes it after enabled:null: pending_deletion, then gone', async () => {
+  it('refuses to delete a certificate with live associations (1433), then deletes it after enabled:null: pending_deletion, then gone', async () => {
     const zone = zoneNamed(emulator, 'example.com');
     const used = emulator.state.associations.find((association) => association.hostname === 'api.example.com')!;
     const path = aopPath(zone.id, `/hostnames/certificates/${used.certId}`);
-    assert.deepEqual(refusal(await call(emulator, 'DELETE', path)), { status: 400, code: 1305, success: false });
+    assert.deepEqual(refusal(await call(emulator, 'DELETE', path)), { status: 400, code: 1433, success: false });
     const users = emulator.state.associations.filter((association) => association.certId === used.certId).map((association) => association.hostname);
     assert.deepEqual(users.sort(), ['api.example.com', 'www.example.com']);
     const invalidated = await associate(zone.id, users.map((hostname) => ({ hostname, cert_id: used.certId, enabled: null })));
@@ -82,7 +82,7 @@ describe('emulator rules (demo seed, over HTTP)', () => {
     assert.ok(!list.body.result.some((certificate) => certificate.id === used.certId));
   });
 
-  it('refuses a CA certificate (1412), garbage (1002), a bad key (2106), a mismatched key (2200) and EC PARAMETERS before the key (2106)', async () => {
+  it('refuses a CA certificate (1412), not PEM (1002), PEM of garbage (1408), a bad key (2106), a mismatched key (2200) and EC PARAMETERS before the key (2106)', async () => {
     const zone = zoneNamed(emulator, 'example.org');
     const good = await leaf('rules.example.org');
     const ca = await createCertificate({ commonName: 'Rules Root CA', isCA: true });
@@ -90,7 +90,7 @@ describe('emulator rules (demo seed, over HTTP)', () => {
     const cases: [string, unknown, number][] = [
       ['CA', uploadBody(ca), 1412],
       ['not PEM', { certificate: 'not a certificate', private_key: good.key.pkcs8Pem }, 1002],
-      ['PEM of garbage', { certificate: '-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n', private_key: good.key.pkcs8Pem }, 1002],
+      ['PEM of garbage', { certificate: '-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n', private_key: good.key.pkcs8Pem }, 1408],
       ['no key', { certificate: good.certPem, private_key: 'not a key' }, 2106],
       ['key of garbage', { certificate: good.certPem, private_key: '-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n' }, 2106],
       ['mismatch', { certificate: good.certPem, private_key: other.pkcs8Pem }, 2200],
@@ -131,7 +131,7 @@ describe('emulator rules (demo seed, over HTTP)', () => {
     const [rsa, ecdsa] = both.certificates.map((entry) => entry.id);
     assert.deepEqual(refusal(await call(emulator, 'DELETE', packPath({ ...both, packId: 'not-the-pack' }, rsa))), { status: 404, code: 1437, success: false });
     const deleted = await call<{ id: string }>(emulator, 'DELETE', packPath(both, rsa));
-    assert.deepEqual([deleted.status, deleted.body.result], [202, { id: rsa }]);
+    assert.deepEqual([deleted.status, deleted.body], [202, { id: rsa }]);
     assert.deepEqual(both.certificates.map((entry) => entry.id), [ecdsa]);
     assert.deepEqual(refusal(await call(emulator, 'DELETE', packPath(both, ecdsa))), { status: 400, code: 1305, success: false });
     assert.deepEqual(both.certificates.map((entry) => entry.id), [ecdsa]);
