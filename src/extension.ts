@@ -10,6 +10,7 @@ import { openInDashboard } from './commands/openInDashboard';
 import { refreshNode } from './tree/refreshNode';
 import { runCommand } from './commands/runCommand';
 import { setToken } from './commands/setToken';
+import { disableZoneAop, enableZoneAop } from './commands/zoneAop';
 import { showDetails } from './commands/showDetails';
 import { showExpiring } from './commands/showExpiring';
 import { SECTION, expiryWindow } from './config/settings';
@@ -88,6 +89,8 @@ export function activate(context: vscode.ExtensionContext): CloudflareCertificat
     'cloudflareCertificates.deleteCertificate': (node?: TreeNode) => deleteCertificate(services, node),
     'cloudflareCertificates.enableForHostname': (node?: TreeNode) => enableForHostname(services, node),
     'cloudflareCertificates.disableForHostname': (node?: TreeNode) => disableForHostname(services, node),
+    'cloudflareCertificates.enableZoneAop': (node?: TreeNode) => enableZoneAop(services, node),
+    'cloudflareCertificates.disableZoneAop': (node?: TreeNode) => disableZoneAop(services, node),
     [SHOW_EXPIRING_COMMAND]: () => showExpiring(services),
     [RETRY_COMMAND]: (node?: TreeNode) => (node ? tree.reload(node) : tree.reloadAll()),
     [LOAD_MORE_COMMAND]: (node: Pageable) => {

@@ -1,51 +1,54 @@
-import * as vscode from 'vscode';
 import type { ExtensionServices } from '../extensionServices';
-import { abortSignalFor } from './runCommand';
+import { describeError } from '../format/describeError';
+import { inertLinks } from '../format/notificationText';
 
 /**
  * Asks for a token in a password box, checks it with Cloudflare (user tokens, then account-owned
- * tokens) and that it can read zones, and only then keeps it in SecretStorage.
+ * tokens) and that it can read zones, and only then keeps it in SecretStorage. A token Cloudflare
+ * refuses is said in the box itself, which stays open so the person can paste the right one.
  */
 export async function setToken(services: Pick<ExtensionServices, 'prompts' | 'clients' | 'tokens' | 'log'>): Promise<void> {
-  const entered = await services.prompts.inputBox({
-    title: 'Cloudflare API Token',
-    prompt: 'Paste an API token with "Zone: Read" and "SSL and Certificates: Edit" (read-only tokens can browse). It is kept in VS Code\'s secret storage.',
-    placeHolder: 'API token',
-    password: true,
-    ignoreFocusOut: true,
-    validateInput: (value) => {
-      const trimmed = value.trim();
-      if (!trimmed) {
-        return 'Enter the API token.';
-      }
-      return /\s/.test(trimmed) ? 'An API token has no spaces or line breaks.' : undefined;
+  let summary: { kind: string; zones: number } | undefined;
+  const entered = await services.prompts.checkedInputBox(
+    {
+      title: 'Cloudflare API Token',
+      prompt: 'Paste an API token with "Zone: Read" and "SSL and Certificates: Edit" (read-only tokens can browse). It is checked with Cloudflare, then kept in VS Code\'s secret storage.',
+      placeHolder: 'API token',
+      password: true,
+      ignoreFocusOut: true,
+      validateInput: (value) => {
+        const trimmed = value.trim();
+        if (!trimmed) {
+          return 'Enter the API token.';
+        }
+        return /\s/.test(trimmed) ? 'An API token has no spaces or line breaks.' : undefined;
+      },
     },
-  });
+    async (value, signal) => {
+      try {
+        summary = await verify(services, value.trim(), signal);
+        return undefined;
+      } catch (error) {
+        return inertLinks(`${describeError(error)} Correct the token, or press Escape to cancel.`);
+      }
+    },
+  );
   const token = entered?.trim();
-  if (!token) {
+  if (!token || !summary) {
     return;
   }
-  const summary = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: 'Checking the API token with Cloudflare…', cancellable: true },
-    async (_progress, cancellation) => {
-      const { signal, dispose } = abortSignalFor(cancellation);
-      try {
-        const client = services.clients.forToken(token);
-        const verification = await client.verifyToken(signal);
-        if (verification.status !== 'active') {
-          throw new Error(`Cloudflare says this token is ${verification.status}; it was not saved.`);
-        }
-        // An active token may still lack permissions: reading zones proves "Zone: Read".
-        const zones = await client.listZones(signal);
-        return { kind: verification.kind, zones: zones.length };
-      } finally {
-        dispose();
-      }
-    },
-  );
   await services.tokens.set(token);
   services.log.info(`API token verified (${summary.kind} token) and saved; it can see ${summary.zones} zone(s).`);
-  void services.prompts.info(
-    `Cloudflare API token verified and saved. It can see ${summary.zones} zone${summary.zones === 1 ? '' : 's'}.`,
-  );
+  void services.prompts.info(`Cloudflare API token verified and saved. It can see ${summary.zones} zone${summary.zones === 1 ? '' : 's'}.`);
+}
+
+async function verify(services: Pick<ExtensionServices, 'clients'>, token: string, signal: AbortSignal): Promise<{ kind: string; zones: number }> {
+  const client = services.clients.forToken(token);
+  const verification = await client.verifyToken(signal);
+  if (verification.status !== 'active') {
+    throw new Error(`Cloudflare says this token is ${verification.status}; it was not saved.`);
+  }
+  // An active token may still lack permissions: reading zones proves "Zone: Read".
+  const zones = await client.listZones(signal);
+  return { kind: verification.kind, zones: zones.length };
 }

@@ -4,6 +4,7 @@ import type { ExtensionServices } from '../extensionServices';
 import { appearanceOf, AOP_STATUS } from '../format/statusAppearance';
 import type { TreeNode } from '../tree/treeNode';
 import { zoneOf } from '../tree/zoneOf';
+import { expiryPhrase } from '../x509/certificateSummary';
 import { loadX509 } from '../x509/lazy';
 import { pickZone } from './pickZone';
 import { checkedMaterial } from './upload/checkedMaterial';
@@ -38,6 +39,23 @@ export async function uploadCertificate(services: UploadServices, source: PemSou
   const name = loadX509().displayName(material.leaf);
   const zone = zoneOf(node) ?? (await pickZone(services, `Upload "${name}" as an Authenticated Origin Pulls client certificate to which zone?`));
   if (!zone) {
+    return undefined;
+  }
+  // Refusals that need no question come before the question: a duplicate, a zone already full.
+  await services.operations.checkRoomForClientCertificate({ zoneId: zone.id, zoneName: zone.name, name, serialNumber: material.leaf.serialNumber });
+  // Say exactly what goes where, from which file, before anything is sent.
+  const send = 'Upload';
+  const answer = await services.prompts.confirm(
+    `Upload "${name}" from ${source.name} to ${zone.name}?`,
+    [
+      `As an Authenticated Origin Pulls client certificate for ${zone.name}.`,
+      `Subject: ${material.leaf.subject}`,
+      `Serial ${material.leaf.serialNumber}, ${expiryPhrase(material.leaf.notAfter, new Date())}.`,
+      `Private key: ${material.keyFrom ? `from ${material.keyFrom}` : `in ${source.name}`}.`,
+    ].join('\n'),
+    send,
+  );
+  if (answer !== send) {
     return undefined;
   }
   const upload = {

@@ -8,6 +8,12 @@ import { inertLinks } from '../format/notificationText';
  */
 export interface Prompts {
   inputBox(options: vscode.InputBoxOptions): Thenable<string | undefined>;
+  /**
+   * An input box whose value is checked on Enter (say, with Cloudflare): while the check runs the box
+   * shows it is busy; a problem is shown in the box, which stays open with the value so the person can
+   * correct it. Resolves to the value that passed, or undefined when the person cancels.
+   */
+  checkedInputBox(options: vscode.InputBoxOptions, check: (value: string, signal: AbortSignal) => Promise<string | undefined>): Thenable<string | undefined>;
   quickPick<T extends vscode.QuickPickItem>(items: readonly T[] | Thenable<readonly T[]>, options: vscode.QuickPickOptions): Thenable<T | undefined>;
   /** A modal question; resolves to the chosen action's title or undefined (cancelled). */
   confirm(message: string, detail: string, ...actions: string[]): Thenable<string | undefined>;
@@ -19,11 +25,56 @@ export interface Prompts {
 
 export const windowPrompts: Prompts = {
   inputBox: (options) => vscode.window.showInputBox(options),
+  checkedInputBox,
   quickPick: (items, options) => vscode.window.showQuickPick(items, options),
-  confirm: (message, detail, ...actions) => vscode.window.showWarningMessage(inertLinks(message), { modal: true, detail }, ...actions),
+  confirm: (message, detail, ...actions) => vscode.window.showWarningMessage(inertLinks(message), { modal: true, detail: inertLinks(detail) }, ...actions),
   openDialog: (options) => vscode.window.showOpenDialog(options),
   // Messages carry names and errors from Cloudflare: links in them are made inert.
   info: (message, ...actions) => vscode.window.showInformationMessage(inertLinks(message), ...actions),
   warning: (message, ...actions) => vscode.window.showWarningMessage(inertLinks(message), ...actions),
   error: (message, ...actions) => vscode.window.showErrorMessage(inertLinks(message), ...actions),
 };
+
+function checkedInputBox(options: vscode.InputBoxOptions, check: (value: string, signal: AbortSignal) => Promise<string | undefined>): Promise<string | undefined> {
+  const box = vscode.window.createInputBox();
+  Object.assign(box, { title: options.title, prompt: options.prompt, placeholder: options.placeHolder, password: options.password ?? false, ignoreFocusOut: options.ignoreFocusOut ?? false, value: options.value ?? '' });
+  const controller = new AbortController();
+  return new Promise<string | undefined>((resolve) => {
+    let done = false;
+    const finish = (value: string | undefined) => {
+      if (!done) {
+        done = true;
+        controller.abort();
+        resolve(value);
+        box.dispose();
+      }
+    };
+    box.onDidChangeValue(async (value) => {
+      box.validationMessage = (await options.validateInput?.(value)) ?? undefined;
+    });
+    box.onDidAccept(async () => {
+      const value = box.value;
+      const local = await options.validateInput?.(value);
+      if (local || box.busy) {
+        box.validationMessage = local ?? box.validationMessage;
+        return;
+      }
+      box.busy = true;
+      box.enabled = false;
+      box.validationMessage = undefined;
+      const problem = await check(value, controller.signal).catch((error: unknown) => (error instanceof Error ? error.message : String(error)));
+      if (done) {
+        return;
+      }
+      box.busy = false;
+      box.enabled = true;
+      if (problem) {
+        box.validationMessage = { message: problem, severity: vscode.InputBoxValidationSeverity.Error };
+        return;
+      }
+      finish(value);
+    });
+    box.onDidHide(() => finish(undefined));
+    box.show();
+  });
+}

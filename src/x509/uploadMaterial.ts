@@ -57,7 +57,11 @@ export function prepareUpload(input: UploadInput): UploadCheck {
   if (looksBinary(input.certificateText) || (input.keyText !== undefined && looksBinary(input.keyText))) {
     return fail('der-input', 'This file is binary (DER), not PEM text. Convert it first, e.g. "openssl x509 -inform der -in cert.der -out cert.pem".');
   }
-  const blocks = [...findPemBlocks(input.certificateText), ...(input.keyText ? findPemBlocks(input.keyText) : [])];
+  // Certificates come only from the document the person chose; a separate key document contributes
+  // its key (and any EC PARAMETERS before it) and nothing else, so a certificate beside that key can
+  // never be uploaded in place of the chosen one.
+  const keyDocumentBlocks = input.keyText ? findPemBlocks(input.keyText).filter((block) => isPrivateKeyBlock(block) || block.label === 'EC PARAMETERS') : [];
+  const blocks = [...findPemBlocks(input.certificateText), ...keyDocumentBlocks];
   const damaged = blocks.find((block) => block.problem && (block.label === 'CERTIFICATE' || isPrivateKeyBlock(block)));
   if (damaged) {
     const code = /no END line/.test(damaged.problem ?? '') ? 'truncated' : damaged.label === 'CERTIFICATE' ? 'unparseable-certificate' : 'unparseable-key';
@@ -75,6 +79,10 @@ export function prepareUpload(input: UploadInput): UploadCheck {
     return fail('unparseable-certificate', error instanceof PemError ? error.message : 'The certificate cannot be read.');
   }
   const keyBlocks = distinct(blocks.filter(isPrivateKeyBlock));
+  if (keyBlocks.length === 0 && certificates.every((certificate) => certificate.isCA) && input.purpose === 'aop') {
+    // Say what is wrong with the certificate before asking for a key it could never be uploaded with.
+    return fail('ca-certificate', `"${displayName(certificates[0])}" is a CA certificate (CA:TRUE). Only leaf certificates are allowed: upload the end-entity certificate.`);
+  }
   if (keyBlocks.length === 0) {
     return fail('no-key', 'No private key was found for this certificate. Cloudflare needs the certificate and its private key together.');
   }

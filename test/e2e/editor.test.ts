@@ -44,6 +44,11 @@ describe('PEM files in the browser', function () {
     await workbench.quickInput().fill(zone);
     await workbench.page.locator('.quick-input-list .monaco-list-row', { hasText: zone }).first().waitFor();
     await workbench.page.keyboard.press('Enter');
+    // The confirmation names the file, the certificate and what it becomes before anything is sent.
+    const dialog = workbench.page.locator('.monaco-dialog-box');
+    await dialog.waitFor({ timeout: 15_000 });
+    assert.match(await dialog.innerText(), new RegExp(`from ${file.replace(/\./g, '\\.')} to ${zone.replace(/\./g, '\\.')}\\?[\\s\\S]*Authenticated Origin Pulls client certificate`));
+    await dialog.locator('.dialog-buttons .monaco-button', { hasText: /^Upload$/ }).click();
   }
 
   it('shows the expiry and upload lenses and a warning for a certificate about to expire', async () => {

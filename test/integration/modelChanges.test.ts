@@ -85,7 +85,7 @@ describe('Changes announced by the model', function () {
     const certificate = await createCertificate({ commonName: 'never-expanded.example.net' });
     const document = await vscode.workspace.openTextDocument({ content: `${certificate.certPem}${certificate.key.pkcs8Pem}` });
     await vscode.window.showTextDocument(document);
-    prompts.answer('staging.example.net');
+    prompts.answer('staging.example.net', 'Upload');
     await vscode.commands.executeCommand('cloudflareCertificates.uploadFromEditor');
     const sent = session.emulator.log.entries().map((entry) => `${entry.method} ${entry.path}`);
     const base = `/zones/${target.id}/origin_tls_client_auth/hostnames/certificates`;

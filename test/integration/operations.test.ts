@@ -63,6 +63,7 @@ describe('Certificate operations against the emulator', function () {
   it('uploads the certificate and key open in the editor to the zone of the group it was run on, and waits until active', async () => {
     const certificate = await createCertificate({ commonName: 'editor-upload.example.org', keyKind: 'RSA' });
     await openEditor(`${certificate.certPem}${certificate.key.traditionalPem}`);
+    prompts.answer('Upload');
     await vscode.commands.executeCommand('cloudflareCertificates.uploadFromEditor', await groupNode('example.org'));
     const posts = session.emulator.log.writes();
     assert.equal(posts.length, 1, JSON.stringify(posts));
@@ -79,7 +80,7 @@ describe('Certificate operations against the emulator', function () {
     const certificate = await createCertificate({ commonName: 'explorer-upload.example.org' });
     const uri = workspaceFile('explorer-upload.crt', certificate.certPem);
     workspaceFile('explorer-upload.key', certificate.key.pkcs8Pem);
-    prompts.answer('example.org');
+    prompts.answer('example.org', 'Upload');
     await vscode.commands.executeCommand('cloudflareCertificates.uploadFromFile', uri);
     assert.equal(prompts.asked[0].kind, 'quickPick');
     assert.ok((await certificatesOf('example.org')).some((entry) => entry.serial_number === certificate.serialNumber));
@@ -88,9 +89,9 @@ describe('Certificate operations against the emulator', function () {
   it('asks for the passphrase of an encrypted key, refuses a wrong one in words, and uploads with the right one', async () => {
     const certificate = await createCertificate({ commonName: 'encrypted.example.org' });
     await openEditor(`${certificate.certPem}${encryptPrivateKey(certificate.key, 'correct horse')}`);
-    prompts.answer('wrong', 'correct horse');
+    prompts.answer('wrong', 'correct horse', 'Upload');
     await vscode.commands.executeCommand('cloudflareCertificates.uploadFromEditor', await groupNode('example.org'));
-    assert.deepEqual(prompts.asked.map((question) => question.kind), ['inputBox', 'inputBox']);
+    assert.deepEqual(prompts.asked.map((question) => question.kind), ['inputBox', 'inputBox', 'confirm']);
     assert.ok((await certificatesOf('example.org')).some((entry) => entry.serial_number === certificate.serialNumber));
     const body = session.emulator.log.writes()[0].body as { private_key: string };
     assert.match(body.private_key, /^\[\d+ characters\]$/, 'the log holds no key');
@@ -99,6 +100,7 @@ describe('Certificate operations against the emulator', function () {
   it('uploads a chain written root-first as the leaf followed by its intermediates', async () => {
     const { leaf, intermediates, root } = await createChain({ commonName: 'chained-upload.example.org' }, 3);
     await openEditor([root.certPem, ...intermediates.map((entry) => entry.certPem), leaf.certPem, leaf.key.pkcs8Pem].join(''));
+    prompts.answer('Upload');
     await vscode.commands.executeCommand('cloudflareCertificates.uploadFromEditor', await groupNode('staging.example.net'));
     const stored = session.emulator.state.aopCertificates.find((record) => record.certificate.serialNumber === leaf.serialNumber);
     assert.ok(stored, 'the leaf is at Cloudflare');
@@ -112,6 +114,7 @@ describe('Certificate operations against the emulator', function () {
     const uri = workspaceFile('custom-editor.pem', `${certificate.certPem}${certificate.key.pkcs8Pem}`);
     await vscode.commands.executeCommand('vscode.openWith', uri, 'imagePreview.previewEditor');
     assert.equal(vscode.window.activeTextEditor, undefined, 'no text editor is active');
+    prompts.answer('Upload');
     await vscode.commands.executeCommand('cloudflareCertificates.uploadFromEditor', await groupNode('staging.example.net'));
     assert.ok(session.emulator.state.aopCertificates.some((record) => record.certificate.serialNumber === certificate.serialNumber));
   });
@@ -119,7 +122,7 @@ describe('Certificate operations against the emulator', function () {
   it('uploads through the group\'s inline button, choosing the file in a dialog', async () => {
     const certificate = await createCertificate({ commonName: 'inline-button.example.org' });
     const uri = workspaceFile('inline-button.pem', `${certificate.certPem}${certificate.key.pkcs8Pem}`);
-    prompts.answer(uri.fsPath);
+    prompts.answer(uri.fsPath, 'Upload');
     await vscode.commands.executeCommand('cloudflareCertificates.uploadFromFile', await groupNode('staging.example.net'));
     assert.equal(prompts.asked[0].kind, 'openDialog');
     assert.ok(session.emulator.state.aopCertificates.some((record) => record.certificate.serialNumber === certificate.serialNumber));
@@ -129,6 +132,7 @@ describe('Certificate operations against the emulator', function () {
     const certificate = await createCertificate({ commonName: 'lost-answer.example.org' });
     await openEditor(`${certificate.certPem}${certificate.key.pkcs8Pem}`);
     session.emulator.faults.add({ kind: 'commitThenDrop', method: 'POST', path: 'hostnames/certificates$' });
+    prompts.answer('Upload');
     await vscode.commands.executeCommand('cloudflareCertificates.uploadFromEditor', await groupNode('example.org'));
     const copies = (await certificatesOf('example.org')).filter((entry) => entry.serial_number === certificate.serialNumber);
     assert.equal(copies.length, 1);
@@ -140,6 +144,7 @@ describe('Certificate operations against the emulator', function () {
     const certificate = await createCertificate({ commonName: 'proxy-502.example.org' });
     await openEditor(`${certificate.certPem}${certificate.key.pkcs8Pem}`);
     session.emulator.faults.add({ kind: 'commitThenHtmlError', method: 'POST', path: 'hostnames/certificates$' });
+    prompts.answer('Upload');
     await vscode.commands.executeCommand('cloudflareCertificates.uploadFromEditor', await groupNode('example.org'));
     const copies = (await certificatesOf('example.org')).filter((entry) => entry.serial_number === certificate.serialNumber);
     assert.equal(copies.length, 1);
@@ -151,6 +156,7 @@ describe('Certificate operations against the emulator', function () {
     const certificate = await createCertificate({ commonName: 'refused.example.org' });
     await openEditor(`${certificate.certPem}${certificate.key.pkcs8Pem}`);
     session.emulator.faults.add({ kind: 'serverError', status: 503, method: 'POST' });
+    prompts.answer('Upload');
     await vscode.commands.executeCommand('cloudflareCertificates.uploadFromEditor', await groupNode('example.org'));
     assert.equal(session.emulator.log.writes().length, 1);
     const post = session.emulator.log.entries().findIndex((entry) => entry.method === 'POST');
@@ -164,6 +170,7 @@ describe('Certificate operations against the emulator', function () {
     await openEditor(`${certificate.certPem}${certificate.key.pkcs8Pem}`);
     await session.api.tokens.set('demo-readonly-token');
     try {
+      prompts.answer('Upload');
       await vscode.commands.executeCommand('cloudflareCertificates.uploadFromEditor', await groupNode('example.org'));
       assert.match(prompts.messages.find((message) => message.kind === 'error')?.text ?? '', /SSL and Certificates: Edit/);
     } finally {

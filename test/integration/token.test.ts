@@ -39,19 +39,29 @@ describe('API token', function () {
       const roots = await rows(session.api);
       return roots.length > 0 ? roots : undefined;
     });
-    assert.ok(zones.every((row) => row.contextValue === 'zone'));
+    assert.ok(zones.every((row) => /^zone\b/.test(row.contextValue ?? '')));
   });
 
   it('refuses a token Cloudflare rejects, says so in words, and keeps nothing', async () => {
     await session.api.tokens.clear();
-    prompts.answer('not-a-real-token-0123456789');
+    // The refusal is shown in the box, which stays open: the person then cancels.
+    prompts.answer('not-a-real-token-0123456789', undefined);
     await vscode.commands.executeCommand('cloudflareCertificates.setToken');
     assert.equal(await session.api.tokens.get(), undefined);
-    const error = prompts.messages.find((message) => message.kind === 'error');
-    assert.ok(error, 'an error message');
-    assert.match(error.text, /token/i);
-    assert.ok(!error.text.includes('not-a-real-token'), 'the token must not appear in the message');
+    assert.equal(prompts.validations.length, 1, 'the problem is shown in the box');
+    assert.match(prompts.validations[0], /rejected the API token/);
+    assert.ok(!prompts.validations[0].includes('not-a-real-token'), 'the token must not appear in the message');
+    assert.deepEqual(prompts.messages.filter((message) => message.kind === 'error'), [], 'no notification: the box says it');
     assert.deepEqual(await rows(session.api), []);
+  });
+
+  it('keeps the box open after a refused token, and takes the corrected one', async () => {
+    await session.api.tokens.clear();
+    prompts.answer('not-a-real-token-0123456789', 'demo-token');
+    await vscode.commands.executeCommand('cloudflareCertificates.setToken');
+    assert.equal(prompts.validations.length, 1);
+    assert.equal(await session.api.tokens.get(), 'demo-token');
+    assert.match(prompts.messages.at(-1)?.text ?? '', /verified and saved/);
   });
 
   it('accepts an account-owned token through the account-token check', async () => {

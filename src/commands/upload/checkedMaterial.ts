@@ -1,11 +1,14 @@
 import type { Prompts } from '../../ui/prompts';
 import { loadX509 } from '../../x509/lazy';
-import type { UploadInput, UploadMaterial } from '../../x509/uploadMaterial';
+import type { UploadCheck, UploadInput, UploadMaterial } from '../../x509/uploadMaterial';
 import { UserError } from '../userError';
 import { keyCandidates, pickKeyFile } from './privateKeyLookup';
 import type { PemSource } from './pemSource';
 
 const MAX_PASSPHRASE_TRIES = 3;
+
+/** Checked material, and the document its key came from when that was not the certificate's own. */
+export type CheckedMaterial = UploadMaterial & { readonly keyFrom?: string };
 
 /**
  * Runs the local checks until the material is ready or the user stops: finds the key when the
@@ -16,7 +19,7 @@ export async function checkedMaterial(
   prompts: Prompts,
   source: PemSource,
   options: Pick<UploadInput, 'purpose' | 'requiredKeyType'>,
-): Promise<UploadMaterial | undefined> {
+): Promise<CheckedMaterial | undefined> {
   const { prepareUpload, displayName } = loadX509();
   let keySource: PemSource | undefined;
   let passphrase: string | undefined;
@@ -25,15 +28,12 @@ export async function checkedMaterial(
   for (;;) {
     const result = prepareUpload({ certificateText: source.text, keyText: keySource?.text, passphrase, ...options });
     if (result.ok) {
-      return (await acceptWarnings(prompts, result.material, displayName(result.material.leaf))) ? result.material : undefined;
+      const accepted = await acceptWarnings(prompts, result.material, displayName(result.material.leaf));
+      return accepted ? { ...result.material, keyFrom: keySource?.name } : undefined;
     }
     if (result.code === 'no-key' && !keySource) {
       candidates ??= await keyCandidates(source);
-      const matching = candidates.find((candidate) => {
-        const trial = prepareUpload({ certificateText: source.text, keyText: candidate.text, ...options });
-        return trial.ok || trial.code === 'encrypted-key';
-      });
-      keySource = matching ?? (await pickKeyFile(prompts, source.name));
+      keySource = bestKeyCandidate(candidates, (candidate) => prepareUpload({ certificateText: source.text, keyText: candidate.text, ...options })) ?? (await pickKeyFile(prompts, source.name));
       if (!keySource) {
         return undefined;
       }
@@ -54,6 +54,20 @@ export async function checkedMaterial(
     }
     throw new UserError(result.message);
   }
+}
+
+/**
+ * The key to use among those found without asking: one that passes every check; else one that
+ * belongs to the certificate although another check fails (its real error is then said, rather than
+ * asking for a file first); else the file beside the certificate, whose mismatch is then said. Only
+ * when none of these exists does the person get a file picker.
+ */
+function bestKeyCandidate(candidates: readonly PemSource[], trial: (candidate: PemSource) => UploadCheck): PemSource | undefined {
+  const results = candidates.map((candidate) => ({ candidate, result: trial(candidate) }));
+  const passes = results.find(({ result }) => result.ok || result.code === 'encrypted-key');
+  const belongs = results.find(({ result }) => !result.ok && result.code !== 'key-mismatch' && result.code !== 'multiple-keys' && result.code !== 'no-key');
+  const beside = results.find(({ candidate }) => candidate.sibling);
+  return (passes ?? belongs ?? beside)?.candidate;
 }
 
 /** Expired, not yet valid, or an EC PARAMETERS block to strip: the user decides in a modal. */

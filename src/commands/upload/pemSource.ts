@@ -8,6 +8,8 @@ export interface PemSource {
   readonly uri?: vscode.Uri;
   /** For messages: the file name or "Untitled-1". */
   readonly name: string;
+  /** A key file found beside the certificate by its name (api.crt → api.key). */
+  readonly sibling?: boolean;
 }
 
 export const PEM_FILTERS = { 'PEM certificates and keys': ['pem', 'crt', 'cer', 'key'], 'All files': ['*'] };

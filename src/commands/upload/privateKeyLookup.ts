@@ -27,7 +27,7 @@ export async function keyCandidates(source: PemSource): Promise<PemSource[]> {
       }
       const found = await readSource(sibling).catch(() => undefined);
       if (found && findPemBlocks(found.text).some(isPrivateKeyBlock)) {
-        candidates.push(found);
+        candidates.push({ ...found, sibling: true });
       }
     }
   }

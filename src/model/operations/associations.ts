@@ -4,6 +4,7 @@ import { NodeIds } from '../nodeIds';
 import { pollUntilSettled, throwIfAborted } from '../pollUntilSettled';
 import type { OperationContext, OperationOptions } from './operationContext';
 import { refreshClientAuth } from './refreshClientCertificates';
+import { whenCloudflareAllows } from './whenCloudflareAllows';
 
 export interface AssociationChangeRequest {
   readonly zoneId: string;
@@ -23,7 +24,8 @@ export async function setAssociation(context: OperationContext, change: Associat
     const client = await context.client();
     try {
       throwIfAborted(options.signal);
-      const [answered] = await client.updateHostnameAssociations(change.zoneId, [{ hostname: change.hostname, cert_id: change.certificateId, enabled: change.enabled }], options.signal);
+      const config = [{ hostname: change.hostname, cert_id: change.certificateId, enabled: change.enabled }];
+      const [answered] = await whenCloudflareAllows(() => client.updateHostnameAssociations(change.zoneId, config, options.signal), context.timing, options.signal);
       options.onProgress?.('waiting for Cloudflare to deploy it…');
       const outcome = await pollUntilSettled(
         () => client.getHostnameAssociation(change.zoneId, change.hostname, options.signal),
@@ -43,7 +45,7 @@ export async function setZoneAop(context: OperationContext, zoneId: string, enab
   return context.activity.run(NodeIds.zone(zoneId), enabled ? 'Enabling Authenticated Origin Pulls…' : 'Disabling Authenticated Origin Pulls…', async () => {
     const client = await context.client();
     throwIfAborted(options.signal);
-    const settings = await client.setAopSettings(zoneId, enabled, options.signal);
+    const settings = await whenCloudflareAllows(() => client.setAopSettings(zoneId, enabled, options.signal), context.timing, options.signal);
     context.data.setAopSettings(zoneId, settings);
     context.log(`Zone ${zoneId}: Authenticated Origin Pulls ${settings.enabled ? 'on' : 'off'}.`);
     return settings;

@@ -4,6 +4,7 @@ import { NodeIds } from '../nodeIds';
 import { pollUntilSettled, throwIfAborted } from '../pollUntilSettled';
 import type { OperationContext, OperationOptions } from './operationContext';
 import { refreshClientAuth } from './refreshClientCertificates';
+import { whenCloudflareAllows } from './whenCloudflareAllows';
 
 export interface ClientCertificateRef {
   readonly zoneId: string;
@@ -37,10 +38,11 @@ export async function deleteClientCertificate(
       if (users.length > 0) {
         options.onProgress?.(`invalidating ${users.length} hostname association${users.length === 1 ? '' : 's'}…`);
         throwIfAborted(signal);
-        await client.updateHostnameAssociations(target.zoneId, users.map((user) => ({ hostname: user.hostname!, cert_id: target.certificateId, enabled: null })), signal);
+        const invalidations = users.map((user) => ({ hostname: user.hostname!, cert_id: target.certificateId, enabled: null }));
+        await whenCloudflareAllows(() => client.updateHostnameAssociations(target.zoneId, invalidations, signal), context.timing, signal);
       }
       throwIfAborted(signal);
-      await client.deleteHostnameCertificate(target.zoneId, target.certificateId, signal);
+      await whenCloudflareAllows(() => client.deleteHostnameCertificate(target.zoneId, target.certificateId, signal), context.timing, signal);
       options.onProgress?.('waiting for Cloudflare to remove it…');
       const outcome = await pollUntilSettled(
         () =>

@@ -3,6 +3,7 @@ import { isTransitional } from '../../format/statusAppearance';
 import { NodeIds } from '../nodeIds';
 import { pollUntilSettled, throwIfAborted, type PollResult } from '../pollUntilSettled';
 import type { OperationContext, OperationOptions } from './operationContext';
+import { whenCloudflareAllows } from './whenCloudflareAllows';
 
 export interface PackCertificateRef {
   readonly zoneId: string;
@@ -19,7 +20,8 @@ export async function replacePackCertificate(
   options: OperationOptions = {},
 ): Promise<PollResult<CustomHostname>> {
   return run(context, target, 'Replacing…', options, async (client) => {
-    await client.replacePackCertificate(target.zoneId, target.hostnameId, target.packId, target.certificateId, { custom_certificate: material.certificatePem, custom_key: material.privateKeyPem }, options.signal);
+    const body = { custom_certificate: material.certificatePem, custom_key: material.privateKeyPem };
+    await whenCloudflareAllows(() => client.replacePackCertificate(target.zoneId, target.hostnameId, target.packId, target.certificateId, body, options.signal), context.timing, options.signal);
     options.onProgress?.('waiting for Cloudflare to deploy it…');
     return () => true;
   });
@@ -28,7 +30,7 @@ export async function replacePackCertificate(
 /** Deletes one certificate of a pack (never the last: the caller checks, and Cloudflare refuses). */
 export async function deletePackCertificate(context: OperationContext, target: PackCertificateRef, options: OperationOptions = {}): Promise<PollResult<CustomHostname>> {
   return run(context, target, 'Deleting…', options, async (client) => {
-    await client.deletePackCertificate(target.zoneId, target.hostnameId, target.packId, target.certificateId, options.signal);
+    await whenCloudflareAllows(() => client.deletePackCertificate(target.zoneId, target.hostnameId, target.packId, target.certificateId, options.signal), context.timing, options.signal);
     options.onProgress?.('waiting for Cloudflare to remove it…');
     // Settled only once the certificate has left the pack, so the tree never shows it after the delete.
     return (hostname) => !packCertificates(hostname).some((certificate) => certificate.id === target.certificateId);

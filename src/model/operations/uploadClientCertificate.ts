@@ -1,4 +1,4 @@
-import { CancelledError, CloudflareError, outcomeUnknown } from '../../cloudflare/errors';
+import { AlreadyExistsError, CancelledError, CloudflareError, outcomeUnknown } from '../../cloudflare/errors';
 import type { CloudflareClient } from '../../cloudflare/cloudflareClient';
 import type { HostnameCertificate } from '../../cloudflare/types';
 import { isTransitional } from '../../format/statusAppearance';
@@ -6,6 +6,7 @@ import { NodeIds } from '../nodeIds';
 import { pollUntilSettled, throwIfAborted } from '../pollUntilSettled';
 import { RefusedError, type OperationContext, type OperationOptions } from './operationContext';
 import { refreshClientCertificates } from './refreshClientCertificates';
+import { whenCloudflareAllows } from './whenCloudflareAllows';
 
 /** Cloudflare holds at most this many per-hostname client certificates per zone. */
 export const MAX_CLIENT_CERTIFICATES = 10;
@@ -69,8 +70,17 @@ export async function uploadClientCertificate(context: OperationContext, upload:
 async function send(context: OperationContext, client: CloudflareClient, upload: ClientCertificateUpload, signal: AbortSignal | undefined): Promise<HostnameCertificate> {
   throwIfAborted(signal);
   try {
-    return await client.uploadHostnameCertificate(upload.zoneId, { certificate: upload.certificatePem, private_key: upload.privateKeyPem }, signal);
+    return await whenCloudflareAllows(() => client.uploadHostnameCertificate(upload.zoneId, { certificate: upload.certificatePem, private_key: upload.privateKeyPem }, signal), context.timing, signal);
   } catch (error) {
+    if (error instanceof AlreadyExistsError) {
+      // 1406: Cloudflare holds this very certificate (say, a copy still pending deletion); carry on with it.
+      const existing = (await client.listHostnameCertificates(upload.zoneId, signal)).find((certificate) => certificate.serial_number?.toLowerCase() === upload.serialNumber);
+      if (existing) {
+        context.log(`${upload.zoneName} already holds the certificate (${existing.id}, ${existing.status ?? 'unknown'}); using that copy.`);
+        return existing;
+      }
+      throw error;
+    }
     if (!outcomeUnknown(error)) {
       throw error;
     }

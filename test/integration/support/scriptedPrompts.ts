@@ -11,6 +11,8 @@ type Answer = string | undefined | ((options: unknown) => string | undefined);
 export class ScriptedPrompts implements Prompts {
   readonly asked: { kind: string; text: string }[] = [];
   readonly messages: { kind: 'info' | 'warning' | 'error'; text: string }[] = [];
+  /** Problems shown inside a checked input box, which stayed open for the next answer. */
+  readonly validations: string[] = [];
   private readonly answers: Answer[] = [];
   private readonly original: Prompts;
 
@@ -45,6 +47,21 @@ export class ScriptedPrompts implements Prompts {
       throw new Error(`The input box refused "${value}": ${typeof problem === 'string' ? problem : problem.message}`);
     }
     return value;
+  }
+
+  /** Like the real box: each answer is checked; a refused one is shown in the box and the next answer is typed. */
+  async checkedInputBox(options: vscode.InputBoxOptions, check: (value: string, signal: AbortSignal) => Promise<string | undefined>): Promise<string | undefined> {
+    for (;;) {
+      const value = await this.inputBox(options);
+      if (value === undefined) {
+        return undefined;
+      }
+      const problem = await check(value, new AbortController().signal);
+      if (!problem) {
+        return value;
+      }
+      this.validations.push(problem);
+    }
   }
 
   async quickPick<T extends vscode.QuickPickItem>(items: readonly T[] | Thenable<readonly T[]>, options: vscode.QuickPickOptions): Promise<T | undefined> {

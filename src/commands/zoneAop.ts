@@ -1,0 +1,43 @@
+import type { ExtensionServices } from '../extensionServices';
+import type { TreeNode } from '../tree/treeNode';
+import { ZoneNode } from '../tree/zoneNode';
+import { pickZone } from './pickZone';
+import { withOperationProgress } from './operationProgress';
+
+type ZoneAopServices = Pick<ExtensionServices, 'prompts' | 'operations' | 'data' | 'treeView'>;
+
+/** "Enable Authenticated Origin Pulls for Zone": the zone-level switch, on. */
+export async function enableZoneAop(services: ZoneAopServices, node: TreeNode | undefined): Promise<void> {
+  await setZoneAop(services, node, true);
+}
+
+/** "Disable Authenticated Origin Pulls for Zone…": off, behind a modal that says what stops. */
+export async function disableZoneAop(services: ZoneAopServices, node: TreeNode | undefined): Promise<void> {
+  await setZoneAop(services, node, false);
+}
+
+async function setZoneAop(services: ZoneAopServices, node: TreeNode | undefined, enabled: boolean): Promise<void> {
+  const target = node ?? services.treeView.selection[0];
+  const zone = target instanceof ZoneNode ? target.zone : await pickZone(services, `${enabled ? 'Enable' : 'Disable'} Authenticated Origin Pulls for which zone?`);
+  if (!zone) {
+    return;
+  }
+  const current = await services.data.aopSettings(zone.id);
+  if (current.enabled === enabled) {
+    void services.prompts.info(`Authenticated Origin Pulls is already ${enabled ? 'on' : 'off'} for ${zone.name}.`);
+    return;
+  }
+  if (!enabled) {
+    const action = 'Disable';
+    const answer = await services.prompts.confirm(
+      `Disable Authenticated Origin Pulls for ${zone.name}?`,
+      `Cloudflare stops presenting its zone-level client certificate when it connects to the origins of ${zone.name}. An origin that requires it will refuse those connections. Per-hostname certificates are not changed.`,
+      action,
+    );
+    if (answer !== action) {
+      return;
+    }
+  }
+  const settings = await withOperationProgress(`${enabled ? 'Enabling' : 'Disabling'} Authenticated Origin Pulls for ${zone.name}`, (options) => services.operations.setZoneAop(zone.id, enabled, options));
+  void services.prompts.info(`Authenticated Origin Pulls is ${settings.enabled ? 'on' : 'off'} for ${zone.name}.`);
+}
