@@ -3,7 +3,9 @@ import { TokenStore } from './auth/tokenStore';
 import { clearToken } from './commands/clearToken';
 import { copyId } from './commands/copyId';
 import { deleteCertificate } from './commands/deleteCertificate';
-import { disableForHostname, enableForHostname } from './commands/hostnameAssociation';
+import { addHostname, disableForHostname, enableForHostname, removeHostname } from './commands/hostnameAssociation';
+import { rotateCertificate } from './commands/rotateCertificate';
+import { finishRotation, undoRotation } from './commands/rotationSteps';
 import { replacePackCertificate } from './commands/replacePackCertificate';
 import { uploadFromEditor, uploadFromFile } from './commands/uploadCertificate';
 import { openInDashboard } from './commands/openInDashboard';
@@ -89,6 +91,11 @@ export function activate(context: vscode.ExtensionContext): CloudflareCertificat
     'cloudflareCertificates.deleteCertificate': (node?: TreeNode) => deleteCertificate(services, node),
     'cloudflareCertificates.enableForHostname': (node?: TreeNode) => enableForHostname(services, node),
     'cloudflareCertificates.disableForHostname': (node?: TreeNode) => disableForHostname(services, node),
+    'cloudflareCertificates.addHostname': (node?: TreeNode) => addHostname(services, node),
+    'cloudflareCertificates.removeHostname': (node?: TreeNode) => removeHostname(services, node),
+    'cloudflareCertificates.rotateCertificate': (node?: TreeNode) => rotateCertificate(services, node),
+    'cloudflareCertificates.finishRotation': (node?: TreeNode) => finishRotation(services, node),
+    'cloudflareCertificates.undoRotation': (node?: TreeNode) => undoRotation(services, node),
     'cloudflareCertificates.enableZoneAop': (node?: TreeNode) => enableZoneAop(services, node),
     'cloudflareCertificates.disableZoneAop': (node?: TreeNode) => disableZoneAop(services, node),
     [SHOW_EXPIRING_COMMAND]: () => showExpiring(services),

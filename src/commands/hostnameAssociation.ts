@@ -35,6 +35,40 @@ export async function enableForHostname(services: AssociationServices, node: Tre
   await setAssociation(services, target, hostname.trim().toLowerCase(), true);
 }
 
+/** A certificate serves at most this many hostnames; checked before asking, so nothing is sent in vain. */
+const MAX_HOSTNAMES_PER_CERTIFICATE = 100;
+
+/** "Use for Hostname…": point one more hostname at a certificate (validated, and within Cloudflare's limit). */
+export async function addHostname(services: AssociationServices, node: TreeNode | undefined): Promise<void> {
+  const target = node ?? services.treeView.selection[0];
+  if (target instanceof AopCertificateNode && target.associations.length >= MAX_HOSTNAMES_PER_CERTIFICATE) {
+    throw new UserError(`"${target.label}" already serves ${target.associations.length} hostnames, the most Cloudflare allows for one certificate. Nothing was sent.`);
+  }
+  await enableForHostname(services, target instanceof AssociationNode ? target.parent : target);
+}
+
+/** "Stop Using for Hostname…": invalidate the association (after a modal that says what stops). */
+export async function removeHostname(services: AssociationServices, node: TreeNode | undefined): Promise<void> {
+  const target = node ?? services.treeView.selection[0];
+  if (!(target instanceof AssociationNode)) {
+    throw new UserError('Choose a hostname under a client certificate in the Cloudflare Certificates view.');
+  }
+  const hostname = target.association.hostname;
+  const action = 'Stop Using';
+  const answer = await services.prompts.confirm(
+    `Stop using "${target.parent.label}" for ${hostname}?`,
+    `The association is removed: Cloudflare presents no per-hostname client certificate to the origin of ${hostname} (the zone-level certificate applies if the zone's Authenticated Origin Pulls is on). Once no hostname uses "${target.parent.label}", it can be deleted.`,
+    action,
+  );
+  if (answer !== action) {
+    return;
+  }
+  const zone = zoneOf(target)!;
+  const change = { zoneId: zone.id, certificateId: target.parent.certificate.id, hostname, enabled: null };
+  await withOperationProgress(`Removing ${hostname} from "${target.parent.label}"`, (options) => services.operations.setAssociation(change, options));
+  void services.prompts.info(`${hostname} no longer uses "${target.parent.label}".`);
+}
+
 /** "Disable for Hostname": keeps the association but turns Authenticated Origin Pulls off for it, after a modal. */
 export async function disableForHostname(services: AssociationServices, node: TreeNode | undefined): Promise<void> {
   const target = node ?? services.treeView.selection[0];

@@ -5,15 +5,20 @@ import { PackCertificateNode } from '../tree/packCertificateNode';
 import type { TreeNode } from '../tree/treeNode';
 import { zoneOf } from '../tree/zoneOf';
 import { expiryPhrase } from '../x509/certificateSummary';
-import { hasPemBlock } from '../x509/pemBlocks';
 import { loadX509 } from '../x509/lazy';
 import { withOperationProgress } from './operationProgress';
 import { checkedMaterial } from './upload/checkedMaterial';
-import { sourceFromEditor, sourceFromFile, type PemSource } from './upload/pemSource';
+import { chooseSource } from './upload/chooseSource';
+import { sourceFromFile } from './upload/pemSource';
 import { UserError } from './userError';
 
 /** Replaces one certificate of a custom hostname's pack with one of the same key type. */
-export async function replacePackCertificate(services: Pick<ExtensionServices, 'prompts' | 'operations' | 'treeView'>, node: TreeNode | undefined, file?: vscode.Uri): Promise<void> {
+export async function replacePackCertificate(
+  services: Pick<ExtensionServices, 'prompts' | 'operations' | 'treeView'>,
+  node: TreeNode | undefined,
+  file?: vscode.Uri,
+  rules: { mustExpireLater?: boolean } = {},
+): Promise<void> {
   const target = node ?? services.treeView.selection[0];
   if (!(target instanceof PackCertificateNode)) {
     throw new UserError('Choose a certificate inside a custom hostname\'s certificate pack in the Cloudflare Certificates view.');
@@ -32,6 +37,10 @@ export async function replacePackCertificate(services: Pick<ExtensionServices, '
   const now = new Date();
   const name = loadX509().displayName(material.leaf);
   const current = target.certificate;
+  const currentExpiry = target.expiresOn();
+  if (rules.mustExpireLater && currentExpiry && material.leaf.notAfter.getTime() <= currentExpiry.getTime()) {
+    throw new UserError(`"${name}" ${expiryPhrase(material.leaf.notAfter, now)}, no later than the ${keyType ?? ''} certificate of ${hostname.hostname} (${expiryPhrase(currentExpiry, now)}). A replacement must expire later. Nothing was sent.`);
+  }
   const replace = 'Replace';
   const answer = await services.prompts.confirm(
     `Replace the ${keyType} certificate of ${hostname.hostname}?`,
@@ -49,19 +58,4 @@ export async function replacePackCertificate(services: Pick<ExtensionServices, '
   void (outcome.settled
     ? services.prompts.info(`Replaced the ${keyType} certificate of ${hostname.hostname} with "${name}": ${status}.`)
     : services.prompts.warning(`Cloudflare is still deploying the new certificate of ${hostname.hostname} (${status}).`));
-}
-
-async function chooseSource(services: Pick<ExtensionServices, 'prompts'>, title: string): Promise<PemSource | undefined> {
-  const editor = vscode.window.activeTextEditor;
-  if (editor && hasPemBlock(editor.document.getText())) {
-    const fromEditor = `From the editor: ${editor.document.uri.path.split('/').pop()}`;
-    const picked = await services.prompts.quickPick([{ label: fromEditor }, { label: 'From a file…' }], { title, placeHolder: 'Where is the new certificate?' });
-    if (!picked) {
-      return undefined;
-    }
-    if (picked.label === fromEditor) {
-      return sourceFromEditor(undefined);
-    }
-  }
-  return sourceFromFile(services.prompts, undefined, title);
 }

@@ -6,6 +6,7 @@ import { deleteClientCertificate, hostnamesUsing, type ClientCertificateRef } fr
 import type { OperationContext, OperationOptions, PollTiming } from './operations/operationContext';
 import { deletePackCertificate, replacePackCertificate, type PackCertificateRef } from './operations/packCertificates';
 import { refreshCustomHostname } from './operations/refreshCustomHostname';
+import { finishRotation, rotateClientCertificate, undoRotation, type RotationTarget } from './operations/rotateClientCertificate';
 import { checkRoomForClientCertificate, uploadClientCertificate, type ClientCertificateUpload } from './operations/uploadClientCertificate';
 
 /**
@@ -58,6 +59,18 @@ export class CertificateOperations {
 
   setZoneAop(zoneId: string, enabled: boolean, options?: OperationOptions) {
     return setZoneAop(this.context, zoneId, enabled, options);
+  }
+
+  rotateClientCertificate(target: RotationTarget, replacement: ClientCertificateUpload, options?: OperationOptions) {
+    return rotateClientCertificate(this.context, target, replacement, options);
+  }
+
+  finishRotation(target: RotationTarget, newCertificateId: string, options?: OperationOptions) {
+    return finishRotation(this.context, target, newCertificateId, options);
+  }
+
+  undoRotation(target: RotationTarget, newCertificateId: string, options?: OperationOptions) {
+    return undoRotation(this.context, target, newCertificateId, options);
   }
 
   refreshCustomHostname(zoneId: string, hostnameId: string) {

@@ -5,6 +5,7 @@ import { AOP_STATUS, appearanceOf } from '../format/statusAppearance';
 import { keyDescription } from '../format/wording';
 import { clientCertificateInfo, clientCertificateName } from '../model/clientCertificateInfo';
 import { NodeIds } from '../model/nodeIds';
+import type { RotationState } from '../model/rotationState';
 import type { CertificateInfo } from '../x509/certificateInfo';
 import type { AopGroupNode } from './aopGroupNode';
 import { AssociationNode } from './associationNode';
@@ -24,6 +25,8 @@ export class AopCertificateNode implements TreeNode {
     readonly parent: AopGroupNode,
     readonly certificate: HostnameCertificate,
     readonly associations: readonly HostnameAssociation[],
+    /** Set when Cloudflare's state shows this certificate's hostnames partly or wholly moved to a replacement. */
+    readonly rotation?: RotationState,
   ) {
     this.id = NodeIds.aopCertificate(parent.zoneId, certificate.id);
   }
@@ -49,14 +52,24 @@ export class AopCertificateNode implements TreeNode {
     const collapsible = this.associations.length > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None;
     const item = new vscode.TreeItem(this.label, collapsible);
     item.id = this.id;
-    item.contextValue = ContextValue.aopCertificate;
+    item.contextValue = this.rotation ? ContextValue.aopCertificateRotating : ContextValue.aopCertificate;
     const status = appearanceOf(AOP_STATUS, this.certificate.status);
-    item.iconPath = iconFor(status);
-    item.description = this.certificate.status === 'active' ? undefined : status.label.toLowerCase();
+    item.iconPath = this.rotation ? new vscode.ThemeIcon('sync', new vscode.ThemeColor('list.warningForeground')) : iconFor(status);
+    item.description = [this.certificate.status === 'active' ? undefined : status.label.toLowerCase(), this.rotationWords()].filter(Boolean).join(' · ') || undefined;
     item.tooltip = new vscode.MarkdownString(certificateMarkdown(this.details(), this.context.now()));
     // Clicking a certificate (or Enter on it) opens its details, as a file opens from the Explorer.
     item.command = { command: SHOW_DETAILS_COMMAND, title: 'Show Certificate Details', arguments: [this] };
     return item;
+  }
+
+  /** "rotation incomplete: 3 of 5 hostnames on new.example.com", or the old one left unused. */
+  private rotationWords(): string | undefined {
+    if (!this.rotation) {
+      return undefined;
+    }
+    const { moved, remaining, newCertificate } = this.rotation;
+    const name = clientCertificateName(newCertificate);
+    return remaining.length > 0 ? `rotation incomplete: ${moved.length} of ${moved.length + remaining.length} hostnames on ${name}` : `rotation incomplete: replaced by ${name}, no hostname uses it`;
   }
 
   get pem(): string | undefined {

@@ -4,6 +4,7 @@ import { ContextValue } from './contextValues';
 import { ErrorNode } from './errorNode';
 import { MessageNode } from './messageNode';
 import { NodeIds } from '../model/nodeIds';
+import { findRotations } from '../model/rotationState';
 import type { TreeContext, TreeNode } from './treeNode';
 import type { ZoneNode } from './zoneNode';
 
@@ -40,13 +41,15 @@ export class AopGroupNode implements TreeNode {
         return [new MessageNode(this, 'No certificates')];
       }
       const sorted = [...certificates].sort((a, b) => (a.expires_on ?? '').localeCompare(b.expires_on ?? ''));
+      const rotations = findRotations({ certificates, associations });
       const nodes = sorted.map(
         (certificate) =>
           new AopCertificateNode(
             this.context,
             this,
             certificate,
-            associations.filter((association) => association.cert_id === certificate.id),
+            associations.filter((association) => association.cert_id === certificate.id && association.enabled !== null),
+            rotations.get(certificate.id),
           ),
       );
       nodes.forEach((node) => node.prepare());

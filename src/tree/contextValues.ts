@@ -9,6 +9,8 @@ export const ContextValue = {
   zoneAopOff: 'zone aopOff',
   aopGroup: 'aopGroup',
   aopCertificate: 'aopCertificate',
+  /** Its hostnames are partly or wholly on a replacement: Finish Rotation and Undo Rotation apply. */
+  aopCertificateRotating: 'aopCertificate rotating',
   associationEnabled: 'association enabled',
   associationDisabled: 'association disabled',
   customHostnames: 'customHostnames',

@@ -17,6 +17,11 @@ export interface Prompts {
   quickPick<T extends vscode.QuickPickItem>(items: readonly T[] | Thenable<readonly T[]>, options: vscode.QuickPickOptions): Thenable<T | undefined>;
   /** A modal question; resolves to the chosen action's title or undefined (cancelled). */
   confirm(message: string, detail: string, ...actions: string[]): Thenable<string | undefined>;
+  /**
+   * A modal question whose default button (Enter) is the safe choice: resolves to true only when the
+   * person picks the risky action itself.
+   */
+  confirmRisky(message: string, detail: string, risky: string, safe: string): Thenable<boolean>;
   openDialog(options: vscode.OpenDialogOptions): Thenable<vscode.Uri[] | undefined>;
   info(message: string, ...actions: string[]): Thenable<string | undefined>;
   warning(message: string, ...actions: string[]): Thenable<string | undefined>;
@@ -28,6 +33,9 @@ export const windowPrompts: Prompts = {
   checkedInputBox,
   quickPick: (items, options) => vscode.window.showQuickPick(items, options),
   confirm: (message, detail, ...actions) => vscode.window.showWarningMessage(inertLinks(message), { modal: true, detail: inertLinks(detail) }, ...actions),
+  // VS Code makes the first button the default: the safe choice goes first, the risky one after it.
+  confirmRisky: async (message, detail, risky, safe) =>
+    (await vscode.window.showWarningMessage(inertLinks(message), { modal: true, detail: inertLinks(detail) }, safe, risky)) === risky,
   openDialog: (options) => vscode.window.showOpenDialog(options),
   // Messages carry names and errors from Cloudflare: links in them are made inert.
   info: (message, ...actions) => vscode.window.showInformationMessage(inertLinks(message), ...actions),

@@ -74,9 +74,8 @@ function bestKeyCandidate(candidates: readonly PemSource[], trial: (candidate: P
 async function acceptWarnings(prompts: Prompts, material: UploadMaterial, name: string): Promise<boolean> {
   const validity = material.warnings.filter((warning) => warning.code === 'expired' || warning.code === 'not-yet-valid');
   if (validity.length > 0) {
-    const go = 'Upload Anyway';
-    const answer = await prompts.confirm(validity.map((warning) => warning.message).join(' '), `Cloudflare accepts it, but "${name}" will not work for TLS while it is outside its validity period.`, go);
-    if (answer !== go) {
+    const detail = `Cloudflare accepts it, but "${name}" will not work for TLS while it is outside its validity period.`;
+    if (!(await prompts.confirmRisky(validity.map((warning) => warning.message).join(' '), detail, 'Upload Anyway', "Don't Upload"))) {
       return false;
     }
   }

@@ -3,7 +3,7 @@ import type { HostnameAssociation } from '../../cloudflare/types';
 import { NodeIds } from '../nodeIds';
 import { pollUntilSettled, throwIfAborted } from '../pollUntilSettled';
 import type { OperationContext, OperationOptions } from './operationContext';
-import { refreshClientAuth } from './refreshClientCertificates';
+import { forgetClientCertificate, refreshClientAuth } from './refreshClientCertificates';
 import { whenCloudflareAllows } from './whenCloudflareAllows';
 
 export interface ClientCertificateRef {
@@ -34,6 +34,7 @@ export async function deleteClientCertificate(
   return context.activity.run(NodeIds.aopCertificate(target.zoneId, target.certificateId), 'Deleting…', async () => {
     const client = await context.client();
     const { signal } = options;
+    let gone = false;
     try {
       if (users.length > 0) {
         options.onProgress?.(`invalidating ${users.length} hostname association${users.length === 1 ? '' : 's'}…`);
@@ -59,10 +60,16 @@ export async function deleteClientCertificate(
         { signal, ...context.timing },
       );
       context.log(`Deleted client certificate ${target.certificateId} from ${target.zoneName} (${outcome.value ?? 'unknown'}).`);
+      gone = outcome.settled;
       return { settled: outcome.settled };
     } finally {
-      // Whatever step it stopped at, the tree shows what Cloudflare holds now.
-      await refreshClientAuth(context, client, target.zoneId).catch(() => context.data.reload(target.zoneId, 'aop'));
+      // Whatever step it stopped at, the tree shows what Cloudflare holds now: confirmed gone needs
+      // no further request; anything else is asked again.
+      if (gone) {
+        forgetClientCertificate(context, target.zoneId, target.certificateId);
+      } else {
+        await refreshClientAuth(context, client, target.zoneId).catch(() => context.data.reload(target.zoneId, 'aop'));
+      }
     }
   });
 }

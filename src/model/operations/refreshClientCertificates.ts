@@ -20,3 +20,19 @@ export async function refreshClientAuth(context: OperationContext, client: Cloud
   const [certificates, associations] = await Promise.all([client.listHostnameCertificates(zoneId), client.listHostnameAssociations(zoneId)]);
   context.data.setAop(zoneId, { certificates, associations });
 }
+
+/**
+ * A certificate Cloudflare has confirmed gone: take it (and any association naming it) out of the
+ * loaded data without asking again. A zone never loaded is simply forgotten, to load when looked at.
+ */
+export function forgetClientCertificate(context: OperationContext, zoneId: string, certificateId: string): void {
+  const loaded = context.data.loaded().aop.get(zoneId);
+  if (!loaded) {
+    context.data.reload(zoneId, 'aop');
+    return;
+  }
+  context.data.setAop(zoneId, {
+    certificates: loaded.certificates.filter((certificate) => certificate.id !== certificateId),
+    associations: loaded.associations.filter((association) => association.cert_id !== certificateId),
+  });
+}

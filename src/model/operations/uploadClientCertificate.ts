@@ -42,6 +42,27 @@ export async function checkRoomForClientCertificate(context: OperationContext, u
 }
 
 /**
+ * The certificate at Cloudflare, active: the copy it already holds (matched by serial, so a retry or
+ * a rotation resumed after a crash never uploads a duplicate), else a new upload. Waits until it is
+ * deployed. Sends nothing beyond the POST and the polling when the zone's list is already loaded.
+ */
+export async function ensureClientCertificate(context: OperationContext, client: CloudflareClient, upload: ClientCertificateUpload, options: OperationOptions): Promise<UploadOutcome> {
+  const { certificates } = await context.data.aop(upload.zoneId);
+  const held = certificates.find((certificate) => certificate.serial_number?.toLowerCase() === upload.serialNumber && certificate.status !== 'deleted');
+  if (!held && certificates.length >= MAX_CLIENT_CERTIFICATES) {
+    throw new RefusedError(`${upload.zoneName} already holds ${MAX_CLIENT_CERTIFICATES} client certificates, the most Cloudflare allows per zone. Delete one it no longer needs first.`);
+  }
+  const created = held ?? (await send(context, client, upload, options.signal));
+  options.onProgress?.('waiting for Cloudflare to deploy the new certificate…');
+  const outcome = await pollUntilSettled(
+    () => client.getHostnameCertificate(upload.zoneId, created.id, options.signal),
+    (certificate) => !isTransitional(certificate.status),
+    { signal: options.signal, ...context.timing },
+  );
+  return { certificate: outcome.value ?? created, settled: outcome.settled && outcome.value?.status === 'active' };
+}
+
+/**
  * Uploads a per-hostname client certificate, waits until Cloudflare has deployed it, and puts the
  * zone's fresh certificate list into the loaded data (only that zone, only that part).
  */

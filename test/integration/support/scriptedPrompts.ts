@@ -78,6 +78,15 @@ export class ScriptedPrompts implements Prompts {
     return choice;
   }
 
+  /** Answered with the risky action's title to take it; anything else (or undefined) is the safe choice. */
+  async confirmRisky(message: string, detail: string, risky: string, safe: string): Promise<boolean> {
+    const choice = this.next('confirm', `${message}\n${detail}`, [safe, risky]);
+    if (choice !== undefined && choice !== risky && choice !== safe) {
+      throw new Error(`"${choice}" is not one of ${safe}, ${risky}`);
+    }
+    return choice === risky;
+  }
+
   async openDialog(options: vscode.OpenDialogOptions): Promise<vscode.Uri[] | undefined> {
     const path = this.next('openDialog', options.title ?? '', options);
     const vscodeApi = await import('vscode');

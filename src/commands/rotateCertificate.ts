@@ -1,0 +1,77 @@
+import type { ExtensionServices } from '../extensionServices';
+import { plural } from '../format/wording';
+import { AopCertificateNode } from '../tree/aopCertificateNode';
+import { PackCertificateNode } from '../tree/packCertificateNode';
+import type { TreeNode } from '../tree/treeNode';
+import { zoneOf } from '../tree/zoneOf';
+import { expiryPhrase } from '../x509/certificateSummary';
+import { loadX509 } from '../x509/lazy';
+import { pickCertificate } from './pickCertificate';
+import { replacePackCertificate } from './replacePackCertificate';
+import { chooseSource } from './upload/chooseSource';
+import { checkedMaterial } from './upload/checkedMaterial';
+import { withOperationProgress } from './operationProgress';
+import { offerToDeleteOld } from './rotationEnd';
+import { UserError } from './userError';
+
+type RotateServices = Pick<ExtensionServices, 'prompts' | 'operations' | 'treeView' | 'data' | 'tree'>;
+
+/**
+ * "Rotate Certificate…": replace a certificate on every hostname that uses it without an outage. For
+ * a pack certificate that is the replace, with the same "expires later" rule.
+ */
+export async function rotateCertificate(services: RotateServices, node: TreeNode | undefined): Promise<void> {
+  const target = node ?? services.treeView.selection[0] ?? (await pickCertificate(services, 'Rotate which certificate?'));
+  if (target instanceof PackCertificateNode) {
+    return replacePackCertificate(services, target, undefined, { mustExpireLater: true });
+  }
+  if (!(target instanceof AopCertificateNode)) {
+    throw new UserError('Choose a client certificate or a pack certificate in the Cloudflare Certificates view to rotate it.');
+  }
+  const zone = zoneOf(target)!;
+  const old = target.certificate;
+  const source = await chooseSource(services, `Rotate "${target.label}": choose its replacement`);
+  if (!source) {
+    return;
+  }
+  const material = await checkedMaterial(services.prompts, source, { purpose: 'aop' });
+  if (!material) {
+    return;
+  }
+  const name = loadX509().displayName(material.leaf);
+  const oldExpiry = target.expiresOn();
+  const now = new Date();
+  if (oldExpiry && material.leaf.notAfter.getTime() <= oldExpiry.getTime()) {
+    throw new UserError(`"${name}" ${expiryPhrase(material.leaf.notAfter, now)}, no later than "${target.label}" (${expiryPhrase(oldExpiry, now)}). A replacement must expire later than the certificate it replaces. Nothing was sent.`);
+  }
+  if (material.leaf.serialNumber === old.serial_number?.toLowerCase()) {
+    throw new UserError(`That is "${target.label}" itself (same serial). Choose its replacement. Nothing was sent.`);
+  }
+  const oldSans = [...(target.details().sans ?? [])].sort().join(', ');
+  const newSans = [...material.leaf.sans].sort().join(', ');
+  if (target.details().subject !== material.leaf.subject || oldSans !== newSans) {
+    const go = await services.prompts.confirmRisky(
+      `"${name}" is not for the same names as "${target.label}".`,
+      `Now: ${target.details().subject ?? 'unknown subject'}; SANs ${oldSans || 'none'}.\nNew: ${material.leaf.subject}; SANs ${newSans || 'none'}.\nHostnames that move to it will present the new names to their origins.`,
+      'Rotate Anyway',
+      'Choose Another',
+    );
+    if (!go) {
+      return;
+    }
+  }
+  const users = target.associations.filter((association) => association.enabled !== null).length;
+  const rotate = 'Rotate';
+  const answer = await services.prompts.confirm(
+    `Rotate "${target.label}" in ${zone.name} to "${name}" from ${source.name}?`,
+    `1. Upload "${name}" (${expiryPhrase(material.leaf.notAfter, now)}) and wait until Cloudflare has deployed it.\n2. Move ${plural(users, 'hostname')} to it; each keeps the old certificate until the new one serves it.\n3. Then you are asked whether to delete "${target.label}".`,
+    rotate,
+  );
+  if (answer !== rotate) {
+    return;
+  }
+  const rotationTarget = { zoneId: zone.id, zoneName: zone.name, oldCertificateId: old.id };
+  const replacement = { zoneId: zone.id, zoneName: zone.name, name, certificatePem: material.certificatePem, privateKeyPem: material.privateKeyPem, serialNumber: material.leaf.serialNumber };
+  const outcome = await withOperationProgress(`Rotating "${target.label}" in ${zone.name}`, (options) => services.operations.rotateClientCertificate(rotationTarget, replacement, options));
+  await offerToDeleteOld(services, rotationTarget, target.label, outcome);
+}
