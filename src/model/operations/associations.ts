@@ -1,3 +1,4 @@
+import { NotFoundError } from '../../cloudflare/errors';
 import type { HostnameAssociation } from '../../cloudflare/types';
 import { isTransitional } from '../../format/statusAppearance';
 import { NodeIds } from '../nodeIds';
@@ -28,8 +29,15 @@ export async function setAssociation(context: OperationContext, change: Associat
       const [answered] = await whenCloudflareAllows(() => client.updateHostnameAssociations(change.zoneId, config, options.signal), context.timing, options.signal);
       options.onProgress?.('waiting for Cloudflare to deploy it…');
       const outcome = await pollUntilSettled(
-        () => client.getHostnameAssociation(change.zoneId, change.hostname, options.signal),
-        (association) => !isTransitional(association.status),
+        () =>
+          client.getHostnameAssociation(change.zoneId, change.hostname, options.signal).catch((error: unknown) => {
+            // An invalidated association is removed: the 404 is the success being waited for.
+            if (change.enabled === null && error instanceof NotFoundError) {
+              return undefined;
+            }
+            throw error;
+          }),
+        (association) => association === undefined || !isTransitional(association.status),
         { signal: options.signal, ...context.timing },
       );
       context.log(`Association of ${change.hostname} with certificate ${change.certificateId} set to ${String(change.enabled)}: ${outcome.value?.status ?? answered?.status ?? 'unknown'}.`);
