@@ -1,4 +1,4 @@
-import { NotFoundError } from '../../cloudflare/errors';
+import { NotFoundError, outcomeUnknown } from '../../cloudflare/errors';
 import type { HostnameAssociation } from '../../cloudflare/types';
 import { isTransitional } from '../../format/statusAppearance';
 import { NodeIds } from '../nodeIds';
@@ -53,7 +53,16 @@ export async function setZoneAop(context: OperationContext, zoneId: string, enab
   return context.activity.run(NodeIds.zone(zoneId), enabled ? 'Enabling Authenticated Origin Pulls…' : 'Disabling Authenticated Origin Pulls…', async () => {
     const client = await context.client();
     throwIfAborted(options.signal);
-    const settings = await whenCloudflareAllows(() => client.setAopSettings(zoneId, enabled, options.signal), context.timing, options.signal);
+    let settings: { enabled: boolean };
+    try {
+      settings = await whenCloudflareAllows(() => client.setAopSettings(zoneId, enabled, options.signal), context.timing, options.signal);
+    } catch (error) {
+      // The switch may have flipped before the answer was lost or the cancel came: load it again.
+      if (outcomeUnknown(error)) {
+        context.data.reload(zoneId, 'aopSettings');
+      }
+      throw error;
+    }
     context.data.setAopSettings(zoneId, settings);
     context.log(`Zone ${zoneId}: Authenticated Origin Pulls ${settings.enabled ? 'on' : 'off'}.`);
     return settings;
