@@ -60,6 +60,15 @@ describe('AccountData: changes', () => {
     assert.equal(fake.requests.length, before);
   });
 
+  it('setCertificates on a zone whose associations are not loaded forgets the part rather than inventing none', async () => {
+    const { fake, data, changes } = harness();
+    fake.seed('z1', { certificates: [certificate({ id: 'c1' })], associations: [association('a.example', 'c1')] });
+    data.setCertificates('z1', [certificate({ id: 'c1' })]);
+    assert.equal(data.loaded().aop.has('z1'), false);
+    assert.deepEqual(changes, [{ zoneId: 'z1', part: 'aop', cause: 'operation' }]);
+    assert.deepEqual((await data.aop('z1')).associations.map((item) => item.hostname), ['a.example']);
+  });
+
   it('a late-settling old load does not overwrite a newer put(), nor announce itself', async () => {
     const { fake, data, changes } = harness();
     fake.seed('z1', { certificates: [certificate({ id: 'stale' })] });

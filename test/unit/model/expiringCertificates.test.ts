@@ -76,7 +76,7 @@ describe('findExpiring', () => {
 
   it('counts a certificate expiring exactly at the window edge, not one a day past it', () => {
     const { data } = harness();
-    data.setCertificates('z1', [certificate({ id: 'edge', expiresOn: days(30, NOW) }), certificate({ id: 'past-edge', expiresOn: days(31, NOW) })]);
+    data.setAop('z1', { certificates: [certificate({ id: 'edge', expiresOn: days(30, NOW) }), certificate({ id: 'past-edge', expiresOn: days(31, NOW) })], associations: [] });
     assert.deepEqual(findExpiring(data, NOW, 30).map((entry) => entry.nodeId), [NodeIds.aopCertificate('z1', 'edge')]);
   });
 });

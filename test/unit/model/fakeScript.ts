@@ -8,13 +8,15 @@ import { CancelledError } from '../../../src/cloudflare/errors';
  *   with `commit` the change lands first (the request reached Cloudflare before the cancel).
  * - `gate`: answers with the state at call time, but only once the gate opens (a slow answer).
  * - `abort`: answers normally, then aborts the given controller (a cancel between two steps).
+ * - `custom`: anything else; it gets the normal answer as a function (calling it applies the change).
  */
 export type Behaviour =
   | { readonly throw: Error }
   | { readonly lostAfterCommit: Error }
   | { readonly hang: true; readonly commit?: boolean }
   | { readonly gate: Promise<void> }
-  | { readonly abort: AbortController };
+  | { readonly abort: AbortController }
+  | { readonly custom: (act: () => unknown) => unknown };
 
 /** The request log, per-call scripting and "has the nth call started yet?" waits of the fake client. */
 export class Script<M extends string> {
@@ -73,6 +75,9 @@ export class Script<M extends string> {
       const answer = structuredClone(act());
       await opened(behaviour.gate, signal);
       return answer;
+    }
+    if ('custom' in behaviour) {
+      return structuredClone((await behaviour.custom(act)) as T);
     }
     const answer = structuredClone(act());
     behaviour.abort.abort();

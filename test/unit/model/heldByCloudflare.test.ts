@@ -14,7 +14,7 @@ describe('heldByCloudflare', () => {
 
   it('matches client certificates by serial, in any case', () => {
     const { data } = harness();
-    data.setCertificates('z1', [certificate({ id: 'c1', serial: 'ABCDEF01' })]);
+    data.setAop('z1', { certificates: [certificate({ id: 'c1', serial: 'ABCDEF01' })], associations: [] });
     assert.equal(heldByCloudflare(data, names, 'abcdef01', 'x'), 'yes: client certificate in example.com');
     // Pack certificates come from the custom-hostname list, which only a load fills.
     assert.match(heldByCloudflare(data, names, '99', 'x'), /^no/);

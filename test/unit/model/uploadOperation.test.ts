@@ -3,7 +3,7 @@ import { CloudflareApiError, NetworkError, ServerError, TimeoutError } from '../
 import { NodeIds } from '../../../src/model/nodeIds';
 import { RefusedError } from '../../../src/model/operations/operationContext';
 import { uploadClientCertificate } from '../../../src/model/operations/uploadClientCertificate';
-import { certificate } from './fakeClient';
+import { association, certificate } from './fakeClient';
 import { harness, watchActivity } from './modelHarness';
 import { uploadOf } from './uploadFixtures';
 
@@ -90,6 +90,38 @@ describe('uploadClientCertificate', () => {
     fake.on('listHostnameCertificates', { throw: new NetworkError('Cloudflare could not be reached.') }, 2);
     await assert.rejects(uploadClientCertificate(context, await uploadOf('z1')), (error: Error) => error instanceof RefusedError && /cannot be reached to check/.test(error.message));
     assert.equal(fake.count('uploadHostnameCertificate'), 1);
+  });
+});
+
+describe('uploadClientCertificate while the view reloads everything', () => {
+  it('loads the zone’s whole part again after a reloadAll during the POST, rather than keeping stale data', async () => {
+    const { fake, data, context } = harness();
+    fake.seed('z1', { certificates: [certificate({ id: 'c1' })], associations: [association('a.example', 'c1')] });
+    fake.on('uploadHostnameCertificate', {
+      custom: (act) => {
+        data.reloadAll();
+        return act();
+      },
+    });
+    await uploadClientCertificate(context, await uploadOf('z1'));
+    const aop = data.loaded().aop.get('z1');
+    assert.deepEqual(ids(aop?.certificates), ['c1', 'uploaded-1']);
+    assert.deepEqual(aop?.associations.map((item) => item.hostname), ['a.example']);
+  });
+
+  it('after a lost answer and a reloadAll, does not invent an empty list of associations', async () => {
+    const { fake, data, context } = harness();
+    fake.seed('z1', { certificates: [certificate({ id: 'c1' })], associations: [association('a.example', 'c1')] });
+    fake.on('uploadHostnameCertificate', {
+      custom: () => {
+        data.reloadAll();
+        throw new NetworkError('Cloudflare could not be reached.');
+      },
+    });
+    await assert.rejects(uploadClientCertificate(context, await uploadOf('z1')), RefusedError);
+    const aop = await data.aop('z1');
+    assert.deepEqual(ids(aop.certificates), ['c1']);
+    assert.deepEqual(aop.associations.map((item) => item.hostname), ['a.example']);
   });
 });
 
