@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { CloudflareApiError } from '../../../src/cloudflare/errors';
+import { CloudflareApiError, NetworkError, ServerError } from '../../../src/cloudflare/errors';
 import { packCertificates } from '../../../src/cloudflare/types';
 import { NodeIds } from '../../../src/model/nodeIds';
 import { deletePackCertificate, replacePackCertificate, type PackCertificateRef } from '../../../src/model/operations/packCertificates';
@@ -59,6 +59,22 @@ describe('replacePackCertificate', () => {
     const outcome = await replacePackCertificate(h.context, rsa, h.material);
     assert.equal(outcome.settled, false);
     assert.deepEqual(shownPack(h), { status: 'pending_deployment', certificates: [`rsa:${h.newSerial}`, 'ec:old0ec'] });
+  });
+
+  it('an answer lost after Cloudflare replaced it: the error is passed on, and the hostname shows the new certificate', async () => {
+    const h = await seeded();
+    h.fake.on('replacePackCertificate', { lostAfterCommit: new ServerError('Cloudflare answered with a server error (502); try again shortly.', { status: 502 }) });
+    await assert.rejects(replacePackCertificate(h.context, rsa, h.material), ServerError);
+    assert.deepEqual(shownPack(h).certificates, [`rsa:${h.newSerial}`, 'ec:old0ec']);
+  });
+
+  it('when even the look-up fails, the custom-hostname list is forgotten so the next look reloads it', async () => {
+    const h = await seeded();
+    h.fake.on('replacePackCertificate', { lostAfterCommit: new NetworkError('Cloudflare could not be reached.') });
+    h.fake.on('getCustomHostname', { throw: new NetworkError('Cloudflare could not be reached.') });
+    await assert.rejects(replacePackCertificate(h.context, rsa, h.material), NetworkError);
+    assert.equal(h.data.loaded().customHostnames.has('z1'), false);
+    assert.deepEqual(h.changes.at(-1), { zoneId: 'z1', part: 'customHostnames', cause: 'reload' });
   });
 
   it('cancelled before the PUT: nothing is sent', async () => {

@@ -59,4 +59,19 @@ describe('uploadClientCertificate cancelled', () => {
     assert.deepEqual(data.loaded().aop.get('z1')?.certificates.map((item) => `${item.id}:${item.status}`), ['c1:active', 'uploaded-1:pending_deployment']);
     assert.equal(activity.of(NodeIds.aopGroup('z1')), undefined);
   });
+
+  it('while waiting between two polls: the wait ends at once and its listener goes', async () => {
+    const { fake, data, context } = harness();
+    fake.seed('z1');
+    const controller = new AbortController();
+    const slow = { ...context, timing: { initialDelayMs: 60_000, maxDelayMs: 60_000, timeoutMs: 600_000 } };
+    const running = uploadClientCertificate(slow, await uploadOf('z1'), { signal: controller.signal });
+    await fake.reached('getHostnameCertificate');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    assert.equal(abortListeners(controller.signal), 1, 'the wait listens');
+    controller.abort();
+    await assertCancelled(running);
+    assert.equal(abortListeners(controller.signal), 0);
+    assert.deepEqual(ids(data.loaded().aop.get('z1')?.certificates), ['uploaded-1']);
+  });
 });
