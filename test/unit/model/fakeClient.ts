@@ -1,10 +1,13 @@
 import { X509Certificate } from 'node:crypto';
 import type { CloudflareClient } from '../../../src/cloudflare/cloudflareClient';
 import { CloudflareApiError, NotFoundError } from '../../../src/cloudflare/errors';
-import type { AssociationChange, CustomHostname, HostnameAssociation, HostnameCertificate, PackCertificate, Zone } from '../../../src/cloudflare/types';
+import type { AssociationChange, CustomHostname, HostnameAssociation, HostnameCertificate, Zone } from '../../../src/cloudflare/types';
+import { certificate } from './fakeBuilders';
 import { type Behaviour, Script } from './fakeScript';
+import { FakeState } from './fakeState';
 
 export type { Behaviour } from './fakeScript';
+export * from './fakeBuilders';
 
 /** The CloudflareClient methods the model calls; the fake implements exactly these. */
 export type FakeMethod =
@@ -23,28 +26,13 @@ export type FakeMethod =
   | 'replacePackCertificate'
   | 'deletePackCertificate';
 
-/** A write Cloudflare has accepted but not yet finished: it completes after `remaining` GETs of that item. */
-interface Transition {
-  remaining: number;
-  finish: () => void;
-}
-
 /**
  * Cloudflare in memory, for the model's unit tests: every call is logged, answers asynchronously,
  * returns copies (so the model never aliases the fake's state), and can be scripted per call. A write
  * leaves its item transitional until it has been read `pollsToSettle` times, so operations poll.
  */
-export class FakeClient implements Pick<CloudflareClient, FakeMethod> {
-  zones: Zone[] = [];
-  readonly certificates = new Map<string, HostnameCertificate[]>();
-  readonly associations = new Map<string, HostnameAssociation[]>();
-  readonly hostnames = new Map<string, CustomHostname[]>();
-  readonly aopSettings = new Map<string, { enabled: boolean }>();
-  /** GETs of an item after a write before it leaves its transitional state; Infinity never settles. */
-  pollsToSettle = 2;
+export class FakeClient extends FakeState implements Pick<CloudflareClient, FakeMethod> {
   readonly script = new Script<FakeMethod>();
-  private readonly transitions = new Map<string, Transition>();
-  private nextId = 1;
 
   /** The calls made so far, as "method arg…" lines, in order. */
   get requests(): readonly string[] {
@@ -68,17 +56,6 @@ export class FakeClient implements Pick<CloudflareClient, FakeMethod> {
 
   asClient(): CloudflareClient {
     return this as unknown as CloudflareClient;
-  }
-
-  seed(zoneId: string, parts: { certificates?: HostnameCertificate[]; associations?: HostnameAssociation[]; hostnames?: CustomHostname[]; aopEnabled?: boolean } = {}): this {
-    if (!this.zones.some((zone) => zone.id === zoneId)) {
-      this.zones.push({ id: zoneId, name: `${zoneId}.example` });
-    }
-    this.certificates.set(zoneId, parts.certificates ?? this.certificates.get(zoneId) ?? []);
-    this.associations.set(zoneId, parts.associations ?? this.associations.get(zoneId) ?? []);
-    this.hostnames.set(zoneId, parts.hostnames ?? this.hostnames.get(zoneId) ?? []);
-    this.aopSettings.set(zoneId, { enabled: parts.aopEnabled ?? false });
-    return this;
   }
 
   // ---- Zones and client certificates ----
@@ -205,94 +182,9 @@ export class FakeClient implements Pick<CloudflareClient, FakeMethod> {
       );
     });
   }
-
-  // ---- State helpers ----
-
-  zoneCertificates(zoneId: string): HostnameCertificate[] {
-    let list = this.certificates.get(zoneId);
-    if (!list) {
-      list = [];
-      this.certificates.set(zoneId, list);
-    }
-    return list;
-  }
-
-  private findCertificate(zoneId: string, certificateId: string): HostnameCertificate {
-    const found = this.zoneCertificates(zoneId).find((item) => item.id === certificateId);
-    if (!found) {
-      throw new NotFoundError('Cloudflare has no such item (it may have been deleted).', { status: 404 });
-    }
-    return found;
-  }
-
-  private updateCertificate(zoneId: string, certificateId: string, change: Partial<HostnameCertificate>): void {
-    this.certificates.set(zoneId, this.zoneCertificates(zoneId).map((item) => (item.id === certificateId ? { ...item, ...change } : item)));
-  }
-
-  private findHostname(zoneId: string, hostnameId: string): CustomHostname {
-    const found = (this.hostnames.get(zoneId) ?? []).find((item) => item.id === hostnameId);
-    if (!found) {
-      throw new NotFoundError('Cloudflare has no such item (it may have been deleted).', { status: 404 });
-    }
-    return found;
-  }
-
-  private updatePack(zoneId: string, hostnameId: string, packId: string, certificateId: string, change: (certificates: PackCertificate[]) => PackCertificate[], status: string): void {
-    const hostname = this.findHostname(zoneId, hostnameId);
-    const certificates = hostname.ssl?.certificates ?? [];
-    if (hostname.ssl?.id !== packId || !certificates.some((item) => item.id === certificateId)) {
-      throw new NotFoundError('The certificate was not found in this certificate pack.', { status: 404 });
-    }
-    const updated: CustomHostname = { ...hostname, ssl: { ...hostname.ssl, status, certificates: change(certificates) } };
-    this.hostnames.set(zoneId, (this.hostnames.get(zoneId) ?? []).map((item) => (item.id === hostnameId ? updated : item)));
-  }
-
-  private setSslStatus(zoneId: string, hostnameId: string, status: string): void {
-    this.hostnames.set(zoneId, (this.hostnames.get(zoneId) ?? []).map((item) => (item.id === hostnameId ? { ...item, ssl: { ...item.ssl, status } } : item)));
-  }
-
-  private transition(key: string, finish: () => void): void {
-    this.transitions.set(key, { remaining: this.pollsToSettle, finish });
-  }
-
-  /** A read of an item is how time passes for it: after enough reads its pending write completes. */
-  private advance(key: string): void {
-    const pending = this.transitions.get(key);
-    if (pending) {
-      pending.remaining -= 1;
-      if (pending.remaining <= 0) {
-        this.transitions.delete(key);
-        pending.finish();
-      }
-    }
-  }
 }
 
 /** A client factory for AccountData and operations. */
 export function clientOf(fake: FakeClient): () => Promise<CloudflareClient> {
   return () => Promise.resolve(fake.asClient());
-}
-
-// ---- Builders ----
-
-export function certificate(options: { id: string; status?: string; serial?: string; expiresOn?: Date; pem?: string }): HostnameCertificate {
-  return {
-    id: options.id,
-    status: options.status ?? 'active',
-    serial_number: options.serial ?? options.id.replace(/[^0-9a-f]/gi, '').padEnd(8, '0'),
-    expires_on: (options.expiresOn ?? new Date(Date.now() + 365 * 86_400_000)).toISOString(),
-    certificate: options.pem,
-  };
-}
-
-export function association(hostname: string, certificateId: string, enabled: boolean | null = true): HostnameAssociation {
-  return { hostname, cert_id: certificateId, enabled, status: 'active' };
-}
-
-export function packCertificate(id: string, signature: string, expiresOn: Date, serial = `${id}00`): PackCertificate {
-  return { id, signature, expires_on: expiresOn.toISOString(), serial_number: serial };
-}
-
-export function hostname(id: string, name: string, certificates: PackCertificate[] = [], packId = `pack-${id}`): CustomHostname {
-  return { id, hostname: name, status: 'active', ssl: { id: packId, status: 'active', certificates } };
 }
