@@ -116,10 +116,18 @@ export class AccountData {
 
   // ---- Changes: operations put what Cloudflare answered here, and listeners hear of it. ----
 
-  /** The zone's client certificates as Cloudflare now lists them; the associations stay as loaded. */
+  /**
+   * The zone's client certificates as Cloudflare now lists them; the associations stay as loaded.
+   * When they are not loaded (a reloadAll came between), the part is forgotten so the next look loads
+   * both lists: an empty list of associations made up here would show every certificate unused.
+   */
   setCertificates(zoneId: string, certificates: readonly HostnameCertificate[]): void {
-    const associations = this.aopMemo.settled.get(zoneId)?.associations ?? [];
-    this.aopMemo.put(zoneId, { certificates, associations });
+    const loaded = this.aopMemo.settled.get(zoneId);
+    if (loaded) {
+      this.aopMemo.put(zoneId, { certificates, associations: loaded.associations });
+    } else {
+      this.aopMemo.forget(zoneId);
+    }
     this.changes.fire({ zoneId, part: 'aop', cause: 'operation' });
   }
 

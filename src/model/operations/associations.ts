@@ -1,3 +1,4 @@
+import { NotFoundError, outcomeUnknown } from '../../cloudflare/errors';
 import type { HostnameAssociation } from '../../cloudflare/types';
 import { isTransitional } from '../../format/statusAppearance';
 import { NodeIds } from '../nodeIds';
@@ -28,8 +29,15 @@ export async function setAssociation(context: OperationContext, change: Associat
       const [answered] = await whenCloudflareAllows(() => client.updateHostnameAssociations(change.zoneId, config, options.signal), context.timing, options.signal);
       options.onProgress?.('waiting for Cloudflare to deploy it…');
       const outcome = await pollUntilSettled(
-        () => client.getHostnameAssociation(change.zoneId, change.hostname, options.signal),
-        (association) => !isTransitional(association.status),
+        () =>
+          client.getHostnameAssociation(change.zoneId, change.hostname, options.signal).catch((error: unknown) => {
+            // An invalidated association is removed: the 404 is the success being waited for.
+            if (change.enabled === null && error instanceof NotFoundError) {
+              return undefined;
+            }
+            throw error;
+          }),
+        (association) => association === undefined || !isTransitional(association.status),
         { signal: options.signal, ...context.timing },
       );
       context.log(`Association of ${change.hostname} with certificate ${change.certificateId} set to ${String(change.enabled)}: ${outcome.value?.status ?? answered?.status ?? 'unknown'}.`);
@@ -45,7 +53,16 @@ export async function setZoneAop(context: OperationContext, zoneId: string, enab
   return context.activity.run(NodeIds.zone(zoneId), enabled ? 'Enabling Authenticated Origin Pulls…' : 'Disabling Authenticated Origin Pulls…', async () => {
     const client = await context.client();
     throwIfAborted(options.signal);
-    const settings = await whenCloudflareAllows(() => client.setAopSettings(zoneId, enabled, options.signal), context.timing, options.signal);
+    let settings: { enabled: boolean };
+    try {
+      settings = await whenCloudflareAllows(() => client.setAopSettings(zoneId, enabled, options.signal), context.timing, options.signal);
+    } catch (error) {
+      // The switch may have flipped before the answer was lost or the cancel came: load it again.
+      if (outcomeUnknown(error)) {
+        context.data.reload(zoneId, 'aopSettings');
+      }
+      throw error;
+    }
     context.data.setAopSettings(zoneId, settings);
     context.log(`Zone ${zoneId}: Authenticated Origin Pulls ${settings.enabled ? 'on' : 'off'}.`);
     return settings;

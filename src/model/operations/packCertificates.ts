@@ -1,3 +1,4 @@
+import { outcomeUnknown } from '../../cloudflare/errors';
 import { packCertificates, type CustomHostname } from '../../cloudflare/types';
 import { isTransitional } from '../../format/statusAppearance';
 import { NodeIds } from '../nodeIds';
@@ -50,12 +51,29 @@ async function run(
   return context.activity.run(id, words, async () => {
     const client = await context.client();
     throwIfAborted(options.signal);
-    const done = await change(client);
-    const outcome = await pollUntilSettled(
-      () => client.getCustomHostname(target.zoneId, target.hostnameId, options.signal),
-      (hostname) => !isTransitional(hostname.ssl?.status) && done(hostname),
-      { signal: options.signal, ...context.timing },
-    );
+    let sent = false;
+    let outcome: PollResult<CustomHostname>;
+    try {
+      const done = await change(client);
+      sent = true;
+      outcome = await pollUntilSettled(
+        () => client.getCustomHostname(target.zoneId, target.hostnameId, options.signal),
+        (hostname) => !isTransitional(hostname.ssl?.status) && done(hostname),
+        { signal: options.signal, ...context.timing },
+      );
+    } catch (error) {
+      // Cancelled or lost after the change may have landed: show what Cloudflare holds now, not the old
+      // pack. A refusal changed nothing, so it costs no request.
+      if (sent || outcomeUnknown(error)) {
+        const latest = await client.getCustomHostname(target.zoneId, target.hostnameId).catch(() => undefined);
+        if (latest) {
+          context.data.replaceCustomHostname(target.zoneId, latest);
+        } else {
+          context.data.reload(target.zoneId, 'customHostnames');
+        }
+      }
+      throw error;
+    }
     if (outcome.value) {
       context.data.replaceCustomHostname(target.zoneId, outcome.value);
     }

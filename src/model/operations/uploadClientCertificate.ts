@@ -71,15 +71,19 @@ export async function uploadClientCertificate(context: OperationContext, upload:
   return context.activity.run(NodeIds.aopGroup(upload.zoneId), 'Uploading…', async () => {
     const client = await context.client();
     const created = await send(context, client, upload, options.signal);
-    options.onProgress?.('waiting for Cloudflare to deploy it…');
-    const outcome = await pollUntilSettled(
-      () => client.getHostnameCertificate(upload.zoneId, created.id, options.signal),
-      (certificate) => !isTransitional(certificate.status),
-      { signal: options.signal, ...context.timing },
-    );
-    await refreshClientCertificates(context, client, upload.zoneId);
-    context.log(`Uploaded client certificate ${created.id} (${upload.name}) to ${upload.zoneName}: ${outcome.value?.status ?? 'unknown'}.`);
-    return { certificate: outcome.value ?? created, settled: outcome.settled };
+    try {
+      options.onProgress?.('waiting for Cloudflare to deploy it…');
+      const outcome = await pollUntilSettled(
+        () => client.getHostnameCertificate(upload.zoneId, created.id, options.signal),
+        (certificate) => !isTransitional(certificate.status),
+        { signal: options.signal, ...context.timing },
+      );
+      context.log(`Uploaded client certificate ${created.id} (${upload.name}) to ${upload.zoneName}: ${outcome.value?.status ?? 'unknown'}.`);
+      return { certificate: outcome.value ?? created, settled: outcome.settled };
+    } finally {
+      // Cloudflare holds it now, even when polling was cancelled or failed: the tree must show it.
+      await refreshClientCertificates(context, client, upload.zoneId).catch(() => context.data.reload(upload.zoneId, 'aop'));
+    }
   });
 }
 
