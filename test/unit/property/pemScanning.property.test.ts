@@ -1,0 +1,116 @@
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { analysePemDocument } from '../../../src/x509/documentAnalysis';
+import { findPemBlocks, type PemBlock } from '../../../src/x509/pemBlocks';
+import { PemError } from '../../../src/x509/pemError';
+import { inspectPrivateKey, isPrivateKeyBlock } from '../../../src/x509/privateKey';
+import { materialPool, poolBlocks } from './materialPool';
+import { compose, documentParts } from './pemEmbedding';
+import { anyText, expand, repeatedRun } from './textArbitraries';
+
+const NOW = new Date('2026-06-01T00:00:00Z');
+
+/** What every block the scanner reports must satisfy, whatever the text was. */
+function assertWellFormed(text: string, blocks: readonly PemBlock[]): void {
+  let previousEnd = 0;
+  for (const block of blocks) {
+    assert.ok(block.start >= previousEnd && block.start < block.end && block.end <= text.length, `range ${block.start}-${block.end} of ${text.length}`);
+    assert.ok(text.startsWith(`-----BEGIN ${block.label}-----`, block.start), 'a block starts at its BEGIN line');
+    assert.equal(block.der === undefined, block.problem !== undefined, 'bytes exactly when there is no problem');
+    assert.match(block.pem, /^-----BEGIN [^\r]*-----END [A-Z0-9 ]+-----\n$/s);
+    previousEnd = block.end;
+  }
+}
+
+/** Key parsing's boundary: a result, or a PemError with a reason; nothing else escapes. */
+function inspectWithinBoundary(block: PemBlock, passphrase?: string): void {
+  try {
+    const info = inspectPrivateKey(block, passphrase);
+    assert.match(info.spkiSha256, /^[0-9a-f]{64}$/);
+  } catch (error) {
+    assert.ok(error instanceof PemError, `not a PemError: ${String(error)}`);
+  }
+}
+
+/** Base64 with a few characters replaced: decodes to damaged DER far more often than random text. */
+function mangle(pem: string, edits: readonly { at: number; to: string }[]): string {
+  const chars = [...pem];
+  const header = pem.indexOf('\n') + 1;
+  const footer = pem.lastIndexOf('-----END');
+  for (const edit of edits) {
+    const at = header + (edit.at % Math.max(1, footer - header));
+    chars[at] = edit.to;
+  }
+  return chars.join('');
+}
+
+describe('property: PEM scanning and key parsing stay within their boundary', function () {
+  let pems: { label: string; pem: string }[];
+
+  before(async () => {
+    pems = poolBlocks(await materialPool());
+  });
+
+  it('findPemBlocks returns well-formed blocks for any text', () => {
+    fc.assert(
+      fc.property(anyText, (text) => {
+        assertWellFormed(text, findPemBlocks(text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('analysePemDocument and inspectPrivateKey never throw past their boundary on any text', () => {
+    fc.assert(
+      fc.property(anyText, fc.option(fc.string({ maxLength: 8 }), { nil: undefined }), (text, passphrase) => {
+        const analysis = analysePemDocument(text, NOW, 30);
+        assertWellFormed(text, analysis.blocks);
+        analysis.blocks.filter(isPrivateKeyBlock).forEach((block) => inspectWithinBoundary(block, passphrase));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('real certificates and keys with mangled base64 are reported, not thrown', () => {
+    const edit = fc.record({ at: fc.nat(), to: fc.constantFrom('A', '/', '+', '=', '*', ' ', '\n', '\\n', '-', '') });
+    fc.assert(
+      fc.property(fc.constantFrom(...pems), fc.constantFrom(...pems), fc.array(edit, { minLength: 1, maxLength: 6 }), (damaged, companion, edits) => {
+        const text = `${mangle(damaged.pem, edits)}${companion.pem}`;
+        const analysis = analysePemDocument(text, NOW, 30);
+        assertWellFormed(text, analysis.blocks);
+        analysis.blocks.filter(isPrivateKeyBlock).forEach((block) => inspectWithinBoundary(block, 'guess'));
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it('huge runs of PEM fragments are scanned in time proportional to their length', function () {
+    // Generous for a slow, shared machine; a quadratic scan of 100-400 KB takes seconds to minutes.
+    this.timeout(60_000);
+    fc.assert(
+      fc.property(repeatedRun, (run) => {
+        const text = expand(run);
+        const started = process.hrtime.bigint();
+        const blocks = findPemBlocks(text);
+        const elapsedMs = Number(process.hrtime.bigint() - started) / 1e6;
+        assertWellFormed(text, blocks);
+        assert.ok(elapsedMs < 100 + text.length / 1000, `${elapsedMs.toFixed(0)} ms for ${text.length} characters`);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('finds every valid PEM with its exact offsets and bytes, whatever surrounds it', () => {
+    fc.assert(
+      fc.property(documentParts(pems), ({ parts, trailer }) => {
+        const { text, placed } = compose(parts, trailer);
+        const found = findPemBlocks(text);
+        assert.deepEqual(
+          found.map((block) => ({ label: block.label, start: block.start, end: block.end, der: block.der ? Buffer.from(block.der).toString('hex') : block.problem })),
+          placed,
+        );
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
