@@ -51,6 +51,10 @@ describe('property: pagination terminates within its cap and de-duplicates, howe
         const served = new Map<number, Item[]>();
         const fetchPage = async (page: number): Promise<Page<Item>> => {
           requested.push(page);
+          // A walk past its cap would go on forever here: stop it, so the property fails instead of hanging.
+          if (requested.length > given.maxPages) {
+            throw new Error(`request ${requested.length} is past maxPages ${given.maxPages}`);
+          }
           const spec = pages[Math.min(page, pages.length) - 1];
           if (spec.fails) {
             throw new ServerError(`page ${page} failed`, { status: 503 });

@@ -56,7 +56,7 @@ describe('property: PEM scanning and key parsing stay within their boundary', fu
       fc.property(anyText, (text) => {
         assertWellFormed(text, findPemBlocks(text));
       }),
-      { numRuns: 3000 },
+      { numRuns: 5000 },
     );
   });
 
@@ -67,7 +67,7 @@ describe('property: PEM scanning and key parsing stay within their boundary', fu
         assertWellFormed(text, analysis.blocks);
         analysis.blocks.filter(isPrivateKeyBlock).forEach((block) => inspectWithinBoundary(block, passphrase));
       }),
-      { numRuns: 2000 },
+      { numRuns: 3000 },
     );
   });
 
@@ -110,7 +110,7 @@ describe('property: PEM scanning and key parsing stay within their boundary', fu
           placed,
         );
       }),
-      { numRuns: 1000 },
+      { numRuns: 2000 },
     );
   });
 });

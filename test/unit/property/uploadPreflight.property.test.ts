@@ -33,7 +33,7 @@ function assertSafe(input: UploadInput, check: UploadCheck, secrets: readonly st
   const keys = findPemBlocks(privateKeyPem);
   assert.equal(keys.length, 1, 'exactly one key block');
   assert.ok(['PRIVATE KEY', 'RSA PRIVATE KEY', 'EC PRIVATE KEY'].includes(keys[0].label) && !keys[0].headers['Proc-Type'], 'unencrypted');
-  assert.ok(!leaf.isCA && (key.keyType === 'RSA' || key.keyType === 'ECDSA'));
+  assert.ok(!leaf.isCA && (key.keyType === 'RSA' || key.keyType === 'ECDSA'), 'a leaf with an RSA or ECDSA key');
   assert.equal(key.spkiSha256, leaf.spkiSha256, 'the key belongs to the leaf');
   assert.ok(input.requiredKeyType === undefined || input.requiredKeyType === key.keyType);
 }
@@ -61,7 +61,10 @@ describe('property: the upload pre-flight sends nothing when it refuses, and acc
 
   it('any mix of real blocks, damage and noise is refused with nothing to send, or accepted soundly', () => {
     // Matching pairs too: random pieces alone almost never make an upload that could be accepted.
-    const pair = fc.constantFrom(...all).chain((setup) => fc.constantFrom(...setup.variants).map((key) => `${setup.chain.map((certificate) => certificate.certPem).join('')}${key.pem}`));
+    // CA certificates with their own keys as well: the pair a CA check has to refuse.
+    const leafPair = fc.constantFrom(...all).chain((setup) => fc.constantFrom(...setup.variants).map((key) => `${setup.chain.map((certificate) => certificate.certPem).join('')}${key.pem}`));
+    const caPair = fc.constantFrom(pool.ca, pool.chain.root, ...pool.chain.intermediates).map((ca) => `${ca.certPem}${ca.key.pkcs8Pem}`);
+    const pair = fc.oneof({ weight: 3, arbitrary: leafPair }, { weight: 1, arbitrary: caPair });
     const piece = fc.oneof(
       { weight: 4, arbitrary: fc.constantFrom(...pieces) },
       { weight: 3, arbitrary: pair },
@@ -80,7 +83,7 @@ describe('property: the upload pre-flight sends nothing when it refuses, and acc
       fc.property(input, (given) => {
         assertSafe(given, prepareUpload(given), secrets);
       }),
-      { numRuns: 600 },
+      { numRuns: 1000 },
     );
   });
 
@@ -103,7 +106,7 @@ describe('property: the upload pre-flight sends nothing when it refuses, and acc
         const expected = [...(leafFirst ? [] : ['chain-reordered']), ...(upload.ecParameters ? ['ec-parameters-stripped'] : []), ...(upload.withRoot ? ['root-dropped'] : [])].sort();
         assert.deepEqual(warnings, expected);
       }),
-      { numRuns: 300 },
+      { numRuns: 400 },
     );
   });
 });
