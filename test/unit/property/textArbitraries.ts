@@ -30,14 +30,37 @@ export const anyText: fc.Arbitrary<string> = fc.oneof(
  * Large inputs made of one short unit repeated: the shape that exposes regular expressions or loops
  * that are quadratic in the length of a run (of newlines, quotes, BEGIN lines without END …).
  */
-export const repeatedRun: fc.Arbitrary<{ prefix: string; unit: string; times: number; suffix: string }> = fc.record({
-  prefix: fc.constantFrom('', '-----BEGIN CERTIFICATE-----\n', '-----BEGIN PRIVATE KEY-----\\n', '-----BEGIN AB-----'),
-  unit: fc.array(fc.constantFrom(...PEM_FRAGMENTS, 'A', 'x'), { minLength: 1, maxLength: 4 }).map((parts) => parts.join('')),
-  times: fc.integer({ min: 1, max: 40_000 }),
-  suffix: fc.constantFrom('', 'A', '-----END CERTIFICATE-----', 'x"'),
-});
+export interface Run {
+  readonly prefix: string;
+  readonly unit: string;
+  readonly times: number;
+  readonly suffix: string;
+}
 
-export function expand(run: { prefix: string; unit: string; times: number; suffix: string }): string {
+/** A BEGIN line before the run and what follows it: an END line makes the run a body that is decoded. */
+const FRAMES: readonly (readonly [string, string])[] = [
+  ['', ''],
+  ['', 'A'],
+  ['-----BEGIN CERTIFICATE-----\n', '-----END CERTIFICATE-----'],
+  ['-----BEGIN CERTIFICATE-----\n', 'A\n-----END CERTIFICATE-----'],
+  ['-----BEGIN PRIVATE KEY-----\\n', '=\n-----END PRIVATE KEY-----'],
+  ['"-----BEGIN AB-----\\nMIIB', 'x"\n-----END AB-----'],
+  ['-----BEGIN AB-----', 'x"'],
+  ['-----BEGIN CERTIFICATE-----\n', ''],
+];
+
+export const repeatedRun: fc.Arbitrary<Run> = fc.record({
+  frame: fc.constantFrom(...FRAMES),
+  // Runs of one kind of character first: blank lines, quotes, BEGIN lines are where quadratic scans hide.
+  unit: fc.oneof(
+    { weight: 3, arbitrary: fc.constantFrom('\n', '\r\n', ' \n', '\t', '"', "'", ',', '",', '\\n', '-----BEGIN AB-----\n', '-----BEGIN CERTIFICATE-----', 'AAAA\n', '-----END AB-----') },
+    { weight: 1, arbitrary: fc.array(fc.constantFrom(...PEM_FRAGMENTS, 'A', 'x'), { minLength: 1, maxLength: 4 }).map((parts) => parts.join('')) },
+  ),
+  // Long enough that a quadratic scan of even a short unit takes measurable time.
+  times: fc.integer({ min: 2_000, max: 8_000 }),
+}).map(({ frame, unit, times }) => ({ prefix: frame[0], unit, times, suffix: frame[1] }));
+
+export function expand(run: Run): string {
   return `${run.prefix}${run.unit.repeat(run.times)}${run.suffix}`;
 }
 
