@@ -68,10 +68,6 @@ export function expand(run: Run): string {
 export type LineEnding = '\n' | '\r\n' | '\r';
 export const lineEnding: fc.Arbitrary<LineEnding> = fc.constantFrom('\n', '\r\n', '\r');
 
-export function withLineEndings(pem: string, ending: LineEnding): string {
-  return pem.replace(/\r?\n/g, ending);
-}
-
 /** Prose around a PEM that cannot itself start or end a block (no dashes, no base64-only lines). */
 export const surroundingProse: fc.Arbitrary<string> = fc
   .array(fc.oneof(fc.constantFrom('Server certificate:', '# comment', 'key: |', '\n', '\r\n', ' ', '\uFEFF', 'été ✓', '{"a": 1}'), fc.string({ maxLength: 10 }).map((text) => text.replace(/[-A-Za-z0-9+/=\\]/g, '.'))), {
