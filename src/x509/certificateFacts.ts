@@ -21,7 +21,10 @@ export interface CertificateFacts {
   readonly selfSigned: boolean;
   /** Lower-case hex SHA-256 of the DER. */
   readonly sha256Fingerprint: string;
-  /** Lower-case hex SHA-256 of the SubjectPublicKeyInfo; worked out on first use (key matching). */
+  /**
+   * Lower-case hex SHA-256 of the SubjectPublicKeyInfo; worked out on first use (key matching).
+   * Empty, so it matches no key, when Node cannot load the public key of a certificate it parsed.
+   */
   readonly spkiSha256: string;
 }
 
@@ -46,10 +49,19 @@ export function readCertificateFacts(der: Uint8Array): CertificateFacts {
     selfSigned: certificate.subject === certificate.issuer,
     sha256Fingerprint: certificate.fingerprint256.replace(/:/g, '').toLowerCase(),
     get spkiSha256() {
-      spki ??= createHash('sha256').update(certificate.publicKey.export({ type: 'spki', format: 'der' })).digest('hex');
+      // A getter read long after parsing, outside the caller's try: a damaged key must not throw here.
+      spki ??= spkiHash(certificate);
       return spki;
     },
   };
+}
+
+function spkiHash(certificate: X509Certificate): string {
+  try {
+    return createHash('sha256').update(certificate.publicKey.export({ type: 'spki', format: 'der' })).digest('hex');
+  } catch {
+    return '';
+  }
 }
 
 /** Node writes one attribute per line; certificates are shown on one line. */

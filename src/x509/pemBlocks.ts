@@ -46,12 +46,15 @@ export function findPemBlocks(text: string): PemBlock[] {
     const start = begin.index ?? 0;
     const bodyStart = start + begin[0].length;
     const limit = index + 1 < begins.length ? (begins[index + 1].index ?? text.length) : text.length;
-    END.lastIndex = bodyStart;
-    const end = END.exec(text);
-    if (end && (end.index ?? 0) < limit) {
-      const body = text.slice(bodyStart, end.index);
+    // Only up to the next BEGIN: searching the rest of the text for every block made a document of
+    // many BEGIN lines without END lines quadratic (seconds for a few hundred kilobytes).
+    const region = text.slice(bodyStart, limit);
+    END.lastIndex = 0;
+    const end = END.exec(region);
+    if (end) {
+      const body = region.slice(0, end.index);
       const mismatch = end[1] === label ? undefined : `The block begins as ${label} but ends as ${end[1]}.`;
-      blocks.push(decodeBlock(label, body, start, (end.index ?? 0) + end[0].length, mismatch));
+      blocks.push(decodeBlock(label, body, start, bodyStart + end.index + end[0].length, mismatch));
     } else {
       const body = bodyRun(text.slice(bodyStart, limit));
       blocks.push(decodeBlock(label, body, start, bodyStart + body.length, `The ${label} block has no END line (is the file cut short?).`));
@@ -67,7 +70,7 @@ function bodyRun(rest: string): string {
 }
 
 function decodeBlock(label: string, rawBody: string, start: number, end: number, problem: string | undefined): PemBlock {
-  const escaped = /\\n/.test(rawBody) && !/\n\s*[A-Za-z0-9+/]{16,}/.test(rawBody);
+  const escaped = /\\n/.test(rawBody) && !hasRealBase64Line(rawBody);
   const body = escaped ? rawBody.replace(/\\r\\n|\\n|\\r/g, '\n').replace(/\\\//g, '/') : rawBody;
   const headers: Record<string, string> = {};
   const base64Lines: string[] = [];
@@ -76,7 +79,7 @@ function decodeBlock(label: string, rawBody: string, start: number, end: number,
     if (header && base64Lines.length === 0) {
       headers[header[1]] = header[2];
     } else if (line) {
-      base64Lines.push(line.replace(/^["']|["',]+$/g, ''));
+      base64Lines.push(trimQuotes(line));
     }
   }
   const base64 = base64Lines.join('');
@@ -93,4 +96,23 @@ function decodeBlock(label: string, rawBody: string, start: number, end: number,
   const wrapped = (base64.match(/.{1,64}/g) ?? []).join('\n');
   const pem = `-----BEGIN ${label}-----\n${headerText}${headerText ? '\n' : ''}${wrapped}\n-----END ${label}-----\n`;
   return { label, start, end, pem, der: damage ? undefined : der, headers, escaped, ...(damage ? { problem: damage } : {}) };
+}
+
+/**
+ * Whether a line after a real line break starts with base64 (then the block is not \n-escaped).
+ * Line by line, because the equivalent /\n\s*[A-Za-z0-9+/]{16,}/ rescans a run of blank lines from
+ * each of its newlines: quadratic, seconds for a body of a few ten thousand newlines.
+ */
+function hasRealBase64Line(body: string): boolean {
+  return body.split('\n').slice(1).some((line) => /^[A-Za-z0-9+/]{16}/.test(line.trimStart()));
+}
+
+/** The quote in front and the quotes and commas at the end of a line in YAML or JSON, in linear time. */
+function trimQuotes(line: string): string {
+  let end = line.length;
+  while (end > 0 && (line[end - 1] === '"' || line[end - 1] === "'" || line[end - 1] === ',')) {
+    end -= 1;
+  }
+  const start = line[0] === '"' || line[0] === "'" ? 1 : 0;
+  return line.slice(start, Math.max(start, end));
 }
