@@ -67,7 +67,10 @@ export class CloudflareClient {
         throw error;
       }
       const zones = await this.call<Zone[]>('GET', '/zones', { query: { per_page: 5 }, signal }).catch(() => undefined);
-      const accounts = [...new Set((zones?.result ?? []).map((zone) => zone.account?.id).filter((id): id is string => Boolean(id)))];
+      // Read defensively: this answer only hints at which accounts to ask, so an odd one means none.
+      const listed: unknown[] = Array.isArray(zones?.result) ? zones.result : [];
+      const accountIds = listed.map((zone) => (zone && typeof zone === 'object' ? (zone as Zone).account?.id : undefined));
+      const accounts = [...new Set(accountIds.filter((id): id is string => typeof id === 'string' && id.length > 0))];
       for (const account of accounts) {
         const checked = await this.call<{ id: string; status: string; expires_on?: string }>('GET', `/accounts/${encodeURIComponent(account)}/tokens/verify`, { needs: 'API Tokens: Read', signal }).catch(() => undefined);
         if (checked) {

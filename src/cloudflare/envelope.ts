@@ -42,7 +42,17 @@ export function unwrap<T>(request: RequestDescription, response: FetchResponse, 
   if (!isEnvelope && ![401, 403, 404, 409, 429].includes(status) && (status < 300 || status >= 400)) {
     return throwError(failureToError(request, 'malformed', `HTTP ${response.status} without the API v4 envelope`));
   }
-  return throwError(toCloudflareError(request, status, isEnvelope ? (envelope!.errors ?? []) : [], retryAfter));
+  return throwError(toCloudflareError(request, status, isEnvelope ? envelopeMessages(envelope!.errors) : [], retryAfter));
+}
+
+/** The envelope's errors as Cloudflare documents them ({code, message} objects); anything else is left out. */
+function envelopeMessages(errors: unknown): EnvelopeMessage[] {
+  if (!Array.isArray(errors)) {
+    return [];
+  }
+  return errors
+    .filter((entry): entry is Record<string, unknown> => entry !== null && typeof entry === 'object')
+    .map((entry) => ({ code: typeof entry.code === 'number' ? entry.code : undefined, message: typeof entry.message === 'string' ? entry.message : undefined }));
 }
 
 /** A list result: `null` or absent is an empty list (Cloudflare sends either for "nothing"). */
@@ -52,6 +62,10 @@ export function listOf<T>(result: T[] | null | undefined, request: RequestDescri
   }
   if (!Array.isArray(result)) {
     throw failureToError(request, 'malformed', 'a list was expected');
+  }
+  // Every entry of a list is an object; a list holding anything else is not an answer we can read.
+  if (result.some((entry) => entry === null || typeof entry !== 'object' || Array.isArray(entry))) {
+    throw failureToError(request, 'malformed', 'a list entry is not an object');
   }
   return result;
 }

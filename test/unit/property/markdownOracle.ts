@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 
 /**
- * A real CommonMark renderer as the oracle for escaping: markdown-it (in node_modules through
- * @vscode/vsce; no dependency is added for it) with raw HTML and linkify on, so it recognises more
+ * A real CommonMark renderer as the oracle for escaping: markdown-it (a dev dependency, declared so
+ * the oracle does not hang on @vscode/vsce happening to bring it) with raw HTML and linkify on, so it recognises more
  * than VS Code's GFM renderer does (GFM autolinks are a subset of linkify's). A property that holds
  * here holds for what the hovers and tooltips show.
  */
@@ -18,7 +18,7 @@ interface MarkdownIt {
   render(source: string): string;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- markdown-it ships no types and the project has no @types for it
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- markdown-it ships no types, and only this oracle needs it
 const markdownIt = require('markdown-it') as (options: { html: boolean; linkify: boolean }) => MarkdownIt;
 const md = markdownIt({ html: true, linkify: true });
 
