@@ -18,10 +18,12 @@ describe('Rotating a client certificate', function () {
   let session: EmulatorSession;
   let prompts: ScriptedPrompts;
   let zoneId: string;
+  let zoneName: string;
+  let runs = 0;
   let old: GeneratedCertificate;
   let oldId: string;
 
-  const group = async () => (await child(session.api, (await child(session.api, undefined, 'example.org')).node, 'Client Certificates (AOP)')).node;
+  const group = async () => (await child(session.api, (await child(session.api, undefined, zoneName)).node, 'Client Certificates (AOP)')).node;
   const certificateRow = async (id: string): Promise<Row> => {
     const found = (await rows(session.api, await group())).find((row) => row.node.cloudflareId === id);
     assert.ok(found, `certificate ${id} is in the tree`);
@@ -38,7 +40,8 @@ describe('Rotating a client certificate', function () {
 
   async function openReplacement(commonName = 'rotate.example.org', notAfter = days(400)): Promise<GeneratedCertificate> {
     const replacement = await createCertificate({ commonName, sans: [commonName], notAfter, keyKind: 'ECDSA' });
-    const file = path.join(vscode.workspace.workspaceFolders![0].uri.fsPath, `${commonName}-new.pem`);
+    // A new file each time: VS Code keeps a document it has opened, so a rewritten file would show the old text.
+    const file = path.join(vscode.workspace.workspaceFolders![0].uri.fsPath, `${commonName}-${runs}-${Date.now()}.pem`);
     fs.writeFileSync(file, `${replacement.certPem}${replacement.key.pkcs8Pem}`);
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(file));
     return replacement;
@@ -49,11 +52,14 @@ describe('Rotating a client certificate', function () {
   before(async () => {
     session = await startEmulatorSession({ transitionMs: 150, associationTransitionMs: 300 });
     session.api.pollTiming = { initialDelayMs: 50, maxDelayMs: 150, timeoutMs: 15_000 };
-    zoneId = session.emulator.state.zones.find((zone) => zone.name === 'example.org')!.id;
   });
 
   beforeEach(async () => {
-    // A fresh old certificate, about to expire, used by five hostnames.
+    // A zone of its own for each test (a zone holds at most 10 certificates), with a fresh old
+    // certificate about to expire, used by five hostnames.
+    runs += 1;
+    zoneName = `rotation-${runs}.example`;
+    zoneId = session.emulator.state.addZone(zoneName).id;
     old = await createCertificate({ commonName: 'rotate.example.org', sans: ['rotate.example.org'], notAfter: days(6) });
     oldId = session.emulator.state.uploadAopCertificate(zoneId, old.certPem, old.key.pkcs8Pem, { fixedStatus: 'active' }).id;
     session.emulator.state.updateAssociations(zoneId, HOSTNAMES.map((hostname) => ({ hostname, cert_id: oldId, enabled: true })), { immediate: true });
@@ -66,10 +72,6 @@ describe('Rotating a client certificate', function () {
   afterEach(async () => {
     prompts.restore();
     session.emulator.faults.clear();
-    // Leave the zone as it was: no certificate of these tests and no association of its hostnames.
-    for (const record of session.emulator.state.aopCertificatesOf(zoneId).filter((entry) => /rotate\.example\.org/.test(entry.certificate.pem) || entry.id === oldId)) {
-      session.emulator.state.updateAssociations(zoneId, HOSTNAMES.map((hostname) => ({ hostname, cert_id: record.id, enabled: null })), { immediate: true });
-    }
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
@@ -139,7 +141,7 @@ describe('Rotating a client certificate', function () {
     await vscode.commands.executeCommand('cloudflareCertificates.finishRotation', marked.node);
     assert.equal(copiesOf(replacement).length, 1, 'no duplicate upload');
     assert.equal(session.emulator.log.writes().filter((entry) => entry.method === 'POST').length, 1);
-    assert.deepEqual(servingNow(), HOSTNAMES.map(() => copiesOf(replacement)[0].id));
+    assert.deepEqual(servingNow(), HOSTNAMES.map(() => copiesOf(replacement)[0].id), JSON.stringify({ oldId, messages: prompts.messages, writes: session.emulator.log.writes().map((entry) => `${entry.method} ${entry.path} ${entry.status}`) }));
     assertNeverDown();
   });
 

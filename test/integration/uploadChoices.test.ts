@@ -53,7 +53,8 @@ describe('What an upload sends, and what it asks', function () {
   });
 
   it('uploads the certificate of the chosen document, taking only the key from another editor', async () => {
-    const chosen = await createCertificate({ commonName: 'chosen.example.org', keyKind: 'ECDSA' });
+    // Keys of their own: the factory shares one key per kind, which an editor left open would also hold.
+    const chosen = await createCertificate({ commonName: 'chosen.example.org', key: await generateKey('ECDSA') });
     const decoy = await createCertificate({ commonName: 'decoy.example.org', key: chosen.key });
     // The key's document also holds another certificate with the same key: it must not be sent.
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ content: `${decoy.certPem}${chosen.key.pkcs8Pem}` }), { preview: false });
@@ -72,7 +73,7 @@ describe('What an upload sends, and what it asks', function () {
   });
 
   it('says a key beside the file does not match instead of first asking for a key file', async () => {
-    const certificate = await createCertificate({ commonName: 'beside.example.org' });
+    const certificate = await createCertificate({ commonName: 'beside.example.org', key: await generateKey('RSA') });
     const stranger = await generateKey('ECDSA');
     const uri = workspaceFile('beside.crt', certificate.certPem);
     workspaceFile('beside.key', stranger.pkcs8Pem);

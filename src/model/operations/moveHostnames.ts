@@ -32,7 +32,10 @@ export async function moveHostnames(
     await whenCloudflareAllows(() => client.updateHostnameAssociations(move.zoneId, batch, signal), context.timing, signal);
   }
   const moved = toMove.map((association) => association.hostname);
-  const outcome = await waitUntilServing(context, client, move.zoneId, move.toCertificateId, moved, options);
+  // A move sent before an interruption may still be deploying: wait for those too, or the old
+  // certificate would be offered for deletion while it still serves them.
+  const stillDeploying = current.filter((association) => association.cert_id === move.toCertificateId && isTransitional(association.status)).map((association) => association.hostname);
+  const outcome = await waitUntilServing(context, client, move.zoneId, move.toCertificateId, [...moved, ...stillDeploying], options);
   return { moved, settled: outcome.settled, associations: outcome.associations ?? current };
 }
 

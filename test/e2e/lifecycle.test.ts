@@ -1,0 +1,131 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Locator } from 'playwright-core';
+import { createCertificate, days } from '../fixtures/certificateFactory';
+import { browserTestEnvironment } from './support/environment';
+import { WorkbenchPage } from './support/workbenchPage';
+
+const HOSTNAMES = ['a.rotate-e2e.example.org', 'b.rotate-e2e.example.org', 'c.rotate-e2e.example.org', 'd.rotate-e2e.example.org', 'e.rotate-e2e.example.org'];
+
+/**
+ * What a person does with an expiring certificate, in the real workbench: a refused token corrected
+ * in its box, custom hostnames that show their certificates' expiry, and a rotation from the context
+ * menu that survives a reload of the window halfway and is finished from the tree.
+ */
+describe('Certificate lifecycle in the browser', function () {
+  let workbench: WorkbenchPage;
+
+  before(async () => {
+    const environment = browserTestEnvironment();
+    workbench = await WorkbenchPage.open(environment.workbenchUrl, environment.folder);
+    await workbench.openCertificatesView();
+    await workbench.widenSidebar(320);
+  });
+
+  after(async () => {
+    await workbench?.close();
+  });
+
+  async function expand(row: Locator): Promise<void> {
+    await row.waitFor({ timeout: 30_000 });
+    if ((await row.getAttribute('aria-expanded')) !== 'true') {
+      await row.locator('.label-name').first().click();
+    }
+  }
+
+  async function contextMenu(row: Locator, item: string): Promise<void> {
+    await row.click({ button: 'right' });
+    const entry = workbench.page.locator('.context-view .action-label', { hasText: item }).first();
+    await entry.hover();
+    await workbench.page.keyboard.press('Enter');
+  }
+
+  async function dialogButton(label: string | RegExp): Promise<string> {
+    const dialog = workbench.page.locator('.monaco-dialog-box');
+    await dialog.waitFor({ timeout: 30_000 });
+    const text = await dialog.innerText();
+    await dialog.locator('.dialog-buttons .monaco-button', { hasText: label }).first().click();
+    await dialog.waitFor({ state: 'detached', timeout: 10_000 });
+    return text;
+  }
+
+  it('keeps the token box open with the error in it when Cloudflare rejects the token, and takes the corrected one', async () => {
+    await workbench.welcomeButton('Set API Token').click();
+    const input = workbench.quickInput();
+    await input.waitFor();
+    await input.fill('not-a-real-token-0123456789');
+    await workbench.page.keyboard.press('Enter');
+    const message = workbench.page.locator('.quick-input-widget .quick-input-message', { hasText: /rejected the API token/ });
+    await message.waitFor({ timeout: 30_000 });
+    assert.ok(await input.isVisible(), 'the box stays open');
+    await workbench.screenshot('token-box-error');
+    await input.fill('demo-token');
+    await workbench.page.keyboard.press('Enter');
+    await workbench.notification(/verified and saved/).waitFor({ timeout: 30_000 });
+  });
+
+  it('shows each custom hostname\'s soonest certificate expiry, and packs by what they hold', async () => {
+    await expand(workbench.treeRow('saas-platform.net'));
+    await expand(workbench.treeRow(/^Custom Hostnames/));
+    const expiring = workbench.sidebar().locator('.monaco-list-row', { has: workbench.page.locator('.label-description', { hasText: /expire.* · SSL / }) }).first();
+    await expiring.waitFor({ timeout: 30_000 });
+    await expand(expiring);
+    const pack = workbench.treeRow(/^Certificate pack · (RSA|ECDSA)( \+ (RSA|ECDSA))?/);
+    await pack.waitFor({ timeout: 15_000 });
+    assert.doesNotMatch(await pack.locator('.label-name').innerText(), /[0-9a-f]{8}-[0-9a-f]{4}/, 'no bare UUID in the label');
+    await workbench.screenshot('hostname-rows');
+    await workbench.treeRow(/^Custom Hostnames/).locator('.label-name').click();
+    await workbench.treeRow('saas-platform.net').locator('.label-name').click();
+  });
+
+  it('rotates a certificate used by five hostnames from its context menu, survives a reload halfway, and finishes', async () => {
+    const { emulator, folder } = browserTestEnvironment();
+    const zoneId = emulator.state.zones.find((zone) => zone.name === 'example.org')!.id;
+    const old = await createCertificate({ commonName: 'rotate-e2e.example.org', sans: ['rotate-e2e.example.org'], notAfter: days(4) });
+    const oldId = emulator.state.uploadAopCertificate(zoneId, old.certPem, old.key.pkcs8Pem, { fixedStatus: 'active' }).id;
+    emulator.state.updateAssociations(zoneId, HOSTNAMES.map((hostname) => ({ hostname, cert_id: oldId, enabled: true })), { immediate: true });
+    const replacement = await createCertificate({ commonName: 'rotate-e2e.example.org', sans: ['rotate-e2e.example.org'], notAfter: days(395) });
+    fs.writeFileSync(path.join(folder, 'rotate-e2e.example.org.pem'), `${replacement.certPem}${replacement.key.pkcs8Pem}`);
+    await workbench.runCommand('Cloudflare Certificates: Refresh');
+    await workbench.openFile('rotate-e2e.example.org.pem');
+    await workbench.openCertificatesView();
+    await expand(workbench.treeRow('example.org'));
+    await expand(workbench.treeRow('Client Certificates (AOP)'));
+    const oldRow = workbench.treeRow(/^rotate-e2e\.example\.org.*expires in 4 days/);
+    await oldRow.waitFor({ timeout: 30_000 });
+
+    await contextMenu(oldRow, 'Rotate Certificate…');
+    await workbench.page.locator('.quick-input-list .monaco-list-row', { hasText: 'From the editor' }).first().waitFor();
+    await workbench.page.keyboard.press('Enter');
+    const plan = await dialogButton(/^Rotate$/);
+    assert.match(plan, /Move 5 hostnames to it; each keeps the old certificate until the new one serves it/);
+    // Close the window halfway: once the hostnames' move is sent, before Cloudflare has deployed it.
+    const deadline = Date.now() + 30_000;
+    while (!emulator.log.entries().some((entry) => entry.method === 'PUT' && entry.path.endsWith('/hostnames')) && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    await workbench.page.reload();
+    await workbench.page.locator('.monaco-workbench .part.activitybar').waitFor({ timeout: 60_000 });
+    await workbench.openCertificatesView();
+    await expand(workbench.treeRow('example.org'));
+    await expand(workbench.treeRow('Client Certificates (AOP)'));
+    const incomplete = workbench.treeRow(/rotation incomplete/);
+    await incomplete.waitFor({ timeout: 30_000 });
+    assert.match(await incomplete.innerText(), /rotate-e2e\.example\.org[\s\S]*rotation incomplete: (replaced by rotate-e2e\.example\.org|\d of 5 hostnames on rotate-e2e\.example\.org)/);
+    await workbench.screenshot('rotation-incomplete');
+
+    await contextMenu(incomplete, 'Finish Rotation');
+    const question = await dialogButton('Delete Old Certificate');
+    assert.match(question, /no hostname uses "rotate-e2e\.example\.org" any more/);
+    await workbench.notification(/Rotation finished/).waitFor({ timeout: 60_000 });
+    await workbench.sidebar().locator('.monaco-list-row', { hasText: /rotate-e2e\.example\.org.*expires in 395 days/ }).first().waitFor({ timeout: 30_000 });
+    await workbench.screenshot('rotation-finished');
+    for (const hostname of HOSTNAMES) {
+      assert.equal(emulator.state.servingCertificate(zoneId, hostname)?.certId === oldId, false, `${hostname} moved`);
+      assert.deepEqual(emulator.state.serviceGaps(zoneId, hostname), [], `${hostname} was served throughout`);
+    }
+    const copies = emulator.state.aopCertificatesOf(zoneId).filter((record) => record.certificate.serialNumber === replacement.serialNumber);
+    assert.equal(copies.length, 1, 'one copy of the replacement');
+  });
+});
