@@ -29,7 +29,8 @@ export async function setToken(services: Pick<ExtensionServices, 'prompts' | 'cl
         summary = await verify(services, value.trim(), signal);
         return undefined;
       } catch (error) {
-        return inertLinks(`${describeError(error)} Correct the token, or press Escape to cancel.`);
+        const words = describeError(error);
+        return inertLinks(`${words}${/[.!?]$/.test(words) ? '' : '.'} Correct the token, or press Escape to cancel.`);
       }
     },
   );
