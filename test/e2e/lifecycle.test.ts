@@ -1,7 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Locator } from 'playwright-core';
 import { createCertificate, days } from '../fixtures/certificateFactory';
 import { browserTestEnvironment } from './support/environment';
 import { WorkbenchPage } from './support/workbenchPage';
@@ -27,29 +26,6 @@ describe('Certificate lifecycle in the browser', function () {
     await workbench?.close();
   });
 
-  async function expand(row: Locator): Promise<void> {
-    await row.waitFor({ timeout: 30_000 });
-    if ((await row.getAttribute('aria-expanded')) !== 'true') {
-      await row.locator('.label-name').first().click();
-    }
-  }
-
-  async function contextMenu(row: Locator, item: string): Promise<void> {
-    await row.click({ button: 'right' });
-    const entry = workbench.page.locator('.context-view .action-label', { hasText: item }).first();
-    await entry.hover();
-    await workbench.page.keyboard.press('Enter');
-  }
-
-  async function dialogButton(label: string | RegExp): Promise<string> {
-    const dialog = workbench.page.locator('.monaco-dialog-box');
-    await dialog.waitFor({ timeout: 30_000 });
-    const text = await dialog.innerText();
-    await dialog.locator('.dialog-buttons .monaco-button', { hasText: label }).first().click();
-    await dialog.waitFor({ state: 'detached', timeout: 10_000 });
-    return text;
-  }
-
   it('keeps the token box open with the error in it when Cloudflare rejects the token, and takes the corrected one', async () => {
     await workbench.welcomeButton('Set API Token').click();
     const input = workbench.quickInput();
@@ -66,11 +42,11 @@ describe('Certificate lifecycle in the browser', function () {
   });
 
   it('shows each custom hostname\'s soonest certificate expiry, and packs by what they hold', async () => {
-    await expand(workbench.treeRow('saas-platform.net'));
-    await expand(workbench.treeRow(/^Custom Hostnames/));
+    await workbench.expand(workbench.treeRow('saas-platform.net'));
+    await workbench.expand(workbench.treeRow(/^Custom Hostnames/));
     const expiring = workbench.sidebar().locator('.monaco-list-row', { has: workbench.page.locator('.label-description', { hasText: /expire.* · SSL / }) }).first();
     await expiring.waitFor({ timeout: 30_000 });
-    await expand(expiring);
+    await workbench.expand(expiring);
     const pack = workbench.treeRow(/^Certificate pack · (RSA|ECDSA)( \+ (RSA|ECDSA))?/);
     await pack.waitFor({ timeout: 15_000 });
     assert.doesNotMatch(await pack.locator('.label-name').innerText(), /[0-9a-f]{8}-[0-9a-f]{4}/, 'no bare UUID in the label');
@@ -89,34 +65,33 @@ describe('Certificate lifecycle in the browser', function () {
     fs.writeFileSync(path.join(folder, 'rotate-e2e.example.org.pem'), `${replacement.certPem}${replacement.key.pkcs8Pem}`);
     await workbench.runCommand('Cloudflare Certificates: Refresh');
     await workbench.openFile('rotate-e2e.example.org.pem');
-    await workbench.openCertificatesView();
-    await expand(workbench.treeRow('example.org'));
-    await expand(workbench.treeRow('Client Certificates (AOP)'));
+    await workbench.collapseAll();
+    await workbench.expand(workbench.treeRow('example.org'));
+    await workbench.expand(workbench.treeRow('Client Certificates (AOP)'));
     const oldRow = workbench.treeRow(/^rotate-e2e\.example\.org.*expires in 4 days/);
     await oldRow.waitFor({ timeout: 30_000 });
 
-    await contextMenu(oldRow, 'Rotate Certificate…');
+    await workbench.contextMenu(oldRow, 'Rotate Certificate…');
     await workbench.page.locator('.quick-input-list .monaco-list-row', { hasText: 'From the editor' }).first().waitFor();
     await workbench.page.keyboard.press('Enter');
-    const plan = await dialogButton(/^Rotate$/);
+    const plan = await workbench.dialogButton(/^Rotate$/);
     assert.match(plan, /Move 5 hostnames to it; each keeps the old certificate until the new one serves it/);
     // Close the window halfway: once the hostnames' move is sent, before Cloudflare has deployed it.
     const deadline = Date.now() + 30_000;
     while (!emulator.log.entries().some((entry) => entry.method === 'PUT' && entry.path.endsWith('/hostnames')) && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
-    await workbench.page.reload();
-    await workbench.page.locator('.monaco-workbench .part.activitybar').waitFor({ timeout: 60_000 });
-    await workbench.openCertificatesView();
-    await expand(workbench.treeRow('example.org'));
-    await expand(workbench.treeRow('Client Certificates (AOP)'));
+    await workbench.reload();
+    await workbench.collapseAll();
+    await workbench.expand(workbench.treeRow('example.org'));
+    await workbench.expand(workbench.treeRow('Client Certificates (AOP)'));
     const incomplete = workbench.treeRow(/rotation incomplete/);
     await incomplete.waitFor({ timeout: 30_000 });
     assert.match(await incomplete.innerText(), /rotate-e2e\.example\.org[\s\S]*rotation incomplete: (replaced by rotate-e2e\.example\.org|\d of 5 hostnames on rotate-e2e\.example\.org)/);
     await workbench.screenshot('rotation-incomplete');
 
-    await contextMenu(incomplete, 'Finish Rotation');
-    const question = await dialogButton('Delete Old Certificate');
+    await workbench.contextMenu(incomplete, 'Finish Rotation');
+    const question = await workbench.dialogButton('Delete Old Certificate');
     assert.match(question, /no hostname uses "rotate-e2e\.example\.org" any more/);
     await workbench.notification(/Rotation finished/).waitFor({ timeout: 60_000 });
     await workbench.sidebar().locator('.monaco-list-row', { hasText: /rotate-e2e\.example\.org.*expires in 395 days/ }).first().waitFor({ timeout: 30_000 });

@@ -60,6 +60,45 @@ export class WorkbenchPage {
     return this.sidebar().locator('.welcome-view-content .monaco-button', { hasText: label }).first();
   }
 
+  /** Expands a tree row (once it shows) unless it already is expanded. */
+  async expand(row: Locator): Promise<void> {
+    await row.waitFor({ timeout: 30_000 });
+    if ((await row.getAttribute('aria-expanded')) !== 'true') {
+      await row.locator('.label-name').first().click();
+    }
+  }
+
+  /** Right-click a row and choose an item (VS Code's menus act on hover then Enter most reliably). */
+  async contextMenu(row: Locator, item: string): Promise<void> {
+    await row.click({ button: 'right' });
+    const entry = this.page.locator('.context-view .action-label', { hasText: item }).first();
+    await entry.hover();
+    await this.page.keyboard.press('Enter');
+  }
+
+  /** Waits for the modal dialog, clicks one of its buttons, and hands back what it said. */
+  async dialogButton(label: string | RegExp): Promise<string> {
+    const dialog = this.page.locator('.monaco-dialog-box');
+    await dialog.waitFor({ timeout: 30_000 });
+    const text = await dialog.innerText();
+    await dialog.locator('.dialog-buttons .monaco-button', { hasText: label }).first().click();
+    await dialog.waitFor({ state: 'detached', timeout: 10_000 });
+    return text;
+  }
+
+  /** The view's own Collapse All, so the rows a test looks for are not scrolled out of the list. */
+  async collapseAll(): Promise<void> {
+    await this.openCertificatesView();
+    await this.sidebar().hover();
+    await this.sidebar().locator('.title-actions .action-label[aria-label^="Collapse All"]').first().click();
+  }
+
+  /** Reloads the window (a new extension host) and waits for the workbench to be back. */
+  async reload(): Promise<void> {
+    await this.page.reload();
+    await this.page.locator('.monaco-workbench .part.activitybar').waitFor({ timeout: 60_000 });
+  }
+
   treeRow(label: string | RegExp): Locator {
     return this.sidebar().locator('.monaco-list-row', { hasText: label }).first();
   }
