@@ -21,6 +21,20 @@ export class WorkbenchPage {
     await this.workbench.close();
   }
 
+  /**
+   * Another window on the same workbench: a second page in this page's browser context. code-server
+   * keeps SecretStorage in the browser, so only pages of one context share it, as two windows of one
+   * VS Code do. Closing it closes only that page.
+   */
+  async openAnotherWindow(): Promise<WorkbenchPage> {
+    const { browser, context } = this.workbench;
+    const page = await context.newPage();
+    await page.goto(this.page.url());
+    const other = new WorkbenchPage({ browser, context, page, close: () => page.close() }, page);
+    await page.locator('.monaco-workbench .part.activitybar').waitFor({ timeout: 60_000 });
+    return other;
+  }
+
   /** The activity-bar entry of our container. */
   activityBarEntry(): Locator {
     return this.page.locator(`.part.activitybar [aria-label^="${CONTAINER_TITLE}"]`).first();
