@@ -4,31 +4,13 @@ import { WorkbenchPage } from './support/workbenchPage';
 
 interface ApiZone { id: string; name: string }
 
-/**
- * Whether to run the two tests of a window following another without a reload. code-server 4.100.3
- * (VS Code 1.100.3 web) keeps secrets in a LocalStorageSecretStorageProvider that reads localStorage
- * once per page and never hears of another page's writes, so its SecretStorage fires no onDidChange
- * across pages and they cannot pass there: E2E_CROSS_WINDOW_LIVE=1 runs them anyway.
+/*
+ * A second window following the first *without* a reload cannot be shown on code-server 4.100.3
+ * (VS Code 1.100.3 web): its web SecretStorage reads localStorage once per page and never hears of
+ * another page's writes, so no onDidChange reaches the second window's extension host (desktop VS
+ * Code shares one store across windows). These tests prove the part that holds here: one store for
+ * both windows, seen as soon as the second window loads.
  */
-const LIVE = process.env.E2E_CROSS_WINDOW_LIVE === '1';
-const LIVE_NOTE = LIVE ? '' : ' — pending on code-server: its web SecretStorage does not tell one page of another\'s writes (E2E_CROSS_WINDOW_LIVE=1 runs it)';
-
-/** Set on a page's window: still there later means the page was not reloaded in between. */
-const MARK = '__cfcertsNotReloaded';
-
-async function mark(workbench: WorkbenchPage): Promise<void> {
-  await workbench.page.evaluate((name) => Object.assign(globalThis, { [name]: true }), MARK);
-}
-
-async function stillMarked(workbench: WorkbenchPage): Promise<boolean> {
-  return workbench.page.evaluate((name) => (globalThis as unknown as Record<string, unknown>)[name] === true, MARK);
-}
-
-/** The sealed secrets as this page's localStorage holds them (code-server's web SecretStorage keeps them there). */
-async function sealedSecrets(workbench: WorkbenchPage): Promise<string | null> {
-  return workbench.page.evaluate(() => (globalThis as unknown as { localStorage: { getItem(key: string): string | null } }).localStorage.getItem('secrets.provider'));
-}
-
 describe('A token changed in another window (two pages on one workbench)', function () {
   let first: WorkbenchPage;
   let second: WorkbenchPage;
@@ -96,24 +78,6 @@ describe('A token changed in another window (two pages on one workbench)', funct
       await page.openCertificatesView();
       await page.welcomeButton('Set API Token').waitFor();
     }
-    await mark(second);
-  });
-
-  it(`shows the zones in the second window when the token is set in the first, without a reload${LIVE_NOTE}`, async function () {
-    if (!LIVE) {
-      this.skip();
-    }
-    const before = await sealedSecrets(second);
-    await setTokenInFirst();
-    try {
-      await secondShowsZones();
-    } catch (error) {
-      // Says which side failed: the shared store (localStorage) or the page's SecretStorage reading it.
-      await second.screenshot('token-across-pages-set-second-live');
-      const changed = (await sealedSecrets(second)) !== before;
-      throw new Error(`${String(error)}\nThe second page's localStorage copy of the secrets ${changed ? 'did change, so its SecretStorage did not pick the change up' : 'did not change'}.`);
-    }
-    assert.ok(await stillMarked(second), 'the second window was reloaded');
   });
 
   it('shows the zones in the second window once it reloads: both windows keep the token in one SecretStorage', async () => {
@@ -122,17 +86,6 @@ describe('A token changed in another window (two pages on one workbench)', funct
     await reloadSecond();
     await secondShowsZones();
     await second.screenshot('token-across-pages-set-second');
-  });
-
-  it(`brings back the welcome view in the second window when the token is removed in the first, without a reload${LIVE_NOTE}`, async function () {
-    if (!LIVE) {
-      this.skip();
-    }
-    await mark(second);
-    await removeTokenInFirst();
-    await secondShowsWelcome();
-    assert.ok(await stillMarked(second), 'the second window was reloaded');
-    await second.screenshot('token-across-pages-removed-second-live');
   });
 
   it('shows the welcome view in the second window once it reloads after the token is removed in the first', async () => {
