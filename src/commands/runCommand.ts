@@ -21,17 +21,3 @@ export function runCommand<A extends unknown[]>(services: Pick<ExtensionServices
     }
   };
 }
-
-/**
- * An AbortSignal that follows a VS Code cancellation token, and the disposable that stops following
- * it: call it when the work ends, or every cancellable call leaves a listener behind.
- */
-export function abortSignalFor(token: vscode.CancellationToken): { signal: AbortSignal; dispose(): void } {
-  const controller = new AbortController();
-  if (token.isCancellationRequested) {
-    controller.abort();
-    return { signal: controller.signal, dispose: () => undefined };
-  }
-  const listener = token.onCancellationRequested(() => controller.abort());
-  return { signal: controller.signal, dispose: () => listener.dispose() };
-}

@@ -104,6 +104,15 @@ export class AccountData {
     return follow ? this.followRefresh(start) : start();
   }
 
+  /**
+   * One hostname's association as Cloudflare has it now (GET …/hostnames/{hostname}), for a tooltip
+   * opened on it. Not kept: it is asked for when a person looks, and is current then.
+   */
+  async associationDetail(zoneId: string, hostname: string, signal?: AbortSignal): Promise<HostnameAssociation> {
+    const client = await this.client();
+    return client.getHostnameAssociation(zoneId, hostname, signal);
+  }
+
   /** What has loaded so far, without starting any request (for hovers and the status bar). */
   loaded(): {
     zones: readonly Zone[];

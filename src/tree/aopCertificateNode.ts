@@ -85,7 +85,7 @@ export class AopCertificateNode implements TreeNode {
   }
 
   getChildren(): TreeNode[] {
-    return this.associations.map((association) => new AssociationNode(this, association));
+    return this.associations.map((association) => new AssociationNode(this.context, this, association));
   }
 
   details(): CertificateDetails {

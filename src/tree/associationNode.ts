@@ -1,16 +1,19 @@
 import * as vscode from 'vscode';
 import type { HostnameAssociation } from '../cloudflare/types';
-import { AOP_STATUS, appearanceOf } from '../format/statusAppearance';
+import { escapeMarkdown } from '../format/markdownEscape';
+import { AOP_STATUS, appearanceOf, isTransitional } from '../format/statusAppearance';
+import { NodeIds } from '../model/nodeIds';
 import type { AopCertificateNode } from './aopCertificateNode';
 import { ContextValue } from './contextValues';
-import type { TreeNode } from './treeNode';
-import { NodeIds } from '../model/nodeIds';
+import { iconFor } from './themeIcons';
+import type { TreeContext, TreeNode } from './treeNode';
 
 /** A hostname that uses a client certificate for Authenticated Origin Pulls. */
 export class AssociationNode implements TreeNode {
   readonly id: string;
 
   constructor(
+    private readonly context: Pick<TreeContext, 'data'>,
     readonly parent: AopCertificateNode,
     readonly association: HostnameAssociation,
   ) {
@@ -25,13 +28,39 @@ export class AssociationNode implements TreeNode {
     const item = new vscode.TreeItem(this.association.hostname ?? '(no hostname)', vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
     item.contextValue = this.enabled ? ContextValue.associationEnabled : ContextValue.associationDisabled;
-    const status = appearanceOf(AOP_STATUS, this.association.cert_status ?? this.association.status);
-    item.iconPath = this.enabled
-      ? new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed'))
-      : new vscode.ThemeIcon('circle-slash', new vscode.ThemeColor('disabledForeground'));
-    item.description = `${this.enabled ? 'enabled' : 'disabled'} · ${status.label.toLowerCase()}`;
-    item.tooltip = `${this.association.hostname}\nAuthenticated Origin Pulls ${this.enabled ? 'enabled' : 'disabled'} for this hostname\nCertificate status: ${status.label}`;
+    const status = appearanceOf(AOP_STATUS, this.association.status);
+    const certificateStatus = appearanceOf(AOP_STATUS, this.association.cert_status ?? this.association.status);
+    // A change still deploying shows as such; otherwise the icon says whether the hostname presents it.
+    item.iconPath = isTransitional(this.association.status)
+      ? iconFor(status)
+      : this.enabled
+        ? new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed'))
+        : new vscode.ThemeIcon('circle-slash', new vscode.ThemeColor('disabledForeground'));
+    item.description = [this.enabled ? 'enabled' : 'disabled', status.label.toLowerCase(), certificateStatus.label === status.label ? undefined : `certificate ${certificateStatus.label.toLowerCase()}`].filter(Boolean).join(' · ');
+    item.tooltip = this.tooltip(this.association);
     return item;
+  }
+
+  /** The hostname's own detail, fresh from Cloudflare, once the person hovers it. */
+  async resolveTooltip(signal: AbortSignal): Promise<vscode.MarkdownString> {
+    const detail = await this.context.data.associationDetail(this.parent.zoneId, this.association.hostname, signal);
+    return this.tooltip({ ...this.association, ...detail }, true);
+  }
+
+  private tooltip(association: HostnameAssociation, fresh = false): vscode.MarkdownString {
+    const tooltip = new vscode.MarkdownString();
+    tooltip.appendMarkdown(`**${escapeMarkdown(association.hostname)}**\n\n`);
+    tooltip.appendMarkdown(`Authenticated Origin Pulls: ${association.enabled === true ? 'enabled' : 'disabled'} for this hostname  \n`);
+    tooltip.appendMarkdown(`Association status: ${escapeMarkdown(appearanceOf(AOP_STATUS, association.status).label)}  \n`);
+    tooltip.appendMarkdown(`Certificate status: ${escapeMarkdown(appearanceOf(AOP_STATUS, association.cert_status).label)}  \n`);
+    const rows = [['Certificate ID', association.cert_id], ['Serial', association.serial_number], ['Issuer', association.issuer], ['Expires', association.expires_on], ['Updated', association.updated_at]] as const;
+    for (const [label, value] of rows) {
+      if (value) {
+        tooltip.appendMarkdown(`${label}: ${escapeMarkdown(String(value))}  \n`);
+      }
+    }
+    tooltip.appendMarkdown(fresh ? '\n*As Cloudflare has it now.*' : '');
+    return tooltip;
   }
 
   getChildren(): TreeNode[] {

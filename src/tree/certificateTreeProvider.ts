@@ -63,6 +63,23 @@ export class CertificateTreeProvider implements vscode.TreeDataProvider<TreeNode
     return decorate(node, await node.getTreeItem(), this.context);
   }
 
+  /** Called by VS Code when a row is hovered: the place for a tooltip that needs a request. */
+  async resolveTreeItem(item: vscode.TreeItem, node: TreeNode, token: vscode.CancellationToken): Promise<vscode.TreeItem> {
+    if (!node.resolveTooltip) {
+      return item;
+    }
+    const controller = new AbortController();
+    const listener = token.onCancellationRequested(() => controller.abort());
+    try {
+      item.tooltip = (await node.resolveTooltip(controller.signal)) ?? item.tooltip;
+    } catch {
+      // The row's own tooltip stays: a failed look-up is not worth an error on hover.
+    } finally {
+      listener.dispose();
+    }
+    return item;
+  }
+
   async getChildren(node?: TreeNode): Promise<TreeNode[]> {
     const children = node ? await node.getChildren() : await this.roots();
     for (const child of children) {
