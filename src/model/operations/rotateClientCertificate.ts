@@ -1,6 +1,8 @@
 import type { CloudflareClient } from '../../cloudflare/cloudflareClient';
 import type { HostnameAssociation, HostnameCertificate } from '../../cloudflare/types';
+import { isTransitional } from '../../format/statusAppearance';
 import { NodeIds } from '../nodeIds';
+import { pollUntilSettled } from '../pollUntilSettled';
 import { hostnamesOn } from '../rotationState';
 import { moveHostnames } from './moveHostnames';
 import { RefusedError, type OperationContext, type OperationOptions } from './operationContext';
@@ -44,7 +46,9 @@ export async function rotateClientCertificate(context: OperationContext, target:
 export async function finishRotation(context: OperationContext, target: RotationTarget, newCertificateId: string, options: OperationOptions = {}): Promise<RotationOutcome> {
   return context.activity.run(NodeIds.aopCertificate(target.zoneId, target.oldCertificateId), 'Finishing rotation…', async () => {
     const client = await context.client();
-    const replacement = await client.getHostnameCertificate(target.zoneId, newCertificateId, options.signal);
+    // Cut off right after the upload, the replacement may still be deploying: wait for it as a rotation does.
+    const polled = await pollUntilSettled(() => client.getHostnameCertificate(target.zoneId, newCertificateId, options.signal), (certificate) => !isTransitional(certificate.status), { signal: options.signal, ...context.timing });
+    const replacement = polled.value!;
     if (replacement.status !== 'active') {
       throw new RefusedError(`The replacement is ${replacement.status?.replace(/_/g, ' ') ?? 'not active'}; hostnames move to it once it is active.`);
     }

@@ -103,7 +103,13 @@ export class FakeClient extends FakeState implements Pick<CloudflareClient, Fake
   // ---- Associations and the zone switch ----
 
   listHostnameAssociations(zoneId: string, signal?: AbortSignal): Promise<HostnameAssociation[]> {
-    return this.script.call('listHostnameAssociations', [zoneId], signal, () => this.associations.get(zoneId) ?? []);
+    return this.script.call('listHostnameAssociations', [zoneId], signal, () => {
+      // Reading the zone's list is a look at every association in it: time passes for each.
+      for (const association of this.associations.get(zoneId) ?? []) {
+        this.advance(`association/${zoneId}/${association.hostname}`);
+      }
+      return this.associations.get(zoneId) ?? [];
+    });
   }
 
   getHostnameAssociation(zoneId: string, hostname: string, signal?: AbortSignal): Promise<HostnameAssociation> {
