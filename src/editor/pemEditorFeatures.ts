@@ -12,7 +12,7 @@ import { PemHoverProvider } from './pemHoverProvider';
 const ANY_DOCUMENT: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-remote' }, { scheme: 'vscode-vfs' }];
 
 /** Hover, CodeLens, diagnostics and quick fixes for PEM in the editor, and the editor context key. */
-export function registerPemEditorFeatures(context: vscode.ExtensionContext, services: ExtensionServices): PemAnalysisCache {
+export function registerPemEditorFeatures(context: vscode.ExtensionContext, services: Pick<ExtensionServices, 'data'>): PemAnalysisCache {
   const cache = new PemAnalysisCache(expiryWindow);
   const codeLenses = new PemCodeLensProvider(cache);
   const diagnostics = new PemDiagnostics(cache);

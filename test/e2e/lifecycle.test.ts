@@ -41,6 +41,26 @@ describe('Certificate lifecycle in the browser', function () {
     await workbench.notification(/verified and saved/).waitFor({ timeout: 30_000 });
   });
 
+  it('makes "Don\'t Upload" the default answer for an expired certificate: Enter sends nothing', async () => {
+    const { emulator, folder } = browserTestEnvironment();
+    const expired = await createCertificate({ commonName: 'expired-e2e.example.org', notBefore: days(-40), notAfter: days(-3) });
+    fs.writeFileSync(path.join(folder, 'expired-e2e.pem'), `${expired.certPem}${expired.key.pkcs8Pem}`);
+    await workbench.openFile('expired-e2e.pem');
+    emulator.log.clear();
+    await workbench.runCommand('Cloudflare Certificates: Upload Certificate from Editor…');
+    const dialog = workbench.page.locator('.monaco-dialog-box');
+    await dialog.waitFor({ timeout: 30_000 });
+    assert.match(await dialog.innerText(), /expired on/);
+    const buttons = await dialog.locator('.dialog-buttons .monaco-button').allInnerTexts();
+    assert.equal(buttons.findIndex((label) => /Don't Upload/.test(label)), 0, `the safe choice is the first, default button: ${buttons.join(' | ')}`);
+    await workbench.screenshot('expired-default-button');
+    await workbench.page.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'detached', timeout: 10_000 });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    assert.deepEqual(emulator.log.writes(), [], 'nothing sent');
+    await workbench.openCertificatesView();
+  });
+
   it('shows each custom hostname\'s soonest certificate expiry, and packs by what they hold', async () => {
     await workbench.expand(workbench.treeRow('saas-platform.net'));
     await workbench.expand(workbench.treeRow(/^Custom Hostnames/));

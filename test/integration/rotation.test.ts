@@ -3,8 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { createCertificate, days, type GeneratedCertificate } from '../fixtures/certificateFactory';
-import { startEmulatorSession, type EmulatorSession } from './support/emulatorSession';
-import { ScriptedPrompts } from './support/scriptedPrompts';
+import { emulatorSuite } from './support/emulatorSuite';
 import { child, rows, type Row } from './support/treeItems';
 
 const HOSTNAMES = ['a.rotate.example.org', 'b.rotate.example.org', 'c.rotate.example.org', 'd.rotate.example.org', 'e.rotate.example.org'];
@@ -15,26 +14,24 @@ const HOSTNAMES = ['a.rotate.example.org', 'b.rotate.example.org', 'c.rotate.exa
  * then). After every step: no hostname was ever without an active certificate, and no duplicate.
  */
 describe('Rotating a client certificate', function () {
-  let session: EmulatorSession;
-  let prompts: ScriptedPrompts;
   let zoneId: string;
   let zoneName: string;
   let runs = 0;
   let old: GeneratedCertificate;
   let oldId: string;
 
-  const group = async () => (await child(session.api, (await child(session.api, undefined, zoneName)).node, 'Client Certificates (AOP)')).node;
+  const group = async () => (await child(suite.session.api, (await child(suite.session.api, undefined, zoneName)).node, 'Client Certificates (AOP)')).node;
   const certificateRow = async (id: string): Promise<Row> => {
-    const found = (await rows(session.api, await group())).find((row) => row.node.cloudflareId === id);
+    const found = (await rows(suite.session.api, await group())).find((row) => row.node.cloudflareId === id);
     assert.ok(found, `certificate ${id} is in the tree`);
     return found;
   };
-  const servingNow = () => HOSTNAMES.map((hostname) => session.emulator.state.servingCertificate(zoneId, hostname)?.certId);
+  const servingNow = () => HOSTNAMES.map((hostname) => suite.session.emulator.state.servingCertificate(zoneId, hostname)?.certId);
 
   /** The guarantee of the whole feature, read from the emulator's history of every association. */
   function assertNeverDown(): void {
     for (const hostname of HOSTNAMES) {
-      assert.deepEqual(session.emulator.state.serviceGaps(zoneId, hostname), [], `${hostname} was never without an active certificate`);
+      assert.deepEqual(suite.session.emulator.state.serviceGaps(zoneId, hostname), [], `${hostname} was never without an active certificate`);
     }
   }
 
@@ -47,126 +44,109 @@ describe('Rotating a client certificate', function () {
     return replacement;
   }
 
-  const copiesOf = (certificate: GeneratedCertificate) => session.emulator.state.aopCertificatesOf(zoneId).filter((record) => record.certificate.serialNumber === certificate.serialNumber && session.emulator.state.aopStatus(record) !== 'deleted');
+  const copiesOf = (certificate: GeneratedCertificate) => suite.session.emulator.state.aopCertificatesOf(zoneId).filter((record) => record.certificate.serialNumber === certificate.serialNumber && suite.session.emulator.state.aopStatus(record) !== 'deleted');
 
-  before(async () => {
-    session = await startEmulatorSession({ transitionMs: 150, associationTransitionMs: 300 });
-    session.api.pollTiming = { initialDelayMs: 50, maxDelayMs: 150, timeoutMs: 15_000 };
-  });
-
-  beforeEach(async () => {
+  const suite = emulatorSuite({ transitionMs: 150, associationTransitionMs: 300 }, { initialDelayMs: 50, maxDelayMs: 150, timeoutMs: 15_000 }, async () => {
     // A zone of its own for each test (a zone holds at most 10 certificates), with a fresh old
     // certificate about to expire, used by five hostnames.
     runs += 1;
     zoneName = `rotation-${runs}.example`;
-    zoneId = session.emulator.state.addZone(zoneName).id;
+    zoneId = suite.session.emulator.state.addZone(zoneName).id;
     old = await createCertificate({ commonName: 'rotate.example.org', sans: ['rotate.example.org'], notAfter: days(6) });
-    oldId = session.emulator.state.uploadAopCertificate(zoneId, old.certPem, old.key.pkcs8Pem, { fixedStatus: 'active' }).id;
-    session.emulator.state.updateAssociations(zoneId, HOSTNAMES.map((hostname) => ({ hostname, cert_id: oldId, enabled: true })), { immediate: true });
-    prompts = new ScriptedPrompts(session.api);
-    session.api.tree.reloadAll();
-    await rows(session.api);
-    session.emulator.log.clear();
-  });
-
-  afterEach(async () => {
-    prompts.restore();
-    session.emulator.faults.clear();
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  });
-
-  after(async () => {
-    await session?.stop();
+    oldId = suite.session.emulator.state.uploadAopCertificate(zoneId, old.certPem, old.key.pkcs8Pem, { fixedStatus: 'active' }).id;
+    suite.session.emulator.state.updateAssociations(zoneId, HOSTNAMES.map((hostname) => ({ hostname, cert_id: oldId, enabled: true })), { immediate: true });
+    suite.session.api.tree.reloadAll();
+    await rows(suite.session.api);
   });
 
   it('uploads the replacement, moves all five hostnames, waits until each is active, and deletes the old one when asked', async () => {
     const replacement = await openReplacement();
-    prompts.answer('From the editor', 'Rotate', 'Delete Old Certificate');
+    suite.prompts.answer('From the editor', 'Rotate', 'Delete Old Certificate');
     await vscode.commands.executeCommand('cloudflareCertificates.rotateCertificate', (await certificateRow(oldId)).node);
     const [newRecord] = copiesOf(replacement);
     assert.ok(newRecord, 'the replacement is at Cloudflare');
     assert.equal(copiesOf(replacement).length, 1, 'exactly one copy');
     assert.deepEqual(servingNow(), HOSTNAMES.map(() => newRecord.id));
-    assert.ok(session.emulator.state.associationViews(zoneId).filter((view) => HOSTNAMES.includes(view.hostname)).every((view) => view.status === 'active'));
-    assert.ok(!session.emulator.state.aopCertificatesOf(zoneId).some((record) => record.id === oldId && session.emulator.state.aopStatus(record) === 'active'), 'the old certificate is gone');
+    assert.ok(suite.session.emulator.state.associationViews(zoneId).filter((view) => HOSTNAMES.includes(view.hostname)).every((view) => view.status === 'active'));
+    assert.ok(!suite.session.emulator.state.aopCertificatesOf(zoneId).some((record) => record.id === oldId && suite.session.emulator.state.aopStatus(record) === 'active'), 'the old certificate is gone');
     assertNeverDown();
-    const writes = session.emulator.log.writes().map((entry) => `${entry.method} ${entry.path.split('/').slice(-1)[0]}`);
+    const writes = suite.session.emulator.log.writes().map((entry) => `${entry.method} ${entry.path.split('/').slice(-1)[0]}`);
     assert.deepEqual(writes, ['POST certificates', 'PUT hostnames', `DELETE ${oldId}`], 'one upload, one batch, one delete');
-    assert.match(prompts.asked.find((question) => /Delete "/.test(question.text))?.text ?? '', /no hostname uses "rotate\.example\.org" any more/);
-    const labels = (await rows(session.api, await group())).map((row) => `${row.label} ${row.description}`);
+    assert.match(suite.prompts.asked.find((question) => /Delete "/.test(question.text))?.text ?? '', /no hostname uses "rotate\.example\.org" any more/);
+    const labels = (await rows(suite.session.api, await group())).map((row) => `${row.label} ${row.description}`);
     assert.ok(!labels.some((label) => /rotation incomplete/.test(label)), labels.join('; '));
   });
 
   it('refuses a replacement that does not expire later, sending nothing', async () => {
     await openReplacement('rotate.example.org', days(3));
-    prompts.answer('From the editor');
+    suite.prompts.answer('From the editor');
     await vscode.commands.executeCommand('cloudflareCertificates.rotateCertificate', (await certificateRow(oldId)).node);
-    assert.deepEqual(session.emulator.log.writes(), []);
-    assert.match(prompts.messages.find((message) => message.kind === 'error')?.text ?? '', /must expire later/);
+    assert.deepEqual(suite.session.emulator.log.writes(), []);
+    assert.match(suite.prompts.messages.find((message) => message.kind === 'error')?.text ?? '', /must expire later/);
   });
 
   it('asks before rotating to a certificate for other names, and sends nothing when the person declines', async () => {
     await openReplacement('elsewhere.example.org');
-    prompts.answer('From the editor', 'Choose Another');
+    suite.prompts.answer('From the editor', 'Choose Another');
     await vscode.commands.executeCommand('cloudflareCertificates.rotateCertificate', (await certificateRow(oldId)).node);
-    assert.match(prompts.asked.at(-1)?.text ?? '', /not for the same names/);
-    assert.deepEqual(session.emulator.log.writes(), []);
+    assert.match(suite.prompts.asked.at(-1)?.text ?? '', /not for the same names/);
+    assert.deepEqual(suite.session.emulator.log.writes(), []);
   });
 
   it('waits out "another change in flight" (409) and "pending deployment" (1434) answers and finishes', async () => {
     const replacement = await openReplacement();
-    session.emulator.faults.add({ kind: 'serviceError', status: 409, method: 'PUT', path: 'hostnames$', times: 2 });
-    session.emulator.faults.add({ kind: 'serviceError', code: 1434, method: 'PUT', path: 'hostnames$', times: 1 });
-    prompts.answer('From the editor', 'Rotate', 'Delete Old Certificate');
+    suite.session.emulator.faults.add({ kind: 'serviceError', status: 409, method: 'PUT', path: 'hostnames$', times: 2 });
+    suite.session.emulator.faults.add({ kind: 'serviceError', code: 1434, method: 'PUT', path: 'hostnames$', times: 1 });
+    suite.prompts.answer('From the editor', 'Rotate', 'Delete Old Certificate');
     await vscode.commands.executeCommand('cloudflareCertificates.rotateCertificate', (await certificateRow(oldId)).node);
     const [newRecord] = copiesOf(replacement);
     assert.deepEqual(servingNow(), HOSTNAMES.map(() => newRecord.id));
-    assert.equal(session.emulator.log.writes().filter((entry) => entry.method === 'PUT').length, 4, 'three refused, one applied');
+    assert.equal(suite.session.emulator.log.writes().filter((entry) => entry.method === 'PUT').length, 4, 'three refused, one applied');
     assertNeverDown();
   });
 
   it('shows a rotation cut off after the move as incomplete, and Finish Rotation completes it without a second upload', async () => {
     const replacement = await openReplacement();
     // The move lands but its answer is lost: the rotation stops there, as when the network drops.
-    session.emulator.faults.add({ kind: 'commitThenDrop', method: 'PUT', path: 'hostnames$', times: 1 });
-    prompts.answer('From the editor', 'Rotate');
+    suite.session.emulator.faults.add({ kind: 'commitThenDrop', method: 'PUT', path: 'hostnames$', times: 1 });
+    suite.prompts.answer('From the editor', 'Rotate');
     await vscode.commands.executeCommand('cloudflareCertificates.rotateCertificate', (await certificateRow(oldId)).node);
-    assert.ok(prompts.messages.some((message) => message.kind === 'error'), 'the interruption is reported');
-    session.api.tree.reloadAll();
-    await rows(session.api);
+    assert.ok(suite.prompts.messages.some((message) => message.kind === 'error'), 'the interruption is reported');
+    suite.session.api.tree.reloadAll();
+    await rows(suite.session.api);
     const marked = await certificateRow(oldId);
     assert.equal(marked.contextValue, 'aopCertificate rotating');
     assert.match(marked.description, /rotation incomplete: replaced by rotate\.example\.org, no hostname uses it/);
-    prompts.answer('Delete Old Certificate');
+    suite.prompts.answer('Delete Old Certificate');
     await vscode.commands.executeCommand('cloudflareCertificates.finishRotation', marked.node);
     assert.equal(copiesOf(replacement).length, 1, 'no duplicate upload');
-    assert.equal(session.emulator.log.writes().filter((entry) => entry.method === 'POST').length, 1);
-    assert.deepEqual(servingNow(), HOSTNAMES.map(() => copiesOf(replacement)[0].id), JSON.stringify({ oldId, messages: prompts.messages, writes: session.emulator.log.writes().map((entry) => `${entry.method} ${entry.path} ${entry.status}`) }));
+    assert.equal(suite.session.emulator.log.writes().filter((entry) => entry.method === 'POST').length, 1);
+    assert.deepEqual(servingNow(), HOSTNAMES.map(() => copiesOf(replacement)[0].id), JSON.stringify({ oldId, messages: suite.prompts.messages, writes: suite.session.emulator.log.writes().map((entry) => `${entry.method} ${entry.path} ${entry.status}`) }));
     assertNeverDown();
   });
 
   it('marks "3 of 5 hostnames" moved, finishes the other two, and can undo a partial rotation instead', async () => {
     const replacement = await openReplacement();
-    const newId = session.emulator.state.uploadAopCertificate(zoneId, replacement.certPem, replacement.key.pkcs8Pem, { fixedStatus: 'active' }).id;
-    session.emulator.state.updateAssociations(zoneId, HOSTNAMES.slice(0, 3).map((hostname) => ({ hostname, cert_id: newId, enabled: true })), { immediate: true });
-    session.api.tree.reloadAll();
-    await rows(session.api);
+    const newId = suite.session.emulator.state.uploadAopCertificate(zoneId, replacement.certPem, replacement.key.pkcs8Pem, { fixedStatus: 'active' }).id;
+    suite.session.emulator.state.updateAssociations(zoneId, HOSTNAMES.slice(0, 3).map((hostname) => ({ hostname, cert_id: newId, enabled: true })), { immediate: true });
+    suite.session.api.tree.reloadAll();
+    await rows(suite.session.api);
     const marked = await certificateRow(oldId);
     assert.match(marked.description, /rotation incomplete: 3 of 5 hostnames on rotate\.example\.org/);
 
-    prompts.answer('Move Back');
+    suite.prompts.answer('Move Back');
     await vscode.commands.executeCommand('cloudflareCertificates.undoRotation', marked.node);
     assert.deepEqual(servingNow(), HOSTNAMES.map(() => oldId), 'undo puts every hostname back on the old certificate');
     assert.doesNotMatch((await certificateRow(oldId)).description, /rotation incomplete/);
 
-    session.emulator.state.updateAssociations(zoneId, HOSTNAMES.slice(0, 3).map((hostname) => ({ hostname, cert_id: newId, enabled: true })), { immediate: true });
-    session.api.tree.reloadAll();
-    await rows(session.api);
-    prompts.answer(undefined);
+    suite.session.emulator.state.updateAssociations(zoneId, HOSTNAMES.slice(0, 3).map((hostname) => ({ hostname, cert_id: newId, enabled: true })), { immediate: true });
+    suite.session.api.tree.reloadAll();
+    await rows(suite.session.api);
+    suite.prompts.answer(undefined);
     await vscode.commands.executeCommand('cloudflareCertificates.finishRotation', (await certificateRow(oldId)).node);
     assert.deepEqual(servingNow(), HOSTNAMES.map(() => newId), 'finish moves the last two');
     assert.equal(copiesOf(replacement).length, 1);
-    assert.match(prompts.messages.at(-1)?.text ?? '', /is kept; it can be deleted later/);
+    assert.match(suite.prompts.messages.at(-1)?.text ?? '', /is kept; it can be deleted later/);
     assertNeverDown();
   });
 });

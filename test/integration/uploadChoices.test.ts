@@ -3,8 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { createCertificate, createChain, days, generateKey } from '../fixtures/certificateFactory';
-import { startEmulatorSession, type EmulatorSession } from './support/emulatorSession';
-import { ScriptedPrompts } from './support/scriptedPrompts';
+import { emulatorSuite } from './support/emulatorSuite';
 import { child, rows } from './support/treeItems';
 
 function workspaceFile(name: string, text: string): vscode.Uri {
@@ -18,28 +17,9 @@ function workspaceFile(name: string, text: string): vscode.Uri {
  * one, and uses the key it can find before asking; what was sent is read from the emulator's log.
  */
 describe('What an upload sends, and what it asks', function () {
-  let session: EmulatorSession;
-  let prompts: ScriptedPrompts;
-  const groupNode = async (zone: string) => (await child(session.api, (await child(session.api, undefined, zone)).node, 'Client Certificates (AOP)')).node;
+  const groupNode = async (zone: string) => (await child(suite.session.api, (await child(suite.session.api, undefined, zone)).node, 'Client Certificates (AOP)')).node;
 
-  before(async () => {
-    session = await startEmulatorSession({ transitionMs: 100 });
-    session.api.pollTiming = { initialDelayMs: 50, maxDelayMs: 100, timeoutMs: 10_000 };
-  });
-
-  beforeEach(() => {
-    prompts = new ScriptedPrompts(session.api);
-    session.emulator.log.clear();
-  });
-
-  afterEach(async () => {
-    prompts.restore();
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  });
-
-  after(async () => {
-    await session?.stop();
-  });
+  const suite = emulatorSuite({ transitionMs: 100 }, { initialDelayMs: 50, maxDelayMs: 100, timeoutMs: 10_000 });
 
   it('refuses a CA certificate in words, though another open editor holds a certificate and its key, and sends nothing', async () => {
     const { root } = await createChain({ commonName: 'wrong-pick.example.org' });
@@ -47,9 +27,9 @@ describe('What an upload sends, and what it asks', function () {
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(workspaceFile('expiring.example.com.pem', `${other.certPem}${other.key.pkcs8Pem}`)), { preview: false });
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(workspaceFile('ca.pem', root.certPem)), { preview: false });
     await vscode.commands.executeCommand('cloudflareCertificates.uploadFromEditor', await groupNode('example.org'));
-    assert.deepEqual(session.emulator.log.writes(), [], 'nothing is sent');
-    assert.deepEqual(prompts.asked, [], 'no question before the refusal');
-    assert.match(prompts.messages.find((message) => message.kind === 'error')?.text ?? '', /CA certificate/);
+    assert.deepEqual(suite.session.emulator.log.writes(), [], 'nothing is sent');
+    assert.deepEqual(suite.prompts.asked, [], 'no question before the refusal');
+    assert.match(suite.prompts.messages.find((message) => message.kind === 'error')?.text ?? '', /CA certificate/);
   });
 
   it('uploads the certificate of the chosen document, taking only the key from another editor', async () => {
@@ -59,13 +39,13 @@ describe('What an upload sends, and what it asks', function () {
     // The key's document also holds another certificate with the same key: it must not be sent.
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ content: `${decoy.certPem}${chosen.key.pkcs8Pem}` }), { preview: false });
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(workspaceFile('chosen.pem', chosen.certPem)), { preview: false });
-    prompts.answer('Upload');
+    suite.prompts.answer('Upload');
     await vscode.commands.executeCommand('cloudflareCertificates.uploadFromEditor', await groupNode('example.org'));
-    const [post] = session.emulator.log.writes();
+    const [post] = suite.session.emulator.log.writes();
     assert.equal(post?.method, 'POST');
-    const stored = session.emulator.state.aopCertificates.filter((record) => [chosen.serialNumber, decoy.serialNumber].includes(record.certificate.serialNumber));
+    const stored = suite.session.emulator.state.aopCertificates.filter((record) => [chosen.serialNumber, decoy.serialNumber].includes(record.certificate.serialNumber));
     assert.deepEqual(stored.map((record) => record.certificate.serialNumber), [chosen.serialNumber]);
-    const confirm = prompts.asked.find((question) => question.kind === 'confirm')?.text ?? '';
+    const confirm = suite.prompts.asked.find((question) => question.kind === 'confirm')?.text ?? '';
     assert.match(confirm, /^Upload "chosen\.example\.org" from chosen\.pem to example\.org\?/);
     assert.match(confirm, /As an Authenticated Origin Pulls client certificate for example\.org/);
     assert.match(confirm, /Subject: CN=chosen\.example\.org/);
@@ -78,24 +58,24 @@ describe('What an upload sends, and what it asks', function () {
     const uri = workspaceFile('beside.crt', certificate.certPem);
     workspaceFile('beside.key', stranger.pkcs8Pem);
     await vscode.commands.executeCommand('cloudflareCertificates.uploadFromFile', uri);
-    assert.deepEqual(prompts.asked.map((question) => question.kind), [], 'no file picker, no zone question');
-    assert.match(prompts.messages.find((message) => message.kind === 'error')?.text ?? '', /does not belong to the certificate "beside\.example\.org"/);
-    assert.deepEqual(session.emulator.log.writes(), []);
+    assert.deepEqual(suite.prompts.asked.map((question) => question.kind), [], 'no file picker, no zone question');
+    assert.match(suite.prompts.messages.find((message) => message.kind === 'error')?.text ?? '', /does not belong to the certificate "beside\.example\.org"/);
+    assert.deepEqual(suite.session.emulator.log.writes(), []);
   });
 
   it('makes the safe choice the answer to an expired certificate, and sends nothing unless the person picks "Upload Anyway"', async () => {
     const expired = await createCertificate({ commonName: 'expired-default.example.org', notBefore: days(-60), notAfter: days(-2) });
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ content: `${expired.certPem}${expired.key.pkcs8Pem}` }));
-    prompts.answer("Don't Upload");
+    suite.prompts.answer("Don't Upload");
     await vscode.commands.executeCommand('cloudflareCertificates.uploadFromEditor', await groupNode('example.org'));
-    assert.deepEqual(session.emulator.log.writes(), []);
-    prompts.answer('Upload Anyway', 'Upload');
+    assert.deepEqual(suite.session.emulator.log.writes(), []);
+    suite.prompts.answer('Upload Anyway', 'Upload');
     await vscode.commands.executeCommand('cloudflareCertificates.uploadFromEditor', await groupNode('example.org'));
-    assert.deepEqual(session.emulator.log.writes().map((entry) => entry.method), ['POST']);
+    assert.deepEqual(suite.session.emulator.log.writes().map((entry) => entry.method), ['POST']);
   });
 
   it('opens a certificate\'s details when its row is clicked', async () => {
-    const [certificate] = await rows(session.api, await groupNode('example.org'));
+    const [certificate] = await rows(suite.session.api, await groupNode('example.org'));
     const command = certificate.item.command;
     assert.equal(command?.command, 'cloudflareCertificates.showDetails');
     await vscode.commands.executeCommand(command.command, ...(command.arguments ?? []));
