@@ -84,8 +84,21 @@ export class WorkbenchPage {
 
   /** Right-click a row and choose an item (VS Code's menus act on hover then Enter most reliably). */
   async contextMenu(row: Locator, item: string): Promise<void> {
-    await row.click({ button: 'right' });
     const entry = this.page.locator('.context-view .action-label', { hasText: item }).first();
+    // A row re-rendered under the pointer (the tree follows Cloudflare's changes) can open another
+    // row's menu: try again rather than choose from the wrong one.
+    for (let attempt = 1; ; attempt += 1) {
+      await row.click({ button: 'right' });
+      try {
+        await entry.waitFor({ timeout: 5_000 });
+        break;
+      } catch (error) {
+        await this.page.keyboard.press('Escape');
+        if (attempt === 3) {
+          throw error;
+        }
+      }
+    }
     await entry.hover();
     await this.page.keyboard.press('Enter');
   }
