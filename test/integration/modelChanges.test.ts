@@ -94,6 +94,24 @@ describe('Changes announced by the model', function () {
     assert.match(after.description, /expires in (199|200) days/);
   });
 
+  it('rotates a pack certificate as a replace that must expire later, and reports the SSL status once active', async () => {
+    const { certificates, record } = await packRows('saas-platform.net', 2);
+    const rsa = certificates.find((row) => row.label === 'RSA')!;
+    const current = rsa.node.expiresOn!()!;
+    const sooner = await createCertificate({ commonName: record.hostname, keyKind: 'RSA', notAfter: new Date(current.getTime() - 86_400_000) });
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ content: `${sooner.certPem}${sooner.key.pkcs8Pem}` }));
+    suite.prompts.answer('From the editor');
+    await vscode.commands.executeCommand('cloudflareCertificates.rotateCertificate', rsa.node);
+    assert.deepEqual(suite.session.emulator.log.writes(), [], 'nothing sent');
+    assert.match(suite.prompts.messages.find((message) => message.kind === 'error')?.text ?? '', /must expire later/);
+    const later = await createCertificate({ commonName: record.hostname, keyKind: 'RSA', notAfter: days(600) });
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ content: `${later.certPem}${later.key.pkcs8Pem}` }));
+    suite.prompts.answer('From the editor', 'Replace');
+    await vscode.commands.executeCommand('cloudflareCertificates.rotateCertificate', rsa.node);
+    assert.match(suite.prompts.messages.at(-1)?.text ?? '', /Replaced the RSA certificate of .+: active/);
+    assert.ok(record.certificates.some((entry) => entry.certificate.serialNumber === later.serialNumber));
+  });
+
   it('drops a deleted pack certificate from the tree, and then refuses to delete the last one in words, sending nothing', async () => {
     const { certificates, record } = await packRows('saas-platform.net', 2);
     const ecdsa = certificates.find((row) => row.label === 'ECDSA')!;
