@@ -120,6 +120,7 @@ async function onTokenChanged(services: ExtensionServices): Promise<void> {
   services.log.setKnownSecrets([token]);
   await vscode.commands.executeCommand('setContext', 'cloudflareCertificates.hasToken', Boolean(token));
   await vscode.commands.executeCommand('setContext', 'cloudflareCertificates.tokenRejected', false);
+  await vscode.commands.executeCommand('setContext', 'cloudflareCertificates.secretStorageUnavailable', services.tokens.storageUnavailable);
   if (!token) {
     services.statusBar.hide();
   }
