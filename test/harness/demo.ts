@@ -9,7 +9,7 @@ import { CODE_SERVER_PACKAGES, ensureSystemPackages, MissingSystemPackages } fro
 
 /**
  * `npm run demo`: the emulator with its demo seed and code-server with the packaged extension pointed
- * at it, both on 127.0.0.1. Prints the tokens and, as its last line, the URL; runs until Ctrl+C or
+ * at it, both on 127.0.0.1. Prints the tokens and, as its last line, the workbench URL; runs until Ctrl+C or
  * SIGTERM, which stop everything it started and remove its temp folders.
  *
  * `npm run demo -- --smoke` (or DEMO_SMOKE=1) starts exactly the same, checks the printed URL and
@@ -60,7 +60,7 @@ Cloudflare Certificates demo is running (code-server log: ${server.logFile})
   Tokens:    demo-token (every permission), demo-readonly-token (read only)
   Try it:    click "Cloudflare Certificates" in the activity bar, "Set API Token", paste demo-token
   Stop:      Ctrl+C (or kill ${process.pid}) stops the workbench and the emulator and removes the temp folders
-Open ${url}`);
+  Workbench: ${url}`);
   if (SMOKE) {
     const result = await smokeCheck(url, emulator.baseUrl, signal);
     console.log(`demo smoke: passed in ${((Date.now() - started) / 1000).toFixed(1)} s: ${result}`);
@@ -90,7 +90,12 @@ function fail(reason: string): void {
 }
 
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-  process.on(signal, () => void stop(0));
+  process.on(signal, () => {
+    if (!stopping) {
+      console.log(`\ndemo: ${signal}, stopping the workbench and the emulator`);
+    }
+    void stop(0);
+  });
 }
 
 startup = start();
