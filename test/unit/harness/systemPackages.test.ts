@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { ensureSystemPackages, missingPackagesMessage, MissingSystemPackages, type SystemProbe } from '../../harness/systemPackages';
+import { schemaMessage } from '../../harness/preflight';
 
 /** A machine described by hand: which packages dpkg knows, who we are, what apt-get would do. */
 function machine(installed: string[], options: { root?: boolean; apt?: boolean; installs?: boolean } = {}) {
@@ -71,5 +72,12 @@ describe('systemPackages (the check before code-server or Chromium)', () => {
   it('stays silent where dpkg cannot tell (not a Debian machine)', async () => {
     const probe: SystemProbe = { ...machine([]).probe, isInstalled: () => undefined };
     await ensureSystemPackages(ALL, { probe });
+  });
+});
+
+describe('preflight (the schema beside the repository)', () => {
+  it('says where the schema was looked for, and nothing when it is there', () => {
+    assert.match(schemaMessage('/nowhere/shared/cloudflare-api/openapi.json') ?? '', /^Cloudflare's API schema is not at \/nowhere\/shared\/cloudflare-api\/openapi\.json: .*next to that shared\/ folder\.$/);
+    assert.equal(schemaMessage(__filename), undefined);
   });
 });
