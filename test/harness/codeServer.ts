@@ -5,7 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { runLogged, tailOf } from './logged';
 import { provideRipgrepTarball } from './ripgrepTarball';
-import { CODE_SERVER_PACKAGES, ensureSystemPackages } from './systemPackages';
+import { CODE_SERVER_PACKAGES, ensureSystemPackages, PrerequisiteError } from './systemPackages';
 
 /** code-server 4.100.3 is VS Code 1.100.3 and the newest release that runs on Node 20. */
 export const CODE_SERVER_VERSION = '4.100.3';
@@ -61,7 +61,7 @@ export async function ensureCodeServer(options: { signal?: AbortSignal } = {}): 
     throw new Error('code-server install stopped');
   }
   if (code !== 0 || !fs.existsSync(BIN)) {
-    throw new Error(`code-server could not be installed (npm exited ${code}); last lines of ${logFile}:\n${tailOf(logFile, 30)}`);
+    throw new PrerequisiteError(`code-server could not be installed (npm exited ${code}); last lines of ${logFile}:\n${tailOf(logFile, 30)}`);
   }
   fs.writeFileSync(marker, CODE_SERVER_VERSION);
   return BIN;

@@ -5,7 +5,7 @@ import { startEmulator } from '../emulator/emulator';
 import { ensureCodeServer, freePort, REPO_ROOT, startCodeServer } from './codeServer';
 import { smokeCheck } from './demoSmoke';
 import { createDemoWorkspace } from './demoWorkspace';
-import { CODE_SERVER_PACKAGES, ensureSystemPackages, MissingSystemPackages } from './systemPackages';
+import { CODE_SERVER_PACKAGES, ensureSystemPackages, PrerequisiteError } from './systemPackages';
 
 /**
  * `npm run demo`: the emulator with its demo seed and code-server with the packaged extension pointed
@@ -103,6 +103,6 @@ startup.catch((error: unknown) => {
   if (stopping) {
     return; // stopped on purpose; the abort is not a failure
   }
-  // The one-line message for a missing package; anything unexpected keeps its stack.
-  fail(error instanceof MissingSystemPackages ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error));
+  // A missing package or a failed install says everything in its message; anything unexpected keeps its stack.
+  fail(error instanceof PrerequisiteError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error));
 });

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { REPO_ROOT } from './codeServer';
-import { BROWSER_PACKAGES, CODE_SERVER_PACKAGES, ensureSystemPackages, MissingSystemPackages } from './systemPackages';
+import { BROWSER_PACKAGES, CODE_SERVER_PACKAGES, ensureSystemPackages, PrerequisiteError } from './systemPackages';
 
 /**
  * `node out/test/harness/preflight.js code-server browser schema`: the package scripts run this
@@ -37,7 +37,7 @@ async function main(): Promise<void> {
 
 if (require.main === module) {
   main().catch((error: unknown) => {
-    console.error(error instanceof MissingSystemPackages ? error.message : error);
+    console.error(error instanceof PrerequisiteError ? error.message : error);
     process.exit(1);
   });
 }

@@ -21,8 +21,11 @@ export interface SystemProbe {
   install(packages: readonly string[], logFile: string): Promise<number>;
 }
 
+/** Something from outside the repository is missing or would not install: its message is the whole story, no stack. */
+export class PrerequisiteError extends Error {}
+
 /** Raised (instead of a stack trace from an installer) with the one line a person needs. */
-export class MissingSystemPackages extends Error {
+export class MissingSystemPackages extends PrerequisiteError {
   constructor(readonly missing: readonly string[], message: string) {
     super(message);
     this.name = 'MissingSystemPackages';
