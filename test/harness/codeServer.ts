@@ -123,13 +123,6 @@ export async function startCodeServer(options: CodeServerOptions): Promise<Runni
     XDG_DATA_HOME: path.join(dataDir, 'data'),
     XDG_CACHE_HOME: path.join(dataDir, 'cache'),
   };
-  // VS Code puts its vscode-ipc-*.sock files in XDG_RUNTIME_DIR, or else in /tmp, where nothing removes
-  // them. A socket path has at most 107 characters, and the name takes 53 of them.
-  const runtimeDir = path.join(dataDir, 'r');
-  if (runtimeDir.length <= 50) {
-    fs.mkdirSync(runtimeDir, { mode: 0o700 });
-    Object.assign(env, { XDG_RUNTIME_DIR: runtimeDir });
-  }
   const dirs = ['--user-data-dir', userDataDir, '--extensions-dir', extensionsDir];
   const logFile = path.join(dataDir, 'code-server.log');
   let child: ChildProcess | undefined;
