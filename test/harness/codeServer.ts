@@ -3,12 +3,16 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { runLogged, tailOf } from './logged';
+import { provideRipgrepTarball } from './ripgrepTarball';
+import { CODE_SERVER_PACKAGES, ensureSystemPackages, PrerequisiteError } from './systemPackages';
 
 /** code-server 4.100.3 is VS Code 1.100.3 and the newest release that runs on Node 20. */
 export const CODE_SERVER_VERSION = '4.100.3';
 export const REPO_ROOT = findRepoRoot(__dirname);
 const CACHE_DIR = path.join(REPO_ROOT, '.cache', 'code-server');
 const BIN = path.join(CACHE_DIR, 'node_modules', '.bin', 'code-server');
+const LOG_DIR = path.join(REPO_ROOT, '.cache', 'logs');
 
 function findRepoRoot(from: string): string {
   let dir = from;
@@ -24,55 +28,43 @@ function findRepoRoot(from: string): string {
 
 /**
  * Installs code-server into a git-ignored cache folder on first use (about a minute), like
- * @vscode/test-electron caches a downloaded VS Code. Contributors on desktop never need it.
+ * @vscode/test-electron caches a downloaded VS Code. Contributors on desktop never need it. The
+ * installer's few hundred lines of native-build output go to a log file, shown only if it fails.
  */
-export function ensureCodeServer(): string {
+export async function ensureCodeServer(options: { signal?: AbortSignal } = {}): Promise<string> {
   const marker = path.join(CACHE_DIR, 'installed-version');
   if (fs.existsSync(BIN) && fs.existsSync(marker) && fs.readFileSync(marker, 'utf8') === CODE_SERVER_VERSION) {
     return BIN;
   }
-  console.log(`Installing code-server ${CODE_SERVER_VERSION} into ${path.relative(REPO_ROOT, CACHE_DIR)} (first run only)…`);
+  await ensureSystemPackages(CODE_SERVER_PACKAGES);
+  fs.mkdirSync(LOG_DIR, { recursive: true });
+  const logFile = path.join(LOG_DIR, 'code-server-install.log');
+  const relative = (p: string) => path.relative(process.cwd(), p) || p;
+  console.log(`Installing code-server ${CODE_SERVER_VERSION} (VS Code 1.100.3) into ${relative(CACHE_DIR)}, first run only, about a minute; npm's output goes to ${relative(logFile)}`);
   fs.mkdirSync(CACHE_DIR, { recursive: true });
   fs.writeFileSync(path.join(CACHE_DIR, 'package.json'), '{ "name": "code-server-cache", "private": true }\n');
   provideRipgrepTarball();
-  const result = spawnSync(
+  const code = await runLogged(
     'npm',
     ['install', '--no-audit', '--no-fund', '--foreground-scripts', '--dangerously-allow-all-scripts', `code-server@${CODE_SERVER_VERSION}`],
     {
       cwd: CACHE_DIR,
-      stdio: ['ignore', 'ignore', 'inherit'],
+      logFile,
+      label: 'code-server install',
+      signal: options.signal,
+      timeoutMs: 15 * 60_000,
       // code-server's postinstall refuses to run as root without unsafe-perm; node-pty calls `npx node-gyp`.
       env: { ...process.env, npm_config_unsafe_perm: 'true', npm_config_yes: 'true' },
     },
   );
-  if (result.status !== 0 || !fs.existsSync(BIN)) {
-    throw new Error('code-server could not be installed (see the npm output above).');
+  if (options.signal?.aborted) {
+    throw new Error('code-server install stopped');
+  }
+  if (code !== 0 || !fs.existsSync(BIN)) {
+    throw new PrerequisiteError(`code-server could not be installed (npm exited ${code}); last lines of ${logFile}:\n${tailOf(logFile, 30)}`);
   }
   fs.writeFileSync(marker, CODE_SERVER_VERSION);
   return BIN;
-}
-
-/**
- * @vscode/ripgrep's install step downloads rg from GitHub, which is unreachable here. It looks in
- * this cache first, so a tarball holding Debian's /usr/bin/rg satisfies it.
- */
-function provideRipgrepTarball(): void {
-  const dir = path.join(process.env.TMPDIR ?? '/tmp', 'vscode-ripgrep-cache-1.15.11');
-  const tarball = path.join(dir, 'ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz');
-  if (fs.existsSync(tarball)) {
-    return;
-  }
-  if (!fs.existsSync('/usr/bin/rg')) {
-    throw new Error('ripgrep is missing: install the Debian package "ripgrep" first (.ci/run does).');
-  }
-  const staging = fs.mkdtempSync(path.join(os.tmpdir(), 'rg-'));
-  fs.copyFileSync('/usr/bin/rg', path.join(staging, 'rg'));
-  fs.mkdirSync(dir, { recursive: true });
-  const tar = spawnSync('tar', ['-czf', tarball, '-C', staging, 'rg'], { stdio: 'inherit' });
-  fs.rmSync(staging, { recursive: true, force: true });
-  if (tar.status !== 0) {
-    throw new Error('Could not build the ripgrep tarball for code-server.');
-  }
 }
 
 export async function freePort(): Promise<number> {
@@ -96,8 +88,10 @@ export interface CodeServerOptions {
   /** More packaged extensions to install beside it (the browser tests' second, unrelated extension). */
   extraExtensions?: readonly string[];
   port?: number;
-  /** Inherit stdout/stderr (the demo) instead of capturing it to a log file. */
+  /** Inherit stdout/stderr instead of capturing it to a log file. */
   verbose?: boolean;
+  /** Aborting stops the start half-way (the demo's Ctrl+C) and removes what it made. */
+  signal?: AbortSignal;
 }
 
 export interface RunningCodeServer {
@@ -111,8 +105,9 @@ export interface RunningCodeServer {
 }
 
 export async function startCodeServer(options: CodeServerOptions): Promise<RunningCodeServer> {
-  const bin = ensureCodeServer();
+  const bin = await ensureCodeServer({ signal: options.signal });
   const port = options.port ?? (await freePort());
+  options.signal?.throwIfAborted();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cfcerts-code-server-'));
   const userDataDir = path.join(dataDir, 'ud');
   const extensionsDir = path.join(dataDir, 'ext');
@@ -129,41 +124,49 @@ export async function startCodeServer(options: CodeServerOptions): Promise<Runni
     XDG_CACHE_HOME: path.join(dataDir, 'cache'),
   };
   const dirs = ['--user-data-dir', userDataDir, '--extensions-dir', extensionsDir];
-  for (const vsix of [...(options.vsix ? [options.vsix] : []), ...(options.extraExtensions ?? [])]) {
-    const install = spawnSync(bin, [...dirs, '--install-extension', vsix], { env, encoding: 'utf8' });
-    if (install.status !== 0) {
-      throw new Error(`Installing ${vsix} failed:\n${install.stdout}\n${install.stderr}`);
-    }
-  }
   const logFile = path.join(dataDir, 'code-server.log');
-  const log = fs.openSync(logFile, 'a');
-  const args = [
-    '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check',
-    '--disable-workspace-trust', ...dirs, options.folder,
-  ];
-  const child = spawn(bin, args, {
-    env,
-    stdio: options.verbose ? 'inherit' : ['ignore', log, log],
-    detached: true,
-  });
-  const url = `http://127.0.0.1:${port}`;
-  await waitForHealth(url, child, logFile);
+  let child: ChildProcess | undefined;
+  try {
+    for (const vsix of [...(options.vsix ? [options.vsix] : []), ...(options.extraExtensions ?? [])]) {
+      const install = spawnSync(bin, [...dirs, '--install-extension', vsix], { env, encoding: 'utf8' });
+      if (install.status !== 0) {
+        throw new Error(`Installing ${vsix} failed:\n${install.stdout}\n${install.stderr}`);
+      }
+    }
+    const log = fs.openSync(logFile, 'a');
+    const args = [
+      '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check',
+      '--disable-workspace-trust', ...dirs, options.folder,
+    ];
+    child = spawn(bin, args, { env, stdio: options.verbose ? 'inherit' : ['ignore', log, log], detached: true });
+    fs.closeSync(log);
+    await waitForHealth(`http://127.0.0.1:${port}`, child, logFile, options.signal);
+  } catch (error) {
+    // A start that fails or is stopped half-way leaves no server and no temp folder behind.
+    if (child) {
+      await stopProcessGroup(child);
+    }
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
+  const running = child;
   return {
-    url,
+    url: `http://127.0.0.1:${port}`,
     port,
     dataDir,
     userDataDir,
     logFile,
     stop: async () => {
-      await stopProcessGroup(child);
+      await stopProcessGroup(running);
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
 
-async function waitForHealth(url: string, child: ChildProcess, logFile: string): Promise<void> {
+async function waitForHealth(url: string, child: ChildProcess, logFile: string, signal?: AbortSignal): Promise<void> {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
+    signal?.throwIfAborted();
     if (child.exitCode !== null) {
       throw new Error(`code-server exited with ${child.exitCode}:\n${fs.readFileSync(logFile, 'utf8')}`);
     }
