@@ -151,10 +151,23 @@ export class WorkbenchPage {
 
   /** Opens a workspace file through Quick Open, as a person would. */
   async openFile(name: string): Promise<void> {
-    await this.page.keyboard.press('Control+P');
-    await this.quickInput().waitFor();
-    await this.quickInput().fill(name);
-    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
+    // Quick Open lists a file written a moment ago only once the workbench's file search has seen
+    // it, which under load can take longer than one look: ask again rather than wait on a stale list.
+    const row = this.page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first();
+    for (let attempt = 1; ; attempt += 1) {
+      await this.page.keyboard.press('Control+P');
+      await this.quickInput().waitFor();
+      await this.quickInput().fill(name);
+      try {
+        await row.waitFor({ timeout: 10_000 });
+        break;
+      } catch (error) {
+        await this.page.keyboard.press('Escape');
+        if (attempt === 4) {
+          throw error;
+        }
+      }
+    }
     await this.page.keyboard.press('Enter');
     await this.page.locator('.monaco-editor .view-lines').first().waitFor();
   }
