@@ -20,7 +20,30 @@ export async function startEmulatorSession(options: EmulatorOptions = {}, token 
   const emulator = await startEmulator({ port: 0, seed: 'demo', transitionMs: 200, ...options });
   const config = vscode.workspace.getConfiguration('cloudflareCertificates');
   await config.update('apiBaseUrl', emulator.baseUrl, vscode.ConfigurationTarget.Global);
+  // The token's change event reaches the extension a moment after set() (in code-server the secret is
+  // stored by the browser); its handler then reloads everything. Wait for that reload, so it cannot
+  // land in the middle of the suite's first test and empty the data that test is counting.
+  const handled = new Promise<void>((resolve) => {
+    let changed = false;
+    const subscriptions = [
+      api.tokens.onDidChange(() => {
+        changed = true;
+      }),
+      api.data.onDidChange((change) => {
+        if (changed && change.cause === 'reload' && change.zoneId === undefined) {
+          done();
+        }
+      }),
+    ];
+    const fallback = setTimeout(() => done(), 5_000);
+    function done(): void {
+      clearTimeout(fallback);
+      subscriptions.forEach((subscription) => subscription.dispose());
+      resolve();
+    }
+  });
   await api.tokens.set(token);
+  await handled;
   api.tree.refresh();
   return {
     api,
