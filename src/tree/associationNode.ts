@@ -37,14 +37,18 @@ export class AssociationNode implements TreeNode {
         ? new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed'))
         : new vscode.ThemeIcon('circle-slash', new vscode.ThemeColor('disabledForeground'));
     item.description = [this.enabled ? 'enabled' : 'disabled', status.label.toLowerCase(), certificateStatus.label === status.label ? undefined : `certificate ${certificateStatus.label.toLowerCase()}`].filter(Boolean).join(' · ');
-    item.tooltip = this.tooltip(this.association);
+    // No tooltip here: VS Code resolves only properties left undefined, and this one is worth a request.
     return item;
   }
 
-  /** The hostname's own detail, fresh from Cloudflare, once the person hovers it. */
+  /** The hostname's own detail, fresh from Cloudflare, once the person hovers it (what loaded, if that fails). */
   async resolveTooltip(signal: AbortSignal): Promise<vscode.MarkdownString> {
-    const detail = await this.context.data.associationDetail(this.parent.zoneId, this.association.hostname, signal);
-    return this.tooltip({ ...this.association, ...detail }, true);
+    try {
+      const detail = await this.context.data.associationDetail(this.parent.zoneId, this.association.hostname, signal);
+      return this.tooltip({ ...this.association, ...detail }, true);
+    } catch {
+      return this.tooltip(this.association);
+    }
   }
 
   private tooltip(association: HostnameAssociation, fresh = false): vscode.MarkdownString {

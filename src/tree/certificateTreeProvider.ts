@@ -71,9 +71,7 @@ export class CertificateTreeProvider implements vscode.TreeDataProvider<TreeNode
     const controller = new AbortController();
     const listener = token.onCancellationRequested(() => controller.abort());
     try {
-      item.tooltip = (await node.resolveTooltip(controller.signal)) ?? item.tooltip;
-    } catch {
-      // The row's own tooltip stays: a failed look-up is not worth an error on hover.
+      item.tooltip = await node.resolveTooltip(controller.signal);
     } finally {
       listener.dispose();
     }

@@ -26,8 +26,11 @@ export interface TreeNode {
   reload?(): void;
   /** The worst expiry this node stands for: the provider colours the icon and leads the description with it. */
   expiresOn?(): Date | undefined;
-  /** A tooltip worth a request, built only when the person hovers the row (TreeDataProvider.resolveTreeItem). */
-  resolveTooltip?(signal: AbortSignal): Promise<vscode.MarkdownString | undefined>;
+  /**
+   * A tooltip worth a request, built only when the person hovers the row (resolveTreeItem); the node
+   * then leaves its tooltip undefined, as VS Code resolves only what getTreeItem left out. It never throws.
+   */
+  resolveTooltip?(signal: AbortSignal): Promise<vscode.MarkdownString>;
   /** The Cloudflare id this node stands for ("Copy ID"). */
   readonly cloudflareId?: string;
   /** The dashboard page that shows what this node shows ("Open in Cloudflare Dashboard"). */
