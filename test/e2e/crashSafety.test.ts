@@ -36,12 +36,25 @@ describe('Changes interrupted by a window reload', function () {
     }
   }
 
+  /** Until the view has stopped loading (no request for a second), so no re-render closes a menu. */
+  async function quiet(): Promise<void> {
+    let seen = -1;
+    for (let stable = 0; stable < 1_000; stable += 100) {
+      if (emulator.log.entries().length !== seen) {
+        seen = emulator.log.entries().length;
+        stable = 0;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
   const sent = (method: string, pattern: RegExp) => emulator.log.entries().some((entry) => entry.method === method && pattern.test(entry.path));
 
   async function openGroup(zone: string): Promise<void> {
     await workbench.collapseAll();
     await workbench.expand(workbench.treeRow(zone));
     await workbench.expand(workbench.treeRow('Client Certificates (AOP)'));
+    await quiet();
   }
 
   it('shows an upload cut off while Cloudflare deployed it, exactly once', async () => {

@@ -91,16 +91,19 @@ export class WorkbenchPage {
       await row.click({ button: 'right' });
       try {
         await entry.waitFor({ timeout: 5_000 });
-        break;
+        await entry.hover();
+        // A re-render can close the menu under the pointer; Enter would then open the focused row.
+        if (await entry.isVisible()) {
+          await this.page.keyboard.press('Enter');
+          return;
+        }
       } catch (error) {
-        await this.page.keyboard.press('Escape');
         if (attempt === 3) {
           throw error;
         }
       }
+      await this.page.keyboard.press('Escape');
     }
-    await entry.hover();
-    await this.page.keyboard.press('Enter');
   }
 
   /** Waits for the modal dialog, clicks one of its buttons, and hands back what it said. */
@@ -124,6 +127,9 @@ export class WorkbenchPage {
   async reload(): Promise<void> {
     await this.page.reload();
     await this.page.locator('.monaco-workbench .part.activitybar').waitFor({ timeout: 60_000 });
+    // The reloaded window restores its open sidebar a moment later; clicking our entry before that
+    // would close it again.
+    await this.sidebarTitle().waitFor({ timeout: 15_000 }).catch(() => undefined);
   }
 
   treeRow(label: string | RegExp): Locator {
