@@ -38,6 +38,15 @@ export async function enableForHostname(services: AssociationServices, node: Tre
 /** A certificate serves at most this many hostnames; checked before asking, so nothing is sent in vain. */
 const MAX_HOSTNAMES_PER_CERTIFICATE = 100;
 
+/** The hostname row a command was run on (or the selected one); anything else is said in words. */
+function hostnameNode(services: AssociationServices, node: TreeNode | undefined): AssociationNode {
+  const target = node ?? services.treeView.selection[0];
+  if (!(target instanceof AssociationNode)) {
+    throw new UserError('Choose a hostname under a client certificate in the Cloudflare Certificates view.');
+  }
+  return target;
+}
+
 /** "Use for Hostname…": point one more hostname at a certificate (validated, and within Cloudflare's limit). */
 export async function addHostname(services: AssociationServices, node: TreeNode | undefined): Promise<void> {
   const target = node ?? services.treeView.selection[0];
@@ -49,10 +58,7 @@ export async function addHostname(services: AssociationServices, node: TreeNode 
 
 /** "Stop Using for Hostname…": invalidate the association (after a modal that says what stops). */
 export async function removeHostname(services: AssociationServices, node: TreeNode | undefined): Promise<void> {
-  const target = node ?? services.treeView.selection[0];
-  if (!(target instanceof AssociationNode)) {
-    throw new UserError('Choose a hostname under a client certificate in the Cloudflare Certificates view.');
-  }
+  const target = hostnameNode(services, node);
   const hostname = target.association.hostname;
   const action = 'Stop Using';
   const answer = await services.prompts.confirm(
@@ -71,10 +77,7 @@ export async function removeHostname(services: AssociationServices, node: TreeNo
 
 /** "Disable for Hostname": keeps the association but turns Authenticated Origin Pulls off for it, after a modal. */
 export async function disableForHostname(services: AssociationServices, node: TreeNode | undefined): Promise<void> {
-  const target = node ?? services.treeView.selection[0];
-  if (!(target instanceof AssociationNode)) {
-    throw new UserError('Choose a hostname under a client certificate in the Cloudflare Certificates view.');
-  }
+  const target = hostnameNode(services, node);
   const hostname = target.association.hostname;
   const action = 'Disable';
   const answer = await services.prompts.confirm(

@@ -3,10 +3,7 @@ import { AopCertificateNode } from '../tree/aopCertificateNode';
 import type { TreeNode } from '../tree/treeNode';
 
 /** From the palette: the client certificates the view has loaded, to choose one. */
-export async function pickCertificate(services: Pick<ExtensionServices, 'prompts' | 'treeView'> & { tree?: { getChildren(node?: TreeNode): Promise<TreeNode[]> } }, title: string): Promise<TreeNode | undefined> {
-  if (!services.tree) {
-    return undefined;
-  }
+export async function pickCertificate(services: Pick<ExtensionServices, 'prompts' | 'tree'>, title: string): Promise<TreeNode | undefined> {
   const candidates: AopCertificateNode[] = [];
   for (const zone of await services.tree.getChildren()) {
     const [aopGroup] = await services.tree.getChildren(zone);

@@ -47,12 +47,13 @@ export async function rotateCertificate(services: RotateServices, node: TreeNode
   if (material.leaf.serialNumber === old.serial_number?.toLowerCase()) {
     throw new UserError(`That is "${target.label}" itself (same serial). Choose its replacement. Nothing was sent.`);
   }
-  const oldSans = [...(target.details().sans ?? [])].sort().join(', ');
+  const current = target.details();
+  const oldSans = [...(current.sans ?? [])].sort().join(', ');
   const newSans = [...material.leaf.sans].sort().join(', ');
-  if (target.details().subject !== material.leaf.subject || oldSans !== newSans) {
+  if (current.subject !== material.leaf.subject || oldSans !== newSans) {
     const go = await services.prompts.confirmRisky(
       `"${name}" is not for the same names as "${target.label}".`,
-      `Now: ${target.details().subject ?? 'unknown subject'}; SANs ${oldSans || 'none'}.\nNew: ${material.leaf.subject}; SANs ${newSans || 'none'}.\nHostnames that move to it will present the new names to their origins.`,
+      `Now: ${current.subject ?? 'unknown subject'}; SANs ${oldSans || 'none'}.\nNew: ${material.leaf.subject}; SANs ${newSans || 'none'}.\nHostnames that move to it will present the new names to their origins.`,
       'Rotate Anyway',
       'Choose Another',
     );

@@ -23,17 +23,18 @@ const LEAVING = new Set(['deleted', 'pending_deletion']);
 /** Pure walk over what has loaded; no request is made. Soonest first. */
 export function findExpiring(data: AccountData, now: Date, warningDays: number): ExpiringCertificate[] {
   const found: ExpiringCertificate[] = [];
-  const add = (entry: Omit<ExpiringCertificate, 'expired'>) => {
-    const days = daysLeft(entry.notAfter, now);
-    if (days <= warningDays) {
-      found.push({ ...entry, expired: entry.notAfter.getTime() <= now.getTime() });
+  // The label is built only for a certificate inside the window: naming a client certificate parses
+  // its PEM, and this runs after every load, over every certificate of every zone.
+  const add = (entry: Omit<ExpiringCertificate, 'expired' | 'label'>, label: () => string) => {
+    if (daysLeft(entry.notAfter, now) <= warningDays) {
+      found.push({ ...entry, label: label(), expired: entry.notAfter.getTime() <= now.getTime() });
     }
   };
   const loaded = data.loaded();
   for (const [zoneId, aop] of loaded.aop) {
     for (const certificate of aop.certificates) {
       if (certificate.expires_on && !LEAVING.has(certificate.status ?? '')) {
-        add({ zoneId, kind: 'aop', nodeId: NodeIds.aopCertificate(zoneId, certificate.id), label: clientCertificateName(certificate), notAfter: new Date(certificate.expires_on) });
+        add({ zoneId, kind: 'aop', nodeId: NodeIds.aopCertificate(zoneId, certificate.id), notAfter: new Date(certificate.expires_on) }, () => clientCertificateName(certificate));
       }
     }
   }
@@ -42,8 +43,7 @@ export function findExpiring(data: AccountData, now: Date, warningDays: number):
       for (const certificate of packCertificates(hostname)) {
         if (certificate.expires_on) {
           const nodeId = NodeIds.packCertificate(zoneId, hostname.id, hostname.ssl?.id, certificate.id);
-          const label = `${hostname.hostname} (${packKeyType(certificate.signature) ?? 'certificate'})`;
-          add({ zoneId, kind: 'pack', nodeId, label, notAfter: new Date(certificate.expires_on) });
+          add({ zoneId, kind: 'pack', nodeId, notAfter: new Date(certificate.expires_on) }, () => `${hostname.hostname} (${packKeyType(certificate.signature) ?? 'certificate'})`);
         }
       }
     }

@@ -43,7 +43,7 @@ export async function setAssociation(context: OperationContext, change: Associat
       context.log(`Association of ${change.hostname} with certificate ${change.certificateId} set to ${String(change.enabled)}: ${outcome.value?.status ?? answered?.status ?? 'unknown'}.`);
       return { association: outcome.value ?? answered, settled: outcome.settled };
     } finally {
-      await refreshClientAuth(context, client, change.zoneId).catch(() => context.data.reload(change.zoneId, 'aop'));
+      await refreshClientAuth(context, client, change.zoneId);
     }
   });
 }

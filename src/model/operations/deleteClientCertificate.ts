@@ -68,7 +68,7 @@ export async function deleteClientCertificate(
       if (gone) {
         forgetClientCertificate(context, target.zoneId, target.certificateId);
       } else {
-        await refreshClientAuth(context, client, target.zoneId).catch(() => context.data.reload(target.zoneId, 'aop'));
+        await refreshClientAuth(context, client, target.zoneId);
       }
     }
   });

@@ -4,21 +4,34 @@ import type { OperationContext } from './operationContext';
 /**
  * After a change to a zone's client certificates, ask Cloudflare for that zone's list again (one
  * request) and put it into the loaded data. When the zone's associations were never loaded there is
- * nothing to keep, so the whole part is reloaded instead.
+ * nothing to keep, so the whole part is reloaded instead. Called from `finally` blocks, so it never
+ * throws: when Cloudflare cannot be asked, the part is forgotten and loads when next looked at.
  */
 export async function refreshClientCertificates(context: OperationContext, client: CloudflareClient, zoneId: string): Promise<void> {
-  if (!context.data.loaded().aop.has(zoneId)) {
-    context.data.reload(zoneId, 'aop');
-    await context.data.aop(zoneId);
-    return;
-  }
-  context.data.setCertificates(zoneId, await client.listHostnameCertificates(zoneId));
+  await showOrForget(context, zoneId, async () => {
+    if (!context.data.loaded().aop.has(zoneId)) {
+      context.data.reload(zoneId, 'aop');
+      await context.data.aop(zoneId);
+      return;
+    }
+    context.data.setCertificates(zoneId, await client.listHostnameCertificates(zoneId));
+  });
 }
 
-/** After a change to associations: both lists, since a move touches the certificates' hostnames. */
+/** After a change to associations: both lists, since a move touches the certificates' hostnames. Never throws. */
 export async function refreshClientAuth(context: OperationContext, client: CloudflareClient, zoneId: string): Promise<void> {
-  const [certificates, associations] = await Promise.all([client.listHostnameCertificates(zoneId), client.listHostnameAssociations(zoneId)]);
-  context.data.setAop(zoneId, { certificates, associations });
+  await showOrForget(context, zoneId, async () => {
+    const [certificates, associations] = await Promise.all([client.listHostnameCertificates(zoneId), client.listHostnameAssociations(zoneId)]);
+    context.data.setAop(zoneId, { certificates, associations });
+  });
+}
+
+async function showOrForget(context: OperationContext, zoneId: string, refresh: () => Promise<void>): Promise<void> {
+  try {
+    await refresh();
+  } catch {
+    context.data.reload(zoneId, 'aop');
+  }
 }
 
 /**

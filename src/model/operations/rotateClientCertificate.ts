@@ -5,6 +5,7 @@ import { NodeIds } from '../nodeIds';
 import { pollUntilSettled } from '../pollUntilSettled';
 import { hostnamesOn } from '../rotationState';
 import { moveHostnames } from './moveHostnames';
+import { refreshClientAuth } from './refreshClientCertificates';
 import { RefusedError, type OperationContext, type OperationOptions } from './operationContext';
 import { ensureClientCertificate, type ClientCertificateUpload } from './uploadClientCertificate';
 
@@ -100,10 +101,5 @@ async function showState(context: OperationContext, client: CloudflareClient, zo
     context.data.setAop(zoneId, { certificates: [...others, certificate], associations });
     return;
   }
-  try {
-    const [certificates, fresh] = await Promise.all([client.listHostnameCertificates(zoneId), client.listHostnameAssociations(zoneId)]);
-    context.data.setAop(zoneId, { certificates, associations: fresh });
-  } catch {
-    context.data.reload(zoneId, 'aop');
-  }
+  await refreshClientAuth(context, client, zoneId);
 }

@@ -28,10 +28,20 @@ export interface UploadOutcome {
   readonly settled: boolean;
 }
 
+/** The copy of a certificate a list holds, by serial (Cloudflare's and @peculiar/x509's case differ). */
+function bySerial(certificates: readonly HostnameCertificate[], serialNumber: string): HostnameCertificate | undefined {
+  return certificates.find((certificate) => certificate.serial_number?.toLowerCase() === serialNumber);
+}
+
+/** Polls a certificate just sent (or found) until Cloudflare has left its transitional state. */
+function untilDeployed(context: OperationContext, client: CloudflareClient, zoneId: string, certificateId: string, signal: AbortSignal | undefined) {
+  return pollUntilSettled(() => client.getHostnameCertificate(zoneId, certificateId, signal), (certificate) => !isTransitional(certificate.status), { signal, ...context.timing });
+}
+
 /** Refuses, before anything is sent, an upload the zone cannot take. */
 export async function checkRoomForClientCertificate(context: OperationContext, upload: Pick<ClientCertificateUpload, 'zoneId' | 'zoneName' | 'name' | 'serialNumber'>): Promise<void> {
   const { certificates } = await context.data.aop(upload.zoneId);
-  const same = certificates.find((certificate) => certificate.serial_number?.toLowerCase() === upload.serialNumber);
+  const same = bySerial(certificates, upload.serialNumber);
   if (same) {
     throw new RefusedError(`${upload.zoneName} already holds "${upload.name}" (serial ${upload.serialNumber}, status ${same.status ?? 'unknown'}). Nothing was uploaded.`);
   }
@@ -48,17 +58,14 @@ export async function checkRoomForClientCertificate(context: OperationContext, u
  */
 export async function ensureClientCertificate(context: OperationContext, client: CloudflareClient, upload: ClientCertificateUpload, options: OperationOptions): Promise<UploadOutcome> {
   const { certificates } = await context.data.aop(upload.zoneId);
-  const held = certificates.find((certificate) => certificate.serial_number?.toLowerCase() === upload.serialNumber && certificate.status !== 'deleted');
+  // A copy already deleted cannot serve: upload again rather than wait on it.
+  const held = bySerial(certificates.filter((certificate) => certificate.status !== 'deleted'), upload.serialNumber);
   if (!held && certificates.length >= MAX_CLIENT_CERTIFICATES) {
     throw new RefusedError(`${upload.zoneName} already holds ${MAX_CLIENT_CERTIFICATES} client certificates, the most Cloudflare allows per zone. Delete one it no longer needs first.`);
   }
   const created = held ?? (await send(context, client, upload, options.signal));
   options.onProgress?.('waiting for Cloudflare to deploy the new certificate…');
-  const outcome = await pollUntilSettled(
-    () => client.getHostnameCertificate(upload.zoneId, created.id, options.signal),
-    (certificate) => !isTransitional(certificate.status),
-    { signal: options.signal, ...context.timing },
-  );
+  const outcome = await untilDeployed(context, client, upload.zoneId, created.id, options.signal);
   return { certificate: outcome.value ?? created, settled: outcome.settled && outcome.value?.status === 'active' };
 }
 
@@ -73,16 +80,12 @@ export async function uploadClientCertificate(context: OperationContext, upload:
     const created = await send(context, client, upload, options.signal);
     try {
       options.onProgress?.('waiting for Cloudflare to deploy it…');
-      const outcome = await pollUntilSettled(
-        () => client.getHostnameCertificate(upload.zoneId, created.id, options.signal),
-        (certificate) => !isTransitional(certificate.status),
-        { signal: options.signal, ...context.timing },
-      );
+      const outcome = await untilDeployed(context, client, upload.zoneId, created.id, options.signal);
       context.log(`Uploaded client certificate ${created.id} (${upload.name}) to ${upload.zoneName}: ${outcome.value?.status ?? 'unknown'}.`);
       return { certificate: outcome.value ?? created, settled: outcome.settled };
     } finally {
       // Cloudflare holds it now, even when polling was cancelled or failed: the tree must show it.
-      await refreshClientCertificates(context, client, upload.zoneId).catch(() => context.data.reload(upload.zoneId, 'aop'));
+      await refreshClientCertificates(context, client, upload.zoneId);
     }
   });
 }
@@ -99,7 +102,7 @@ async function send(context: OperationContext, client: CloudflareClient, upload:
   } catch (error) {
     if (error instanceof AlreadyExistsError) {
       // 1406: Cloudflare holds this very certificate (say, a copy still pending deletion); carry on with it.
-      const existing = (await client.listHostnameCertificates(upload.zoneId, signal)).find((certificate) => certificate.serial_number?.toLowerCase() === upload.serialNumber);
+      const existing = bySerial(await client.listHostnameCertificates(upload.zoneId, signal), upload.serialNumber);
       if (existing) {
         context.log(`${upload.zoneName} already holds the certificate (${existing.id}, ${existing.status ?? 'unknown'}); using that copy.`);
         return existing;
@@ -111,7 +114,7 @@ async function send(context: OperationContext, client: CloudflareClient, upload:
     }
     // Not under the caller's signal: a cancel mid-request is exactly when we must find out what landed.
     const listed = await client.listHostnameCertificates(upload.zoneId).catch(() => undefined);
-    const landed = listed?.find((certificate) => certificate.serial_number?.toLowerCase() === upload.serialNumber);
+    const landed = listed && bySerial(listed, upload.serialNumber);
     if (landed) {
       context.log(`The answer to the upload was lost, but ${upload.zoneName} holds the certificate (${landed.id}).`);
       return landed;
