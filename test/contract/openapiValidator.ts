@@ -1,7 +1,7 @@
 import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import * as fs from 'node:fs';
-import * as path from 'node:path';
+import { openapiPath } from '../support/cloudflareApiFiles';
 
 /**
  * Holds requests and answers to Cloudflare's own published schema (shared/cloudflare-api/openapi.json,
@@ -73,17 +73,7 @@ const GENERIC_ERROR = {
 
 const CANONICAL_ERROR = { success: false, errors: [{ code: 1000, message: 'error' }], messages: [], result: null };
 
-export function openapiPath(): string {
-  let dir = __dirname;
-  while (!fs.existsSync(path.join(dir, 'package.json')) || path.basename(dir) === 'out') {
-    const parent = path.dirname(dir);
-    if (parent === dir) {
-      throw new Error('No package.json above the contract validator');
-    }
-    dir = parent;
-  }
-  return path.resolve(dir, '..', 'shared', 'cloudflare-api', 'openapi.json');
-}
+export { openapiPath };
 
 export class ContractValidator {
   private readonly document: OpenApi;

@@ -1,6 +1,5 @@
 import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { REPO_ROOT } from './codeServer';
+import { openapiPath } from '../support/cloudflareApiFiles';
 import { BROWSER_PACKAGES, CODE_SERVER_PACKAGES, ensureSystemPackages, PrerequisiteError } from './systemPackages';
 
 /**
@@ -10,14 +9,14 @@ import { BROWSER_PACKAGES, CODE_SERVER_PACKAGES, ensureSystemPackages, Prerequis
  */
 const PACKAGES: Record<string, readonly string[]> = { 'code-server': CODE_SERVER_PACKAGES, browser: BROWSER_PACKAGES };
 
-/** Where test/support/openapi.ts and the emulator read Cloudflare's schema: beside the repository. */
-export const SCHEMA = path.resolve(REPO_ROOT, '..', 'shared', 'cloudflare-api', 'openapi.json');
+/** Where the tests and the emulator read Cloudflare's schema (see test/support/cloudflareApiFiles.ts). */
+export const SCHEMA = openapiPath();
 
 export function schemaMessage(file: string): string | undefined {
   if (fs.existsSync(file)) {
     return undefined;
   }
-  return `Cloudflare's API schema is not at ${file}: the unit tests and the emulator read it from shared/cloudflare-api/ beside the repository, so the clone must sit next to that shared/ folder.`;
+  return `Cloudflare's API schema is not at ${file}: the unit tests and the emulator read it from shared/cloudflare-api/ beside the repository (or beside the checkout this one was cloned from), so clone next to that shared/ folder.`;
 }
 
 async function main(): Promise<void> {

@@ -1,14 +1,9 @@
 import * as fs from 'node:fs';
-import * as path from 'node:path';
+import { openapiPath } from './cloudflareApiFiles';
 
-/** Cloudflare's published schema, read from shared/ beside the repository (never copied into it). */
+/** Cloudflare's published schema, read in place (never copied into the repository). */
 export function openapiDocument(): { paths: Record<string, Record<string, unknown>>; components: { schemas: Record<string, unknown> } } {
-  let dir = __dirname;
-  while (!fs.existsSync(path.join(dir, 'package.json')) || path.basename(dir) === 'out') {
-    dir = path.dirname(dir);
-  }
-  const file = path.resolve(dir, '..', 'shared', 'cloudflare-api', 'openapi.json');
-  return JSON.parse(fs.readFileSync(file, 'utf8'));
+  return JSON.parse(fs.readFileSync(openapiPath(), 'utf8'));
 }
 
 /** Every `enum` of strings found under a schema, following $refs. */
