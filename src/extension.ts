@@ -44,7 +44,7 @@ export type CloudflareCertificatesApi = ExtensionServices;
 
 export function activate(context: vscode.ExtensionContext): CloudflareCertificatesApi | undefined {
   const log = new Logger('Cloudflare Certificates');
-  const tokens = new TokenStore(context.secrets);
+  const tokens = new TokenStore(context.secrets, context.globalState);
   const clients = new ClientFactory(tokens, log);
   const data = new AccountData(() => clients.client());
   const activity = new ActivityTracker();
@@ -121,6 +121,7 @@ async function onTokenChanged(services: ExtensionServices): Promise<void> {
   await vscode.commands.executeCommand('setContext', 'cloudflareCertificates.hasToken', Boolean(token));
   await vscode.commands.executeCommand('setContext', 'cloudflareCertificates.tokenRejected', false);
   await vscode.commands.executeCommand('setContext', 'cloudflareCertificates.secretStorageUnavailable', services.tokens.storageUnavailable);
+  await vscode.commands.executeCommand('setContext', 'cloudflareCertificates.tokenChangedElsewhere', services.tokens.changedInAnotherWindow);
   if (!token) {
     services.statusBar.hide();
   }

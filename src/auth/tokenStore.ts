@@ -1,25 +1,57 @@
 import * as vscode from 'vscode';
 import { GuardedSecret, unavailableBackend } from './guardedSecret';
+import { TokenRevision, type MarkStore, type TokenElsewhere } from './tokenRevision';
 
 const SECRET_KEY = 'cloudflareCertificates.apiToken';
+const REVISION_KEY = 'cloudflareCertificates.apiTokenRevision';
+/** How often the shared mark is looked at: it has no change event, and the look is a memory lookup. */
+const MARK_CHECK_MS = 1000;
 
 /**
  * The API token, kept only in VS Code's SecretStorage (the OS keychain on desktop). Another window
  * changing it fires onDidChange here too, through secrets.onDidChange. When the storage fails (no OS
  * keyring on Linux), get() answers undefined and set() throws an error that says what to do; the
  * token is then not kept anywhere, not even in memory, so nothing uses a token that is not saved.
+ * Where another window's change cannot reach this window's secret storage (VS Code in the browser),
+ * TokenRevision finds out, and this window then uses no token: it is removed or out of date here.
  */
 export class TokenStore implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
   private readonly secret: GuardedSecret;
+  private readonly revision: TokenRevision;
+  private readonly revisionSecret: GuardedSecret;
+  private readonly watching: vscode.Disposable;
   private cached: Promise<string | undefined> | undefined;
+  private elsewhere: TokenElsewhere = 'none';
+  private readonly ready: Promise<void>;
 
-  constructor(private readonly secrets: vscode.SecretStorage) {
+  constructor(
+    private readonly secrets: vscode.SecretStorage,
+    marks: MarkStore,
+  ) {
     this.secret = new GuardedSecret(SECRET_KEY, secrets, () => {
       this.cached = undefined;
       this.changed.fire();
     });
+    this.revisionSecret = new GuardedSecret(REVISION_KEY, secrets, () => void this.recheck());
+    this.revision = new TokenRevision(marks, this.revisionSecret);
+    this.ready = this.recheck();
+    const timer = setInterval(() => {
+      if (this.revision.markMoved()) {
+        void this.recheck();
+      }
+    }, MARK_CHECK_MS);
+    const focus = vscode.window.onDidChangeWindowState((state) => state.focused && void this.recheck());
+    this.watching = new vscode.Disposable(() => {
+      clearInterval(timer);
+      focus.dispose();
+    });
+  }
+
+  /** True when another window set a token this window's secret storage cannot show until it reloads. */
+  get changedInAnotherWindow(): boolean {
+    return this.elsewhere === 'changed';
   }
 
   /** Whether VS Code's secret storage failed on its last use (so "no token" may mean "cannot read it"). */
@@ -27,7 +59,13 @@ export class TokenStore implements vscode.Disposable {
     return this.secret.isUnavailable;
   }
 
-  get(): Promise<string | undefined> {
+  async get(): Promise<string | undefined> {
+    await this.ready;
+    // This window's copy is out of date: the token it holds was removed or replaced in another window.
+    return this.elsewhere === 'none' ? this.read() : undefined;
+  }
+
+  private read(): Promise<string | undefined> {
     if (!this.cached) {
       const reading = this.secret.read();
       this.cached = reading;
@@ -42,23 +80,41 @@ export class TokenStore implements vscode.Disposable {
   }
 
   async set(token: string): Promise<void> {
-    try {
+    await this.change(true, async () => {
       await this.secret.write(token);
-    } catch (error) {
-      this.cached = undefined;
-      throw error;
-    }
-    this.cached = Promise.resolve(token);
+      this.cached = Promise.resolve(token);
+    });
   }
 
   async clear(): Promise<void> {
-    try {
+    await this.change(false, async () => {
       await this.secret.remove();
+      this.cached = Promise.resolve(undefined);
+    });
+  }
+
+  private async change(present: boolean, apply: () => Promise<void>): Promise<void> {
+    await this.ready;
+    try {
+      await this.revision.change(present, apply);
     } catch (error) {
       this.cached = undefined;
       throw error;
     }
-    this.cached = Promise.resolve(undefined);
+    this.setElsewhere('none');
+  }
+
+  private async recheck(): Promise<void> {
+    // An unreadable storage is reported as such (secretStorageUnavailable), not as a change elsewhere.
+    this.setElsewhere((await this.revision.judge()) ?? 'none');
+  }
+
+  private setElsewhere(next: TokenElsewhere): void {
+    if (next !== this.elsewhere) {
+      this.elsewhere = next;
+      this.cached = undefined;
+      this.changed.fire();
+    }
   }
 
   /**
@@ -68,14 +124,17 @@ export class TokenStore implements vscode.Disposable {
    */
   simulateUnavailableStorageForTests(how: 'throw' | 'reject' = 'reject'): vscode.Disposable {
     this.cached = undefined;
-    const restore = this.secret.useBackend(unavailableBackend(how, (listener) => this.secrets.onDidChange(listener)));
+    const failing = unavailableBackend(how, (listener) => this.secrets.onDidChange(listener));
+    const restore = [this.secret.useBackend(failing), this.revisionSecret.useBackend(failing)];
     return new vscode.Disposable(() => {
       this.cached = undefined;
-      restore();
+      restore.forEach((undo) => undo());
     });
   }
 
   dispose(): void {
+    this.watching.dispose();
+    this.revisionSecret.dispose();
     this.secret.dispose();
     this.changed.dispose();
   }
