@@ -42,6 +42,8 @@ export class TokenStore implements vscode.Disposable {
         void this.recheck();
       }
     }, MARK_CHECK_MS);
+    // Looking at the mark is no reason to keep a process alive (a host shutting down, the benchmarks).
+    timer.unref();
     const focus = vscode.window.onDidChangeWindowState((state) => state.focused && void this.recheck());
     this.watching = new vscode.Disposable(() => {
       clearInterval(timer);
