@@ -24,6 +24,8 @@ export class TokenStore implements vscode.Disposable {
   private readonly watching: vscode.Disposable;
   private cached: Promise<string | undefined> | undefined;
   private elsewhere: TokenElsewhere = 'none';
+  /** Counts this window's own changes, so a look at the mark begun before one cannot undo it. */
+  private changes = 0;
   private readonly ready: Promise<void>;
 
   constructor(
@@ -97,18 +99,26 @@ export class TokenStore implements vscode.Disposable {
 
   private async change(present: boolean, apply: () => Promise<void>): Promise<void> {
     await this.ready;
+    this.changes += 1;
     try {
       await this.revision.change(present, apply);
     } catch (error) {
       this.cached = undefined;
       throw error;
+    } finally {
+      // Before and after: a look at the mark that overlapped any part of the change is dropped.
+      this.changes += 1;
     }
     this.setElsewhere('none');
   }
 
   private async recheck(): Promise<void> {
-    // An unreadable storage is reported as such (secretStorageUnavailable), not as a change elsewhere.
-    this.setElsewhere((await this.revision.judge()) ?? 'none');
+    const changes = this.changes;
+    const judged = await this.revision.judge();
+    if (changes === this.changes) {
+      // An unreadable storage is reported as such (secretStorageUnavailable), not as a change elsewhere.
+      this.setElsewhere(judged ?? 'none');
+    }
   }
 
   private setElsewhere(next: TokenElsewhere): void {

@@ -1,8 +1,10 @@
 import * as vscode from 'vscode';
 import type { HostnameAssociation } from '../cloudflare/types';
+import { formatDate } from '../format/certificateMarkdown';
 import { escapeMarkdown } from '../format/markdownEscape';
 import { AOP_STATUS, appearanceOf, isTransitional } from '../format/statusAppearance';
 import { NodeIds } from '../model/nodeIds';
+import { expiryPhrase } from '../x509/certificateSummary';
 import type { AopCertificateNode } from './aopCertificateNode';
 import { ContextValue } from './contextValues';
 import { iconFor } from './themeIcons';
@@ -13,7 +15,7 @@ export class AssociationNode implements TreeNode {
   readonly id: string;
 
   constructor(
-    private readonly context: Pick<TreeContext, 'data'>,
+    private readonly context: Pick<TreeContext, 'data' | 'now'>,
     readonly parent: AopCertificateNode,
     readonly association: HostnameAssociation,
   ) {
@@ -57,7 +59,17 @@ export class AssociationNode implements TreeNode {
     tooltip.appendMarkdown(`Authenticated Origin Pulls: ${association.enabled === true ? 'enabled' : 'disabled'} for this hostname  \n`);
     tooltip.appendMarkdown(`Association status: ${escapeMarkdown(appearanceOf(AOP_STATUS, association.status).label)}  \n`);
     tooltip.appendMarkdown(`Certificate status: ${escapeMarkdown(appearanceOf(AOP_STATUS, association.cert_status).label)}  \n`);
-    const rows = [['Certificate ID', association.cert_id], ['Serial', association.serial_number], ['Issuer', association.issuer], ['Expires', association.expires_on], ['Updated', association.updated_at]] as const;
+    // Dates read as in the certificate's own hover: minutes in UTC, and the days left beside the expiry.
+    const expires = association.expires_on ? new Date(association.expires_on) : undefined;
+    const expiry = expires && !Number.isNaN(expires.getTime()) ? `${formatDate(expires)} (${expiryPhrase(expires, this.context.now())})` : association.expires_on;
+    const updated = association.updated_at ? new Date(association.updated_at) : undefined;
+    const rows = [
+      ['Certificate ID', association.cert_id],
+      ['Serial', association.serial_number],
+      ['Issuer', association.issuer],
+      ['Expires', expiry],
+      ['Updated', updated && !Number.isNaN(updated.getTime()) ? formatDate(updated) : association.updated_at],
+    ] as const;
     for (const [label, value] of rows) {
       if (value) {
         tooltip.appendMarkdown(`${label}: ${escapeMarkdown(String(value))}  \n`);

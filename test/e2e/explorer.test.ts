@@ -73,5 +73,30 @@ for (const theme of ['dark', 'light'] as const) {
       }
       await workbench.screenshot(`explorer-hover-${theme}`);
     });
+
+    it('shows a hostname\'s own detail, fetched from Cloudflare when hovered, under a certificate that hostnames use', async () => {
+      // Zone 1, group 2, certificate 3, hostname 4: the first certificate with hostnames under it.
+      const certificate = workbench.sidebar().locator('.monaco-list-row[aria-level="3"][aria-expanded]').first();
+      await certificate.waitFor({ timeout: 30_000 });
+      // The twistie: a click on the row itself opens the certificate's details instead.
+      await certificate.locator('.monaco-tl-twistie').click();
+      const hostname = workbench.sidebar().locator('.monaco-list-row[aria-level="4"]').first();
+      await hostname.waitFor({ timeout: 30_000 });
+      // Away first, so the certificate's hover from the test before is gone and cannot be read instead.
+      await workbench.page.keyboard.press('Escape');
+      await workbench.page.mouse.move(900, 500);
+      await hostname.locator('.label-name').hover();
+      const hover = workbench.page.locator('.monaco-hover, .workbench-hover').filter({ hasText: 'Association status' }).last();
+      await hover.waitFor({ timeout: 15_000 });
+      const tooltip = await hover.innerText();
+      assert.ok(tooltip.includes(await hostname.locator('.label-name').innerText()), tooltip);
+      for (const part of ['Authenticated Origin Pulls:', 'Association status', 'Certificate status', 'Certificate ID', 'As Cloudflare has it now']) {
+        assert.ok(tooltip.includes(part), `tooltip lacks ${part}: ${tooltip}`);
+      }
+      // Dates as the certificate's own hover writes them, not Cloudflare's raw ISO strings.
+      assert.match(tooltip, /Expires: \d{4}-\d\d-\d\d \d\d:\d\d UTC \((expires|expired) /);
+      assert.doesNotMatch(tooltip, /\d\d:\d\d:\d\d(\.\d+)?Z/);
+      await workbench.screenshot(`explorer-hostname-hover-${theme}`);
+    });
   });
 }
