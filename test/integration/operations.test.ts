@@ -128,29 +128,23 @@ describe('Certificate operations against the emulator', function () {
     assert.ok(session.emulator.state.aopCertificates.some((record) => record.certificate.serialNumber === certificate.serialNumber));
   });
 
-  it('finds out whether an upload whose answer was lost landed, and keeps exactly one copy', async () => {
-    const certificate = await createCertificate({ commonName: 'lost-answer.example.org' });
-    await openEditor(`${certificate.certPem}${certificate.key.pkcs8Pem}`);
-    session.emulator.faults.add({ kind: 'commitThenDrop', method: 'POST', path: 'hostnames/certificates$' });
-    prompts.answer('Upload');
-    await vscode.commands.executeCommand('cloudflareCertificates.uploadFromEditor', await groupNode('example.org'));
-    const copies = (await certificatesOf('example.org')).filter((entry) => entry.serial_number === certificate.serialNumber);
-    assert.equal(copies.length, 1);
-    assert.equal(session.emulator.log.writes().length, 1, 'no second POST');
-    assert.ok(!prompts.messages.some((message) => message.kind === 'error'), JSON.stringify(prompts.messages));
-  });
-
-  it('finds an upload that landed although a proxy answered with an HTML 502 page', async () => {
-    const certificate = await createCertificate({ commonName: 'proxy-502.example.org' });
-    await openEditor(`${certificate.certPem}${certificate.key.pkcs8Pem}`);
-    session.emulator.faults.add({ kind: 'commitThenHtmlError', method: 'POST', path: 'hostnames/certificates$' });
-    prompts.answer('Upload');
-    await vscode.commands.executeCommand('cloudflareCertificates.uploadFromEditor', await groupNode('example.org'));
-    const copies = (await certificatesOf('example.org')).filter((entry) => entry.serial_number === certificate.serialNumber);
-    assert.equal(copies.length, 1);
-    assert.equal(session.emulator.log.writes().length, 1, 'no second POST');
-    assert.ok(!prompts.messages.some((message) => message.kind === 'error'), JSON.stringify(prompts.messages));
-  });
+  const landedButUnanswered = [
+    { title: 'finds out whether an upload whose answer was lost landed, and keeps exactly one copy', name: 'lost-answer', fault: 'commitThenDrop' },
+    { title: 'finds an upload that landed although a proxy answered with an HTML 502 page', name: 'proxy-502', fault: 'commitThenHtmlError' },
+  ] as const;
+  for (const { title, name, fault } of landedButUnanswered) {
+    it(title, async () => {
+      const certificate = await createCertificate({ commonName: `${name}.example.org` });
+      await openEditor(`${certificate.certPem}${certificate.key.pkcs8Pem}`);
+      session.emulator.faults.add({ kind: fault, method: 'POST', path: 'hostnames/certificates$' });
+      prompts.answer('Upload');
+      await vscode.commands.executeCommand('cloudflareCertificates.uploadFromEditor', await groupNode('example.org'));
+      const copies = (await certificatesOf('example.org')).filter((entry) => entry.serial_number === certificate.serialNumber);
+      assert.equal(copies.length, 1);
+      assert.equal(session.emulator.log.writes().length, 1, 'no second POST');
+      assert.ok(!prompts.messages.some((message) => message.kind === 'error'), JSON.stringify(prompts.messages));
+    });
+  }
 
   it('surfaces a server error in words after checking that nothing landed, without retrying the POST', async () => {
     const certificate = await createCertificate({ commonName: 'refused.example.org' });
