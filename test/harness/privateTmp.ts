@@ -7,7 +7,9 @@ import * as path from 'node:path';
  * `node out/test/harness/privateTmp.js <command> [args…]`: runs the command with TMPDIR pointing at a
  * fresh folder of its own, removed afterwards. The integration runner's secret scan reads "every file
  * written to the temp folder during the suite"; on a machine where other runs share /tmp it would
- * otherwise read their files (another run's workspace keys, a log someone redirected to /tmp).
+ * otherwise read their files (another run's workspace keys, a log someone redirected to /tmp). The
+ * demo, the browser tests and the benchmarks run in one too: VS Code leaves an empty vscode-ipc-*.sock
+ * in the temp folder for every extension host it starts, and these went on piling up in /tmp.
  */
 const [command, ...args] = process.argv.slice(2);
 if (!command) {
