@@ -12,7 +12,7 @@ type StepServices = Pick<ExtensionServices, 'prompts' | 'operations' | 'treeView
 function rotatingNode(services: StepServices, node: TreeNode | undefined): AopCertificateNode & { rotation: NonNullable<AopCertificateNode['rotation']> } {
   const target = node ?? services.treeView.selection[0];
   if (!(target instanceof AopCertificateNode) || !target.rotation) {
-    throw new UserError('Choose a client certificate marked "rotation incomplete" in the Cloudflare Certificates view.');
+    throw new UserError('Choose a client certificate marked "rotation incomplete" or "replacement uploaded" in the Cloudflare Certificates view.');
   }
   return target as AopCertificateNode & { rotation: NonNullable<AopCertificateNode['rotation']> };
 }
@@ -21,6 +21,20 @@ function rotatingNode(services: StepServices, node: TreeNode | undefined): AopCe
 export async function finishRotation(services: StepServices, node: TreeNode | undefined): Promise<void> {
   const target = rotatingNode(services, node);
   const zone = zoneOf(target)!;
+  const { moved, remaining, newCertificate } = target.rotation;
+  if (moved.length === 0) {
+    // Nothing has moved yet, so this is the rotation's main step: say what it does, as Rotate does.
+    const move = 'Move Hostnames';
+    const expires = newCertificate.expires_on ? ` (expires ${newCertificate.expires_on.slice(0, 10)})` : '';
+    const answer = await services.prompts.confirm(
+      `Move ${plural(remaining.length, 'hostname')} from "${target.label}" to its replacement${expires}?`,
+      `${listSome(remaining)} move to the newer certificate already at Cloudflare; each keeps the old one until the new one serves it. Nothing is uploaded.`,
+      move,
+    );
+    if (answer !== move) {
+      return;
+    }
+  }
   const rotationTarget = { zoneId: zone.id, zoneName: zone.name, oldCertificateId: target.certificate.id };
   const outcome = await withOperationProgress(`Finishing the rotation of "${target.label}"`, (options) => services.operations.finishRotation(rotationTarget, target.rotation.newCertificate.id, options));
   await offerToDeleteOld(services, rotationTarget, target.label, { ...outcome, moved: [...target.rotation.moved, ...outcome.moved] });
@@ -31,6 +45,9 @@ export async function undoRotation(services: StepServices, node: TreeNode | unde
   const target = rotatingNode(services, node);
   const zone = zoneOf(target)!;
   const moved = target.rotation.moved;
+  if (moved.length === 0) {
+    throw new UserError(`No hostname has moved from "${target.label}" to its replacement, so there is nothing to undo.`);
+  }
   const back = 'Move Back';
   const answer = await services.prompts.confirm(
     `Move ${plural(moved.length, 'hostname')} back to "${target.label}"?`,

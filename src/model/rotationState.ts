@@ -4,8 +4,9 @@ import { clientCertificateInfo, clientCertificateName } from './clientCertificat
 
 /**
  * A rotation as Cloudflare's own state shows it, so it survives a closed window or a crash: an old
- * certificate and its replacement (same name, later expiry, active) with the old one's hostnames
- * partly or wholly moved to the replacement, or the old one left behind unused.
+ * certificate and its replacement (same name, later expiry) with the old one's hostnames partly or
+ * wholly moved to the replacement, or the old one left behind unused, or none moved yet (a rotation
+ * cut off right after its upload, or a renewal uploaded and not put to use: the same work is left).
  */
 export interface RotationState {
   readonly oldCertificate: HostnameCertificate;
@@ -17,6 +18,8 @@ export interface RotationState {
 }
 
 const LEAVING = new Set(['deleted', 'pending_deletion', 'deletion_timed_out']);
+/** A replacement still deploying can take hostnames once it is active; Finish Rotation waits for that. */
+const ARRIVING = new Set(['initializing', 'pending_deployment']);
 
 /** The hostnames whose (live) association is on this certificate. */
 export function hostnamesOn(associations: readonly HostnameAssociation[], certificateId: string): string[] {
@@ -38,23 +41,27 @@ function expiry(certificate: HostnameCertificate): number {
 
 /**
  * Every unfinished rotation in a zone, keyed by the old certificate's id. An old certificate with
- * hostnames left and a replacement already serving some, or none left at all while its replacement
- * serves them, is a rotation to finish (or undo while the old one exists).
+ * hostnames left and an active replacement already serving some, or none left at all while its
+ * replacement serves them, is a rotation to finish (or undo while the old one exists). One with all
+ * its hostnames and a later copy for the same names that serves none (active or still deploying)
+ * has its replacement ready: Finish Rotation moves them all.
  */
 export function findRotations(aop: ZoneAopData): Map<string, RotationState> {
   const found = new Map<string, RotationState>();
   const live = aop.certificates.filter((certificate) => !LEAVING.has(certificate.status ?? ''));
   for (const oldCertificate of live) {
-    const replacement = live
-      .filter((candidate) => candidate.id !== oldCertificate.id && candidate.status === 'active' && expiry(candidate) > expiry(oldCertificate) && sameNames(candidate, oldCertificate))
-      .sort((a, b) => expiry(b) - expiry(a))[0];
-    if (!replacement) {
+    const candidates = live
+      .filter((candidate) => candidate.id !== oldCertificate.id && expiry(candidate) > expiry(oldCertificate) && sameNames(candidate, oldCertificate))
+      .sort((a, b) => expiry(b) - expiry(a));
+    const remaining = hostnamesOn(aop.associations, oldCertificate.id);
+    const started = candidates.find((candidate) => candidate.status === 'active' && hostnamesOn(aop.associations, candidate.id).length > 0);
+    if (started) {
+      found.set(oldCertificate.id, { oldCertificate, newCertificate: started, moved: hostnamesOn(aop.associations, started.id), remaining });
       continue;
     }
-    const moved = hostnamesOn(aop.associations, replacement.id);
-    const remaining = hostnamesOn(aop.associations, oldCertificate.id);
-    if (moved.length > 0) {
-      found.set(oldCertificate.id, { oldCertificate, newCertificate: replacement, moved, remaining });
+    const ready = candidates.find((candidate) => candidate.status === 'active' || ARRIVING.has(candidate.status ?? ''));
+    if (ready && remaining.length > 0) {
+      found.set(oldCertificate.id, { oldCertificate, newCertificate: ready, moved: [], remaining });
     }
   }
   return found;

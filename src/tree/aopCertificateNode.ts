@@ -52,7 +52,11 @@ export class AopCertificateNode implements TreeNode {
     const collapsible = this.associations.length > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None;
     const item = new vscode.TreeItem(this.label, collapsible);
     item.id = this.id;
-    item.contextValue = this.rotation ? ContextValue.aopCertificateRotating : ContextValue.aopCertificate;
+    item.contextValue = !this.rotation
+      ? ContextValue.aopCertificate
+      : this.rotation.moved.length > 0 || this.rotation.remaining.length === 0
+        ? ContextValue.aopCertificateRotating
+        : ContextValue.aopCertificateReplacementReady;
     const status = appearanceOf(AOP_STATUS, this.certificate.status);
     item.iconPath = this.rotation ? new vscode.ThemeIcon('sync', new vscode.ThemeColor('list.warningForeground')) : iconFor(status);
     item.description = [this.certificate.status === 'active' ? undefined : status.label.toLowerCase(), this.rotationWords()].filter(Boolean).join(' · ') || undefined;
@@ -62,13 +66,17 @@ export class AopCertificateNode implements TreeNode {
     return item;
   }
 
-  /** "rotation incomplete: 3 of 5 hostnames on new.example.com", or the old one left unused. */
+  /** "rotation incomplete: 3 of 5 hostnames on new.example.com", the old one left unused, or none moved yet. */
   private rotationWords(): string | undefined {
     if (!this.rotation) {
       return undefined;
     }
     const { moved, remaining, newCertificate } = this.rotation;
     const name = clientCertificateName(newCertificate);
+    if (moved.length === 0) {
+      const how = newCertificate.status === 'active' ? 'uploaded' : 'deploying';
+      return `replacement ${how}: 0 of ${remaining.length} hostnames on ${name}`;
+    }
     return remaining.length > 0 ? `rotation incomplete: ${moved.length} of ${moved.length + remaining.length} hostnames on ${name}` : `rotation incomplete: replaced by ${name}, no hostname uses it`;
   }
 

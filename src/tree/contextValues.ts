@@ -11,6 +11,8 @@ export const ContextValue = {
   aopCertificate: 'aopCertificate',
   /** Its hostnames are partly or wholly on a replacement: Finish Rotation and Undo Rotation apply. */
   aopCertificateRotating: 'aopCertificate rotating',
+  /** A later copy for the same names serves none of its hostnames yet: Finish Rotation moves them all. */
+  aopCertificateReplacementReady: 'aopCertificate replacementReady',
   associationEnabled: 'association enabled',
   associationDisabled: 'association disabled',
   customHostnames: 'customHostnames',

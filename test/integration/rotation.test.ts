@@ -125,6 +125,47 @@ describe('Rotating a client certificate', function () {
     assertNeverDown();
   });
 
+  it('shows a rotation cut off before any hostname moved as "replacement uploaded", and Finish Rotation moves them all without a second upload', async () => {
+    const replacement = await openReplacement();
+    // The upload lands and is active, then the connection drops before the move reaches Cloudflare.
+    suite.session.emulator.faults.add({ kind: 'drop', method: 'PUT', path: 'hostnames$', times: 1 });
+    suite.prompts.answer('From the editor', 'Rotate');
+    await vscode.commands.executeCommand('cloudflareCertificates.rotateCertificate', (await certificateRow(oldId)).node);
+    assert.ok(suite.prompts.messages.some((message) => message.kind === 'error'), 'the interruption is reported');
+    assert.deepEqual(servingNow(), HOSTNAMES.map(() => oldId), 'nothing moved');
+    suite.session.api.tree.reloadAll();
+    await rows(suite.session.api);
+    const ready = await certificateRow(oldId);
+    assert.equal(ready.contextValue, 'aopCertificate replacementReady');
+    assert.match(ready.description, /replacement uploaded: 0 of 5 hostnames on rotate\.example\.org/);
+
+    suite.session.emulator.log.clear();
+    await vscode.commands.executeCommand('cloudflareCertificates.undoRotation', ready.node);
+    assert.match(suite.prompts.messages.at(-1)?.text ?? '', /nothing to undo/);
+    assert.deepEqual(suite.session.emulator.log.writes(), []);
+
+    suite.prompts.answer('Move Hostnames', 'Delete Old Certificate');
+    await vscode.commands.executeCommand('cloudflareCertificates.finishRotation', ready.node);
+    assert.match(suite.prompts.asked.find((question) => /^Move 5 hostnames from/.test(question.text))?.text ?? '', /to its replacement \(expires \d{4}-\d\d-\d\d\)\?/);
+    assert.equal(copiesOf(replacement).length, 1, 'no duplicate upload');
+    assert.deepEqual(suite.session.emulator.log.writes().map((entry) => entry.method), ['PUT', 'DELETE']);
+    assert.deepEqual(servingNow(), HOSTNAMES.map(() => copiesOf(replacement)[0].id));
+    assert.doesNotMatch((await rows(suite.session.api, await group())).map((row) => row.description).join(' | '), /replacement uploaded|rotation incomplete/);
+    assertNeverDown();
+  });
+
+  it('asks before Finish Rotation moves every hostname to a replacement, and sends nothing when the person declines', async () => {
+    const replacement = await openReplacement();
+    suite.session.emulator.state.uploadAopCertificate(zoneId, replacement.certPem, replacement.key.pkcs8Pem, { fixedStatus: 'active' });
+    suite.session.api.tree.reloadAll();
+    await rows(suite.session.api);
+    suite.session.emulator.log.clear();
+    suite.prompts.answer(undefined);
+    await vscode.commands.executeCommand('cloudflareCertificates.finishRotation', (await certificateRow(oldId)).node);
+    assert.deepEqual(suite.session.emulator.log.writes(), []);
+    assert.deepEqual(servingNow(), HOSTNAMES.map(() => oldId));
+  });
+
   it('marks "3 of 5 hostnames" moved, finishes the other two, and can undo a partial rotation instead', async () => {
     const replacement = await openReplacement();
     const newId = suite.session.emulator.state.uploadAopCertificate(zoneId, replacement.certPem, replacement.key.pkcs8Pem, { fixedStatus: 'active' }).id;
