@@ -34,10 +34,7 @@ describe('A token changed in another window (two pages on one workbench)', funct
       if (how === 'page') {
         await second.reload();
       } else {
-        await second.welcomeButton('Reload Window').click();
-        await second.page.locator('.monaco-workbench .part.activitybar').waitFor({ timeout: 60_000 });
-        // The reload restores the open sidebar a moment later; clicking our entry before that would close it.
-        await second.sidebar().locator('.composite.title', { hasText: /Cloudflare Certificates/i }).first().waitFor({ timeout: 15_000 }).catch(() => undefined);
+        await second.reloadBy(() => second.welcomeButton('Reload Window').click());
       }
       await second.openCertificatesView();
     }

@@ -125,7 +125,19 @@ export class WorkbenchPage {
 
   /** Reloads the window (a new extension host) and waits for the workbench to be back. */
   async reload(): Promise<void> {
-    await this.page.reload();
+    await this.reloadBy(async () => {
+      await this.page.reload();
+    });
+  }
+
+  /**
+   * Runs something that reloads the window (a button, a command) and waits for the new page's
+   * workbench: waiting on the old page, still shown for a moment, would find it at once.
+   */
+  async reloadBy(trigger: () => Promise<void>): Promise<void> {
+    const loaded = this.page.waitForEvent('load', { timeout: 60_000 });
+    await trigger();
+    await loaded;
     await this.page.locator('.monaco-workbench .part.activitybar').waitFor({ timeout: 60_000 });
     // The reloaded window restores its open sidebar a moment later; clicking our entry before that
     // would close it again.
