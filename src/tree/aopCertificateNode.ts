@@ -52,11 +52,8 @@ export class AopCertificateNode implements TreeNode {
     const collapsible = this.associations.length > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None;
     const item = new vscode.TreeItem(this.label, collapsible);
     item.id = this.id;
-    item.contextValue = !this.rotation
-      ? ContextValue.aopCertificate
-      : this.rotation.moved.length > 0 || this.rotation.remaining.length === 0
-        ? ContextValue.aopCertificateRotating
-        : ContextValue.aopCertificateReplacementReady;
+    // Nothing moved yet (the replacement is only uploaded): Finish applies, Undo has nothing to undo.
+    item.contextValue = !this.rotation ? ContextValue.aopCertificate : this.rotation.moved.length > 0 ? ContextValue.aopCertificateRotating : ContextValue.aopCertificateReplacementReady;
     const status = appearanceOf(AOP_STATUS, this.certificate.status);
     item.iconPath = this.rotation ? new vscode.ThemeIcon('sync', new vscode.ThemeColor('list.warningForeground')) : iconFor(status);
     item.description = [this.certificate.status === 'active' ? undefined : status.label.toLowerCase(), this.rotationWords()].filter(Boolean).join(' · ') || undefined;
