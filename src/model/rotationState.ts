@@ -54,9 +54,10 @@ export function findRotations(aop: ZoneAopData): Map<string, RotationState> {
       .filter((candidate) => candidate.id !== oldCertificate.id && expiry(candidate) > expiry(oldCertificate) && sameNames(candidate, oldCertificate))
       .sort((a, b) => expiry(b) - expiry(a));
     const remaining = hostnamesOn(aop.associations, oldCertificate.id);
-    const started = candidates.find((candidate) => candidate.status === 'active' && hostnamesOn(aop.associations, candidate.id).length > 0);
+    const withMoved = candidates.map((candidate) => ({ candidate, moved: hostnamesOn(aop.associations, candidate.id) }));
+    const started = withMoved.find(({ candidate, moved }) => candidate.status === 'active' && moved.length > 0);
     if (started) {
-      found.set(oldCertificate.id, { oldCertificate, newCertificate: started, moved: hostnamesOn(aop.associations, started.id), remaining });
+      found.set(oldCertificate.id, { oldCertificate, newCertificate: started.candidate, moved: started.moved, remaining });
       continue;
     }
     const ready = candidates.find((candidate) => candidate.status === 'active' || ARRIVING.has(candidate.status ?? ''));

@@ -119,15 +119,6 @@ export class CertificateTreeProvider implements vscode.TreeDataProvider<TreeNode
     this.changeEmitter.fire(node && this.nodesById.get(node.id) === node ? node : undefined);
   }
 
-  /** For the tests and older callers: reload a node's data, or everything. */
-  refresh(node?: TreeNode): void {
-    if (node) {
-      this.reload(node);
-    } else {
-      this.reloadAll();
-    }
-  }
-
   private onDataChange(change: DataChange): void {
     if (change.zoneId === undefined) {
       this.nodesById.clear();

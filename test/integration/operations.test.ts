@@ -180,7 +180,7 @@ describe('Certificate operations against the emulator', function () {
       const filler = await createCertificate({ commonName: `filler-${index}.example.com`, key });
       session.emulator.state.uploadAopCertificate(zone(target).id, filler.certPem, filler.key.pkcs8Pem, { fixedStatus: 'active' });
     }
-    session.api.tree.refresh();
+    session.api.tree.reloadAll();
     const certificate = await createCertificate({ commonName: 'eleventh.example.com', key });
     await openEditor(`${certificate.certPem}${certificate.key.pkcs8Pem}`);
     await vscode.commands.executeCommand('cloudflareCertificates.uploadFromEditor', await groupNode(target));
@@ -204,7 +204,7 @@ describe('Certificate operations against the emulator', function () {
       future = await createCertificate({ commonName: 'later.example.org', notBefore: days(10), notAfter: days(400) });
       held = await createCertificate({ commonName: 'held.example.org' });
       session.emulator.state.uploadAopCertificate(zone('example.org').id, held.certPem, held.key.pkcs8Pem, { fixedStatus: 'active' });
-      session.api.tree.refresh();
+      session.api.tree.reloadAll();
     });
 
     it('has a corpus of at least 25 inputs', () => {

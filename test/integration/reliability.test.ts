@@ -36,7 +36,7 @@ describe('Reliability and security', function () {
     session.api.clients.limiter.setWindow(1_100, 300_000);
     await config().update('apiBaseUrl', session.emulator.baseUrl, vscode.ConfigurationTarget.Global);
     await session.api.tokens.set('demo-token');
-    session.api.tree.refresh();
+    session.api.tree.reloadAll();
   });
 
   after(async () => {
@@ -47,7 +47,7 @@ describe('Reliability and security', function () {
     await rootsEventually('the first load to settle', (list) => list.length === zones.length);
     session.emulator.faults.add({ kind: 'rateLimit', retryAfterSeconds: 1, path: '^/zones$', times: 3 });
     session.emulator.log.clear();
-    session.api.tree.refresh();
+    session.api.tree.reloadAll();
     const roots = await rootsEventually('zones after the storm', (list) => list.length === zones.length && list.every((row) => /^zone\b/.test(row.contextValue ?? '')));
     assert.ok(roots.length > 0);
     const calls = session.emulator.log.entries().filter((entry) => entry.path === '/zones');
@@ -78,12 +78,12 @@ describe('Reliability and security', function () {
     const path = `/zones/${target.id}/origin_tls_client_auth/hostnames/certificates$`;
     const groupRow = async () => child(session.api, (await child(session.api, undefined, 'example.com')).node, 'Client Certificates (AOP)');
     session.emulator.faults.add({ kind: 'serverError', status: 503, path, times: 3 });
-    session.api.tree.refresh((await groupRow()).node);
+    session.api.tree.reload((await groupRow()).node);
     const recovered = await rows(session.api, (await groupRow()).node);
     assert.ok(recovered.length > 0 && recovered.every((row) => row.contextValue === 'aopCertificate'), recovered.map((row) => row.label).join(', '));
 
     session.emulator.faults.add({ kind: 'serverError', status: 503, path, times: Infinity });
-    session.api.tree.refresh((await groupRow()).node);
+    session.api.tree.reload((await groupRow()).node);
     const [failed] = await rows(session.api, (await groupRow()).node);
     assert.equal(failed.contextValue, 'error');
     assert.match(failed.label, /server error \(503\)/);
@@ -97,10 +97,10 @@ describe('Reliability and security', function () {
     session.api.clients.setRequestTimeout(500);
     await rootsEventually('the first load to settle', (list) => list.length === zones.length);
     session.emulator.faults.add({ kind: 'hang', path: '^/zones$', times: 1 });
-    session.api.tree.refresh();
+    session.api.tree.reloadAll();
     await rootsEventually('zones after one timed-out try', (list) => list.length === zones.length && list.every((row) => /^zone\b/.test(row.contextValue ?? '')));
     session.emulator.faults.add({ kind: 'hang', path: '^/zones$', times: Infinity });
-    session.api.tree.refresh();
+    session.api.tree.reloadAll();
     const [failed] = await rootsEventually('an error node', (list) => list[0]?.contextValue === 'error');
     assert.match(failed.label, /did not answer in time/);
     session.emulator.faults.clear();
@@ -111,7 +111,7 @@ describe('Reliability and security', function () {
   it('says in the view when it pauses for the rate-limit budget, and resumes by itself', async () => {
     await rootsEventually('the first load to settle', (list) => list.length === zones.length);
     session.api.clients.limiter.setWindow(4, 1_500);
-    session.api.tree.refresh();
+    session.api.tree.reloadAll();
     const loads = rows(session.api);
     const message = await eventually('the view to explain the pause', () => session.api.treeView.message || undefined, 5_000);
     assert.match(message, /Paused to stay under Cloudflare's rate limit .*resuming in about \d+ s/);
@@ -130,7 +130,7 @@ describe('Reliability and security', function () {
     for (const kind of ['htmlError', 'malformedJson', 'notEnvelope'] as const) {
       session.emulator.faults.add({ kind, path: `/zones/${target.id}/origin_tls_client_auth/hostnames/certificates$`, times: Infinity });
       const group = await child(session.api, (await child(session.api, undefined, 'example.com')).node, 'Client Certificates (AOP)');
-      session.api.tree.refresh(group.node);
+      session.api.tree.reload(group.node);
       const [failed] = await rows(session.api, group.node);
       assert.equal(failed.contextValue, 'error', kind);
       assert.match(failed.label, expected[kind], failed.label);
@@ -139,7 +139,7 @@ describe('Reliability and security', function () {
     }
     session.emulator.faults.add({ kind: 'dropMidBody', path: `/zones/${target.id}/origin_tls_client_auth/hostnames/certificates$`, times: 1 });
     const group = await child(session.api, (await child(session.api, undefined, 'example.com')).node, 'Client Certificates (AOP)');
-    session.api.tree.refresh(group.node);
+    session.api.tree.reload(group.node);
     const recovered = await rows(session.api, group.node);
     assert.ok(recovered.every((row) => row.contextValue === 'aopCertificate'), 'a dropped GET is retried');
   });
@@ -152,7 +152,7 @@ describe('Reliability and security', function () {
     }
     session.emulator.faults.add({ kind: 'serverError', status: 500, path: '/custom_hostnames$', query: 'page=2', times: Infinity });
     const groupRow = async () => child(session.api, (await child(session.api, undefined, 'saas-platform.net')).node, 'Custom Hostnames');
-    session.api.tree.refresh((await groupRow()).node);
+    session.api.tree.reload((await groupRow()).node);
     const partial = await rows(session.api, (await groupRow()).node);
     assert.equal(partial[0].contextValue, 'error');
     assert.match(partial[0].label, /^Only 1000 of 1100 custom hostnames loaded: /);
@@ -180,7 +180,7 @@ describe('Reliability and security', function () {
       session.emulator.log.clear();
       const loads = [];
       for (let index = 0; index < 10; index += 1) {
-        session.api.tree.refresh();
+        session.api.tree.reloadAll();
         loads.push(rows(session.api));
       }
       const results = await Promise.allSettled(loads);
@@ -204,7 +204,7 @@ describe('Reliability and security', function () {
       // VS Code has read the file.
       fs.writeFileSync(settingsFile, JSON.stringify({ 'cloudflareCertificates.apiBaseUrl': intruder.baseUrl, 'editor.tabSize': 7 }));
       await eventually('VS Code to read the workspace settings', () => (vscode.workspace.getConfiguration('editor').inspect('tabSize')?.workspaceValue === 7 ? true : undefined));
-      session.api.tree.refresh();
+      session.api.tree.reloadAll();
       await rootsEventually('the zones of the user-configured API', (list) => list.length === zones.length);
       assert.equal(intruder.log.entries().length, 0, 'the workspace-configured server got a request');
     } finally {
@@ -253,7 +253,7 @@ describe('Reliability and security', function () {
     const certificate = await createCertificate({ commonName: crafted, sans: ['inject.example.net'] });
     session.emulator.state.uploadAopCertificate(target.id, certificate.certPem, certificate.key.pkcs8Pem, { fixedStatus: 'active' });
     session.emulator.state.addCustomHostname(target.id, '[host](command:workbench.action.files.delete)');
-    session.api.tree.refresh();
+    session.api.tree.reloadAll();
     const zoneRow = await child(session.api, undefined, 'staging.example.net');
     const [aop, saas] = await rows(session.api, zoneRow.node);
     const [certificateRow] = await rows(session.api, aop.node);
@@ -277,7 +277,7 @@ describe('Reliability and security', function () {
     await session.api.tokens.set('short-lived-token-0123456789');
     await rootsEventually('the zones', (list) => list.length === zones.length);
     session.emulator.state.revokeToken('short-lived-token-0123456789');
-    session.api.tree.refresh();
+    session.api.tree.reloadAll();
     session.emulator.log.clear();
     await rootsEventually('an empty tree (the welcome view)', (list) => list.length === 0);
     assert.equal(session.api.tree.isTokenRejected, true);
@@ -302,7 +302,7 @@ describe('Reliability and security', function () {
       const upload = vscode.commands.executeCommand('cloudflareCertificates.uploadFromEditor', await groupNode());
       for (let index = 0; index < 5; index += 1) {
         await new Promise((resolve) => setTimeout(resolve, 60));
-        session.api.tree.refresh();
+        session.api.tree.reloadAll();
         await rows(session.api);
       }
       await upload;
@@ -322,7 +322,7 @@ describe('Reliability and security', function () {
     const certificate = await createCertificate({ commonName: 'delete-during-refresh.example.org' });
     const stored = session.emulator.state.uploadAopCertificate(target.id, certificate.certPem, certificate.key.pkcs8Pem, { fixedStatus: 'active' });
     const groupNode = async () => (await child(session.api, (await child(session.api, undefined, 'example.org')).node, 'Client Certificates (AOP)')).node;
-    session.api.tree.refresh();
+    session.api.tree.reloadAll();
     const row = (await rows(session.api, await groupNode())).find((candidate) => candidate.label === 'delete-during-refresh.example.org');
     assert.ok(row, 'the certificate is in the tree before the delete');
     const prompts = new ScriptedPrompts(session.api).answer('Delete');
@@ -333,7 +333,7 @@ describe('Reliability and security', function () {
       const deletion = vscode.commands.executeCommand('cloudflareCertificates.deleteCertificate', row.node);
       for (let index = 0; index < 5; index += 1) {
         await new Promise((resolve) => setTimeout(resolve, 50));
-        session.api.tree.refresh();
+        session.api.tree.reloadAll();
         await rows(session.api, await groupNode());
       }
       await deletion;

@@ -44,6 +44,14 @@ describe('Rotating a client certificate', function () {
     return replacement;
   }
 
+  /** Rotates to the open replacement with the move's PUT cut off by `fault`; the failure is reported. */
+  async function rotateCutOff(fault: 'commitThenDrop' | 'drop'): Promise<void> {
+    suite.session.emulator.faults.add({ kind: fault, method: 'PUT', path: 'hostnames$', times: 1 });
+    suite.prompts.answer('From the editor', 'Rotate');
+    await vscode.commands.executeCommand('cloudflareCertificates.rotateCertificate', (await certificateRow(oldId)).node);
+    assert.ok(suite.prompts.messages.some((message) => message.kind === 'error'), 'the interruption is reported');
+  }
+
   const copiesOf = (certificate: GeneratedCertificate) => suite.session.emulator.state.aopCertificatesOf(zoneId).filter((record) => record.certificate.serialNumber === certificate.serialNumber && suite.session.emulator.state.aopStatus(record) !== 'deleted');
 
   const suite = emulatorSuite({ transitionMs: 150, associationTransitionMs: 300 }, { initialDelayMs: 50, maxDelayMs: 150, timeoutMs: 15_000 }, async () => {
@@ -108,10 +116,7 @@ describe('Rotating a client certificate', function () {
   it('shows a rotation cut off after the move as incomplete, and Finish Rotation completes it without a second upload', async () => {
     const replacement = await openReplacement();
     // The move lands but its answer is lost: the rotation stops there, as when the network drops.
-    suite.session.emulator.faults.add({ kind: 'commitThenDrop', method: 'PUT', path: 'hostnames$', times: 1 });
-    suite.prompts.answer('From the editor', 'Rotate');
-    await vscode.commands.executeCommand('cloudflareCertificates.rotateCertificate', (await certificateRow(oldId)).node);
-    assert.ok(suite.prompts.messages.some((message) => message.kind === 'error'), 'the interruption is reported');
+    await rotateCutOff('commitThenDrop');
     suite.session.api.tree.reloadAll();
     await rows(suite.session.api);
     const marked = await certificateRow(oldId);
@@ -128,10 +133,7 @@ describe('Rotating a client certificate', function () {
   it('shows a rotation cut off before any hostname moved as "replacement uploaded", and Finish Rotation moves them all without a second upload', async () => {
     const replacement = await openReplacement();
     // The upload lands and is active, then the connection drops before the move reaches Cloudflare.
-    suite.session.emulator.faults.add({ kind: 'drop', method: 'PUT', path: 'hostnames$', times: 1 });
-    suite.prompts.answer('From the editor', 'Rotate');
-    await vscode.commands.executeCommand('cloudflareCertificates.rotateCertificate', (await certificateRow(oldId)).node);
-    assert.ok(suite.prompts.messages.some((message) => message.kind === 'error'), 'the interruption is reported');
+    await rotateCutOff('drop');
     assert.deepEqual(servingNow(), HOSTNAMES.map(() => oldId), 'nothing moved');
     suite.session.api.tree.reloadAll();
     await rows(suite.session.api);

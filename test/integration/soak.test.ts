@@ -113,10 +113,10 @@ describe('Soak', function () {
           resolve();
         });
       });
-      api.tree.refresh();
+      api.tree.reloadAll();
       // Now and then a second refresh overlaps the first, the way impatient clicks do.
       if (next() < 0.1) {
-        api.tree.refresh();
+        api.tree.reloadAll();
       }
       const roots = await within(`cycle ${cycle} (fault ${JSON.stringify(fault)}): the roots`, rows(api));
       const complete = roots.length === zones.length && roots.every((row, index) => /^zone\b/.test(row.contextValue ?? '') && row.label === zones[index]);
@@ -147,7 +147,7 @@ describe('Soak', function () {
     }
 
     emulator.faults.clear();
-    api.tree.refresh();
+    api.tree.reloadAll();
     const final = await rows(api);
     assert.deepEqual(final.map((row) => row.label), zones, 'the tree ends with every zone once the faults stop');
     await idle(CYCLES + 1);

@@ -57,7 +57,7 @@ describe('Certificates tree against the emulator', function () {
 
   it('shows the two groups of a zone, with counts, loading both in one round trip', async () => {
     const zone = busiestAopZone();
-    session.api.tree.refresh((await zoneRow(zone)).node);
+    session.api.tree.reload((await zoneRow(zone)).node);
     session.emulator.log.clear();
     const groups = await rows(session.api, (await zoneRow(zone)).node);
     assert.deepEqual(groups.map((row) => row.label), ['Client Certificates (AOP)', 'Custom Hostnames']);
@@ -188,7 +188,7 @@ describe('Certificates tree against the emulator', function () {
     session.emulator.faults.add({ kind: 'serverError', status: 503, path: 'origin_tls_client_auth/hostnames/certificates', times: Infinity });
     try {
       const group = await child(session.api, (await zoneRow(zone)).node, 'Client Certificates (AOP)');
-      session.api.tree.refresh(group.node);
+      session.api.tree.reload(group.node);
       const [failed] = await rows(session.api, group.node);
       assert.equal(failed.contextValue, 'error');
       assert.equal(failed.icon, 'warning');
@@ -211,7 +211,7 @@ describe('Certificates tree against the emulator', function () {
     assert.notEqual(broken.id, healthy.id);
     session.emulator.faults.add({ kind: 'serverError', status: 500, path: `/zones/${broken.id}/`, times: Infinity });
     try {
-      session.api.tree.refresh();
+      session.api.tree.reloadAll();
       const roots = await rows(session.api);
       assert.equal(roots.length, zones.length);
       const brokenGroups = await rows(session.api, (await zoneRow(broken)).node);
@@ -222,7 +222,7 @@ describe('Certificates tree against the emulator', function () {
       assert.ok(hostnames.some((row) => row.contextValue === 'customHostname'));
     } finally {
       session.emulator.faults.clear();
-      session.api.tree.refresh();
+      session.api.tree.reloadAll();
     }
   });
 
@@ -233,12 +233,12 @@ describe('Certificates tree against the emulator', function () {
       return (await rows(session.api, group.node)).map((row) => row.item.id);
     };
     const before = await collect();
-    session.api.tree.refresh();
+    session.api.tree.reloadAll();
     assert.deepEqual(await collect(), before);
   });
 
   it('counts the certificates Cloudflare holds that expire within the warning window in the status bar', async () => {
-    session.api.tree.refresh();
+    session.api.tree.reloadAll();
     await rows(session.api);
     let expected = 0;
     for (const zone of zones) {

@@ -44,7 +44,7 @@ export async function startEmulatorSession(options: EmulatorOptions = {}, token 
   });
   await api.tokens.set(token);
   await handled;
-  api.tree.refresh();
+  api.tree.reloadAll();
   return {
     api,
     emulator,
