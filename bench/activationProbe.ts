@@ -17,4 +17,12 @@ const x509AtActivation = Object.keys(require.cache).some((file) => file.endsWith
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the parser's first use
 require(path.join(dist, 'x509.js'));
 const parser = performance.now();
-console.log(JSON.stringify({ loadMs: loaded - started, activateMs: activated - loaded, totalMs: activated - started, x509Ms: parser - activated, x509AtActivation }));
+console.log(
+  JSON.stringify({
+    loadMs: loaded - started,
+    activateMs: activated - loaded,
+    totalMs: activated - started,
+    x509Ms: parser - activated,
+    x509AtActivation,
+  }),
+);

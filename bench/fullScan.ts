@@ -55,7 +55,10 @@ export async function ourScan(control: EmulatorControl): Promise<ScanResult> {
   const zones = await data.zones();
   const loaded = await Promise.all(zones.map((zone) => Promise.all([data.aop(zone.id), data.customHostnames(zone.id)])));
   const ms = performance.now() - started;
-  const items = loaded.reduce((sum, [aop, hostnames]) => sum + aop.certificates.length + aop.associations.length + hostnames.items.length, zones.length);
+  const items = loaded.reduce(
+    (sum, [aop, hostnames]) => sum + aop.certificates.length + aop.associations.length + hostnames.items.length,
+    zones.length,
+  );
   const stats = await control.stats();
   return { ms, requests: stats.total, peakConcurrent: stats.peakConcurrent, items };
 }
@@ -73,7 +76,9 @@ export async function sdkScan(control: EmulatorControl): Promise<ScanResult> {
       items += 1;
     }
     // The SDK has no list method for hostname associations; its raw request is how a script gets them.
-    const associations = (await client.get(`/zones/${zone.id}/origin_tls_client_auth/hostnames`, { query: { status: 'all', per_page: 1000 } })) as { result: unknown[] };
+    const associations = (await client.get(`/zones/${zone.id}/origin_tls_client_auth/hostnames`, {
+      query: { status: 'all', per_page: 1000 },
+    })) as { result: unknown[] };
     items += associations.result.length;
     for await (const hostname of client.customHostnames.list({ zone_id: zone.id })) {
       void hostname;
@@ -86,7 +91,10 @@ export async function sdkScan(control: EmulatorControl): Promise<ScanResult> {
 }
 
 /** Scenario 2: expanding one zone needs its two groups' data; how many round trips is that? */
-export async function expandZone(control: EmulatorControl, latencyMs: number): Promise<{ ms: number; requests: number; roundTrips: number }> {
+export async function expandZone(
+  control: EmulatorControl,
+  latencyMs: number,
+): Promise<{ ms: number; requests: number; roundTrips: number }> {
   const client = ourClient(control.baseUrl);
   const data = new AccountData(async () => client);
   const [zone] = await data.zones();

@@ -30,7 +30,19 @@ export function hover(analysis: PemAnalysis, details: WeakMap<object, Certificat
     info = inspectCertificate(certificate.block.der);
     details.set(certificate.block, info);
   }
-  return certificateMarkdown({ title: displayName(info), subject: info.subject, sans: info.sans, issuer: info.issuer, serialNumber: info.serialNumber, signature: info.signatureAlgorithm, notAfter: info.notAfter, sha256Fingerprint: info.sha256Fingerprint }, new Date());
+  return certificateMarkdown(
+    {
+      title: displayName(info),
+      subject: info.subject,
+      sans: info.sans,
+      issuer: info.issuer,
+      serialNumber: info.serialNumber,
+      signature: info.signatureAlgorithm,
+      notAfter: info.notAfter,
+      sha256Fingerprint: info.sha256Fingerprint,
+    },
+    new Date(),
+  );
 }
 
 /** A hover on a document seen for the first time: analyse, parse the block, build the Markdown. */

@@ -34,8 +34,18 @@ function nonPolling(entries: readonly LoggedRequest[]): number {
  * the hand-run sequence a script or the dashboard amounts to (upload, one PUT per hostname, delete),
  * measured in the same run against the same emulator.
  */
-export async function rotationRuns(hostnames: number, latencyMs: number, runs: number): Promise<{ ours: RotationRun[]; byHand: RotationRun[] }> {
-  const emulator = await startEmulator({ port: 0, seed: 'demo', transitionMs: 0, associationTransitionMs: 0, rateLimit: { requests: 1_000_000, windowMs: 300_000 } });
+export async function rotationRuns(
+  hostnames: number,
+  latencyMs: number,
+  runs: number,
+): Promise<{ ours: RotationRun[]; byHand: RotationRun[] }> {
+  const emulator = await startEmulator({
+    port: 0,
+    seed: 'demo',
+    transitionMs: 0,
+    associationTransitionMs: 0,
+    rateLimit: { requests: 1_000_000, windowMs: 300_000 },
+  });
   const key = await generateKey('ECDSA');
   const names = Array.from({ length: hostnames }, (_, index) => `h${index}.rotation-bench.example`);
   const ours: RotationRun[] = [];
@@ -47,18 +57,38 @@ export async function rotationRuns(hostnames: number, latencyMs: number, runs: n
       const old = await createCertificate({ commonName: 'rotation-bench.example', key, notAfter: days(10) });
       const next = await createCertificate({ commonName: 'rotation-bench.example', key, notAfter: days(400) });
       const oldId = emulator.state.uploadAopCertificate(zone.id, old.certPem, old.key.pkcs8Pem, { fixedStatus: 'active' }).id;
-      emulator.state.updateAssociations(zone.id, names.map((hostname) => ({ hostname, cert_id: oldId, enabled: true })), { immediate: true });
+      emulator.state.updateAssociations(
+        zone.id,
+        names.map((hostname) => ({ hostname, cert_id: oldId, enabled: true })),
+        { immediate: true },
+      );
       const client = ourClient(emulator.baseUrl);
       const data = new AccountData(async () => client);
-      const operations = new CertificateOperations(async () => client, data, new ActivityTracker(), () => TIMING, () => undefined);
+      const operations = new CertificateOperations(
+        async () => client,
+        data,
+        new ActivityTracker(),
+        () => TIMING,
+        () => undefined,
+      );
       // The view has the zone loaded before anyone rotates; that load is not part of the rotation.
       await data.aop(zone.id);
       emulator.log.clear();
       emulator.latencyMs = latencyMs;
       const started = performance.now();
       if (run % 2 === 0) {
-        const replacement = { zoneId: zone.id, zoneName: zone.name, name: 'rotation-bench.example', certificatePem: next.certPem, privateKeyPem: next.key.pkcs8Pem, serialNumber: next.serialNumber };
-        const outcome = await operations.rotateClientCertificate({ zoneId: zone.id, zoneName: zone.name, oldCertificateId: oldId }, replacement);
+        const replacement = {
+          zoneId: zone.id,
+          zoneName: zone.name,
+          name: 'rotation-bench.example',
+          certificatePem: next.certPem,
+          privateKeyPem: next.key.pkcs8Pem,
+          serialNumber: next.serialNumber,
+        };
+        const outcome = await operations.rotateClientCertificate(
+          { zoneId: zone.id, zoneName: zone.name, oldCertificateId: oldId },
+          replacement,
+        );
         if (!outcome.complete) {
           throw new Error('the benchmark rotation did not complete');
         }

@@ -49,7 +49,13 @@ export function activate(context: vscode.ExtensionContext): CloudflareCertificat
   const data = new AccountData(() => clients.client());
   const activity = new ActivityTracker();
   const pollTiming = { initialDelayMs: 1000, maxDelayMs: 5000, timeoutMs: 120_000 };
-  const operations = new CertificateOperations(() => clients.client(), data, activity, () => services.pollTiming, (line) => log.info(line));
+  const operations = new CertificateOperations(
+    () => clients.client(),
+    data,
+    activity,
+    () => services.pollTiming,
+    (line) => log.info(line),
+  );
   const tree = new CertificateTreeProvider(
     { data, activity, expiry: expiryWindow, now: () => new Date() },
     async () => Boolean(await tokens.get()),
@@ -59,7 +65,19 @@ export function activate(context: vscode.ExtensionContext): CloudflareCertificat
   const statusBar = new ExpiryStatusBar(data, expiryWindow);
   const documents = new CertificateDetailsDocuments();
   context.subscriptions.push(log, tokens, data, activity, tree, treeView, statusBar, documents);
-  const services: ExtensionServices = { tokens, clients, data, operations, tree, treeView, activity, statusBar, log, prompts: windowPrompts, pollTiming };
+  const services: ExtensionServices = {
+    tokens,
+    clients,
+    data,
+    operations,
+    tree,
+    treeView,
+    activity,
+    statusBar,
+    log,
+    prompts: windowPrompts,
+    pollTiming,
+  };
 
   context.subscriptions.push(
     vscode.workspace.registerTextDocumentContentProvider(DETAILS_SCHEME, documents),
@@ -121,7 +139,11 @@ async function onTokenChanged(services: ExtensionServices): Promise<void> {
   await vscode.commands.executeCommand('setContext', 'cloudflareCertificates.hasToken', Boolean(token));
   await vscode.commands.executeCommand('setContext', 'cloudflareCertificates.tokenRejected', false);
   await vscode.commands.executeCommand('setContext', 'cloudflareCertificates.secretStorageUnavailable', services.tokens.storageUnavailable);
-  await vscode.commands.executeCommand('setContext', 'cloudflareCertificates.tokenChangedElsewhere', services.tokens.changedInAnotherWindow);
+  await vscode.commands.executeCommand(
+    'setContext',
+    'cloudflareCertificates.tokenChangedElsewhere',
+    services.tokens.changedInAnotherWindow,
+  );
   if (!token) {
     services.statusBar.hide();
   }

@@ -27,10 +27,14 @@ const SAMPLE_TIMEOUT_MS = 180_000;
 function packageBaseline(): string {
   const vsix = path.join(REPO_ROOT, '.cache', 'bench', 'activation-baseline.vsix');
   fs.mkdirSync(path.dirname(vsix), { recursive: true });
-  execFileSync(process.execPath, [require.resolve('@vscode/vsce/vsce'), 'package', '--allow-missing-repository', '--skip-license', '-o', vsix], {
-    cwd: path.join(REPO_ROOT, 'bench', 'extensionHost', 'baselineExtension'),
-    stdio: 'ignore',
-  });
+  execFileSync(
+    process.execPath,
+    [require.resolve('@vscode/vsce/vsce'), 'package', '--allow-missing-repository', '--skip-license', '-o', vsix],
+    {
+      cwd: path.join(REPO_ROOT, 'bench', 'extensionHost', 'baselineExtension'),
+      stdio: 'ignore',
+    },
+  );
   return vsix;
 }
 

@@ -52,5 +52,16 @@ export async function run(): Promise<void> {
   const heapAfter = collectedHeapMb();
   await api.tokens.clear();
   fs.mkdirSync(path.dirname(RESULT_FILE), { recursive: true });
-  fs.writeFileSync(RESULT_FILE, JSON.stringify({ wasActive, activationMs, baselineActivationMs, scanMs, customHostnames: items, heapBeforeMb: heapBefore, heapAfterMb: heapAfter }));
+  fs.writeFileSync(
+    RESULT_FILE,
+    JSON.stringify({
+      wasActive,
+      activationMs,
+      baselineActivationMs,
+      scanMs,
+      customHostnames: items,
+      heapBeforeMb: heapBefore,
+      heapAfterMb: heapAfter,
+    }),
+  );
 }

@@ -86,6 +86,8 @@ export class TokenRevision {
 
   private mark(): TokenMark | undefined {
     const value = this.marks.get(MARK_KEY) as Partial<TokenMark> | undefined;
-    return value && typeof value.revision === 'number' && Number.isFinite(value.revision) ? { revision: value.revision, present: value.present === true } : undefined;
+    return value && typeof value.revision === 'number' && Number.isFinite(value.revision)
+      ? { revision: value.revision, present: value.present === true }
+      : undefined;
   }
 }

@@ -21,7 +21,10 @@ export function checkBaseUrl(value: string): BaseUrlCheck {
     return { ok: false, message: 'The API base URL must not contain a user name or password (setting cloudflareCertificates.apiBaseUrl).' };
   }
   if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
-    return { ok: false, message: `The API base URL uses http: for ${url.hostname}; the token is only sent over https:, or http: to this machine (setting cloudflareCertificates.apiBaseUrl).` };
+    return {
+      ok: false,
+      message: `The API base URL uses http: for ${url.hostname}; the token is only sent over https:, or http: to this machine (setting cloudflareCertificates.apiBaseUrl).`,
+    };
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     return { ok: false, message: `The API base URL must be https: (setting cloudflareCertificates.apiBaseUrl).` };

@@ -4,7 +4,16 @@ import { listOf, unwrap } from './envelope';
 import type { FetchLike, FetchResponse } from './fetchLike';
 import { fetchAllPages } from './pagination';
 import { RequestLimiter } from './requestLimiter';
-import type { AssociationChange, CustomHostname, HostnameAssociation, HostnameCertificate, Page, ResultInfo, TokenVerification, Zone } from './types';
+import type {
+  AssociationChange,
+  CustomHostname,
+  HostnameAssociation,
+  HostnameCertificate,
+  Page,
+  ResultInfo,
+  TokenVerification,
+  Zone,
+} from './types';
 
 export { checkBaseUrl } from './baseUrl';
 export { parseRetryAfter } from './envelope';
@@ -27,7 +36,6 @@ export interface CloudflareClientOptions {
   /** One line per request: method, path, status, time. Never headers, bodies or the token. */
   readonly log?: (line: string) => void;
 }
-
 
 type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
@@ -60,7 +68,10 @@ export class CloudflareClient {
   /** Checks a user token, then (on 401) an account-owned one at each account its zones belong to. */
   async verifyToken(signal?: AbortSignal): Promise<TokenVerification> {
     try {
-      const result = await this.call<{ id: string; status: string; expires_on?: string }>('GET', '/user/tokens/verify', { needs: 'API Tokens: Read', signal });
+      const result = await this.call<{ id: string; status: string; expires_on?: string }>('GET', '/user/tokens/verify', {
+        needs: 'API Tokens: Read',
+        signal,
+      });
       return { ...result.result, kind: 'user' };
     } catch (error) {
       if (!(error instanceof AuthError)) {
@@ -72,7 +83,11 @@ export class CloudflareClient {
       const accountIds = listed.map((zone) => (zone && typeof zone === 'object' ? (zone as Zone).account?.id : undefined));
       const accounts = [...new Set(accountIds.filter((id): id is string => typeof id === 'string' && id.length > 0))];
       for (const account of accounts) {
-        const checked = await this.call<{ id: string; status: string; expires_on?: string }>('GET', `/accounts/${encodeURIComponent(account)}/tokens/verify`, { needs: 'API Tokens: Read', signal }).catch(() => undefined);
+        const checked = await this.call<{ id: string; status: string; expires_on?: string }>(
+          'GET',
+          `/accounts/${encodeURIComponent(account)}/tokens/verify`,
+          { needs: 'API Tokens: Read', signal },
+        ).catch(() => undefined);
         if (checked) {
           return { ...checked.result, kind: 'account' };
         }
@@ -82,7 +97,11 @@ export class CloudflareClient {
   }
 
   listZones(signal?: AbortSignal): Promise<Zone[]> {
-    return fetchAllPages((page, perPage) => this.page<Zone>('/zones', { page, per_page: perPage }, signal), { perPage: 50, concurrency: 4, maxPages: 200 });
+    return fetchAllPages((page, perPage) => this.page<Zone>('/zones', { page, per_page: perPage }, signal), {
+      perPage: 50,
+      concurrency: 4,
+      maxPages: 200,
+    });
   }
 
   /** Not paginated by Cloudflare: one request returns the zone's (at most 10) certificates. */
@@ -92,22 +111,48 @@ export class CloudflareClient {
   }
 
   async getHostnameCertificate(zoneId: string, certificateId: string, signal?: AbortSignal): Promise<HostnameCertificate> {
-    return (await this.call<HostnameCertificate>('GET', `${zonePath(zoneId)}/origin_tls_client_auth/hostnames/certificates/${encodeURIComponent(certificateId)}`, { signal })).result;
+    return (
+      await this.call<HostnameCertificate>(
+        'GET',
+        `${zonePath(zoneId)}/origin_tls_client_auth/hostnames/certificates/${encodeURIComponent(certificateId)}`,
+        { signal },
+      )
+    ).result;
   }
 
-  async uploadHostnameCertificate(zoneId: string, body: { certificate: string; private_key: string }, signal?: AbortSignal): Promise<HostnameCertificate> {
-    return (await this.call<HostnameCertificate>('POST', `${zonePath(zoneId)}/origin_tls_client_auth/hostnames/certificates`, { body, needs: EDIT, signal })).result;
+  async uploadHostnameCertificate(
+    zoneId: string,
+    body: { certificate: string; private_key: string },
+    signal?: AbortSignal,
+  ): Promise<HostnameCertificate> {
+    return (
+      await this.call<HostnameCertificate>('POST', `${zonePath(zoneId)}/origin_tls_client_auth/hostnames/certificates`, {
+        body,
+        needs: EDIT,
+        signal,
+      })
+    ).result;
   }
 
   async deleteHostnameCertificate(zoneId: string, certificateId: string, signal?: AbortSignal): Promise<HostnameCertificate | undefined> {
-    return (await this.call<HostnameCertificate>('DELETE', `${zonePath(zoneId)}/origin_tls_client_auth/hostnames/certificates/${encodeURIComponent(certificateId)}`, { needs: EDIT, signal })).result;
+    return (
+      await this.call<HostnameCertificate>(
+        'DELETE',
+        `${zonePath(zoneId)}/origin_tls_client_auth/hostnames/certificates/${encodeURIComponent(certificateId)}`,
+        { needs: EDIT, signal },
+      )
+    ).result;
   }
 
   /** Every association of the zone, in every status (the API defaults to active ones only). */
   listHostnameAssociations(zoneId: string, signal?: AbortSignal): Promise<HostnameAssociation[]> {
     return fetchAllPages(
       async (page, perPage) => {
-        const result = await this.page<HostnameAssociation>(`${zonePath(zoneId)}/origin_tls_client_auth/hostnames`, { page, per_page: perPage, status: 'all' }, signal);
+        const result = await this.page<HostnameAssociation>(
+          `${zonePath(zoneId)}/origin_tls_client_auth/hostnames`,
+          { page, per_page: perPage, status: 'all' },
+          signal,
+        );
         return { ...result, items: result.items.map((association) => ({ ...association, id: association.hostname })) };
       },
       { perPage: 1000, concurrency: 4, maxPages: 100 },
@@ -115,12 +160,24 @@ export class CloudflareClient {
   }
 
   async getHostnameAssociation(zoneId: string, hostname: string, signal?: AbortSignal): Promise<HostnameAssociation> {
-    return (await this.call<HostnameAssociation>('GET', `${zonePath(zoneId)}/origin_tls_client_auth/hostnames/${encodeURIComponent(hostname)}`, { signal })).result;
+    return (
+      await this.call<HostnameAssociation>('GET', `${zonePath(zoneId)}/origin_tls_client_auth/hostnames/${encodeURIComponent(hostname)}`, {
+        signal,
+      })
+    ).result;
   }
 
-  async updateHostnameAssociations(zoneId: string, config: readonly AssociationChange[], signal?: AbortSignal): Promise<HostnameAssociation[]> {
+  async updateHostnameAssociations(
+    zoneId: string,
+    config: readonly AssociationChange[],
+    signal?: AbortSignal,
+  ): Promise<HostnameAssociation[]> {
     const path = `${zonePath(zoneId)}/origin_tls_client_auth/hostnames`;
-    return listOf((await this.call<HostnameAssociation[] | null>('PUT', path, { body: { config }, needs: EDIT, signal })).result, { method: 'PUT', path, needs: EDIT });
+    return listOf((await this.call<HostnameAssociation[] | null>('PUT', path, { body: { config }, needs: EDIT, signal })).result, {
+      method: 'PUT',
+      path,
+      needs: EDIT,
+    });
   }
 
   async getAopSettings(zoneId: string, signal?: AbortSignal): Promise<{ enabled: boolean }> {
@@ -128,7 +185,13 @@ export class CloudflareClient {
   }
 
   async setAopSettings(zoneId: string, enabled: boolean, signal?: AbortSignal): Promise<{ enabled: boolean }> {
-    return (await this.call<{ enabled: boolean }>('PUT', `${zonePath(zoneId)}/origin_tls_client_auth/settings`, { body: { enabled }, needs: EDIT, signal })).result;
+    return (
+      await this.call<{ enabled: boolean }>('PUT', `${zonePath(zoneId)}/origin_tls_client_auth/settings`, {
+        body: { enabled },
+        needs: EDIT,
+        signal,
+      })
+    ).result;
   }
 
   listCustomHostnamesPage(zoneId: string, page: number, perPage: number, signal?: AbortSignal): Promise<Page<CustomHostname>> {
@@ -137,11 +200,17 @@ export class CloudflareClient {
 
   /** Every custom hostname, 1,000 a page (the most the API allows, so the fewest requests). */
   listCustomHostnames(zoneId: string, signal?: AbortSignal): Promise<CustomHostname[]> {
-    return fetchAllPages((page, perPage) => this.listCustomHostnamesPage(zoneId, page, perPage, signal), { perPage: 1000, concurrency: 4, maxPages: 1000 });
+    return fetchAllPages((page, perPage) => this.listCustomHostnamesPage(zoneId, page, perPage, signal), {
+      perPage: 1000,
+      concurrency: 4,
+      maxPages: 1000,
+    });
   }
 
   async getCustomHostname(zoneId: string, customHostnameId: string, signal?: AbortSignal): Promise<CustomHostname> {
-    return (await this.call<CustomHostname>('GET', `${zonePath(zoneId)}/custom_hostnames/${encodeURIComponent(customHostnameId)}`, { signal })).result;
+    return (
+      await this.call<CustomHostname>('GET', `${zonePath(zoneId)}/custom_hostnames/${encodeURIComponent(customHostnameId)}`, { signal })
+    ).result;
   }
 
   async replacePackCertificate(
@@ -152,12 +221,28 @@ export class CloudflareClient {
     body: { custom_certificate: string; custom_key: string },
     signal?: AbortSignal,
   ): Promise<CustomHostname> {
-    return (await this.call<CustomHostname>('PUT', packCertificatePath(zoneId, customHostnameId, packId, certificateId), { body, needs: EDIT, signal })).result;
+    return (
+      await this.call<CustomHostname>('PUT', packCertificatePath(zoneId, customHostnameId, packId, certificateId), {
+        body,
+        needs: EDIT,
+        signal,
+      })
+    ).result;
   }
 
   /** Documented to answer 202 with a bare `{"id": …}`, not the envelope: both are taken as success. */
-  async deletePackCertificate(zoneId: string, customHostnameId: string, packId: string, certificateId: string, signal?: AbortSignal): Promise<void> {
-    await this.call<unknown>('DELETE', packCertificatePath(zoneId, customHostnameId, packId, certificateId), { needs: EDIT, signal, bareIdAnswer: true });
+  async deletePackCertificate(
+    zoneId: string,
+    customHostnameId: string,
+    packId: string,
+    certificateId: string,
+    signal?: AbortSignal,
+  ): Promise<void> {
+    await this.call<unknown>('DELETE', packCertificatePath(zoneId, customHostnameId, packId, certificateId), {
+      needs: EDIT,
+      signal,
+      bareIdAnswer: true,
+    });
   }
 
   private async page<T>(path: string, query: Record<string, string | number>, signal?: AbortSignal): Promise<Page<T>> {
@@ -169,10 +254,18 @@ export class CloudflareClient {
   private async call<T>(
     method: Method,
     path: string,
-    options: { query?: Record<string, string | number>; body?: unknown; needs?: RequestDescription['needs']; signal?: AbortSignal; bareIdAnswer?: boolean },
+    options: {
+      query?: Record<string, string | number>;
+      body?: unknown;
+      needs?: RequestDescription['needs'];
+      signal?: AbortSignal;
+      bareIdAnswer?: boolean;
+    },
   ): Promise<{ result: T; result_info?: ResultInfo }> {
     const request: RequestDescription = { method, path, needs: options.needs ?? READ };
-    const search = options.query ? `?${new URLSearchParams(Object.entries(options.query).map(([key, value]): [string, string] => [key, String(value)]))}` : '';
+    const search = options.query
+      ? `?${new URLSearchParams(Object.entries(options.query).map(([key, value]): [string, string] => [key, String(value)]))}`
+      : '';
     const url = `${this.baseUrl}${path}${search}`;
     const maxRetries = this.options.maxRetries ?? 3;
     const maxRateLimitRetries = this.options.maxRateLimitRetries ?? 4;
@@ -211,7 +304,13 @@ export class CloudflareClient {
     return ceiling / 2 + this.random() * (ceiling / 2);
   }
 
-  private async attempt<T>(request: RequestDescription, url: string, body: unknown, signal: AbortSignal | undefined, bareIdAnswer: boolean): Promise<{ result: T; result_info?: ResultInfo }> {
+  private async attempt<T>(
+    request: RequestDescription,
+    url: string,
+    body: unknown,
+    signal: AbortSignal | undefined,
+    bareIdAnswer: boolean,
+  ): Promise<{ result: T; result_info?: ResultInfo }> {
     const token = await this.options.getToken();
     if (!token) {
       throw new AuthError('No Cloudflare API token is set. Run "Cloudflare Certificates: Set API Token".');
@@ -231,7 +330,11 @@ export class CloudflareClient {
       try {
         response = await this.options.fetch(url, {
           method: request.method,
-          headers: { Authorization: `Bearer ${token}`, Accept: 'application/json', ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+          headers: {
+            Authorization: `Bearer ${token}`,
+            Accept: 'application/json',
+            ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+          },
           body: body === undefined ? undefined : JSON.stringify(body),
           signal: controller.signal,
           redirect: 'manual',

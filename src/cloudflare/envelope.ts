@@ -14,7 +14,12 @@ interface Envelope<T> {
  * The v4 envelope, unwrapped in one place. `bareIdAnswer` is for the one endpoint documented to answer
  * a success as a bare `{"id": …}`; everywhere else a 2xx without the envelope is unreadable.
  */
-export function unwrap<T>(request: RequestDescription, response: FetchResponse, text: string, bareIdAnswer = false): { result: T; result_info?: ResultInfo } {
+export function unwrap<T>(
+  request: RequestDescription,
+  response: FetchResponse,
+  text: string,
+  bareIdAnswer = false,
+): { result: T; result_info?: ResultInfo } {
   let envelope: Envelope<T> | undefined;
   try {
     envelope = JSON.parse(text) as Envelope<T>;
@@ -28,7 +33,11 @@ export function unwrap<T>(request: RequestDescription, response: FetchResponse, 
     }
     if (!isEnvelope) {
       const looksHtml = /^\s*</.test(text);
-      throw failureToError(request, 'malformed', looksHtml ? 'an HTML page came back instead of JSON' : 'the body is not the API v4 envelope');
+      throw failureToError(
+        request,
+        'malformed',
+        looksHtml ? 'an HTML page came back instead of JSON' : 'the body is not the API v4 envelope',
+      );
     }
     if (envelope!.success) {
       return { result: envelope!.result as T, result_info: envelope!.result_info };
@@ -52,7 +61,10 @@ function envelopeMessages(errors: unknown): EnvelopeMessage[] {
   }
   return errors
     .filter((entry): entry is Record<string, unknown> => entry !== null && typeof entry === 'object')
-    .map((entry) => ({ code: typeof entry.code === 'number' ? entry.code : undefined, message: typeof entry.message === 'string' ? entry.message : undefined }));
+    .map((entry) => ({
+      code: typeof entry.code === 'number' ? entry.code : undefined,
+      message: typeof entry.message === 'string' ? entry.message : undefined,
+    }));
 }
 
 /** A list result: `null` or absent is an empty list (Cloudflare sends either for "nothing"). */

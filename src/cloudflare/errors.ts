@@ -25,13 +25,21 @@ export class CloudflareError extends Error {
 
 export class AuthError extends CloudflareError {}
 export class PermissionError extends CloudflareError {
-  constructor(message: string, readonly permission: string, options: { status?: number; codes?: readonly number[] } = {}) {
+  constructor(
+    message: string,
+    readonly permission: string,
+    options: { status?: number; codes?: readonly number[] } = {},
+  ) {
     super(message, options);
   }
 }
 export class NotFoundError extends CloudflareError {}
 export class RateLimitError extends CloudflareError {
-  constructor(message: string, readonly retryAfterMs: number | undefined, options: { status?: number; codes?: readonly number[] } = {}) {
+  constructor(
+    message: string,
+    readonly retryAfterMs: number | undefined,
+    options: { status?: number; codes?: readonly number[] } = {},
+  ) {
     super(message, { ...options, retryable: true });
   }
 }
@@ -67,7 +75,13 @@ export function isNotNow(error: unknown): boolean {
  * look for its result.
  */
 export function outcomeUnknown(error: unknown): boolean {
-  return error instanceof NetworkError || error instanceof TimeoutError || error instanceof CancelledError || error instanceof ServerError || error instanceof MalformedResponseError;
+  return (
+    error instanceof NetworkError ||
+    error instanceof TimeoutError ||
+    error instanceof CancelledError ||
+    error instanceof ServerError ||
+    error instanceof MalformedResponseError
+  );
 }
 export class CancelledError extends CloudflareError {}
 
@@ -78,7 +92,12 @@ export class PartialResultError<T = unknown> extends CloudflareError {
     readonly expected: number | undefined,
     cause: CloudflareError,
   ) {
-    super(`Only ${loaded.length}${expected === undefined ? '' : ` of ${expected}`} loaded: ${cause.message}`, { status: cause.status, codes: cause.codes, retryable: cause.retryable, cause });
+    super(`Only ${loaded.length}${expected === undefined ? '' : ` of ${expected}`} loaded: ${cause.message}`, {
+      status: cause.status,
+      codes: cause.codes,
+      retryable: cause.retryable,
+      cause,
+    });
   }
 }
 
@@ -117,16 +136,26 @@ const NOT_NOW_WORDS: Readonly<Record<number, string>> = {
 const RATE_LIMIT_CODE = 971;
 const ALREADY_EXISTS_CODE = 1406;
 
-
 /** The error for an HTTP answer that is not a success envelope. */
-export function toCloudflareError(request: RequestDescription, status: number, messages: readonly EnvelopeMessage[], retryAfterMs?: number): CloudflareError {
+export function toCloudflareError(
+  request: RequestDescription,
+  status: number,
+  messages: readonly EnvelopeMessage[],
+  retryAfterMs?: number,
+): CloudflareError {
   const codes = messages.map((message) => message.code).filter((code): code is number => typeof code === 'number');
   const said = serviceWords(messages);
   if (status === 401) {
-    return new AuthError(`Cloudflare rejected the API token (it may be wrong, expired or revoked). Set a new token.${said}`, { status, codes });
+    return new AuthError(`Cloudflare rejected the API token (it may be wrong, expired or revoked). Set a new token.${said}`, {
+      status,
+      codes,
+    });
   }
   if (status === 403) {
-    return new PermissionError(`The API token lacks the "${request.needs}" permission needed for this.${said}`, request.needs, { status, codes });
+    return new PermissionError(`The API token lacks the "${request.needs}" permission needed for this.${said}`, request.needs, {
+      status,
+      codes,
+    });
   }
   if (status === 404) {
     return new NotFoundError(`Cloudflare has no such item (it may have been deleted).${said}`, { status, codes });
@@ -136,17 +165,27 @@ export function toCloudflareError(request: RequestDescription, status: number, m
     return new RateLimitError(`Cloudflare's rate limit was reached.${wait}`, retryAfterMs, { status, codes });
   }
   if (status >= 500) {
-    return new ServerError(`Cloudflare answered with a server error (${status}); try again shortly.${said}`, { status, codes, retryable: true });
+    return new ServerError(`Cloudflare answered with a server error (${status}); try again shortly.${said}`, {
+      status,
+      codes,
+      retryable: true,
+    });
   }
   if (status >= 300 && status < 400) {
-    return new CloudflareError(`Cloudflare answered with a redirect (${status}), which is not followed so the token stays with the configured API host. Check the API base URL setting.`, { status });
+    return new CloudflareError(
+      `Cloudflare answered with a redirect (${status}), which is not followed so the token stays with the configured API host. Check the API base URL setting.`,
+      { status },
+    );
   }
   const notNow = codes.map((code) => NOT_NOW_WORDS[code]).find(Boolean);
   if (notNow) {
     return new NotNowError(`${notNow}${said}`, { status, codes });
   }
   if (status === 409) {
-    return new NotNowError(`Another change to this zone is still in progress at Cloudflare, so nothing was changed; try again shortly.${said}`, { status, codes });
+    return new NotNowError(
+      `Another change to this zone is still in progress at Cloudflare, so nothing was changed; try again shortly.${said}`,
+      { status, codes },
+    );
   }
   if (codes.includes(ALREADY_EXISTS_CODE)) {
     return new AlreadyExistsError(`Cloudflare already holds this certificate.${said}`, { status, codes });
@@ -156,16 +195,27 @@ export function toCloudflareError(request: RequestDescription, status: number, m
 }
 
 /** The error for a request that got no usable answer. */
-export function failureToError(request: RequestDescription, reason: 'timeout' | 'cancelled' | 'network' | 'malformed', detail?: string, cause?: unknown): CloudflareError {
+export function failureToError(
+  request: RequestDescription,
+  reason: 'timeout' | 'cancelled' | 'network' | 'malformed',
+  detail?: string,
+  cause?: unknown,
+): CloudflareError {
   switch (reason) {
     case 'timeout':
       return new TimeoutError(`Cloudflare did not answer in time (${request.method} ${request.path}).`, { retryable: true, cause });
     case 'cancelled':
       return new CancelledError('The request was cancelled.', { cause });
     case 'malformed':
-      return new MalformedResponseError(`Cloudflare's answer could not be read${detail ? ` (${detail})` : ''}; a proxy or network device may be in the way.`, { retryable: true, cause });
+      return new MalformedResponseError(
+        `Cloudflare's answer could not be read${detail ? ` (${detail})` : ''}; a proxy or network device may be in the way.`,
+        { retryable: true, cause },
+      );
     default:
-      return new NetworkError(`Cloudflare could not be reached${detail ? ` (${detail})` : ''}. Check the network and the API base URL.`, { retryable: true, cause });
+      return new NetworkError(`Cloudflare could not be reached${detail ? ` (${detail})` : ''}. Check the network and the API base URL.`, {
+        retryable: true,
+        cause,
+      });
   }
 }
 

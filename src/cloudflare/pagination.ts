@@ -15,7 +15,10 @@ export interface PaginationOptions {
  * maxPages; items are de-duplicated by id. A failed page fails the whole call with a
  * PartialResultError that keeps what loaded, so no one mistakes part of a list for all of it.
  */
-export async function fetchAllPages<T extends { id: string }>(fetchPage: (page: number, perPage: number) => Promise<Page<T>>, options: PaginationOptions): Promise<T[]> {
+export async function fetchAllPages<T extends { id: string }>(
+  fetchPage: (page: number, perPage: number) => Promise<Page<T>>,
+  options: PaginationOptions,
+): Promise<T[]> {
   const items = new Map<string, T>();
   const add = (page: Page<T>) => {
     for (const item of page.items) {

@@ -4,19 +4,51 @@
  */
 type Open<T extends string> = T | (string & {});
 
-export type AopStatus = Open<'initializing' | 'pending_deployment' | 'pending_deletion' | 'active' | 'deleted' | 'deployment_timed_out' | 'deletion_timed_out'>;
+export type AopStatus = Open<
+  'initializing' | 'pending_deployment' | 'pending_deletion' | 'active' | 'deleted' | 'deployment_timed_out' | 'deletion_timed_out'
+>;
 
 export type SslStatus = Open<
-  | 'initializing' | 'pending_validation' | 'deleted' | 'pending_issuance' | 'pending_deployment' | 'pending_deletion'
-  | 'pending_expiration' | 'expired' | 'active' | 'initializing_timed_out' | 'validation_timed_out' | 'issuance_timed_out'
-  | 'deployment_timed_out' | 'deletion_timed_out' | 'pending_cleanup' | 'staging_deployment' | 'staging_active'
-  | 'deactivating' | 'inactive' | 'backup_issued' | 'holding_deployment'
+  | 'initializing'
+  | 'pending_validation'
+  | 'deleted'
+  | 'pending_issuance'
+  | 'pending_deployment'
+  | 'pending_deletion'
+  | 'pending_expiration'
+  | 'expired'
+  | 'active'
+  | 'initializing_timed_out'
+  | 'validation_timed_out'
+  | 'issuance_timed_out'
+  | 'deployment_timed_out'
+  | 'deletion_timed_out'
+  | 'pending_cleanup'
+  | 'staging_deployment'
+  | 'staging_active'
+  | 'deactivating'
+  | 'inactive'
+  | 'backup_issued'
+  | 'holding_deployment'
 >;
 
 export type HostnameStatus = Open<
-  | 'active' | 'pending' | 'active_redeploying' | 'moved' | 'pending_deletion' | 'deleted' | 'pending_blocked'
-  | 'pending_migration' | 'pending_provisioned' | 'test_pending' | 'test_active' | 'test_active_apex' | 'test_blocked'
-  | 'test_failed' | 'provisioned' | 'blocked'
+  | 'active'
+  | 'pending'
+  | 'active_redeploying'
+  | 'moved'
+  | 'pending_deletion'
+  | 'deleted'
+  | 'pending_blocked'
+  | 'pending_migration'
+  | 'pending_provisioned'
+  | 'test_pending'
+  | 'test_active'
+  | 'test_active_apex'
+  | 'test_blocked'
+  | 'test_failed'
+  | 'provisioned'
+  | 'blocked'
 >;
 
 export interface ResultInfo {
@@ -137,5 +169,14 @@ export function packCertificates(hostname: CustomHostname): PackCertificate[] {
   if (!ssl.expires_on && !ssl.serial_number) {
     return [];
   }
-  return [{ id: ssl.id ?? hostname.id, issuer: ssl.issuer, serial_number: ssl.serial_number, signature: ssl.signature, expires_on: ssl.expires_on, issued_on: ssl.uploaded_on }];
+  return [
+    {
+      id: ssl.id ?? hostname.id,
+      issuer: ssl.issuer,
+      serial_number: ssl.serial_number,
+      signature: ssl.signature,
+      expires_on: ssl.expires_on,
+      issued_on: ssl.uploaded_on,
+    },
+  ];
 }

@@ -5,7 +5,7 @@ export async function clearToken(services: Pick<ExtensionServices, 'prompts' | '
   const remove = 'Remove Token';
   const answer = await services.prompts.confirm(
     'Remove the Cloudflare API token from this machine?',
-    'The token is deleted from VS Code\'s secret storage. The token itself stays valid at Cloudflare.',
+    "The token is deleted from VS Code's secret storage. The token itself stays valid at Cloudflare.",
     remove,
   );
   if (answer !== remove) {

@@ -36,15 +36,21 @@ async function deleteClientCertificate(services: DeleteServices, node: AopCertif
     return;
   }
   const target = { zoneId: zone.id, zoneName: zone.name, certificateId: node.certificate.id, name: node.label };
-  const outcome = await withOperationProgress(`Deleting "${node.label}" from ${zone.name}`, (options) => services.operations.deleteClientCertificate(target, users, options));
-  void (outcome.settled ? services.prompts.info(`Deleted "${node.label}" from ${zone.name}.`) : services.prompts.warning(`Cloudflare is still deleting "${node.label}" (pending deletion).`));
+  const outcome = await withOperationProgress(`Deleting "${node.label}" from ${zone.name}`, (options) =>
+    services.operations.deleteClientCertificate(target, users, options),
+  );
+  void (outcome.settled
+    ? services.prompts.info(`Deleted "${node.label}" from ${zone.name}.`)
+    : services.prompts.warning(`Cloudflare is still deleting "${node.label}" (pending deletion).`));
 }
 
 async function deletePackCertificate(services: DeleteServices, node: PackCertificateNode): Promise<void> {
   const hostname = node.parent.hostname;
   if (node.isLast) {
     // Offered anyway, so the reason is said rather than a menu item silently missing; nothing is sent.
-    throw new UserError(`The ${node.keyType ?? ''} certificate is the only one in the pack of ${hostname.hostname}, and Cloudflare keeps at least one certificate in a pack. Nothing was deleted; replace it instead.`);
+    throw new UserError(
+      `The ${node.keyType ?? ''} certificate is the only one in the pack of ${hostname.hostname}, and Cloudflare keeps at least one certificate in a pack. Nothing was deleted; replace it instead.`,
+    );
   }
   const zone = zoneOf(node)!;
   const action = 'Delete';
@@ -57,6 +63,8 @@ async function deletePackCertificate(services: DeleteServices, node: PackCertifi
     return;
   }
   const target = { zoneId: zone.id, hostnameId: hostname.id, packId: node.parent.packId, certificateId: node.certificate.id };
-  await withOperationProgress(`Deleting the ${node.keyType} certificate of ${hostname.hostname}`, (options) => services.operations.deletePackCertificate(target, options));
+  await withOperationProgress(`Deleting the ${node.keyType} certificate of ${hostname.hostname}`, (options) =>
+    services.operations.deletePackCertificate(target, options),
+  );
   void services.prompts.info(`Deleted the ${node.keyType} certificate of ${hostname.hostname}.`);
 }

@@ -20,7 +20,9 @@ export async function enableForHostname(services: AssociationServices, node: Tre
     throw new UserError('Choose a client certificate in the Cloudflare Certificates view.');
   }
   if (target.certificate.status !== 'active') {
-    throw new UserError(`"${target.label}" is ${target.certificate.status?.replace(/_/g, ' ') ?? 'not active'}; hostnames can use it once it is active.`);
+    throw new UserError(
+      `"${target.label}" is ${target.certificate.status?.replace(/_/g, ' ') ?? 'not active'}; hostnames can use it once it is active.`,
+    );
   }
   const hostname = await services.prompts.inputBox({
     title: `Use "${target.label}" for Authenticated Origin Pulls on a hostname`,
@@ -51,7 +53,9 @@ function hostnameNode(services: AssociationServices, node: TreeNode | undefined)
 export async function addHostname(services: AssociationServices, node: TreeNode | undefined): Promise<void> {
   const target = node ?? services.treeView.selection[0];
   if (target instanceof AopCertificateNode && target.associations.length >= MAX_HOSTNAMES_PER_CERTIFICATE) {
-    throw new UserError(`"${target.label}" already serves ${target.associations.length} hostnames, the most Cloudflare allows for one certificate. Nothing was sent.`);
+    throw new UserError(
+      `"${target.label}" already serves ${target.associations.length} hostnames, the most Cloudflare allows for one certificate. Nothing was sent.`,
+    );
   }
   await enableForHostname(services, target instanceof AssociationNode ? target.parent : target);
 }
@@ -71,7 +75,9 @@ export async function removeHostname(services: AssociationServices, node: TreeNo
   }
   const zone = zoneOf(target)!;
   const change = { zoneId: zone.id, certificateId: target.parent.certificate.id, hostname, enabled: null };
-  await withOperationProgress(`Removing ${hostname} from "${target.parent.label}"`, (options) => services.operations.setAssociation(change, options));
+  await withOperationProgress(`Removing ${hostname} from "${target.parent.label}"`, (options) =>
+    services.operations.setAssociation(change, options),
+  );
   void services.prompts.info(`${hostname} no longer uses "${target.parent.label}".`);
 }
 
@@ -91,11 +97,18 @@ export async function disableForHostname(services: AssociationServices, node: Tr
   await setAssociation(services, target.parent, hostname, false);
 }
 
-async function setAssociation(services: AssociationServices, certificate: AopCertificateNode, hostname: string, enabled: boolean): Promise<void> {
+async function setAssociation(
+  services: AssociationServices,
+  certificate: AopCertificateNode,
+  hostname: string,
+  enabled: boolean,
+): Promise<void> {
   const zone = zoneOf(certificate)!;
   const change = { zoneId: zone.id, certificateId: certificate.certificate.id, hostname, enabled };
   const verb = enabled ? 'Enabling' : 'Disabling';
-  const { association, settled } = await withOperationProgress(`${verb} Authenticated Origin Pulls for ${hostname}`, (options) => services.operations.setAssociation(change, options));
+  const { association, settled } = await withOperationProgress(`${verb} Authenticated Origin Pulls for ${hostname}`, (options) =>
+    services.operations.setAssociation(change, options),
+  );
   const state = association?.enabled ? 'enabled' : 'disabled';
   const status = association?.status ? ` (${association.status.replace(/_/g, ' ')})` : '';
   void (settled

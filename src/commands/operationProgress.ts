@@ -6,13 +6,16 @@ import type { OperationOptions } from '../model/operations/operationContext';
  * Cancel aborts it. The cancellation listener is disposed when the operation ends, so none pile up.
  */
 export function withOperationProgress<T>(title: string, operation: (options: Required<OperationOptions>) => Promise<T>): Thenable<T> {
-  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, cancellation) => {
-    const controller = new AbortController();
-    const listener = cancellation.onCancellationRequested(() => controller.abort());
-    try {
-      return await operation({ signal: controller.signal, onProgress: (message) => progress.report({ message }) });
-    } finally {
-      listener.dispose();
-    }
-  });
+  return vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title, cancellable: true },
+    async (progress, cancellation) => {
+      const controller = new AbortController();
+      const listener = cancellation.onCancellationRequested(() => controller.abort());
+      try {
+        return await operation({ signal: controller.signal, onProgress: (message) => progress.report({ message }) });
+      } finally {
+        listener.dispose();
+      }
+    },
+  );
 }

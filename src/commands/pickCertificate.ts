@@ -8,11 +8,18 @@ export async function pickCertificate(services: Pick<ExtensionServices, 'prompts
   for (const zone of await services.tree.getChildren()) {
     const [aopGroup] = await services.tree.getChildren(zone);
     if (aopGroup) {
-      candidates.push(...(await services.tree.getChildren(aopGroup)).filter((node): node is AopCertificateNode => node instanceof AopCertificateNode));
+      candidates.push(
+        ...(await services.tree.getChildren(aopGroup)).filter((node): node is AopCertificateNode => node instanceof AopCertificateNode),
+      );
     }
   }
   const picked = await services.prompts.quickPick(
-    candidates.map((node) => ({ label: node.label, description: node.parent.parent.zone.name, detail: node.certificate.expires_on ? `expires ${node.certificate.expires_on.slice(0, 10)}` : undefined, node })),
+    candidates.map((node) => ({
+      label: node.label,
+      description: node.parent.parent.zone.name,
+      detail: node.certificate.expires_on ? `expires ${node.certificate.expires_on.slice(0, 10)}` : undefined,
+      node,
+    })),
     { title, placeHolder: 'Choose the client certificate', matchOnDescription: true },
   );
   return picked?.node;

@@ -21,12 +21,14 @@ export async function replacePackCertificate(
 ): Promise<void> {
   const target = node ?? services.treeView.selection[0];
   if (!(target instanceof PackCertificateNode)) {
-    throw new UserError('Choose a certificate inside a custom hostname\'s certificate pack in the Cloudflare Certificates view.');
+    throw new UserError("Choose a certificate inside a custom hostname's certificate pack in the Cloudflare Certificates view.");
   }
   const zone = zoneOf(target)!;
   const hostname = target.parent.hostname;
   const keyType = target.keyType;
-  const source = file ? await sourceFromFile(services.prompts, file, '') : await chooseSource(services, `Replace the ${keyType ?? ''} certificate of ${hostname.hostname}`);
+  const source = file
+    ? await sourceFromFile(services.prompts, file, '')
+    : await chooseSource(services, `Replace the ${keyType ?? ''} certificate of ${hostname.hostname}`);
   if (!source) {
     return;
   }
@@ -39,7 +41,9 @@ export async function replacePackCertificate(
   const current = target.certificate;
   const currentExpiry = target.expiresOn();
   if (rules.mustExpireLater && currentExpiry && material.leaf.notAfter.getTime() <= currentExpiry.getTime()) {
-    throw new UserError(`"${name}" ${expiryPhrase(material.leaf.notAfter, now)}, no later than the ${keyType ?? ''} certificate of ${hostname.hostname} (${expiryPhrase(currentExpiry, now)}). A replacement must expire later. Nothing was sent.`);
+    throw new UserError(
+      `"${name}" ${expiryPhrase(material.leaf.notAfter, now)}, no later than the ${keyType ?? ''} certificate of ${hostname.hostname} (${expiryPhrase(currentExpiry, now)}). A replacement must expire later. Nothing was sent.`,
+    );
   }
   const replace = 'Replace';
   const answer = await services.prompts.confirm(
@@ -52,7 +56,11 @@ export async function replacePackCertificate(
   }
   const ref = { zoneId: zone.id, hostnameId: hostname.id, packId: target.parent.packId, certificateId: current.id };
   const outcome = await withOperationProgress(`Replacing the ${keyType} certificate of ${hostname.hostname}`, (options) =>
-    services.operations.replacePackCertificate(ref, { certificatePem: material.certificatePem, privateKeyPem: material.privateKeyPem }, options),
+    services.operations.replacePackCertificate(
+      ref,
+      { certificatePem: material.certificatePem, privateKeyPem: material.privateKeyPem },
+      options,
+    ),
   );
   const status = appearanceOf(SSL_STATUS, outcome.value?.ssl?.status).label.toLowerCase();
   void (outcome.settled

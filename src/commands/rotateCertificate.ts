@@ -42,7 +42,9 @@ export async function rotateCertificate(services: RotateServices, node: TreeNode
   const oldExpiry = target.expiresOn();
   const now = new Date();
   if (oldExpiry && material.leaf.notAfter.getTime() <= oldExpiry.getTime()) {
-    throw new UserError(`"${name}" ${expiryPhrase(material.leaf.notAfter, now)}, no later than "${target.label}" (${expiryPhrase(oldExpiry, now)}). A replacement must expire later than the certificate it replaces. Nothing was sent.`);
+    throw new UserError(
+      `"${name}" ${expiryPhrase(material.leaf.notAfter, now)}, no later than "${target.label}" (${expiryPhrase(oldExpiry, now)}). A replacement must expire later than the certificate it replaces. Nothing was sent.`,
+    );
   }
   if (material.leaf.serialNumber === old.serial_number?.toLowerCase()) {
     throw new UserError(`That is "${target.label}" itself (same serial). Choose its replacement. Nothing was sent.`);
@@ -72,7 +74,16 @@ export async function rotateCertificate(services: RotateServices, node: TreeNode
     return;
   }
   const rotationTarget = { zoneId: zone.id, zoneName: zone.name, oldCertificateId: old.id };
-  const replacement = { zoneId: zone.id, zoneName: zone.name, name, certificatePem: material.certificatePem, privateKeyPem: material.privateKeyPem, serialNumber: material.leaf.serialNumber };
-  const outcome = await withOperationProgress(`Rotating "${target.label}" in ${zone.name}`, (options) => services.operations.rotateClientCertificate(rotationTarget, replacement, options));
+  const replacement = {
+    zoneId: zone.id,
+    zoneName: zone.name,
+    name,
+    certificatePem: material.certificatePem,
+    privateKeyPem: material.privateKeyPem,
+    serialNumber: material.leaf.serialNumber,
+  };
+  const outcome = await withOperationProgress(`Rotating "${target.label}" in ${zone.name}`, (options) =>
+    services.operations.rotateClientCertificate(rotationTarget, replacement, options),
+  );
   await offerToDeleteOld(services, rotationTarget, target.label, outcome);
 }

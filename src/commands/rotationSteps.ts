@@ -9,10 +9,15 @@ import { UserError } from './userError';
 
 type StepServices = Pick<ExtensionServices, 'prompts' | 'operations' | 'treeView'>;
 
-function rotatingNode(services: StepServices, node: TreeNode | undefined): AopCertificateNode & { rotation: NonNullable<AopCertificateNode['rotation']> } {
+function rotatingNode(
+  services: StepServices,
+  node: TreeNode | undefined,
+): AopCertificateNode & { rotation: NonNullable<AopCertificateNode['rotation']> } {
   const target = node ?? services.treeView.selection[0];
   if (!(target instanceof AopCertificateNode) || !target.rotation) {
-    throw new UserError('Choose a client certificate marked "rotation incomplete" or "replacement uploaded" in the Cloudflare Certificates view.');
+    throw new UserError(
+      'Choose a client certificate marked "rotation incomplete" or "replacement uploaded" in the Cloudflare Certificates view.',
+    );
   }
   return target as AopCertificateNode & { rotation: NonNullable<AopCertificateNode['rotation']> };
 }
@@ -36,7 +41,9 @@ export async function finishRotation(services: StepServices, node: TreeNode | un
     }
   }
   const rotationTarget = { zoneId: zone.id, zoneName: zone.name, oldCertificateId: target.certificate.id };
-  const outcome = await withOperationProgress(`Finishing the rotation of "${target.label}"`, (options) => services.operations.finishRotation(rotationTarget, target.rotation.newCertificate.id, options));
+  const outcome = await withOperationProgress(`Finishing the rotation of "${target.label}"`, (options) =>
+    services.operations.finishRotation(rotationTarget, target.rotation.newCertificate.id, options),
+  );
   await offerToDeleteOld(services, rotationTarget, target.label, { ...outcome, moved: [...target.rotation.moved, ...outcome.moved] });
 }
 
@@ -58,8 +65,12 @@ export async function undoRotation(services: StepServices, node: TreeNode | unde
     return;
   }
   const rotationTarget = { zoneId: zone.id, zoneName: zone.name, oldCertificateId: target.certificate.id };
-  const outcome = await withOperationProgress(`Undoing the rotation of "${target.label}"`, (options) => services.operations.undoRotation(rotationTarget, target.rotation.newCertificate.id, options));
+  const outcome = await withOperationProgress(`Undoing the rotation of "${target.label}"`, (options) =>
+    services.operations.undoRotation(rotationTarget, target.rotation.newCertificate.id, options),
+  );
   void (outcome.complete
-    ? services.prompts.info(`Rotation undone: ${plural(outcome.movedBack.length, 'hostname uses', 'hostnames use')} "${target.label}" again.`)
+    ? services.prompts.info(
+        `Rotation undone: ${plural(outcome.movedBack.length, 'hostname uses', 'hostnames use')} "${target.label}" again.`,
+      )
     : services.prompts.warning(`Cloudflare is still moving hostnames back to "${target.label}".`));
 }

@@ -7,12 +7,16 @@ import type { ExtensionServices } from '../extensionServices';
  * Wraps a command handler: a failure becomes one error notification in words (and a log line), a
  * cancellation is silent, and nothing escapes as an unhandled rejection.
  */
-export function runCommand<A extends unknown[]>(services: Pick<ExtensionServices, 'log' | 'prompts'>, id: string, handler: (...args: A) => unknown): (...args: A) => Promise<void> {
+export function runCommand<A extends unknown[]>(
+  services: Pick<ExtensionServices, 'log' | 'prompts'>,
+  id: string,
+  handler: (...args: A) => unknown,
+): (...args: A) => Promise<void> {
   return async (...args: A) => {
     try {
       await handler(...args);
     } catch (error) {
-      if (error instanceof CancelledError || (error instanceof vscode.CancellationError)) {
+      if (error instanceof CancelledError || error instanceof vscode.CancellationError) {
         return;
       }
       const words = describeError(error);

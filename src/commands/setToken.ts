@@ -12,7 +12,8 @@ export async function setToken(services: Pick<ExtensionServices, 'prompts' | 'cl
   const entered = await services.prompts.checkedInputBox(
     {
       title: 'Cloudflare API Token',
-      prompt: 'Paste an API token with "Zone: Read" and "SSL and Certificates: Edit" (read-only tokens can browse). It is checked with Cloudflare, then kept in VS Code\'s secret storage.',
+      prompt:
+        'Paste an API token with "Zone: Read" and "SSL and Certificates: Edit" (read-only tokens can browse). It is checked with Cloudflare, then kept in VS Code\'s secret storage.',
       placeHolder: 'API token',
       password: true,
       ignoreFocusOut: true,
@@ -43,7 +44,11 @@ export async function setToken(services: Pick<ExtensionServices, 'prompts' | 'cl
   void services.prompts.info(`Cloudflare API token verified and saved. It can see ${summary.zones} zone${summary.zones === 1 ? '' : 's'}.`);
 }
 
-async function verify(services: Pick<ExtensionServices, 'clients'>, token: string, signal: AbortSignal): Promise<{ kind: string; zones: number }> {
+async function verify(
+  services: Pick<ExtensionServices, 'clients'>,
+  token: string,
+  signal: AbortSignal,
+): Promise<{ kind: string; zones: number }> {
   const client = services.clients.forToken(token);
   const verification = await client.verifyToken(signal);
   if (verification.status !== 'active') {

@@ -4,7 +4,11 @@ import { certificateText } from '../format/certificateText';
 import type { TreeNode } from '../tree/treeNode';
 
 /** Opens a read-only document with the decoded certificate of a tree node (or the selected node). */
-export async function showDetails(services: Pick<ExtensionServices, 'prompts' | 'treeView'>, documents: CertificateDetailsDocuments, node: TreeNode | undefined): Promise<void> {
+export async function showDetails(
+  services: Pick<ExtensionServices, 'prompts' | 'treeView'>,
+  documents: CertificateDetailsDocuments,
+  node: TreeNode | undefined,
+): Promise<void> {
   const target = node ?? services.treeView.selection[0];
   const details = target?.details?.();
   if (!target || !details) {

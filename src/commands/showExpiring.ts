@@ -4,7 +4,9 @@ import { expiryPhrase } from '../x509/certificateSummary';
 import { revealNode } from '../tree/revealNode';
 
 /** The status-bar item's action: list the expiring certificates and reveal the chosen one in the tree. */
-export async function showExpiring(services: Pick<ExtensionServices, 'statusBar' | 'prompts' | 'data' | 'tree' | 'treeView'>): Promise<void> {
+export async function showExpiring(
+  services: Pick<ExtensionServices, 'statusBar' | 'prompts' | 'data' | 'tree' | 'treeView'>,
+): Promise<void> {
   services.statusBar.update();
   const expiring = services.statusBar.current;
   if (expiring.length === 0) {

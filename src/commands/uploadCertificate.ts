@@ -21,7 +21,11 @@ export async function uploadFromEditor(services: UploadServices, target?: vscode
 
 /** "Upload Certificate from File…": a file from the Explorer, or one picked in a dialog. */
 export async function uploadFromFile(services: UploadServices, target?: vscode.Uri | TreeNode): Promise<void> {
-  const source = await sourceFromFile(services.prompts, target instanceof vscode.Uri ? target : undefined, 'Choose the certificate to upload to Cloudflare');
+  const source = await sourceFromFile(
+    services.prompts,
+    target instanceof vscode.Uri ? target : undefined,
+    'Choose the certificate to upload to Cloudflare',
+  );
   if (source) {
     await uploadCertificate(services, source, target instanceof vscode.Uri ? undefined : target);
   }
@@ -31,18 +35,28 @@ export async function uploadFromFile(services: UploadServices, target?: vscode.U
  * Checks the certificate and key locally, asks which zone, then hands the upload to the model, which
  * sends it, waits until Cloudflare has deployed it and updates that zone's data.
  */
-export async function uploadCertificate(services: UploadServices, source: PemSource, node: TreeNode | undefined): Promise<HostnameCertificate | undefined> {
+export async function uploadCertificate(
+  services: UploadServices,
+  source: PemSource,
+  node: TreeNode | undefined,
+): Promise<HostnameCertificate | undefined> {
   const material = await checkedMaterial(services.prompts, source, { purpose: 'aop' });
   if (!material) {
     return undefined;
   }
   const name = loadX509().displayName(material.leaf);
-  const zone = zoneOf(node) ?? (await pickZone(services, `Upload "${name}" as an Authenticated Origin Pulls client certificate to which zone?`));
+  const zone =
+    zoneOf(node) ?? (await pickZone(services, `Upload "${name}" as an Authenticated Origin Pulls client certificate to which zone?`));
   if (!zone) {
     return undefined;
   }
   // Refusals that need no question come before the question: a duplicate, a zone already full.
-  await services.operations.checkRoomForClientCertificate({ zoneId: zone.id, zoneName: zone.name, name, serialNumber: material.leaf.serialNumber });
+  await services.operations.checkRoomForClientCertificate({
+    zoneId: zone.id,
+    zoneName: zone.name,
+    name,
+    serialNumber: material.leaf.serialNumber,
+  });
   // Say exactly what goes where, from which file, before anything is sent.
   const send = 'Upload';
   const answer = await services.prompts.confirm(
@@ -66,12 +80,16 @@ export async function uploadCertificate(services: UploadServices, source: PemSou
     privateKeyPem: material.privateKeyPem,
     serialNumber: material.leaf.serialNumber,
   };
-  const outcome = await withOperationProgress(`Uploading "${name}" to ${zone.name}`, (options) => services.operations.uploadClientCertificate(upload, options));
+  const outcome = await withOperationProgress(`Uploading "${name}" to ${zone.name}`, (options) =>
+    services.operations.uploadClientCertificate(upload, options),
+  );
   const status = appearanceOf(AOP_STATUS, outcome.certificate.status).label.toLowerCase();
   if (outcome.settled) {
     void services.prompts.info(`Uploaded "${name}" to ${zone.name}: ${status}.`);
   } else {
-    void services.prompts.warning(`"${name}" reached ${zone.name} but Cloudflare is still deploying it (${status}). Refresh later to see it active.`);
+    void services.prompts.warning(
+      `"${name}" reached ${zone.name} but Cloudflare is still deploying it (${status}). Refresh later to see it active.`,
+    );
   }
   return outcome.certificate;
 }

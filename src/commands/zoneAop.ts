@@ -18,7 +18,10 @@ export async function disableZoneAop(services: ZoneAopServices, node: TreeNode |
 
 async function setZoneAop(services: ZoneAopServices, node: TreeNode | undefined, enabled: boolean): Promise<void> {
   const target = node ?? services.treeView.selection[0];
-  const zone = target instanceof ZoneNode ? target.zone : await pickZone(services, `${enabled ? 'Enable' : 'Disable'} Authenticated Origin Pulls for which zone?`);
+  const zone =
+    target instanceof ZoneNode
+      ? target.zone
+      : await pickZone(services, `${enabled ? 'Enable' : 'Disable'} Authenticated Origin Pulls for which zone?`);
   if (!zone) {
     return;
   }
@@ -38,6 +41,9 @@ async function setZoneAop(services: ZoneAopServices, node: TreeNode | undefined,
       return;
     }
   }
-  const settings = await withOperationProgress(`${enabled ? 'Enabling' : 'Disabling'} Authenticated Origin Pulls for ${zone.name}`, (options) => services.operations.setZoneAop(zone.id, enabled, options));
+  const settings = await withOperationProgress(
+    `${enabled ? 'Enabling' : 'Disabling'} Authenticated Origin Pulls for ${zone.name}`,
+    (options) => services.operations.setZoneAop(zone.id, enabled, options),
+  );
   void services.prompts.info(`Authenticated Origin Pulls is ${settings.enabled ? 'on' : 'off'} for ${zone.name}.`);
 }

@@ -17,7 +17,9 @@ export class PemCodeActions implements vscode.CodeActionProvider {
     }
     for (const diagnostic of context.diagnostics.filter((candidate) => candidate.source === DIAGNOSTIC_SOURCE)) {
       if (diagnostic.code === 'ec-parameters') {
-        const block = analysis.blocks.find((candidate) => candidate.label === 'EC PARAMETERS' && document.positionAt(candidate.start).line === diagnostic.range.start.line);
+        const block = analysis.blocks.find(
+          (candidate) => candidate.label === 'EC PARAMETERS' && document.positionAt(candidate.start).line === diagnostic.range.start.line,
+        );
         if (block) {
           const action = new vscode.CodeAction('Remove the EC PARAMETERS block', vscode.CodeActionKind.QuickFix);
           const end = document.positionAt(block.end);
@@ -35,7 +37,11 @@ export class PemCodeActions implements vscode.CodeActionProvider {
         if (reordered) {
           const action = new vscode.CodeAction('Put the leaf certificate first', vscode.CodeActionKind.QuickFix);
           action.edit = new vscode.WorkspaceEdit();
-          action.edit.replace(document.uri, new vscode.Range(document.positionAt(reordered.start), document.positionAt(reordered.end)), reordered.text);
+          action.edit.replace(
+            document.uri,
+            new vscode.Range(document.positionAt(reordered.start), document.positionAt(reordered.end)),
+            reordered.text,
+          );
           action.diagnostics = [diagnostic];
           actions.push(action);
         }

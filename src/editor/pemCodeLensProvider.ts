@@ -27,7 +27,13 @@ export class PemCodeLensProvider implements vscode.CodeLensProvider {
         // A title-only lens: VS Code shows it as text, so an empty command is deliberate.
         lenses.push(new vscode.CodeLens(range, { title: phrase.charAt(0).toUpperCase() + phrase.slice(1), command: '' }));
         if (!certificate.info.isCA) {
-          lenses.push(new vscode.CodeLens(range, { title: 'Upload to Cloudflare…', command: 'cloudflareCertificates.uploadFromEditor', arguments: [document.uri] }));
+          lenses.push(
+            new vscode.CodeLens(range, {
+              title: 'Upload to Cloudflare…',
+              command: 'cloudflareCertificates.uploadFromEditor',
+              arguments: [document.uri],
+            }),
+          );
         }
       } else {
         lenses.push(new vscode.CodeLens(range, { title: 'Certificate cannot be read', command: '' }));

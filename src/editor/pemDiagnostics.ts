@@ -40,10 +40,13 @@ export class PemDiagnostics implements vscode.Disposable {
   private schedule(document: vscode.TextDocument): void {
     const key = document.uri.toString();
     clearTimeout(this.timers.get(key));
-    this.timers.set(key, setTimeout(() => {
-      this.timers.delete(key);
-      this.update(document);
-    }, DEBOUNCE_MS));
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        this.update(document);
+      }, DEBOUNCE_MS),
+    );
   }
 
   update(document: vscode.TextDocument): void {
@@ -58,7 +61,10 @@ export class PemDiagnostics implements vscode.Disposable {
     this.collection.set(
       document.uri,
       analysis.findings.map((finding) => {
-        const range = new vscode.Range(document.positionAt(finding.start), document.positionAt(finding.start).with({ character: Number.MAX_SAFE_INTEGER }));
+        const range = new vscode.Range(
+          document.positionAt(finding.start),
+          document.positionAt(finding.start).with({ character: Number.MAX_SAFE_INTEGER }),
+        );
         const diagnostic = new vscode.Diagnostic(document.validateRange(range), finding.message, SEVERITY[finding.severity]);
         diagnostic.source = DIAGNOSTIC_SOURCE;
         diagnostic.code = finding.code;

@@ -9,7 +9,12 @@ import { PemDiagnostics } from './pemDiagnostics';
 import { PemHoverProvider } from './pemHoverProvider';
 
 /** Every document: PEM may be embedded in YAML, JSON, Terraform, .env or plain text. */
-const ANY_DOCUMENT: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-remote' }, { scheme: 'vscode-vfs' }];
+const ANY_DOCUMENT: vscode.DocumentSelector = [
+  { scheme: 'file' },
+  { scheme: 'untitled' },
+  { scheme: 'vscode-remote' },
+  { scheme: 'vscode-vfs' },
+];
 
 /** Hover, CodeLens, diagnostics and quick fixes for PEM in the editor, and the editor context key. */
 export function registerPemEditorFeatures(context: vscode.ExtensionContext, services: Pick<ExtensionServices, 'data'>): PemAnalysisCache {
@@ -17,13 +22,19 @@ export function registerPemEditorFeatures(context: vscode.ExtensionContext, serv
   const codeLenses = new PemCodeLensProvider(cache);
   const diagnostics = new PemDiagnostics(cache);
   const updateContextKey = (editor: vscode.TextEditor | undefined) =>
-    void vscode.commands.executeCommand('setContext', 'cloudflareCertificates.editorHasPem', Boolean(editor && hasPemBlock(editor.document.getText())));
+    void vscode.commands.executeCommand(
+      'setContext',
+      'cloudflareCertificates.editorHasPem',
+      Boolean(editor && hasPemBlock(editor.document.getText())),
+    );
   context.subscriptions.push(
     codeLenses,
     diagnostics,
     vscode.languages.registerHoverProvider(ANY_DOCUMENT, new PemHoverProvider(cache, services.data)),
     vscode.languages.registerCodeLensProvider(ANY_DOCUMENT, codeLenses),
-    vscode.languages.registerCodeActionsProvider(ANY_DOCUMENT, new PemCodeActions(cache), { providedCodeActionKinds: PemCodeActions.kinds }),
+    vscode.languages.registerCodeActionsProvider(ANY_DOCUMENT, new PemCodeActions(cache), {
+      providedCodeActionKinds: PemCodeActions.kinds,
+    }),
     vscode.window.onDidChangeActiveTextEditor(updateContextKey),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration(SECTION)) {

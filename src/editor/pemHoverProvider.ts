@@ -25,14 +25,20 @@ export class PemHoverProvider implements vscode.HoverProvider {
       return undefined;
     }
     const offset = document.offsetAt(position);
-    const inside = <T extends { block: { start: number; end: number } }>(entries: readonly T[]) => entries.find((entry) => entry.block.start <= offset && offset <= entry.block.end);
+    const inside = <T extends { block: { start: number; end: number } }>(entries: readonly T[]) =>
+      entries.find((entry) => entry.block.start <= offset && offset <= entry.block.end);
     const certificate = inside(analysis.certificates);
     if (certificate) {
       const range = new vscode.Range(document.positionAt(certificate.block.start), document.positionAt(certificate.block.end));
       // The full details (signature and key type) come from the lazily loaded parser, for this block only.
       const info = certificate.info && certificate.block.der ? this.detailsOf(certificate.block, certificate.block.der) : undefined;
       if (!info) {
-        return new vscode.Hover(new vscode.MarkdownString(`**Certificate that cannot be read**\n\n${escapeMarkdown(certificate.block.problem ?? 'The block does not decode as an X.509 certificate.')}`), range);
+        return new vscode.Hover(
+          new vscode.MarkdownString(
+            `**Certificate that cannot be read**\n\n${escapeMarkdown(certificate.block.problem ?? 'The block does not decode as an X.509 certificate.')}`,
+          ),
+          range,
+        );
       }
       const zoneNames = new Map(this.data.loaded().zones.map((zone) => [zone.id, zone.name]));
       const markdown = certificateMarkdown(

@@ -53,5 +53,10 @@ export function formatDate(date: Date): string {
 }
 
 function colonHex(hex: string): string {
-  return hex.toUpperCase().match(/.{1,2}/g)?.join(':') ?? hex;
+  return (
+    hex
+      .toUpperCase()
+      .match(/.{1,2}/g)
+      ?.join(':') ?? hex
+  );
 }

@@ -7,9 +7,7 @@
 const SPECIAL_OR_DOUBLE_SLASH = /[\\`*_{}[\]()#+\-.!|<>~&:]|(?<!:)\/(?=\/)/g;
 
 export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/\r\n?|\n/g, ' ')
-    .replace(SPECIAL_OR_DOUBLE_SLASH, (char) => `\\${char}`);
+  return text.replace(/\r\n?|\n/g, ' ').replace(SPECIAL_OR_DOUBLE_SLASH, (char) => `\\${char}`);
 }
 
 /** Inline code that cannot be broken out of: backticks in the text get a longer fence. */

@@ -76,7 +76,10 @@ export class AccountData {
   aop(zoneId: string, follow = true): Promise<ZoneAopData> {
     const start = () =>
       this.load(this.aopMemo, zoneId, 'aop', async (client, signal) => {
-        const [certificates, associations] = await Promise.all([client.listHostnameCertificates(zoneId, signal), client.listHostnameAssociations(zoneId, signal)]);
+        const [certificates, associations] = await Promise.all([
+          client.listHostnameCertificates(zoneId, signal),
+          client.listHostnameAssociations(zoneId, signal),
+        ]);
         return { certificates, associations };
       });
     return follow ? this.followRefresh(start) : start();
@@ -120,7 +123,12 @@ export class AccountData {
     customHostnames: ReadonlyMap<string, CustomHostnameList>;
     aopSettings: ReadonlyMap<string, { enabled: boolean }>;
   } {
-    return { zones: this.settledZones, aop: this.aopMemo.settled, customHostnames: this.hostnameMemo.settled, aopSettings: this.settingsMemo.settled };
+    return {
+      zones: this.settledZones,
+      aop: this.aopMemo.settled,
+      customHostnames: this.hostnameMemo.settled,
+      aopSettings: this.settingsMemo.settled,
+    };
   }
 
   // ---- Changes: operations put what Cloudflare answered here, and listeners hear of it. ----
@@ -176,7 +184,11 @@ export class AccountData {
 
   /** Forget one part of one zone (or all its parts) so the next look loads it again. */
   reload(zoneId: string, part?: DataPart): void {
-    for (const [memoPart, memo] of [['aop', this.aopMemo], ['customHostnames', this.hostnameMemo], ['aopSettings', this.settingsMemo]] as const) {
+    for (const [memoPart, memo] of [
+      ['aop', this.aopMemo],
+      ['customHostnames', this.hostnameMemo],
+      ['aopSettings', this.settingsMemo],
+    ] as const) {
       if (part === undefined || part === memoPart) {
         memo.forget(zoneId);
       }
@@ -186,7 +198,11 @@ export class AccountData {
 
   /** Loads not yet settled and listeners on the current cancellation signal: both fall back to zero when idle. */
   diagnostics(): { pending: number; abortListeners: number; changeListeners: number } {
-    return { pending: this.pending, abortListeners: getEventListeners(this.controller.signal, 'abort').length, changeListeners: this.changes.listenerCount };
+    return {
+      pending: this.pending,
+      abortListeners: getEventListeners(this.controller.signal, 'abort').length,
+      changeListeners: this.changes.listenerCount,
+    };
   }
 
   dispose(): void {
@@ -194,7 +210,12 @@ export class AccountData {
     this.changes.dispose();
   }
 
-  private load<T>(memo: LoadMemo<T>, zoneId: string, part: DataPart, load: (client: CloudflareClient, signal: AbortSignal) => Promise<T>): Promise<T> {
+  private load<T>(
+    memo: LoadMemo<T>,
+    zoneId: string,
+    part: DataPart,
+    load: (client: CloudflareClient, signal: AbortSignal) => Promise<T>,
+  ): Promise<T> {
     const signal = this.controller.signal;
     return memo.get(
       zoneId,

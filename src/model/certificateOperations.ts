@@ -17,7 +17,13 @@ import { checkRoomForClientCertificate, uploadClientCertificate, type ClientCert
 export class CertificateOperations {
   private readonly context: OperationContext;
 
-  constructor(client: () => Promise<CloudflareClient>, readonly data: AccountData, readonly activity: ActivityTracker, timing: () => PollTiming, log: (line: string) => void) {
+  constructor(
+    client: () => Promise<CloudflareClient>,
+    readonly data: AccountData,
+    readonly activity: ActivityTracker,
+    timing: () => PollTiming,
+    log: (line: string) => void,
+  ) {
     this.context = {
       client,
       data,
@@ -45,7 +51,11 @@ export class CertificateOperations {
     return deleteClientCertificate(this.context, target, users, options);
   }
 
-  replacePackCertificate(target: PackCertificateRef, material: { certificatePem: string; privateKeyPem: string }, options?: OperationOptions) {
+  replacePackCertificate(
+    target: PackCertificateRef,
+    material: { certificatePem: string; privateKeyPem: string },
+    options?: OperationOptions,
+  ) {
     return replacePackCertificate(this.context, target, material, options);
   }
 

@@ -34,7 +34,10 @@ export function findExpiring(data: AccountData, now: Date, warningDays: number):
   for (const [zoneId, aop] of loaded.aop) {
     for (const certificate of aop.certificates) {
       if (certificate.expires_on && !LEAVING.has(certificate.status ?? '')) {
-        add({ zoneId, kind: 'aop', nodeId: NodeIds.aopCertificate(zoneId, certificate.id), notAfter: new Date(certificate.expires_on) }, () => clientCertificateName(certificate));
+        add(
+          { zoneId, kind: 'aop', nodeId: NodeIds.aopCertificate(zoneId, certificate.id), notAfter: new Date(certificate.expires_on) },
+          () => clientCertificateName(certificate),
+        );
       }
     }
   }
@@ -43,7 +46,10 @@ export function findExpiring(data: AccountData, now: Date, warningDays: number):
       for (const certificate of packCertificates(hostname)) {
         if (certificate.expires_on) {
           const nodeId = NodeIds.packCertificate(zoneId, hostname.id, hostname.ssl?.id, certificate.id);
-          add({ zoneId, kind: 'pack', nodeId, notAfter: new Date(certificate.expires_on) }, () => `${hostname.hostname} (${packKeyType(certificate.signature) ?? 'certificate'})`);
+          add(
+            { zoneId, kind: 'pack', nodeId, notAfter: new Date(certificate.expires_on) },
+            () => `${hostname.hostname} (${packKeyType(certificate.signature) ?? 'certificate'})`,
+          );
         }
       }
     }

@@ -20,7 +20,8 @@ export function heldByCloudflare(data: AccountData, zoneNames: ReadonlyMap<strin
   for (const [zoneId, list] of loaded.customHostnames) {
     for (const hostname of list.items) {
       const match = packCertificates(hostname).some(
-        (certificate) => certificate.serial_number?.toLowerCase() === serial || certificate.fingerprint_sha256?.toLowerCase().replace(/:/g, '') === sha256,
+        (certificate) =>
+          certificate.serial_number?.toLowerCase() === serial || certificate.fingerprint_sha256?.toLowerCase().replace(/:/g, '') === sha256,
       );
       if (match) {
         places.push(`pack certificate of ${hostname.hostname} (${zoneNames.get(zoneId) ?? zoneId})`);

@@ -9,7 +9,8 @@ export const NodeIds = {
   association: (zoneId: string, certificateId: string, hostname: string) => `zone/${zoneId}/aop/${certificateId}/${hostname}`,
   customHostnames: (zoneId: string) => `zone/${zoneId}/customHostnames`,
   customHostname: (zoneId: string, hostnameId: string) => `zone/${zoneId}/customHostnames/${hostnameId}`,
-  certificatePack: (zoneId: string, hostnameId: string, packId: string | undefined) => `zone/${zoneId}/customHostnames/${hostnameId}/pack/${packId ?? 'none'}`,
+  certificatePack: (zoneId: string, hostnameId: string, packId: string | undefined) =>
+    `zone/${zoneId}/customHostnames/${hostnameId}/pack/${packId ?? 'none'}`,
   packCertificate: (zoneId: string, hostnameId: string, packId: string | undefined, certificateId: string) =>
     `zone/${zoneId}/customHostnames/${hostnameId}/pack/${packId ?? 'none'}/${certificateId}`,
 } as const;

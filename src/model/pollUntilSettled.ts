@@ -14,7 +14,11 @@ export interface PollOptions {
 
 export type PollResult<T> = { settled: true; value: T } | { settled: false; value: T | undefined };
 
-export async function pollUntilSettled<T>(load: () => Promise<T>, isSettled: (value: T) => boolean, options: PollOptions = {}): Promise<PollResult<T>> {
+export async function pollUntilSettled<T>(
+  load: () => Promise<T>,
+  isSettled: (value: T) => boolean,
+  options: PollOptions = {},
+): Promise<PollResult<T>> {
   const deadline = Date.now() + (options.timeoutMs ?? 120_000);
   let delay = options.initialDelayMs ?? 500;
   let last: T | undefined;

@@ -23,7 +23,9 @@ const ARRIVING = new Set(['initializing', 'pending_deployment']);
 
 /** The hostnames whose (live) association is on this certificate. */
 export function hostnamesOn(associations: readonly HostnameAssociation[], certificateId: string): string[] {
-  return associations.filter((association) => association.cert_id === certificateId && association.enabled !== null && association.hostname).map((association) => association.hostname);
+  return associations
+    .filter((association) => association.cert_id === certificateId && association.enabled !== null && association.hostname)
+    .map((association) => association.hostname);
 }
 
 /** Whether two certificates are for the same names: equal display names, or a SAN in common. */
@@ -36,7 +38,9 @@ export function sameNames(a: HostnameCertificate, b: HostnameCertificate): boole
 }
 
 function expiry(certificate: HostnameCertificate): number {
-  return certificate.expires_on ? new Date(certificate.expires_on).getTime() : (clientCertificateInfo(certificate)?.notAfter.getTime() ?? 0);
+  return certificate.expires_on
+    ? new Date(certificate.expires_on).getTime()
+    : (clientCertificateInfo(certificate)?.notAfter.getTime() ?? 0);
 }
 
 /**
@@ -51,7 +55,10 @@ export function findRotations(aop: ZoneAopData): Map<string, RotationState> {
   const live = aop.certificates.filter((certificate) => !LEAVING.has(certificate.status ?? ''));
   for (const oldCertificate of live) {
     const candidates = live
-      .filter((candidate) => candidate.id !== oldCertificate.id && expiry(candidate) > expiry(oldCertificate) && sameNames(candidate, oldCertificate))
+      .filter(
+        (candidate) =>
+          candidate.id !== oldCertificate.id && expiry(candidate) > expiry(oldCertificate) && sameNames(candidate, oldCertificate),
+      )
       .sort((a, b) => expiry(b) - expiry(a));
     const remaining = hostnamesOn(aop.associations, oldCertificate.id);
     const withMoved = candidates.map((candidate) => ({ candidate, moved: hostnamesOn(aop.associations, candidate.id) }));

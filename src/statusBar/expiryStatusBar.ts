@@ -52,7 +52,9 @@ export class ExpiryStatusBar implements vscode.Disposable {
     }
     this.item.text = `$(warning) ${expiringSummary(this.expiring, warningDays)}`;
     this.item.tooltip = 'Certificates Cloudflare holds that have expired or expire soon. Click to see them.';
-    this.item.backgroundColor = new vscode.ThemeColor(this.expiring.some((entry) => entry.expired) ? 'statusBarItem.errorBackground' : 'statusBarItem.warningBackground');
+    this.item.backgroundColor = new vscode.ThemeColor(
+      this.expiring.some((entry) => entry.expired) ? 'statusBarItem.errorBackground' : 'statusBarItem.warningBackground',
+    );
     this.item.show();
   }
 

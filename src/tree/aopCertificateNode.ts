@@ -53,10 +53,16 @@ export class AopCertificateNode implements TreeNode {
     const item = new vscode.TreeItem(this.label, collapsible);
     item.id = this.id;
     // Nothing moved yet (the replacement is only uploaded): Finish applies, Undo has nothing to undo.
-    item.contextValue = !this.rotation ? ContextValue.aopCertificate : this.rotation.moved.length > 0 ? ContextValue.aopCertificateRotating : ContextValue.aopCertificateReplacementReady;
+    item.contextValue = !this.rotation
+      ? ContextValue.aopCertificate
+      : this.rotation.moved.length > 0
+        ? ContextValue.aopCertificateRotating
+        : ContextValue.aopCertificateReplacementReady;
     const status = appearanceOf(AOP_STATUS, this.certificate.status);
     item.iconPath = this.rotation ? new vscode.ThemeIcon('sync', new vscode.ThemeColor('list.warningForeground')) : iconFor(status);
-    item.description = [this.certificate.status === 'active' ? undefined : status.label.toLowerCase(), this.rotationWords()].filter(Boolean).join(' · ') || undefined;
+    item.description =
+      [this.certificate.status === 'active' ? undefined : status.label.toLowerCase(), this.rotationWords()].filter(Boolean).join(' · ') ||
+      undefined;
     item.tooltip = new vscode.MarkdownString(certificateMarkdown(this.details(), this.context.now()));
     // Clicking a certificate (or Enter on it) opens its details, as a file opens from the Explorer.
     item.command = { command: SHOW_DETAILS_COMMAND, title: 'Show Certificate Details', arguments: [this] };
@@ -74,7 +80,9 @@ export class AopCertificateNode implements TreeNode {
       const how = newCertificate.status === 'active' ? 'uploaded' : 'deploying';
       return `replacement ${how}: 0 of ${remaining.length} hostnames on ${name}`;
     }
-    return remaining.length > 0 ? `rotation incomplete: ${moved.length} of ${moved.length + remaining.length} hostnames on ${name}` : `rotation incomplete: replaced by ${name}, no hostname uses it`;
+    return remaining.length > 0
+      ? `rotation incomplete: ${moved.length} of ${moved.length + remaining.length} hostnames on ${name}`
+      : `rotation incomplete: replaced by ${name}, no hostname uses it`;
   }
 
   get pem(): string | undefined {

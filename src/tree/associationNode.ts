@@ -38,7 +38,13 @@ export class AssociationNode implements TreeNode {
       : this.enabled
         ? new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed'))
         : new vscode.ThemeIcon('circle-slash', new vscode.ThemeColor('disabledForeground'));
-    item.description = [this.enabled ? 'enabled' : 'disabled', status.label.toLowerCase(), certificateStatus.label === status.label ? undefined : `certificate ${certificateStatus.label.toLowerCase()}`].filter(Boolean).join(' · ');
+    item.description = [
+      this.enabled ? 'enabled' : 'disabled',
+      status.label.toLowerCase(),
+      certificateStatus.label === status.label ? undefined : `certificate ${certificateStatus.label.toLowerCase()}`,
+    ]
+      .filter(Boolean)
+      .join(' · ');
     // No tooltip here: VS Code resolves only properties left undefined, and this one is worth a request.
     return item;
   }
@@ -61,7 +67,10 @@ export class AssociationNode implements TreeNode {
     tooltip.appendMarkdown(`Certificate status: ${escapeMarkdown(appearanceOf(AOP_STATUS, association.cert_status).label)}  \n`);
     // Dates read as in the certificate's own hover: minutes in UTC, and the days left beside the expiry.
     const expires = association.expires_on ? new Date(association.expires_on) : undefined;
-    const expiry = expires && !Number.isNaN(expires.getTime()) ? `${formatDate(expires)} (${expiryPhrase(expires, this.context.now())})` : association.expires_on;
+    const expiry =
+      expires && !Number.isNaN(expires.getTime())
+        ? `${formatDate(expires)} (${expiryPhrase(expires, this.context.now())})`
+        : association.expires_on;
     const updated = association.updated_at ? new Date(association.updated_at) : undefined;
     const rows = [
       ['Certificate ID', association.cert_id],

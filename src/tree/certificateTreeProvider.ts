@@ -193,7 +193,9 @@ export class CertificateTreeProvider implements vscode.TreeDataProvider<TreeNode
   private scanZones(nodes: readonly ZoneNode[]): void {
     const { data } = this.context;
     // A refresh makes this scan moot (the new roots start their own), so it does not follow one.
-    const loads = nodes.map((node) => Promise.allSettled([data.aop(node.zone.id, false), data.customHostnames(node.zone.id, false), data.aopSettings(node.zone.id, false)]));
+    const loads = nodes.map((node) =>
+      Promise.allSettled([data.aop(node.zone.id, false), data.customHostnames(node.zone.id, false), data.aopSettings(node.zone.id, false)]),
+    );
     void Promise.all(loads).then(() => this.scanned.fire());
   }
 

@@ -28,7 +28,10 @@ export class CustomHostnameNode implements TreeNode {
 
   getTreeItem(): vscode.TreeItem {
     const hasPack = Boolean(this.hostname.ssl?.id);
-    const item = new vscode.TreeItem(this.hostname.hostname, hasPack ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(
+      this.hostname.hostname,
+      hasPack ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
+    );
     item.id = this.id;
     item.contextValue = ContextValue.customHostname;
     const ssl = appearanceOf(SSL_STATUS, this.hostname.ssl?.status);

@@ -8,7 +8,11 @@ import type { TreeContext, TreeNode } from './treeNode';
  * a spinner and the description with its words; a node with an expiry gets the expiry phrase first in
  * its description, and the expiry colour outranks its status icon.
  */
-export function decorate(node: TreeNode, item: vscode.TreeItem, context: Pick<TreeContext, 'activity' | 'expiry' | 'now'>): vscode.TreeItem {
+export function decorate(
+  node: TreeNode,
+  item: vscode.TreeItem,
+  context: Pick<TreeContext, 'activity' | 'expiry' | 'now'>,
+): vscode.TreeItem {
   const busy = context.activity.of(node.id);
   if (busy) {
     item.iconPath = new vscode.ThemeIcon('loading~spin');
@@ -22,7 +26,9 @@ export function decorate(node: TreeNode, item: vscode.TreeItem, context: Pick<Tr
     if (item.iconPath instanceof vscode.ThemeIcon || item.iconPath === undefined) {
       item.iconPath = expiryIcon(expiryBand(notAfter, now, warningDays, criticalDays), item.iconPath ?? new vscode.ThemeIcon('file'));
     }
-    item.description = [expiryPhrase(notAfter, now), typeof item.description === 'string' ? item.description : undefined].filter(Boolean).join(' · ');
+    item.description = [expiryPhrase(notAfter, now), typeof item.description === 'string' ? item.description : undefined]
+      .filter(Boolean)
+      .join(' · ');
   }
   return item;
 }

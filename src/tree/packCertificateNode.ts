@@ -10,7 +10,6 @@ import { ContextValue } from './contextValues';
 import { iconFor } from './themeIcons';
 import type { TreeContext, TreeNode } from './treeNode';
 
-
 /** One certificate inside a custom hostname's pack. */
 export class PackCertificateNode implements TreeNode {
   readonly id: string;

@@ -13,8 +13,14 @@ export interface Prompts {
    * shows it is busy; a problem is shown in the box, which stays open with the value so the person can
    * correct it. Resolves to the value that passed, or undefined when the person cancels.
    */
-  checkedInputBox(options: vscode.InputBoxOptions, check: (value: string, signal: AbortSignal) => Promise<string | undefined>): Thenable<string | undefined>;
-  quickPick<T extends vscode.QuickPickItem>(items: readonly T[] | Thenable<readonly T[]>, options: vscode.QuickPickOptions): Thenable<T | undefined>;
+  checkedInputBox(
+    options: vscode.InputBoxOptions,
+    check: (value: string, signal: AbortSignal) => Promise<string | undefined>,
+  ): Thenable<string | undefined>;
+  quickPick<T extends vscode.QuickPickItem>(
+    items: readonly T[] | Thenable<readonly T[]>,
+    options: vscode.QuickPickOptions,
+  ): Thenable<T | undefined>;
   /** A modal question; resolves to the chosen action's title or undefined (cancelled). */
   confirm(message: string, detail: string, ...actions: string[]): Thenable<string | undefined>;
   /**
@@ -32,7 +38,8 @@ export const windowPrompts: Prompts = {
   inputBox: (options) => vscode.window.showInputBox(options),
   checkedInputBox,
   quickPick: (items, options) => vscode.window.showQuickPick(items, options),
-  confirm: (message, detail, ...actions) => vscode.window.showWarningMessage(inertLinks(message), { modal: true, detail: inertLinks(detail) }, ...actions),
+  confirm: (message, detail, ...actions) =>
+    vscode.window.showWarningMessage(inertLinks(message), { modal: true, detail: inertLinks(detail) }, ...actions),
   // VS Code makes the first button the default: the safe choice goes first, the risky one after it.
   confirmRisky: async (message, detail, risky, safe) =>
     (await vscode.window.showWarningMessage(inertLinks(message), { modal: true, detail: inertLinks(detail) }, safe, risky)) === risky,
@@ -43,9 +50,19 @@ export const windowPrompts: Prompts = {
   error: (message, ...actions) => vscode.window.showErrorMessage(inertLinks(message), ...actions),
 };
 
-function checkedInputBox(options: vscode.InputBoxOptions, check: (value: string, signal: AbortSignal) => Promise<string | undefined>): Promise<string | undefined> {
+function checkedInputBox(
+  options: vscode.InputBoxOptions,
+  check: (value: string, signal: AbortSignal) => Promise<string | undefined>,
+): Promise<string | undefined> {
   const box = vscode.window.createInputBox();
-  Object.assign(box, { title: options.title, prompt: options.prompt, placeholder: options.placeHolder, password: options.password ?? false, ignoreFocusOut: options.ignoreFocusOut ?? false, value: options.value ?? '' });
+  Object.assign(box, {
+    title: options.title,
+    prompt: options.prompt,
+    placeholder: options.placeHolder,
+    password: options.password ?? false,
+    ignoreFocusOut: options.ignoreFocusOut ?? false,
+    value: options.value ?? '',
+  });
   const controller = new AbortController();
   return new Promise<string | undefined>((resolve) => {
     let done = false;
@@ -70,7 +87,9 @@ function checkedInputBox(options: vscode.InputBoxOptions, check: (value: string,
       box.busy = true;
       box.enabled = false;
       box.validationMessage = undefined;
-      const problem = await check(value, controller.signal).catch((error: unknown) => (error instanceof Error ? error.message : String(error)));
+      const problem = await check(value, controller.signal).catch((error: unknown) =>
+        error instanceof Error ? error.message : String(error),
+      );
       if (done) {
         return;
       }

@@ -41,7 +41,10 @@ export function readCertificateFacts(der: Uint8Array): CertificateFacts {
     subject,
     issuer: oneLine(certificate.issuer),
     commonName: /(?:^|\n)CN=([^\n]*)/.exec(certificate.subject)?.[1],
-    sans: (certificate.subjectAltName ?? '').split(', ').filter((name) => name.startsWith('DNS:')).map((name) => name.slice(4)),
+    sans: (certificate.subjectAltName ?? '')
+      .split(', ')
+      .filter((name) => name.startsWith('DNS:'))
+      .map((name) => name.slice(4)),
     serialNumber: certificate.serialNumber.toLowerCase().replace(/^(00)+(?=.)/, ''),
     notBefore: new Date(certificate.validFrom),
     notAfter: new Date(certificate.validTo),
@@ -58,7 +61,9 @@ export function readCertificateFacts(der: Uint8Array): CertificateFacts {
 
 function spkiHash(certificate: X509Certificate): string {
   try {
-    return createHash('sha256').update(certificate.publicKey.export({ type: 'spki', format: 'der' })).digest('hex');
+    return createHash('sha256')
+      .update(certificate.publicKey.export({ type: 'spki', format: 'der' }))
+      .digest('hex');
   } catch {
     return '';
   }

@@ -60,7 +60,10 @@ export function analysePemDocument(text: string, now: Date, warningDays: number)
     }
   }
   const infos = certificates.map((certificate) => certificate.info).filter((info): info is CertificateFacts => Boolean(info));
-  const matchedKeys = keys.map((key) => ({ ...key, matches: key.info ? infos.find((info) => info.spkiSha256 === key.info!.spkiSha256) : undefined }));
+  const matchedKeys = keys.map((key) => ({
+    ...key,
+    matches: key.info ? infos.find((info) => info.spkiSha256 === key.info!.spkiSha256) : undefined,
+  }));
   const leaves = infos.filter((info) => !info.isCA);
   for (const key of matchedKeys) {
     if (key.info && !key.matches && leaves.length > 0) {
@@ -83,16 +86,40 @@ function analyseCertificate(block: PemBlock, now: Date, warningDays: number, fin
   try {
     info = readCertificateFacts(block.der!);
   } catch (error) {
-    findings.push({ code: 'malformed', severity: 'error', message: error instanceof PemError ? error.message : 'This certificate cannot be read.', start: block.start, end: block.end });
+    findings.push({
+      code: 'malformed',
+      severity: 'error',
+      message: error instanceof PemError ? error.message : 'This certificate cannot be read.',
+      start: block.start,
+      end: block.end,
+    });
     return { block };
   }
   const name = displayName(info);
   if (info.notAfter.getTime() <= now.getTime()) {
-    findings.push({ code: 'expired', severity: 'error', message: `"${name}" ${expiryPhrase(info.notAfter, now)} (${info.notAfter.toISOString().slice(0, 10)}).`, start: block.start, end: block.end });
+    findings.push({
+      code: 'expired',
+      severity: 'error',
+      message: `"${name}" ${expiryPhrase(info.notAfter, now)} (${info.notAfter.toISOString().slice(0, 10)}).`,
+      start: block.start,
+      end: block.end,
+    });
   } else if (info.notBefore.getTime() > now.getTime()) {
-    findings.push({ code: 'not-yet-valid', severity: 'warning', message: `"${name}" is not valid until ${info.notBefore.toISOString().slice(0, 10)}.`, start: block.start, end: block.end });
+    findings.push({
+      code: 'not-yet-valid',
+      severity: 'warning',
+      message: `"${name}" is not valid until ${info.notBefore.toISOString().slice(0, 10)}.`,
+      start: block.start,
+      end: block.end,
+    });
   } else if (daysLeft(info.notAfter, now) <= warningDays) {
-    findings.push({ code: 'expiring', severity: 'warning', message: `"${name}" ${expiryPhrase(info.notAfter, now)} (${info.notAfter.toISOString().slice(0, 10)}).`, start: block.start, end: block.end });
+    findings.push({
+      code: 'expiring',
+      severity: 'warning',
+      message: `"${name}" ${expiryPhrase(info.notAfter, now)} (${info.notAfter.toISOString().slice(0, 10)}).`,
+      start: block.start,
+      end: block.end,
+    });
   }
   return { block, info };
 }
@@ -107,7 +134,13 @@ function analyseKey(block: PemBlock, findings: Finding[]): AnalysedKey {
     const { keyType, keySize, curve, format, spkiSha256 } = inspectPrivateKey(block);
     return { block, info: { keyType, keySize, curve, format, spkiSha256 }, encrypted };
   } catch (error) {
-    findings.push({ code: 'malformed', severity: 'error', message: error instanceof PemError ? error.message : 'This private key cannot be read.', start: block.start, end: block.end });
+    findings.push({
+      code: 'malformed',
+      severity: 'error',
+      message: error instanceof PemError ? error.message : 'This private key cannot be read.',
+      start: block.start,
+      end: block.end,
+    });
     return { block, encrypted };
   }
 }
@@ -116,7 +149,13 @@ function analyseKey(block: PemBlock, findings: Finding[]): AnalysedKey {
 function checkEcParameters(blocks: readonly PemBlock[], findings: Finding[]): void {
   for (const [index, block] of blocks.entries()) {
     if (block.label === 'EC PARAMETERS' && blocks.slice(index + 1).some(isPrivateKeyBlock)) {
-      findings.push({ code: 'ec-parameters', severity: 'warning', message: 'Cloudflare refuses a key that comes with an EC PARAMETERS block: remove the block.', start: block.start, end: block.end });
+      findings.push({
+        code: 'ec-parameters',
+        severity: 'warning',
+        message: 'Cloudflare refuses a key that comes with an EC PARAMETERS block: remove the block.',
+        start: block.start,
+        end: block.end,
+      });
     }
   }
 }
@@ -131,7 +170,13 @@ function checkLeafLast(certificates: readonly AnalysedCertificate[], findings: F
   const leaves = infos.filter((info) => !info!.isCA).length;
   if (leaves === 1 && leafIndex > 0) {
     const block = certificates[leafIndex].block;
-    findings.push({ code: 'leaf-last', severity: 'warning', message: 'The leaf certificate is not first: a chain lists the leaf, then each issuer.', start: block.start, end: block.end });
+    findings.push({
+      code: 'leaf-last',
+      severity: 'warning',
+      message: 'The leaf certificate is not first: a chain lists the leaf, then each issuer.',
+      start: block.start,
+      end: block.end,
+    });
   }
 }
 
@@ -150,7 +195,7 @@ export function reorderedChain(analysis: PemAnalysis): { start: number; end: num
   }
   const ordered = [leaf];
   const rest = certificates.filter((certificate) => certificate !== leaf);
-  for (let current = leaf; rest.length > 0; ) {
+  for (let current = leaf; rest.length > 0;) {
     const index = rest.findIndex((candidate) => candidate.info!.subject === current.info!.issuer);
     const next = rest.splice(index >= 0 ? index : 0, 1)[0];
     ordered.push(next);

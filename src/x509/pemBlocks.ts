@@ -92,7 +92,9 @@ function decodeBlock(label: string, rawBody: string, start: number, end: number,
   } else {
     der = new Uint8Array(Buffer.from(base64, 'base64'));
   }
-  const headerText = Object.entries(headers).map(([name, value]) => `${name}: ${value}\n`).join('');
+  const headerText = Object.entries(headers)
+    .map(([name, value]) => `${name}: ${value}\n`)
+    .join('');
   const wrapped = (base64.match(/.{1,64}/g) ?? []).join('\n');
   const pem = `-----BEGIN ${label}-----\n${headerText}${headerText ? '\n' : ''}${wrapped}\n-----END ${label}-----\n`;
   return { label, start, end, pem, der: damage ? undefined : der, headers, escaped, ...(damage ? { problem: damage } : {}) };
@@ -104,7 +106,10 @@ function decodeBlock(label: string, rawBody: string, start: number, end: number,
  * each of its newlines: quadratic, seconds for a body of a few ten thousand newlines.
  */
 function hasRealBase64Line(body: string): boolean {
-  return body.split('\n').slice(1).some((line) => /^[A-Za-z0-9+/]{16}/.test(line.trimStart()));
+  return body
+    .split('\n')
+    .slice(1)
+    .some((line) => /^[A-Za-z0-9+/]{16}/.test(line.trimStart()));
 }
 
 /** The quote in front and the quotes and commas at the end of a line in YAML or JSON, in linear time. */

@@ -74,7 +74,11 @@ function formatOf(block: PemBlock, encrypted: boolean): PrivateKeyInfo['format']
 
 const NODE_CURVES: Readonly<Record<string, string>> = { prime256v1: 'P-256', secp384r1: 'P-384', secp521r1: 'P-521' };
 
-function describe(type: string | undefined, modulus: number | undefined, curve: string | undefined): Pick<PrivateKeyInfo, 'keyType' | 'keySize' | 'curve'> {
+function describe(
+  type: string | undefined,
+  modulus: number | undefined,
+  curve: string | undefined,
+): Pick<PrivateKeyInfo, 'keyType' | 'keySize' | 'curve'> {
   switch (type) {
     case 'rsa':
     case 'rsa-pss':

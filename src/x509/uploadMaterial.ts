@@ -39,9 +39,20 @@ export interface UploadMaterial {
 }
 
 export type UploadProblemCode =
-  | 'no-certificate' | 'der-input' | 'unparseable-certificate' | 'truncated' | 'ca-certificate' | 'no-key'
-  | 'unparseable-key' | 'unsupported-key-type' | 'encrypted-key' | 'wrong-passphrase' | 'key-mismatch'
-  | 'key-type-change' | 'multiple-keys' | 'multiple-leaves';
+  | 'no-certificate'
+  | 'der-input'
+  | 'unparseable-certificate'
+  | 'truncated'
+  | 'ca-certificate'
+  | 'no-key'
+  | 'unparseable-key'
+  | 'unsupported-key-type'
+  | 'encrypted-key'
+  | 'wrong-passphrase'
+  | 'key-mismatch'
+  | 'key-type-change'
+  | 'multiple-keys'
+  | 'multiple-leaves';
 
 export type UploadCheck = { ok: true; material: UploadMaterial } | { ok: false; code: UploadProblemCode; message: string };
 
@@ -55,21 +66,33 @@ export function stripEcParameters(text: string): string {
 export function prepareUpload(input: UploadInput): UploadCheck {
   const now = input.now ?? new Date();
   if (looksBinary(input.certificateText) || (input.keyText !== undefined && looksBinary(input.keyText))) {
-    return fail('der-input', 'This file is binary (DER), not PEM text. Convert it first, e.g. "openssl x509 -inform der -in cert.der -out cert.pem".');
+    return fail(
+      'der-input',
+      'This file is binary (DER), not PEM text. Convert it first, e.g. "openssl x509 -inform der -in cert.der -out cert.pem".',
+    );
   }
   // Certificates come only from the document the person chose; a separate key document contributes
   // its key (and any EC PARAMETERS before it) and nothing else, so a certificate beside that key can
   // never be uploaded in place of the chosen one.
-  const keyDocumentBlocks = input.keyText ? findPemBlocks(input.keyText).filter((block) => isPrivateKeyBlock(block) || block.label === 'EC PARAMETERS') : [];
+  const keyDocumentBlocks = input.keyText
+    ? findPemBlocks(input.keyText).filter((block) => isPrivateKeyBlock(block) || block.label === 'EC PARAMETERS')
+    : [];
   const blocks = [...findPemBlocks(input.certificateText), ...keyDocumentBlocks];
   const damaged = blocks.find((block) => block.problem && (block.label === 'CERTIFICATE' || isPrivateKeyBlock(block)));
   if (damaged) {
-    const code = /no END line/.test(damaged.problem ?? '') ? 'truncated' : damaged.label === 'CERTIFICATE' ? 'unparseable-certificate' : 'unparseable-key';
+    const code = /no END line/.test(damaged.problem ?? '')
+      ? 'truncated'
+      : damaged.label === 'CERTIFICATE'
+        ? 'unparseable-certificate'
+        : 'unparseable-key';
     return fail(code, damaged.problem ?? 'A PEM block is damaged.');
   }
   const certificateBlocks = blocks.filter((block) => block.label === 'CERTIFICATE');
   if (certificateBlocks.length === 0) {
-    const words = input.certificateText.trim() === '' ? 'The document is empty.' : 'There is no certificate (a "BEGIN CERTIFICATE" block) in the document.';
+    const words =
+      input.certificateText.trim() === ''
+        ? 'The document is empty.'
+        : 'There is no certificate (a "BEGIN CERTIFICATE" block) in the document.';
     return fail('no-certificate', `${words} Open the certificate (PEM) you want to upload.`);
   }
   let certificates: CertificateInfo[];
@@ -81,7 +104,10 @@ export function prepareUpload(input: UploadInput): UploadCheck {
   const keyBlocks = distinct(blocks.filter(isPrivateKeyBlock));
   if (keyBlocks.length === 0 && certificates.every((certificate) => certificate.isCA) && input.purpose === 'aop') {
     // Say what is wrong with the certificate before asking for a key it could never be uploaded with.
-    return fail('ca-certificate', `"${displayName(certificates[0])}" is a CA certificate (CA:TRUE). Only leaf certificates are allowed: upload the end-entity certificate.`);
+    return fail(
+      'ca-certificate',
+      `"${displayName(certificates[0])}" is a CA certificate (CA:TRUE). Only leaf certificates are allowed: upload the end-entity certificate.`,
+    );
   }
   if (keyBlocks.length === 0) {
     return fail('no-key', 'No private key was found for this certificate. Cloudflare needs the certificate and its private key together.');
@@ -94,7 +120,8 @@ export function prepareUpload(input: UploadInput): UploadCheck {
       if (!(error instanceof PemError)) {
         throw error;
       }
-      const code = error.reason === 'encrypted' ? 'encrypted-key' : error.reason === 'wrong-passphrase' ? 'wrong-passphrase' : 'unparseable-key';
+      const code =
+        error.reason === 'encrypted' ? 'encrypted-key' : error.reason === 'wrong-passphrase' ? 'wrong-passphrase' : 'unparseable-key';
       return fail(code, error.message);
     }
   }
@@ -113,24 +140,39 @@ export function prepareUpload(input: UploadInput): UploadCheck {
   }
   const leaf = certificates[leafIndex];
   if (leaf.isCA) {
-    return fail('ca-certificate', `"${displayName(leaf)}" is a CA certificate (CA:TRUE). Only leaf certificates are allowed: upload the end-entity certificate.`);
+    return fail(
+      'ca-certificate',
+      `"${displayName(leaf)}" is a CA certificate (CA:TRUE). Only leaf certificates are allowed: upload the end-entity certificate.`,
+    );
   }
   const otherLeaves = certificates.filter((certificate, index) => index !== leafIndex && !certificate.isCA);
   if (otherLeaves.length > 0) {
-    return fail('multiple-leaves', `The document holds more than one end-entity certificate ("${displayName(leaf)}" and "${displayName(otherLeaves[0])}"); upload one at a time.`);
+    return fail(
+      'multiple-leaves',
+      `The document holds more than one end-entity certificate ("${displayName(leaf)}" and "${displayName(otherLeaves[0])}"); upload one at a time.`,
+    );
   }
   if (input.requiredKeyType && input.requiredKeyType !== key.info.keyType) {
-    return fail('key-type-change', `The certificate being replaced is ${input.requiredKeyType}, this one is ${key.info.keyType}. A pack keeps one certificate of each type: replace it with another ${input.requiredKeyType} certificate.`);
+    return fail(
+      'key-type-change',
+      `The certificate being replaced is ${input.requiredKeyType}, this one is ${key.info.keyType}. A pack keeps one certificate of each type: replace it with another ${input.requiredKeyType} certificate.`,
+    );
   }
   const warnings: UploadWarning[] = [];
   const chain = orderChain(leaf, certificates, certificateBlocks, leafIndex, warnings);
   if (leaf.notAfter.getTime() <= now.getTime()) {
     warnings.push({ code: 'expired', message: `"${displayName(leaf)}" expired on ${leaf.notAfter.toISOString().slice(0, 10)}.` });
   } else if (leaf.notBefore.getTime() > now.getTime()) {
-    warnings.push({ code: 'not-yet-valid', message: `"${displayName(leaf)}" is not valid until ${leaf.notBefore.toISOString().slice(0, 10)}.` });
+    warnings.push({
+      code: 'not-yet-valid',
+      message: `"${displayName(leaf)}" is not valid until ${leaf.notBefore.toISOString().slice(0, 10)}.`,
+    });
   }
   if (blocks.some((block) => block.label === 'EC PARAMETERS')) {
-    warnings.push({ code: 'ec-parameters-stripped', message: 'The key came with an EC PARAMETERS block, which Cloudflare refuses; it is left out of the upload.' });
+    warnings.push({
+      code: 'ec-parameters-stripped',
+      message: 'The key came with an EC PARAMETERS block, which Cloudflare refuses; it is left out of the upload.',
+    });
   }
   const { pkcs8Pem, ...keyInfo } = key.info;
   return {
@@ -156,7 +198,7 @@ function orderChain(
 ): { info: CertificateInfo; pem: string }[] {
   const remaining = certificates.map((info, index) => ({ info, pem: blocks[index].pem })).filter((_, index) => index !== leafIndex);
   const ordered = [{ info: leaf, pem: blocks[leafIndex].pem }];
-  for (let current = leaf; ; ) {
+  for (let current = leaf; ;) {
     const next = remaining.findIndex((entry) => entry.info.subject === current.issuer && entry.info.isCA);
     if (next < 0 || current.selfSigned) {
       break;
@@ -172,7 +214,10 @@ function orderChain(
   ordered.push(...remaining.filter((entry) => !entry.info.selfSigned));
   if (leafIndex !== 0 || ordered.some((entry, index) => entry.pem !== blocks[index]?.pem)) {
     if (leafIndex !== 0) {
-      warnings.push({ code: 'chain-reordered', message: 'The leaf certificate was not first; the chain is sent leaf first, as Cloudflare expects.' });
+      warnings.push({
+        code: 'chain-reordered',
+        message: 'The leaf certificate was not first; the chain is sent leaf first, as Cloudflare expects.',
+      });
     }
   }
   return ordered;

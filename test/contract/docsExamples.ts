@@ -28,14 +28,23 @@ const RESPONSE = /#### Response ```json\s*([\s\S]*?)```/;
 /** Every endpoint heading with the JSON of its "Response" example. */
 export function documentedExamples(directory = docsDirectory()): DocumentedExample[] {
   const examples: DocumentedExample[] = [];
-  for (const page of fs.readdirSync(directory).filter((name) => name.endsWith('.md')).sort()) {
+  for (const page of fs
+    .readdirSync(directory)
+    .filter((name) => name.endsWith('.md'))
+    .sort()) {
     const text = fs.readFileSync(path.join(directory, page), 'utf8');
     const headings = [...text.matchAll(HEADING)];
     headings.forEach((heading, index) => {
       const section = text.slice(heading.index, headings[index + 1]?.index ?? text.length);
       const json = RESPONSE.exec(section)?.[1];
       if (json !== undefined) {
-        examples.push({ page, title: heading[1].trim(), method: heading[2].toUpperCase(), template: heading[3], response: JSON.parse(json) as unknown });
+        examples.push({
+          page,
+          title: heading[1].trim(),
+          method: heading[2].toUpperCase(),
+          template: heading[3],
+          response: JSON.parse(json) as unknown,
+        });
       }
     });
   }
@@ -81,7 +90,9 @@ export function shapeDifferences(documented: unknown, actual: unknown): string[]
       found.push(`"${key}" is ${kindOf(actualObject[key])}, the example's ${kindOf(documentedObject[key])}`);
     }
   }
-  const [exampleResult, actualResult] = [documentedObject.result, actualObject.result].map((result) => (Array.isArray(result) ? result[0] : result));
+  const [exampleResult, actualResult] = [documentedObject.result, actualObject.result].map((result) =>
+    Array.isArray(result) ? result[0] : result,
+  );
   if (exampleResult !== undefined && actualResult !== undefined) {
     const allowed = keysOf(exampleResult);
     for (const key of keysOf(actualResult).filter((name) => !allowed.includes(name))) {

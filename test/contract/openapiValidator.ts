@@ -66,7 +66,15 @@ const GENERIC_ERROR = {
   required: ['success', 'errors', 'messages'],
   properties: {
     success: { const: false },
-    errors: { type: 'array', minItems: 1, items: { type: 'object', required: ['code', 'message'], properties: { code: { type: 'integer', minimum: RATE_LIMIT_CODE }, message: { type: 'string' } } } },
+    errors: {
+      type: 'array',
+      minItems: 1,
+      items: {
+        type: 'object',
+        required: ['code', 'message'],
+        properties: { code: { type: 'integer', minimum: RATE_LIMIT_CODE }, message: { type: 'string' } },
+      },
+    },
     messages: { type: 'array' },
   },
 };
@@ -126,7 +134,15 @@ export class ContractValidator {
     }
     const bodySchema = operation.requestBody?.content?.['application/json']?.schema;
     if (bodySchema) {
-      const validate = this.compile(`${template} ${method} request`, ['paths', template, method.toLowerCase(), 'requestBody', 'content', 'application/json', 'schema']);
+      const validate = this.compile(`${template} ${method} request`, [
+        'paths',
+        template,
+        method.toLowerCase(),
+        'requestBody',
+        'content',
+        'application/json',
+        'schema',
+      ]);
       if (validate && !validate(body)) {
         violations.push({ kind: 'request', method, template, errors: this.ajv.errorsText(validate.errors) });
       }
@@ -138,7 +154,13 @@ export class ContractValidator {
 
   validateResponse(method: string, template: string, status: number, body: unknown): ContractViolation[] {
     const operation = this.operation(method, template);
-    const key = operation.responses?.[String(status)] ? String(status) : status >= 400 && status < 500 ? '4XX' : status >= 200 && status < 300 ? firstSuccess(operation) : undefined;
+    const key = operation.responses?.[String(status)]
+      ? String(status)
+      : status >= 400 && status < 500
+        ? '4XX'
+        : status >= 200 && status < 300
+          ? firstSuccess(operation)
+          : undefined;
     if (!key || !operation.responses?.[key]) {
       if (status >= 500) {
         return [];
@@ -157,7 +179,16 @@ export class ContractValidator {
     if (this.cache.has(cacheKey)) {
       return this.cache.get(cacheKey);
     }
-    let validate = this.compile(`${cacheKey} raw`, ['paths', template, method.toLowerCase(), 'responses', key, 'content', 'application/json', 'schema']);
+    let validate = this.compile(`${cacheKey} raw`, [
+      'paths',
+      template,
+      method.toLowerCase(),
+      'responses',
+      key,
+      'content',
+      'application/json',
+      'schema',
+    ]);
     if (validate && key === '4XX' && !validate(CANONICAL_ERROR)) {
       this.relaxed.add(`${method} ${template}`);
       validate = this.ajv.compile(GENERIC_ERROR);

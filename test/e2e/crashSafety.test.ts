@@ -48,7 +48,8 @@ describe('Changes interrupted by a window reload', function () {
     }
   }
 
-  const sent = (method: string, pattern: RegExp) => emulator.log.entries().some((entry) => entry.method === method && pattern.test(entry.path));
+  const sent = (method: string, pattern: RegExp) =>
+    emulator.log.entries().some((entry) => entry.method === method && pattern.test(entry.path));
 
   async function openGroup(zone: string): Promise<void> {
     await workbench.collapseAll();
@@ -71,15 +72,23 @@ describe('Changes interrupted by a window reload', function () {
     await workbench.reload();
     await openGroup('example.org');
     await workbench.treeRow(/^reload-upload\.example\.org/).waitFor({ timeout: 30_000 });
-    const copies = emulator.state.aopCertificatesOf(zoneId('example.org')).filter((record) => record.certificate.serialNumber === certificate.serialNumber);
+    const copies = emulator.state
+      .aopCertificatesOf(zoneId('example.org'))
+      .filter((record) => record.certificate.serialNumber === certificate.serialNumber);
     assert.equal(copies.length, 1);
     await workbench.screenshot('reload-upload');
   });
 
   it('finishes a delete cut off after invalidating its hostnames: the certificate is there, unused, and deletes', async () => {
     const certificate = await createCertificate({ commonName: 'reload-delete.example.org', key: await generateKey('ECDSA') });
-    const id = emulator.state.uploadAopCertificate(zoneId('example.org'), certificate.certPem, certificate.key.pkcs8Pem, { fixedStatus: 'active' }).id;
-    emulator.state.updateAssociations(zoneId('example.org'), ['x.reload.example.org', 'y.reload.example.org'].map((hostname) => ({ hostname, cert_id: id, enabled: true })), { immediate: true });
+    const id = emulator.state.uploadAopCertificate(zoneId('example.org'), certificate.certPem, certificate.key.pkcs8Pem, {
+      fixedStatus: 'active',
+    }).id;
+    emulator.state.updateAssociations(
+      zoneId('example.org'),
+      ['x.reload.example.org', 'y.reload.example.org'].map((hostname) => ({ hostname, cert_id: id, enabled: true })),
+      { immediate: true },
+    );
     await workbench.runCommand('Cloudflare Certificates: Refresh');
     await openGroup('example.org');
     // The DELETE never answers: the window is closed after the invalidation, before the delete lands.
@@ -96,14 +105,23 @@ describe('Changes interrupted by a window reload', function () {
     await workbench.contextMenu(row, 'Delete Certificate…');
     assert.doesNotMatch(await workbench.dialogButton(/^Delete$/), /hostnames? uses? it/);
     await workbench.notification(/Deleted "reload-delete\.example\.org"/).waitFor({ timeout: 30_000 });
-    assert.ok(!emulator.state.aopCertificatesOf(zoneId('example.org')).some((record) => record.id === id && emulator.state.aopStatus(record) === 'active'));
+    assert.ok(
+      !emulator.state
+        .aopCertificatesOf(zoneId('example.org'))
+        .some((record) => record.id === id && emulator.state.aopStatus(record) === 'active'),
+    );
     emulator.faults.clear();
   });
 
   it('shows a pack replace cut off while Cloudflare deployed it with the new certificate', async () => {
     const saas = zoneId('saas-platform.net');
     const record = emulator.state.customHostnamesOf(saas).find((candidate) => candidate.certificates.length === 2)!;
-    const replacement = await createCertificate({ commonName: record.hostname, keyKind: 'RSA', key: await generateKey('RSA'), notAfter: days(333) });
+    const replacement = await createCertificate({
+      commonName: record.hostname,
+      keyKind: 'RSA',
+      key: await generateKey('RSA'),
+      notAfter: days(333),
+    });
     fs.writeFileSync(path.join(folder, 'reload-replace.pem'), `${replacement.certPem}${replacement.key.pkcs8Pem}`);
     await workbench.openFile('reload-replace.pem');
     await workbench.collapseAll();
@@ -121,7 +139,11 @@ describe('Changes interrupted by a window reload', function () {
     await workbench.expand(workbench.treeRow('saas-platform.net'));
     await workbench.expand(workbench.treeRow(/^Custom Hostnames/));
     await workbench.expand(workbench.treeRow(record.hostname));
-    await workbench.sidebar().locator('.monaco-list-row', { hasText: /^RSA.*expires in 333 days/ }).first().waitFor({ timeout: 30_000 });
+    await workbench
+      .sidebar()
+      .locator('.monaco-list-row', { hasText: /^RSA.*expires in 333 days/ })
+      .first()
+      .waitFor({ timeout: 30_000 });
     assert.ok(record.certificates.some((entry) => entry.certificate.serialNumber === replacement.serialNumber));
     assert.equal(record.certificates.length, 2, 'nothing added or lost');
     await workbench.screenshot('reload-replace');

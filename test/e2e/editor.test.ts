@@ -5,8 +5,14 @@ import { createCertificate } from '../fixtures/certificateFactory';
 import { browserTestEnvironment } from './support/environment';
 import { WorkbenchPage } from './support/workbenchPage';
 
-interface ApiZone { id: string; name: string }
-interface ApiCertificate { serial_number: string; status: string }
+interface ApiZone {
+  id: string;
+  name: string;
+}
+interface ApiCertificate {
+  serial_number: string;
+  status: string;
+}
 
 /**
  * The editor as a person meets it: a PEM file with its lenses, squiggles and hover, then a right-click
@@ -47,7 +53,12 @@ describe('PEM files in the browser', function () {
     // The confirmation names the file, the certificate and what it becomes before anything is sent.
     const dialog = workbench.page.locator('.monaco-dialog-box');
     await dialog.waitFor({ timeout: 15_000 });
-    assert.match(await dialog.innerText(), new RegExp(`from ${file.replace(/\./g, '\\.')} to ${zone.replace(/\./g, '\\.')}\\?[\\s\\S]*Authenticated Origin Pulls client certificate`));
+    assert.match(
+      await dialog.innerText(),
+      new RegExp(
+        `from ${file.replace(/\./g, '\\.')} to ${zone.replace(/\./g, '\\.')}\\?[\\s\\S]*Authenticated Origin Pulls client certificate`,
+      ),
+    );
     await dialog.locator('.dialog-buttons .monaco-button', { hasText: /^Upload$/ }).click();
   }
 
@@ -76,13 +87,18 @@ describe('PEM files in the browser', function () {
     await workbench.page.keyboard.press('Escape');
   });
 
-  it('uploads from the editor\'s context menu, finding the key beside it, and the tree shows it active', async () => {
+  it("uploads from the editor's context menu, finding the key beside it, and the tree shows it active", async () => {
     const { emulator } = browserTestEnvironment();
     await uploadFromEditorMenu('origin-pull.example.com.pem', 'example.org');
     await workbench.notification(/Uploaded "origin-pull\.example\.com" to example\.org: active/).waitFor({ timeout: 30_000 });
     const headers = { Authorization: 'Bearer demo-token' };
-    const [zone] = ((await (await fetch(`${emulator.baseUrl}/zones?name=example.org`, { headers })).json()) as { result: ApiZone[] }).result;
-    const certificates = ((await (await fetch(`${emulator.baseUrl}/zones/${zone.id}/origin_tls_client_auth/hostnames/certificates`, { headers })).json()) as { result: ApiCertificate[] }).result;
+    const [zone] = ((await (await fetch(`${emulator.baseUrl}/zones?name=example.org`, { headers })).json()) as { result: ApiZone[] })
+      .result;
+    const certificates = (
+      (await (await fetch(`${emulator.baseUrl}/zones/${zone.id}/origin_tls_client_auth/hostnames/certificates`, { headers })).json()) as {
+        result: ApiCertificate[];
+      }
+    ).result;
     assert.ok(certificates.some((certificate) => certificate.status === 'active'));
     await workbench.openCertificatesView();
     const zoneRow = workbench.treeRow(/^example\.org/);

@@ -2,8 +2,15 @@ import * as assert from 'node:assert/strict';
 import { browserTestEnvironment } from './support/environment';
 import { WorkbenchPage } from './support/workbenchPage';
 
-interface ApiZone { id: string; name: string }
-interface ApiCertificate { id: string; expires_on: string; certificate: string }
+interface ApiZone {
+  id: string;
+  name: string;
+}
+interface ApiCertificate {
+  id: string;
+  expires_on: string;
+  certificate: string;
+}
 
 /** The demo data as any API client sees it, to know what the tree must show. */
 async function api<T>(path: string): Promise<T> {
@@ -59,14 +66,21 @@ for (const theme of ['dark', 'light'] as const) {
       if ((await group.getAttribute('aria-expanded')) !== 'true') {
         await group.click();
       }
-      await workbench.sidebar().locator('.monaco-list-row .label-description', { hasText: /expire/ }).first().waitFor({ timeout: 30_000 });
+      await workbench
+        .sidebar()
+        .locator('.monaco-list-row .label-description', { hasText: /expire/ })
+        .first()
+        .waitFor({ timeout: 30_000 });
       const descriptions = await workbench.sidebar().locator('.monaco-list-row .label-description').allInnerTexts();
       assert.ok(descriptions.filter((text) => /expire/.test(text)).length >= Math.min(3, Math.max(...counts)), descriptions.join(' | '));
       await workbench.screenshot(`explorer-${theme}`);
     });
 
     it('shows certificate details when hovering a certificate', async () => {
-      const row = workbench.sidebar().locator('.monaco-list-row', { has: workbench.page.locator('.label-description', { hasText: /expire/ }) }).first();
+      const row = workbench
+        .sidebar()
+        .locator('.monaco-list-row', { has: workbench.page.locator('.label-description', { hasText: /expire/ }) })
+        .first();
       const tooltip = await workbench.hoverAndReadTooltip(row.locator('.label-name'));
       for (const part of ['Subject', 'Issuer', 'Serial', 'Not after', 'Status', 'ID']) {
         assert.ok(tooltip.includes(part), `tooltip lacks ${part}: ${tooltip}`);
@@ -74,7 +88,7 @@ for (const theme of ['dark', 'light'] as const) {
       await workbench.screenshot(`explorer-hover-${theme}`);
     });
 
-    it('shows a hostname\'s own detail, fetched from Cloudflare when hovered, under a certificate that hostnames use', async () => {
+    it("shows a hostname's own detail, fetched from Cloudflare when hovered, under a certificate that hostnames use", async () => {
       // Zone 1, group 2, certificate 3, hostname 4: the first certificate with hostnames under it.
       const certificate = workbench.sidebar().locator('.monaco-list-row[aria-level="3"][aria-expanded]').first();
       await certificate.waitFor({ timeout: 30_000 });
@@ -90,7 +104,13 @@ for (const theme of ['dark', 'light'] as const) {
       await hover.waitFor({ timeout: 15_000 });
       const tooltip = await hover.innerText();
       assert.ok(tooltip.includes(await hostname.locator('.label-name').innerText()), tooltip);
-      for (const part of ['Authenticated Origin Pulls:', 'Association status', 'Certificate status', 'Certificate ID', 'As Cloudflare has it now']) {
+      for (const part of [
+        'Authenticated Origin Pulls:',
+        'Association status',
+        'Certificate status',
+        'Certificate ID',
+        'As Cloudflare has it now',
+      ]) {
         assert.ok(tooltip.includes(part), `tooltip lacks ${part}: ${tooltip}`);
       }
       // Dates as the certificate's own hover writes them, not Cloudflare's raw ISO strings.

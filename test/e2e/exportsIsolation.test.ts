@@ -9,8 +9,18 @@ const TOKEN = 'demo-token';
 const EXTENSION_ID = 'cfcerts.cloudflare-certificates';
 
 /** What the probe extension (test/e2e/fixtures/probeExtension) writes after trying to reach our token. */
-interface Attempt { ok: boolean; kind?: string; value?: string; methods?: string[]; error?: string }
-interface Walk { entries: { path: string; kind: string }[]; strings: string[]; interesting: { path: string; kind: string }[] }
+interface Attempt {
+  ok: boolean;
+  kind?: string;
+  value?: string;
+  methods?: string[];
+  error?: string;
+}
+interface Walk {
+  entries: { path: string; kind: string }[];
+  strings: string[];
+  interesting: { path: string; kind: string }[];
+}
 interface ProbeReport {
   probe: string;
   found: boolean;
@@ -20,7 +30,10 @@ interface ProbeReport {
   walk?: Walk;
   activateResultIsExports?: boolean;
   activateResultWalk?: Walk;
-  attempts: Record<'activate' | 'tokensGet' | 'clientsClient' | 'clientsForToken' | 'clientListZones' | 'ownSecretStorage', Attempt | undefined>;
+  attempts: Record<
+    'activate' | 'tokensGet' | 'clientsClient' | 'clientsForToken' | 'clientListZones' | 'ownSecretStorage',
+    Attempt | undefined
+  >;
 }
 
 function probeSetup() {
@@ -46,7 +59,11 @@ async function waitForFile(file: string, timeoutMs: number): Promise<string> {
 function assertHoldsNothing(walk: Walk | undefined, what: string): void {
   assert.ok(walk, `${what}: the probe did not walk it`);
   const reachable = walk.entries.filter((entry) => entry.kind === 'object' || entry.kind === 'function');
-  assert.deepEqual(reachable.map((entry) => entry.path), [], `${what} hands other extensions objects or functions`);
+  assert.deepEqual(
+    reachable.map((entry) => entry.path),
+    [],
+    `${what} hands other extensions objects or functions`,
+  );
   assert.deepEqual(walk.interesting, [], `${what} holds token- or client-like members`);
 }
 

@@ -5,7 +5,13 @@ import { createCertificate, days } from '../fixtures/certificateFactory';
 import { browserTestEnvironment } from './support/environment';
 import { WorkbenchPage } from './support/workbenchPage';
 
-const HOSTNAMES = ['a.rotate-e2e.example.org', 'b.rotate-e2e.example.org', 'c.rotate-e2e.example.org', 'd.rotate-e2e.example.org', 'e.rotate-e2e.example.org'];
+const HOSTNAMES = [
+  'a.rotate-e2e.example.org',
+  'b.rotate-e2e.example.org',
+  'c.rotate-e2e.example.org',
+  'd.rotate-e2e.example.org',
+  'e.rotate-e2e.example.org',
+];
 
 /**
  * What a person does with an expiring certificate, in the real workbench: a refused token corrected
@@ -64,17 +70,23 @@ describe('Certificate lifecycle in the browser', function () {
     await workbench.openCertificatesView();
   });
 
-  it('shows each custom hostname\'s soonest certificate expiry, and packs by what they hold', async () => {
+  it("shows each custom hostname's soonest certificate expiry, and packs by what they hold", async () => {
     await workbench.expand(workbench.treeRow('saas-platform.net'));
     await workbench.expand(workbench.treeRow(/^Custom Hostnames/));
-    const expiring = workbench.sidebar().locator('.monaco-list-row', { has: workbench.page.locator('.label-description', { hasText: /expire.* · SSL / }) }).first();
+    const expiring = workbench
+      .sidebar()
+      .locator('.monaco-list-row', { has: workbench.page.locator('.label-description', { hasText: /expire.* · SSL / }) })
+      .first();
     await expiring.waitFor({ timeout: 30_000 });
     await workbench.expand(expiring);
     const pack = workbench.treeRow(/^Certificate pack · (RSA|ECDSA)( \+ (RSA|ECDSA))?/);
     await pack.waitFor({ timeout: 15_000 });
     assert.doesNotMatch(await pack.locator('.label-name').innerText(), /[0-9a-f]{8}-[0-9a-f]{4}/, 'no bare UUID in the label');
     await workbench.screenshot('hostname-rows');
-    await workbench.treeRow(/^Custom Hostnames/).locator('.label-name').click();
+    await workbench
+      .treeRow(/^Custom Hostnames/)
+      .locator('.label-name')
+      .click();
     await workbench.treeRow('saas-platform.net').locator('.label-name').click();
   });
 
@@ -83,8 +95,16 @@ describe('Certificate lifecycle in the browser', function () {
     const zoneId = emulator.state.zones.find((zone) => zone.name === 'example.org')!.id;
     const old = await createCertificate({ commonName: 'rotate-e2e.example.org', sans: ['rotate-e2e.example.org'], notAfter: days(4) });
     const oldId = emulator.state.uploadAopCertificate(zoneId, old.certPem, old.key.pkcs8Pem, { fixedStatus: 'active' }).id;
-    emulator.state.updateAssociations(zoneId, HOSTNAMES.map((hostname) => ({ hostname, cert_id: oldId, enabled: true })), { immediate: true });
-    const replacement = await createCertificate({ commonName: 'rotate-e2e.example.org', sans: ['rotate-e2e.example.org'], notAfter: days(395) });
+    emulator.state.updateAssociations(
+      zoneId,
+      HOSTNAMES.map((hostname) => ({ hostname, cert_id: oldId, enabled: true })),
+      { immediate: true },
+    );
+    const replacement = await createCertificate({
+      commonName: 'rotate-e2e.example.org',
+      sans: ['rotate-e2e.example.org'],
+      notAfter: days(395),
+    });
     fs.writeFileSync(path.join(folder, 'rotate-e2e.example.org.pem'), `${replacement.certPem}${replacement.key.pkcs8Pem}`);
     await workbench.runCommand('Cloudflare Certificates: Refresh');
     await workbench.openFile('rotate-e2e.example.org.pem');
@@ -110,7 +130,10 @@ describe('Certificate lifecycle in the browser', function () {
     await workbench.expand(workbench.treeRow('Client Certificates (AOP)'));
     const incomplete = workbench.treeRow(/rotation incomplete/);
     await incomplete.waitFor({ timeout: 30_000 });
-    assert.match(await incomplete.innerText(), /rotate-e2e\.example\.org[\s\S]*rotation incomplete: (replaced by rotate-e2e\.example\.org|\d of 5 hostnames on rotate-e2e\.example\.org)/);
+    assert.match(
+      await incomplete.innerText(),
+      /rotate-e2e\.example\.org[\s\S]*rotation incomplete: (replaced by rotate-e2e\.example\.org|\d of 5 hostnames on rotate-e2e\.example\.org)/,
+    );
     // The reloaded window reopens the replacement's file, key and all: close it before the picture.
     await workbench.runCommand('View: Close All Editors');
     await workbench.screenshot('rotation-incomplete');
@@ -119,13 +142,19 @@ describe('Certificate lifecycle in the browser', function () {
     const question = await workbench.dialogButton('Delete Old Certificate');
     assert.match(question, /no hostname uses "rotate-e2e\.example\.org" any more/);
     await workbench.notification(/Rotation finished/).waitFor({ timeout: 60_000 });
-    await workbench.sidebar().locator('.monaco-list-row', { hasText: /rotate-e2e\.example\.org.*expires in 395 days/ }).first().waitFor({ timeout: 30_000 });
+    await workbench
+      .sidebar()
+      .locator('.monaco-list-row', { hasText: /rotate-e2e\.example\.org.*expires in 395 days/ })
+      .first()
+      .waitFor({ timeout: 30_000 });
     await workbench.screenshot('rotation-finished');
     for (const hostname of HOSTNAMES) {
       assert.equal(emulator.state.servingCertificate(zoneId, hostname)?.certId === oldId, false, `${hostname} moved`);
       assert.deepEqual(emulator.state.serviceGaps(zoneId, hostname), [], `${hostname} was served throughout`);
     }
-    const copies = emulator.state.aopCertificatesOf(zoneId).filter((record) => record.certificate.serialNumber === replacement.serialNumber);
+    const copies = emulator.state
+      .aopCertificatesOf(zoneId)
+      .filter((record) => record.certificate.serialNumber === replacement.serialNumber);
     assert.equal(copies.length, 1, 'one copy of the replacement');
   });
 
@@ -135,7 +164,11 @@ describe('Certificate lifecycle in the browser', function () {
     const names = ['a.renew-e2e.example.net', 'b.renew-e2e.example.net'];
     const old = await createCertificate({ commonName: 'renew-e2e.example.net', sans: ['renew-e2e.example.net'], notAfter: days(3) });
     const oldId = emulator.state.uploadAopCertificate(zoneId, old.certPem, old.key.pkcs8Pem, { fixedStatus: 'active' }).id;
-    emulator.state.updateAssociations(zoneId, names.map((hostname) => ({ hostname, cert_id: oldId, enabled: true })), { immediate: true });
+    emulator.state.updateAssociations(
+      zoneId,
+      names.map((hostname) => ({ hostname, cert_id: oldId, enabled: true })),
+      { immediate: true },
+    );
     const renewal = await createCertificate({ commonName: 'renew-e2e.example.net', sans: ['renew-e2e.example.net'], notAfter: days(365) });
     const newId = emulator.state.uploadAopCertificate(zoneId, renewal.certPem, renewal.key.pkcs8Pem, { fixedStatus: 'active' }).id;
     await workbench.runCommand('Cloudflare Certificates: Refresh');
@@ -145,12 +178,20 @@ describe('Certificate lifecycle in the browser', function () {
     const ready = workbench.treeRow(/renew-e2e\.example\.net.*replacement uploaded: 0 of 2 hostnames on renew-e2e\.example\.net/);
     await ready.waitFor({ timeout: 30_000 });
     // The zone row's counts follow the Refresh a moment later: wait, so the picture is of the settled view.
-    await workbench.sidebar().locator('.monaco-list-row', { hasText: /staging\.example\.net\s*2 client certs · 0 custom hostnames · AOP on/ }).first().waitFor({ timeout: 10_000 });
+    await workbench
+      .sidebar()
+      .locator('.monaco-list-row', { hasText: /staging\.example\.net\s*2 client certs · 0 custom hostnames · AOP on/ })
+      .first()
+      .waitFor({ timeout: 10_000 });
     await workbench.screenshot('replacement-uploaded');
 
     await ready.click({ button: 'right' });
     await workbench.page.locator('.context-view .action-label', { hasText: 'Finish Rotation' }).first().waitFor({ timeout: 5_000 });
-    assert.equal(await workbench.page.locator('.context-view .action-label', { hasText: 'Undo Rotation' }).count(), 0, 'nothing moved, so nothing to undo');
+    assert.equal(
+      await workbench.page.locator('.context-view .action-label', { hasText: 'Undo Rotation' }).count(),
+      0,
+      'nothing moved, so nothing to undo',
+    );
     await workbench.page.keyboard.press('Escape');
     emulator.log.clear();
     await workbench.contextMenu(ready, 'Finish Rotation');
@@ -163,6 +204,10 @@ describe('Certificate lifecycle in the browser', function () {
       assert.equal(emulator.state.servingCertificate(zoneId, hostname)?.certId, newId, `${hostname} moved`);
       assert.deepEqual(emulator.state.serviceGaps(zoneId, hostname), [], `${hostname} was served throughout`);
     }
-    assert.deepEqual(emulator.log.writes().map((entry) => entry.method), ['PUT', 'DELETE'], 'nothing uploaded');
+    assert.deepEqual(
+      emulator.log.writes().map((entry) => entry.method),
+      ['PUT', 'DELETE'],
+      'nothing uploaded',
+    );
   });
 });

@@ -2,7 +2,10 @@ import * as assert from 'node:assert/strict';
 import { browserTestEnvironment } from './support/environment';
 import { WorkbenchPage } from './support/workbenchPage';
 
-interface ApiZone { id: string; name: string }
+interface ApiZone {
+  id: string;
+  name: string;
+}
 
 /*
  * Two pages on one workbench are two windows sharing one SecretStorage. On code-server 4.100.3

@@ -85,7 +85,9 @@ export class AssociationHistory {
    * certificate served it. Empty for a hostname that was served without interruption.
    */
   gaps(zoneId: string, hostname: string, until: number): ServiceGap[] {
-    const times = [...new Set(this.of(zoneId, hostname).flatMap((event) => [event.at, event.activeAt]))].filter((time) => time <= until).sort((a, b) => a - b);
+    const times = [...new Set(this.of(zoneId, hostname).flatMap((event) => [event.at, event.activeAt]))]
+      .filter((time) => time <= until)
+      .sort((a, b) => a - b);
     const gaps: ServiceGap[] = [];
     let served = false;
     for (const [index, time] of times.entries()) {

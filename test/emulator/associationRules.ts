@@ -31,7 +31,11 @@ export function parseChanges(config: unknown): Change[] {
   }
   return config.map((entry) => {
     const change = entry as { hostname?: unknown; cert_id?: unknown; enabled?: unknown };
-    if (typeof change.hostname !== 'string' || !/^[a-z0-9*]([a-z0-9.-]*[a-z0-9])?$/i.test(change.hostname) || change.hostname.length > 255) {
+    if (
+      typeof change.hostname !== 'string' ||
+      !/^[a-z0-9*]([a-z0-9.-]*[a-z0-9])?$/i.test(change.hostname) ||
+      change.hostname.length > 255
+    ) {
       throw new ApiFailure(400, 1401, `"${String(change.hostname)}" is not a valid hostname.`);
     }
     if (typeof change.cert_id !== 'string') {
@@ -64,13 +68,20 @@ function checkLimit(state: EmulatorState, zoneId: string, changes: readonly Chan
   // The users the certificate would have after the whole batch, so one PUT cannot pass the limit.
   const touched = new Set(changes.map((change) => change.hostname));
   const batch = new Set(changes.filter((change) => change.enabled !== null && change.certId === certId).map((change) => change.hostname));
-  const kept = state.associations.filter((association) => association.zoneId === zoneId && association.certId === certId && !touched.has(association.hostname));
+  const kept = state.associations.filter(
+    (association) => association.zoneId === zoneId && association.certId === certId && !touched.has(association.hostname),
+  );
   if (kept.length + batch.size > MAX_ASSOCIATIONS_PER_CERTIFICATE) {
     throw new ApiFailure(400, 1410, `A certificate can be used by at most ${MAX_ASSOCIATIONS_PER_CERTIFICATE} hostnames.`);
   }
 }
 
-export function applyAssociationChanges(state: EmulatorState, zoneId: string, config: unknown, options: { immediate?: boolean } = {}): AssociationRecord[] {
+export function applyAssociationChanges(
+  state: EmulatorState,
+  zoneId: string,
+  config: unknown,
+  options: { immediate?: boolean } = {},
+): AssociationRecord[] {
   state.zone(zoneId);
   const changes = parseChanges(config);
   for (const change of changes) {
@@ -88,7 +99,14 @@ export function applyAssociationChanges(state: EmulatorState, zoneId: string, co
     const existing = index >= 0 ? state.associations[index] : undefined;
     if (existing && !state.associationHistory.has(zoneId, change.hostname)) {
       // A seeded association: it was serving before any recorded change.
-      state.associationHistory.add({ zoneId, hostname: change.hostname, at: 0, certId: existing.certId, enabled: existing.enabled, activeAt: 0 });
+      state.associationHistory.add({
+        zoneId,
+        hostname: change.hostname,
+        at: 0,
+        certId: existing.certId,
+        enabled: existing.enabled,
+        activeAt: 0,
+      });
     }
     if (change.enabled === null) {
       // Invalidating names the certificate: one that no longer matches (the hostname moved since) is left alone.
@@ -113,7 +131,15 @@ export function applyAssociationChanges(state: EmulatorState, zoneId: string, co
       });
       touched.push(existing);
     } else {
-      const record: AssociationRecord = { zoneId, hostname: change.hostname, certId: change.certId, enabled: change.enabled, createdAt: stamp, updatedAt: stamp, deployedAt: activeAt };
+      const record: AssociationRecord = {
+        zoneId,
+        hostname: change.hostname,
+        certId: change.certId,
+        enabled: change.enabled,
+        createdAt: stamp,
+        updatedAt: stamp,
+        deployedAt: activeAt,
+      };
       state.associations.push(record);
       touched.push(record);
     }
@@ -136,7 +162,11 @@ export function usersOf(state: EmulatorState, zoneId: string, certId: string): s
   const now = state.clock();
   return state.associations
     .filter((association) => association.zoneId === zoneId)
-    .filter((association) => association.certId === certId || (association.previousCertId === certId && association.deployedAt !== undefined && now < association.deployedAt))
+    .filter(
+      (association) =>
+        association.certId === certId ||
+        (association.previousCertId === certId && association.deployedAt !== undefined && now < association.deployedAt),
+    )
     .map((association) => association.hostname);
 }
 

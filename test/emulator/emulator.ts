@@ -159,7 +159,16 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         badJson = true;
       }
     }
-    const entry = { method, path, query: Object.fromEntries(url.searchParams), body: scrubBody(parsed), token: token?.label ?? (request.headers.authorization ? '<unknown>' : '<none>'), status: 0, startedAt: Date.now(), endedAt: 0 };
+    const entry = {
+      method,
+      path,
+      query: Object.fromEntries(url.searchParams),
+      body: scrubBody(parsed),
+      token: token?.label ?? (request.headers.authorization ? '<unknown>' : '<none>'),
+      status: 0,
+      startedAt: Date.now(),
+      endedAt: 0,
+    };
     const fault = faults.take(method, path, url.search.slice(1), token?.label);
     log.add(fault ? { ...entry, fault: fault.kind } : entry);
     const logged = log.entries()[log.entries().length - 1] as { status: number; endedAt: number };
@@ -167,7 +176,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     inFlight += 1;
     peakConcurrent = Math.max(peakConcurrent, inFlight);
     // Taken on arrival, so a write that overlaps another on the same zone meets Cloudflare's 409.
-    const write = emulator.quirks.zoneWriteConflicts && (!fault || ANSWER_THEN_FAULT.has(fault.kind)) ? zoneWrites.begin(method, path) : { conflict: false, end: () => undefined };
+    const write =
+      emulator.quirks.zoneWriteConflicts && (!fault || ANSWER_THEN_FAULT.has(fault.kind))
+        ? zoneWrites.begin(method, path)
+        : { conflict: false, end: () => undefined };
     try {
       if (emulator.latencyMs > 0) {
         await sleep(emulator.latencyMs);
@@ -192,10 +204,16 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       }
       if (fault?.kind === 'lyingResultInfo' && body.result_info) {
         const info = body.result_info as Record<string, number>;
-        body.result_info = fault.mode === 'inflateTotalPages' ? { ...info, total_pages: 10_000, total_count: 10_000 * info.per_page } : { page: info.page, per_page: info.per_page, count: info.count };
+        body.result_info =
+          fault.mode === 'inflateTotalPages'
+            ? { ...info, total_pages: 10_000, total_count: 10_000 * info.per_page }
+            : { page: info.page, per_page: info.per_page, count: info.count };
       }
       // A null list is a documented deviation from the schema (README), so it is not reported as a violation.
-      const nulled = status < 300 && Array.isArray(body.result) && (fault?.kind === 'nullResult' || (emulator.quirks.emptyListsAsNull && body.result.length === 0));
+      const nulled =
+        status < 300 &&
+        Array.isArray(body.result) &&
+        (fault?.kind === 'nullResult' || (emulator.quirks.emptyListsAsNull && body.result.length === 0));
       if (nulled) {
         body.result = null;
       }
@@ -242,9 +260,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         throw new ApiFailure(429, 971, 'Please wait and consider throttling your request speed', { 'Retry-After': String(limited) });
       }
       if (!('route' in routed)) {
-        throw routed.pathExists ? new ApiFailure(405, 10405, `Method ${method} not allowed`) : new ApiFailure(404, 7000, 'No route for that URI');
+        throw routed.pathExists
+          ? new ApiFailure(405, 10405, `Method ${method} not allowed`)
+          : new ApiFailure(404, 7000, 'No route for that URI');
       }
-      if ((routed.route.access === 'read' && !token.permissions.zoneRead) || (routed.route.access === 'edit' && !token.permissions.sslEdit)) {
+      if (
+        (routed.route.access === 'read' && !token.permissions.zoneRead) ||
+        (routed.route.access === 'edit' && !token.permissions.sslEdit)
+      ) {
         throw new ApiFailure(403, 10000, 'Authentication error');
       }
       if (badJson) {
@@ -264,7 +287,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       return { status: result.status ?? 200, body };
     } catch (error) {
       if (error instanceof ApiFailure) {
-        return { status: error.status, body: envelope(false, null, [{ code: error.code, message: error.message }]), headers: error.headers };
+        return {
+          status: error.status,
+          body: envelope(false, null, [{ code: error.code, message: error.message }]),
+          headers: error.headers,
+        };
       }
       throw error;
     }
@@ -285,7 +312,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   function rateHeaders(token: TokenRecord | undefined): Record<string, string> {
     const used = token ? (sentByToken.get(token.value)?.length ?? 0) : 0;
     const windowSeconds = Math.round(rate.windowMs / 1000);
-    return { Ratelimit: `"default";r=${Math.max(0, rate.requests - used)};t=${windowSeconds}`, 'Ratelimit-Policy': `"default";q=${rate.requests};w=${windowSeconds}` };
+    return {
+      Ratelimit: `"default";r=${Math.max(0, rate.requests - used)};t=${windowSeconds}`,
+      'Ratelimit-Policy': `"default";q=${rate.requests};w=${windowSeconds}`,
+    };
   }
 
   async function control(command: string, method: string, raw: string, response: http.ServerResponse): Promise<void> {
@@ -309,9 +339,16 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     } else if (command === 'quirks' && method === 'POST') {
       Object.assign(emulator.quirks, pickQuirks(input));
     } else if (command === 'associations' && method === 'GET') {
-      return sendJson(response, 200, { zones: state.zones.map((zone) => ({ id: zone.id, name: zone.name, associations: state.associationViews(zone.id) })) });
+      return sendJson(response, 200, {
+        zones: state.zones.map((zone) => ({ id: zone.id, name: zone.name, associations: state.associationViews(zone.id) })),
+      });
     } else if (command === 'state') {
-      return sendJson(response, 200, { zones: state.zones.length, aopCertificates: state.aopCertificates.length, associations: state.associations.length, customHostnames: state.customHostnames.length });
+      return sendJson(response, 200, {
+        zones: state.zones.length,
+        aopCertificates: state.aopCertificates.length,
+        associations: state.associations.length,
+        customHostnames: state.customHostnames.length,
+      });
     } else {
       return sendJson(response, 404, { error: `unknown control ${method} ${command}` });
     }

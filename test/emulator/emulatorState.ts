@@ -1,7 +1,14 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { ApiFailure, notFound } from './apiFailure';
 import { AssociationHistory, type ServiceGap } from './associationHistory';
-import { applyAssociationChanges, type AssociationView, associationStatus, associationViews, MAX_ASSOCIATIONS_PER_CERTIFICATE, usersOf } from './associationRules';
+import {
+  applyAssociationChanges,
+  type AssociationView,
+  associationStatus,
+  associationViews,
+  MAX_ASSOCIATIONS_PER_CERTIFICATE,
+  usersOf,
+} from './associationRules';
 import { checkUpload, type UploadedCertificate } from './uploadRules';
 
 export type { AssociationView } from './associationRules';
@@ -53,7 +60,6 @@ export interface AssociationRecord {
   /** The certificate that keeps serving the hostname until deployedAt, after a move. */
   previousCertId?: string;
 }
-
 
 export interface PackCertificateRecord {
   readonly id: string;
@@ -110,7 +116,13 @@ export class EmulatorState {
     return this.associationTransitionOverride ?? this.transitionMs;
   }
 
-  addToken(token: { value: string; label?: string; permissions?: { zoneRead: boolean; sslEdit: boolean }; owner?: 'user' | 'account'; status?: TokenRecord['status'] }): TokenRecord {
+  addToken(token: {
+    value: string;
+    label?: string;
+    permissions?: { zoneRead: boolean; sslEdit: boolean };
+    owner?: 'user' | 'account';
+    status?: TokenRecord['status'];
+  }): TokenRecord {
     const record: TokenRecord = {
       value: token.value,
       label: token.label ?? token.value,
@@ -183,7 +195,12 @@ export class EmulatorState {
     return record;
   }
 
-  uploadAopCertificate(zoneId: string, certificatePem: unknown, privateKeyPem: unknown, options: { fixedStatus?: string; uploadedOn?: Date } = {}): AopCertificateRecord {
+  uploadAopCertificate(
+    zoneId: string,
+    certificatePem: unknown,
+    privateKeyPem: unknown,
+    options: { fixedStatus?: string; uploadedOn?: Date } = {},
+  ): AopCertificateRecord {
     const existing = this.aopCertificatesOf(zoneId);
     if (existing.length >= MAX_CERTIFICATES_PER_ZONE) {
       throw new ApiFailure(400, 1405, `A zone can hold at most ${MAX_CERTIFICATES_PER_ZONE} hostname client certificates.`);
@@ -214,7 +231,11 @@ export class EmulatorState {
     }
     const users = usersOf(this, zoneId, certificateId);
     if (users.length > 0) {
-      throw new ApiFailure(400, 1433, `The certificate is still used by ${users.length} hostname association(s); invalidate them (enabled: null) before deleting it.`);
+      throw new ApiFailure(
+        400,
+        1433,
+        `The certificate is still used by ${users.length} hostname association(s); invalidate them (enabled: null) before deleting it.`,
+      );
     }
     record.deletingAt = this.now() + this.transitionMs;
     record.fixedStatus = undefined;
@@ -269,7 +290,13 @@ export class EmulatorState {
     return record;
   }
 
-  addCustomHostname(zoneId: string, hostname: string, options: Partial<Pick<CustomHostnameRecord, 'status' | 'sslStatus' | 'bundleMethod' | 'certificateAuthority'>> & { certificates?: PackCertificateRecord[] } = {}): CustomHostnameRecord {
+  addCustomHostname(
+    zoneId: string,
+    hostname: string,
+    options: Partial<Pick<CustomHostnameRecord, 'status' | 'sslStatus' | 'bundleMethod' | 'certificateAuthority'>> & {
+      certificates?: PackCertificateRecord[];
+    } = {},
+  ): CustomHostnameRecord {
     this.zone(zoneId);
     const record: CustomHostnameRecord = {
       id: hexId(),
@@ -291,7 +318,12 @@ export class EmulatorState {
     return record.deployingUntil !== undefined && this.now() < record.deployingUntil ? 'pending_deployment' : record.sslStatus;
   }
 
-  private packCertificate(zoneId: string, hostnameId: string, packId: string, certificateId: string): { record: CustomHostnameRecord; index: number } {
+  private packCertificate(
+    zoneId: string,
+    hostnameId: string,
+    packId: string,
+    certificateId: string,
+  ): { record: CustomHostnameRecord; index: number } {
     const record = this.customHostname(zoneId, hostnameId);
     if (record.packId !== packId) {
       throw new ApiFailure(404, 1437, 'The certificate pack was not found.');
@@ -303,15 +335,28 @@ export class EmulatorState {
     return { record, index };
   }
 
-  replacePackCertificate(zoneId: string, hostnameId: string, packId: string, certificateId: string, certificatePem: unknown, privateKeyPem: unknown): CustomHostnameRecord {
+  replacePackCertificate(
+    zoneId: string,
+    hostnameId: string,
+    packId: string,
+    certificateId: string,
+    certificatePem: unknown,
+    privateKeyPem: unknown,
+  ): CustomHostnameRecord {
     const { record, index } = this.packCertificate(zoneId, hostnameId, packId, certificateId);
     const certificate = checkUpload(certificatePem, privateKeyPem, { leafOnly: true });
     const current = record.certificates[index];
     if (certificate.keyType !== current.certificate.keyType) {
-      const clash = record.certificates.some((other, otherIndex) => otherIndex !== index && other.certificate.keyType === certificate.keyType);
+      const clash = record.certificates.some(
+        (other, otherIndex) => otherIndex !== index && other.certificate.keyType === certificate.keyType,
+      );
       throw clash
         ? new ApiFailure(400, 1228, `A certificate of signature type ${certificate.signature} already exists in this certificate pack.`)
-        : new ApiFailure(400, 1229, `A ${current.certificate.keyType} certificate can only be replaced by another ${current.certificate.keyType} certificate.`);
+        : new ApiFailure(
+            400,
+            1229,
+            `A ${current.certificate.keyType} certificate can only be replaced by another ${current.certificate.keyType} certificate.`,
+          );
     }
     record.certificates[index] = { id: current.id, certificate, uploadedOn: new Date(this.now()).toISOString() };
     record.deployingUntil = this.now() + this.transitionMs;

@@ -7,14 +7,26 @@ import { envelope, sendJson } from './wire';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Faults applied to the emulator's real answer (the change is made); the others replace the answer. */
-export const ANSWER_THEN_FAULT = new Set<FaultRule['kind']>(['commitThenDrop', 'commitThenHtmlError', 'lyingResultInfo', 'slowBody', 'nullResult']);
+export const ANSWER_THEN_FAULT = new Set<FaultRule['kind']>([
+  'commitThenDrop',
+  'commitThenHtmlError',
+  'lyingResultInfo',
+  'slowBody',
+  'nullResult',
+]);
 
 /** Answers with the fault instead of the API; returns the status logged (-1 for no answer). */
 export async function inject(fault: FaultRule, response: http.ServerResponse): Promise<number> {
   switch (fault.kind) {
     case 'rateLimit': {
-      const headers: Record<string, string> = fault.retryAfterSeconds === null ? {} : { 'Retry-After': String(fault.retryAfterSeconds ?? 1) };
-      sendJson(response, 429, envelope(false, null, [{ code: 971, message: 'Please wait and consider throttling your request speed' }]), headers);
+      const headers: Record<string, string> =
+        fault.retryAfterSeconds === null ? {} : { 'Retry-After': String(fault.retryAfterSeconds ?? 1) };
+      sendJson(
+        response,
+        429,
+        envelope(false, null, [{ code: 971, message: 'Please wait and consider throttling your request speed' }]),
+        headers,
+      );
       return 429;
     }
     case 'serverError': {
@@ -23,7 +35,8 @@ export async function inject(fault: FaultRule, response: http.ServerResponse): P
       return status;
     }
     case 'htmlError': {
-      const html = '<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1><p>cloudflare</p></body></html>';
+      const html =
+        '<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1><p>cloudflare</p></body></html>';
       response.writeHead(fault.status ?? 502, { 'Content-Type': 'text/html' });
       response.end(html);
       return fault.status ?? 502;
@@ -59,7 +72,13 @@ export async function inject(fault: FaultRule, response: http.ServerResponse): P
   }
 }
 
-export async function trickle(response: http.ServerResponse, status: number, text: string, durationMs: number, headers: Record<string, string> = {}): Promise<void> {
+export async function trickle(
+  response: http.ServerResponse,
+  status: number,
+  text: string,
+  durationMs: number,
+  headers: Record<string, string> = {},
+): Promise<void> {
   response.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text), ...headers });
   const pieces = 10;
   const size = Math.ceil(text.length / pieces);

@@ -24,7 +24,9 @@ async function main(): Promise<void> {
   const rateLimit = option('rate-limit');
   const emulator = await startEmulator({
     port: Number(option('port') ?? 8787),
-    seed: scale ? { zones: scale[0], certificatesPerZone: scale[1], associationsPerCertificate: scale[2], customHostnamesPerZone: scale[3] } : seed,
+    seed: scale
+      ? { zones: scale[0], certificatesPerZone: scale[1], associationsPerCertificate: scale[2], customHostnamesPerZone: scale[3] }
+      : seed,
     rateLimit: rateLimit ? { requests: Number(rateLimit), windowMs: 300_000 } : undefined,
     latencyMs: Number(option('latency') ?? 0),
     transitionMs: option('transition') ? Number(option('transition')) : undefined,
@@ -39,7 +41,9 @@ async function main(): Promise<void> {
   let reported = 0;
   const timer = setInterval(() => {
     for (const violation of emulator.contractViolations.slice(reported)) {
-      console.warn(`Contract violation: ${violation.kind} ${violation.method} ${violation.template} ${violation.status ?? ''}: ${violation.errors}`);
+      console.warn(
+        `Contract violation: ${violation.kind} ${violation.method} ${violation.template} ${violation.status ?? ''}: ${violation.errors}`,
+      );
     }
     reported = emulator.contractViolations.length;
   }, 1000);

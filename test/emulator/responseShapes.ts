@@ -18,8 +18,27 @@ export function zoneJson(zone: ZoneRecord): Record<string, unknown> {
     activated_on: zone.createdOn,
     owner: { id: zone.accountId, name: zone.accountName, type: 'organization' },
     account: { id: zone.accountId, name: zone.accountName },
-    meta: { cdn_only: false, custom_certificate_quota: 10, dns_only: false, foundation_dns: false, page_rule_quota: 3, phishing_detected: false, step: 2 },
-    plan: { id: '94f3b7b768b0458b56d2cac4fe5ec0f9', name: 'Enterprise Website', price: 0, currency: 'USD', frequency: 'monthly', is_subscribed: true, can_subscribe: false, legacy_id: 'enterprise', legacy_discount: false, externally_managed: false },
+    meta: {
+      cdn_only: false,
+      custom_certificate_quota: 10,
+      dns_only: false,
+      foundation_dns: false,
+      page_rule_quota: 3,
+      phishing_detected: false,
+      step: 2,
+    },
+    plan: {
+      id: '94f3b7b768b0458b56d2cac4fe5ec0f9',
+      name: 'Enterprise Website',
+      price: 0,
+      currency: 'USD',
+      frequency: 'monthly',
+      is_subscribed: true,
+      can_subscribe: false,
+      legacy_id: 'enterprise',
+      legacy_discount: false,
+      externally_managed: false,
+    },
   };
 }
 
@@ -109,7 +128,9 @@ export function customHostnameJson(state: EmulatorState, record: CustomHostnameR
       settings: { min_tls_version: '1.2', http2: 'on', tls_1_3: 'on' },
       wildcard: false,
       certificates,
-      validation_errors: record.sslStatus.includes('timed_out') ? [{ message: 'The validation of this hostname timed out; check its DNS records.' }] : [],
+      validation_errors: record.sslStatus.includes('timed_out')
+        ? [{ message: 'The validation of this hostname timed out; check its DNS records.' }]
+        : [],
     },
     ownership_verification: { type: 'txt', name: `_cf-custom-hostname.${record.hostname}`, value: record.id },
     verification_errors: record.status === 'blocked' ? ['The hostname is blocked by policy.'] : [],

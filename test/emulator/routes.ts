@@ -30,7 +30,11 @@ export interface Route {
 }
 
 /** page/per_page within the endpoint's published bounds, or a 400 like Cloudflare's. */
-function paginate<T>(items: readonly T[], query: URLSearchParams, bounds: { min: number; max: number; fallback: number }): { page: T[]; info: NonNullable<RouteResult['resultInfo']> } {
+function paginate<T>(
+  items: readonly T[],
+  query: URLSearchParams,
+  bounds: { min: number; max: number; fallback: number },
+): { page: T[]; info: NonNullable<RouteResult['resultInfo']> } {
   const page = query.has('page') ? Number(query.get('page')) : 1;
   const perPage = query.has('per_page') ? Number(query.get('per_page')) : bounds.fallback;
   if (!Number.isInteger(page) || page < 1) {
@@ -42,7 +46,13 @@ function paginate<T>(items: readonly T[], query: URLSearchParams, bounds: { min:
   const slice = items.slice((page - 1) * perPage, page * perPage);
   return {
     page: slice,
-    info: { page, per_page: perPage, count: slice.length, total_count: items.length, total_pages: Math.max(1, Math.ceil(items.length / perPage)) },
+    info: {
+      page,
+      per_page: perPage,
+      count: slice.length,
+      total_count: items.length,
+      total_pages: Math.max(1, Math.ceil(items.length / perPage)),
+    },
   };
 }
 
@@ -70,36 +80,67 @@ export const ROUTES: readonly Route[] = [
     }
     return { result: { id: token.id, status: token.status } };
   }),
-  route('GET', '/accounts/(?<account_id>[^/]+)/tokens/verify', '/accounts/{account_id}/tokens/verify', 'verify', ({ token, params, state }) => {
-    if (token.owner !== 'account' || !state.zones.some((zone) => zone.accountId === params.account_id)) {
-      throw new ApiFailure(401, 1000, 'Invalid API Token');
-    }
-    return { result: { id: token.id, status: token.status } };
-  }),
+  route(
+    'GET',
+    '/accounts/(?<account_id>[^/]+)/tokens/verify',
+    '/accounts/{account_id}/tokens/verify',
+    'verify',
+    ({ token, params, state }) => {
+      if (token.owner !== 'account' || !state.zones.some((zone) => zone.accountId === params.account_id)) {
+        throw new ApiFailure(401, 1000, 'Invalid API Token');
+      }
+      return { result: { id: token.id, status: token.status } };
+    },
+  ),
   route('GET', '/zones', '/zones', 'read', ({ state, query }) => {
     let zones = state.zones;
     const name = query.get('name');
     const status = query.get('status');
     const account = query.get('account.id');
-    zones = zones.filter((zone) => (!name || zone.name === name) && (!status || zone.status === status) && (!account || zone.accountId === account));
+    zones = zones.filter(
+      (zone) => (!name || zone.name === name) && (!status || zone.status === status) && (!account || zone.accountId === account),
+    );
     const { page, info } = paginate(zones, query, { min: 5, max: 50, fallback: 20 });
     return { result: page.map(zoneJson), resultInfo: info };
   }),
-  route('GET', `${AOP}/hostnames/certificates`, '/zones/{zone_id}/origin_tls_client_auth/hostnames/certificates', 'read', ({ state, params }) => {
-    // Not paginated (a zone holds at most 10), but answered with result_info as the reference page shows.
-    const records = state.aopCertificatesOf(params.zone_id);
-    return { result: records.map((record) => aopCertificateJson(state, record)), resultInfo: { page: 1, per_page: 20, count: records.length, total_count: records.length, total_pages: 1 } };
-  }),
+  route(
+    'GET',
+    `${AOP}/hostnames/certificates`,
+    '/zones/{zone_id}/origin_tls_client_auth/hostnames/certificates',
+    'read',
+    ({ state, params }) => {
+      // Not paginated (a zone holds at most 10), but answered with result_info as the reference page shows.
+      const records = state.aopCertificatesOf(params.zone_id);
+      return {
+        result: records.map((record) => aopCertificateJson(state, record)),
+        resultInfo: { page: 1, per_page: 20, count: records.length, total_count: records.length, total_pages: 1 },
+      };
+    },
+  ),
   route('POST', `${AOP}/hostnames/certificates`, '/zones/{zone_id}/origin_tls_client_auth/hostnames/certificates', 'edit', (request) => {
     const { certificate, private_key: privateKey } = body(request);
-    return { result: aopCertificateJson(request.state, request.state.uploadAopCertificate(request.params.zone_id, certificate, privateKey)) };
+    return {
+      result: aopCertificateJson(request.state, request.state.uploadAopCertificate(request.params.zone_id, certificate, privateKey)),
+    };
   }),
-  route('GET', `${AOP}/hostnames/certificates/(?<certificate_id>[^/]+)`, '/zones/{zone_id}/origin_tls_client_auth/hostnames/certificates/{certificate_id}', 'read', ({ state, params }) => ({
-    result: aopCertificateJson(state, state.aopCertificate(params.zone_id, params.certificate_id)),
-  })),
-  route('DELETE', `${AOP}/hostnames/certificates/(?<certificate_id>[^/]+)`, '/zones/{zone_id}/origin_tls_client_auth/hostnames/certificates/{certificate_id}', 'edit', ({ state, params }) => ({
-    result: aopCertificateJson(state, state.deleteAopCertificate(params.zone_id, params.certificate_id)),
-  })),
+  route(
+    'GET',
+    `${AOP}/hostnames/certificates/(?<certificate_id>[^/]+)`,
+    '/zones/{zone_id}/origin_tls_client_auth/hostnames/certificates/{certificate_id}',
+    'read',
+    ({ state, params }) => ({
+      result: aopCertificateJson(state, state.aopCertificate(params.zone_id, params.certificate_id)),
+    }),
+  ),
+  route(
+    'DELETE',
+    `${AOP}/hostnames/certificates/(?<certificate_id>[^/]+)`,
+    '/zones/{zone_id}/origin_tls_client_auth/hostnames/certificates/{certificate_id}',
+    'edit',
+    ({ state, params }) => ({
+      result: aopCertificateJson(state, state.deleteAopCertificate(params.zone_id, params.certificate_id)),
+    }),
+  ),
   route('GET', `${AOP}/hostnames`, '/zones/{zone_id}/origin_tls_client_auth/hostnames', 'read', ({ state, params, query }) => {
     const wanted = (query.get('status') ?? 'active').split(',');
     const all = state.associationsOf(params.zone_id).map((association) => associationJson(state, association));
@@ -111,13 +152,21 @@ export const ROUTES: readonly Route[] = [
     const changed = request.state.updateAssociations(request.params.zone_id, body(request).config);
     return { result: changed.map((association) => hostnameAopJson(request.state, association)) };
   }),
-  route('GET', `${AOP}/hostnames/(?<hostname>[^/]+)`, '/zones/{zone_id}/origin_tls_client_auth/hostnames/{hostname}', 'read', ({ state, params }) => {
-    const association = state.associationsOf(params.zone_id).find((candidate) => candidate.hostname === decodeURIComponent(params.hostname).toLowerCase());
-    if (!association) {
-      throw new ApiFailure(404, 1404, 'No client certificate is associated with this hostname.');
-    }
-    return { result: hostnameAopJson(state, association) };
-  }),
+  route(
+    'GET',
+    `${AOP}/hostnames/(?<hostname>[^/]+)`,
+    '/zones/{zone_id}/origin_tls_client_auth/hostnames/{hostname}',
+    'read',
+    ({ state, params }) => {
+      const association = state
+        .associationsOf(params.zone_id)
+        .find((candidate) => candidate.hostname === decodeURIComponent(params.hostname).toLowerCase());
+      if (!association) {
+        throw new ApiFailure(404, 1404, 'No client certificate is associated with this hostname.');
+      }
+      return { result: hostnameAopJson(state, association) };
+    },
+  ),
   route('GET', `${AOP}/settings`, '/zones/{zone_id}/origin_tls_client_auth/settings', 'read', ({ state, params }) => ({
     result: { enabled: state.zone(params.zone_id).aopEnabled },
   })),
@@ -147,9 +196,15 @@ export const ROUTES: readonly Route[] = [
     const { page, info } = paginate(records, query, { min: 5, max: 1000, fallback: 20 });
     return { result: page.map((record) => customHostnameJson(state, record)), resultInfo: info };
   }),
-  route('GET', `${ZONE}/custom_hostnames/(?<custom_hostname_id>[^/]+)`, '/zones/{zone_id}/custom_hostnames/{custom_hostname_id}', 'read', ({ state, params }) => ({
-    result: customHostnameJson(state, state.customHostname(params.zone_id, params.custom_hostname_id)),
-  })),
+  route(
+    'GET',
+    `${ZONE}/custom_hostnames/(?<custom_hostname_id>[^/]+)`,
+    '/zones/{zone_id}/custom_hostnames/{custom_hostname_id}',
+    'read',
+    ({ state, params }) => ({
+      result: customHostnameJson(state, state.customHostname(params.zone_id, params.custom_hostname_id)),
+    }),
+  ),
   route(
     'PUT',
     `${ZONE}/custom_hostnames/(?<custom_hostname_id>[^/]+)/certificate_pack/(?<certificate_pack_id>[^/]+)/certificates/(?<certificate_id>[^/]+)`,
@@ -158,7 +213,14 @@ export const ROUTES: readonly Route[] = [
     (request) => {
       const { custom_certificate: certificate, custom_key: key } = body(request);
       const { zone_id, custom_hostname_id, certificate_pack_id, certificate_id } = request.params;
-      const record = request.state.replacePackCertificate(zone_id, custom_hostname_id, certificate_pack_id, certificate_id, certificate, key);
+      const record = request.state.replacePackCertificate(
+        zone_id,
+        custom_hostname_id,
+        certificate_pack_id,
+        certificate_id,
+        certificate,
+        key,
+      );
       return { status: 202, result: customHostnameJson(request.state, record) };
     },
   ),

@@ -23,16 +23,73 @@ export function seedEmpty(state: EmulatorState): void {
   state.addZone('empty.example');
 }
 
-async function uploadSeeded(state: EmulatorState, zoneId: string, certificate: GeneratedCertificate, fixedStatus?: string, uploadedDaysAgo = 90) {
-  return state.uploadAopCertificate(zoneId, certificate.certPem, certificate.key.pkcs8Pem, { fixedStatus: fixedStatus ?? 'active', uploadedOn: days(-uploadedDaysAgo) });
+async function uploadSeeded(
+  state: EmulatorState,
+  zoneId: string,
+  certificate: GeneratedCertificate,
+  fixedStatus?: string,
+  uploadedDaysAgo = 90,
+) {
+  return state.uploadAopCertificate(zoneId, certificate.certPem, certificate.key.pkcs8Pem, {
+    fixedStatus: fixedStatus ?? 'active',
+    uploadedOn: days(-uploadedDaysAgo),
+  });
 }
 
 function packCertificate(certificate: GeneratedCertificate, id: string): PackCertificateRecord {
-  return { id, certificate: checkUpload(certificate.certPem, certificate.key.pkcs8Pem, { leafOnly: true }), uploadedOn: days(-60).toISOString() };
+  return {
+    id,
+    certificate: checkUpload(certificate.certPem, certificate.key.pkcs8Pem, { leafOnly: true }),
+    uploadedOn: days(-60).toISOString(),
+  };
 }
 
-const HOSTNAME_STATUSES = ['active', 'active', 'active', 'pending', 'active_redeploying', 'moved', 'pending_deletion', 'deleted', 'pending_blocked', 'pending_migration', 'pending_provisioned', 'test_pending', 'test_active', 'test_active_apex', 'test_blocked', 'test_failed', 'provisioned', 'blocked'];
-const SSL_STATUSES = ['active', 'active', 'active', 'active', 'initializing', 'pending_validation', 'deleted', 'pending_issuance', 'pending_deployment', 'pending_deletion', 'pending_expiration', 'expired', 'initializing_timed_out', 'validation_timed_out', 'issuance_timed_out', 'deployment_timed_out', 'deletion_timed_out', 'pending_cleanup', 'staging_deployment', 'staging_active', 'deactivating', 'inactive', 'backup_issued', 'holding_deployment'];
+const HOSTNAME_STATUSES = [
+  'active',
+  'active',
+  'active',
+  'pending',
+  'active_redeploying',
+  'moved',
+  'pending_deletion',
+  'deleted',
+  'pending_blocked',
+  'pending_migration',
+  'pending_provisioned',
+  'test_pending',
+  'test_active',
+  'test_active_apex',
+  'test_blocked',
+  'test_failed',
+  'provisioned',
+  'blocked',
+];
+const SSL_STATUSES = [
+  'active',
+  'active',
+  'active',
+  'active',
+  'initializing',
+  'pending_validation',
+  'deleted',
+  'pending_issuance',
+  'pending_deployment',
+  'pending_deletion',
+  'pending_expiration',
+  'expired',
+  'initializing_timed_out',
+  'validation_timed_out',
+  'issuance_timed_out',
+  'deployment_timed_out',
+  'deletion_timed_out',
+  'pending_cleanup',
+  'staging_deployment',
+  'staging_active',
+  'deactivating',
+  'inactive',
+  'backup_issued',
+  'holding_deployment',
+];
 
 /**
  * The demo account: a zone with client certificates in every status and expiry band and hostnames
@@ -49,7 +106,13 @@ export async function seedDemo(state: EmulatorState): Promise<void> {
   state.addZone('new-zone.dev', { status: 'pending' });
 
   const leaf = (commonName: string, notAfterDays: number, kind: 'RSA' | 'ECDSA' = 'ECDSA', notBeforeDays = -300) =>
-    createCertificate({ commonName, sans: [commonName], notBefore: days(notBeforeDays), notAfter: days(notAfterDays), key: kind === 'RSA' ? rsa : ecdsa });
+    createCertificate({
+      commonName,
+      sans: [commonName],
+      notBefore: days(notBeforeDays),
+      notAfter: days(notAfterDays),
+      key: kind === 'RSA' ? rsa : ecdsa,
+    });
 
   const yearly = await uploadSeeded(state, example.id, await leaf('api.example.com', 365, 'RSA'));
   const monthly = await uploadSeeded(state, example.id, await leaf('shop.example.com', 20));
@@ -58,11 +121,15 @@ export async function seedDemo(state: EmulatorState): Promise<void> {
   await uploadSeeded(state, example.id, await leaf('new-origin.example.com', 180), 'pending_deployment', 0);
   await uploadSeeded(state, example.id, await leaf('init.example.com', 200), 'initializing', 0);
   await uploadSeeded(state, example.id, await leaf('stuck.example.com', 150), 'deployment_timed_out', 2);
-  state.updateAssociations(example.id, [
-    { hostname: 'api.example.com', cert_id: yearly.id, enabled: true },
-    { hostname: 'www.example.com', cert_id: yearly.id, enabled: false },
-    { hostname: 'shop.example.com', cert_id: monthly.id, enabled: true },
-  ], { immediate: true });
+  state.updateAssociations(
+    example.id,
+    [
+      { hostname: 'api.example.com', cert_id: yearly.id, enabled: true },
+      { hostname: 'www.example.com', cert_id: yearly.id, enabled: false },
+      { hostname: 'shop.example.com', cert_id: monthly.id, enabled: true },
+    ],
+    { immediate: true },
+  );
 
   await uploadSeeded(state, org.id, await leaf('origin.example.org', 240), 'active');
   await uploadSeeded(state, org.id, await leaf('retired.example.org', 60), 'pending_deletion');
@@ -101,16 +168,32 @@ function cryptoId(): string {
 export async function seedScale(state: EmulatorState, scale: ScaleSeed): Promise<void> {
   addDemoTokens(state);
   const key = await sharedKey('ECDSA');
-  const pool = await Promise.all(Array.from({ length: 8 }, (_, i) => createCertificate({ commonName: `pool-${i}.scale.test`, notAfter: days(10 + i * 50), key })));
+  const pool = await Promise.all(
+    Array.from({ length: 8 }, (_, i) => createCertificate({ commonName: `pool-${i}.scale.test`, notAfter: days(10 + i * 50), key })),
+  );
   const uploaded = pool.map((certificate) => checkUpload(certificate.certPem, certificate.key.pkcs8Pem, { leafOnly: true }));
   for (let z = 0; z < scale.zones; z += 1) {
     const zone = state.addZone(`zone-${String(z).padStart(3, '0')}.scale.test`);
     for (let c = 0; c < scale.certificatesPerZone; c += 1) {
-      const record = { id: hexLike(z, c), zoneId: zone.id, certificate: uploaded[(z + c) % uploaded.length], uploadedOn: days(-30).toISOString(), fixedStatus: 'active', deployedAt: 0 };
+      const record = {
+        id: hexLike(z, c),
+        zoneId: zone.id,
+        certificate: uploaded[(z + c) % uploaded.length],
+        uploadedOn: days(-30).toISOString(),
+        fixedStatus: 'active',
+        deployedAt: 0,
+      };
       state.aopCertificates.push(record);
       for (let a = 0; a < scale.associationsPerCertificate; a += 1) {
         const stamp = days(-10).toISOString();
-        state.associations.push({ zoneId: zone.id, hostname: `h${c}-${a}.zone-${z}.scale.test`, certId: record.id, enabled: a % 2 === 0, createdAt: stamp, updatedAt: stamp });
+        state.associations.push({
+          zoneId: zone.id,
+          hostname: `h${c}-${a}.zone-${z}.scale.test`,
+          certId: record.id,
+          enabled: a % 2 === 0,
+          createdAt: stamp,
+          updatedAt: stamp,
+        });
       }
     }
     for (let h = 0; h < scale.customHostnamesPerZone; h += 1) {

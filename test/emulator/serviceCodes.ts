@@ -20,11 +20,17 @@ export const SERVICE_CODES: Readonly<Record<number, { readonly status: number; r
 export const ZONE_CONFLICT_CODE = 1409;
 
 /** The refusal for an injected service error: the code's own status and words unless the rule says otherwise. */
-export function serviceFailure(rule: { readonly code?: number; readonly status?: number; readonly message?: string; readonly retryAfterSeconds?: number | null }): ApiFailure {
+export function serviceFailure(rule: {
+  readonly code?: number;
+  readonly status?: number;
+  readonly message?: string;
+  readonly retryAfterSeconds?: number | null;
+}): ApiFailure {
   const code = rule.code ?? (rule.status === 409 ? ZONE_CONFLICT_CODE : 1434);
   const known = SERVICE_CODES[code];
   const status = rule.status ?? known?.status ?? 400;
-  const headers: Record<string, string> = status === 429 && rule.retryAfterSeconds !== null ? { 'Retry-After': String(rule.retryAfterSeconds ?? 1) } : {};
+  const headers: Record<string, string> =
+    status === 429 && rule.retryAfterSeconds !== null ? { 'Retry-After': String(rule.retryAfterSeconds ?? 1) } : {};
   return new ApiFailure(status, code, rule.message ?? known?.message ?? `Service error ${code}.`, headers);
 }
 

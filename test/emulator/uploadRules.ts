@@ -63,6 +63,9 @@ export function checkUpload(certificatePem: unknown, privateKeyPem: unknown, opt
     notBefore: new Date(leaf.validFrom),
     notAfter: new Date(leaf.validTo),
     fingerprintSha256: createHash('sha256').update(leaf.raw).digest('hex'),
-    hosts: (leaf.subjectAltName ?? '').split(', ').filter((name) => name.startsWith('DNS:')).map((name) => name.slice(4)),
+    hosts: (leaf.subjectAltName ?? '')
+      .split(', ')
+      .filter((name) => name.startsWith('DNS:'))
+      .map((name) => name.slice(4)),
   };
 }

@@ -40,7 +40,9 @@ export async function ensureCodeServer(options: { signal?: AbortSignal } = {}): 
   fs.mkdirSync(LOG_DIR, { recursive: true });
   const logFile = path.join(LOG_DIR, 'code-server-install.log');
   const relative = (p: string) => path.relative(process.cwd(), p) || p;
-  console.log(`Installing code-server ${CODE_SERVER_VERSION} (VS Code 1.100.3) into ${relative(CACHE_DIR)}, first run only, about a minute; npm's output goes to ${relative(logFile)}`);
+  console.log(
+    `Installing code-server ${CODE_SERVER_VERSION} (VS Code 1.100.3) into ${relative(CACHE_DIR)}, first run only, about a minute; npm's output goes to ${relative(logFile)}`,
+  );
   fs.mkdirSync(CACHE_DIR, { recursive: true });
   fs.writeFileSync(path.join(CACHE_DIR, 'package.json'), '{ "name": "code-server-cache", "private": true }\n');
   provideRipgrepTarball();
@@ -61,7 +63,9 @@ export async function ensureCodeServer(options: { signal?: AbortSignal } = {}): 
     throw new Error('code-server install stopped');
   }
   if (code !== 0 || !fs.existsSync(BIN)) {
-    throw new PrerequisiteError(`code-server could not be installed (npm exited ${code}); last lines of ${logFile}:\n${tailOf(logFile, 30)}`);
+    throw new PrerequisiteError(
+      `code-server could not be installed (npm exited ${code}); last lines of ${logFile}:\n${tailOf(logFile, 30)}`,
+    );
   }
   fs.writeFileSync(marker, CODE_SERVER_VERSION);
   return BIN;
@@ -135,8 +139,15 @@ export async function startCodeServer(options: CodeServerOptions): Promise<Runni
     }
     const log = fs.openSync(logFile, 'a');
     const args = [
-      '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check',
-      '--disable-workspace-trust', ...dirs, options.folder,
+      '--bind-addr',
+      `127.0.0.1:${port}`,
+      '--auth',
+      'none',
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      ...dirs,
+      options.folder,
     ];
     child = spawn(bin, args, { env, stdio: options.verbose ? 'inherit' : ['ignore', log, log], detached: true });
     fs.closeSync(log);

@@ -2,7 +2,12 @@
  * What "the demo works" means, checked the way a person would find out: the printed URL loads, and
  * the emulator hands demo-token its zones. Throws with the reason; resolves to a one-line summary.
  */
-export async function smokeCheck(workbenchUrl: string, emulatorBaseUrl: string, signal?: AbortSignal, fetcher: typeof fetch = fetch): Promise<string> {
+export async function smokeCheck(
+  workbenchUrl: string,
+  emulatorBaseUrl: string,
+  signal?: AbortSignal,
+  fetcher: typeof fetch = fetch,
+): Promise<string> {
   const page = await fetcher(workbenchUrl, { signal });
   if (page.status !== 200) {
     throw new Error(`the workbench answered ${page.status} at ${workbenchUrl}`);

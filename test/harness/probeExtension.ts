@@ -7,7 +7,7 @@ import { REPO_ROOT } from './codeServer';
 /** The second, unrelated extension of the browser tests (plain JavaScript, no build step). */
 export const PROBE_SOURCE = path.join(REPO_ROOT, 'test', 'e2e', 'fixtures', 'probeExtension');
 export const PROBE_ID = 'cfcertsprobe.exports-probe';
-export const PROBE_COMMAND_TITLE = 'Exports Probe: Inspect Another Extension\'s Exports';
+export const PROBE_COMMAND_TITLE = "Exports Probe: Inspect Another Extension's Exports";
 
 export interface PackagedProbe {
   readonly vsix: string;

@@ -37,7 +37,10 @@ async function main(): Promise<number> {
     },
   });
   setBrowserTestEnvironment({
-    workbenchUrl: server.url, folder, emulator, userDataDir: server.userDataDir,
+    workbenchUrl: server.url,
+    folder,
+    emulator,
+    userDataDir: server.userDataDir,
     probe: { id: PROBE_ID, commandTitle: PROBE_COMMAND_TITLE, reportFile: probe.reportFile },
   });
   try {

@@ -47,12 +47,17 @@ async function main(): Promise<number> {
       // And nothing in the temp folder written during the run, apart from the workspace (the tests put
       // key files there, as a user would) and the browser's profile, which is where code-server keeps
       // SecretStorage. node_modules trees are nobody's output.
-      ...scanForSecrets([os.tmpdir()], { modifiedSince: started, exclude: [folder, server.dataDir, /playwright_chromiumdev_profile-/, /[\\/]node_modules$/] }),
+      ...scanForSecrets([os.tmpdir()], {
+        modifiedSince: started,
+        exclude: [folder, server.dataDir, /playwright_chromiumdev_profile-/, /[\\/]node_modules$/],
+      }),
     ];
     for (const finding of findings) {
       console.error(`Secret written to disk: ${finding.what} in ${path.relative(server.dataDir, finding.file)}`);
     }
-    console.log(`secret scan: ${findings.length === 0 ? 1 : 0} passed, ${findings.length === 0 ? 0 : 1} failed (${server.dataDir} and files changed in ${os.tmpdir()} during the suite)`);
+    console.log(
+      `secret scan: ${findings.length === 0 ? 1 : 0} passed, ${findings.length === 0 ? 0 : 1} failed (${server.dataDir} and files changed in ${os.tmpdir()} during the suite)`,
+    );
     if (findings.length > 0 && code === 0) {
       code = 1;
     }
@@ -60,12 +65,17 @@ async function main(): Promise<number> {
     // files and its console (which the workbench forwards here).
     const logs = extensionHostLogs(server.dataDir);
     const markers = [REPO_ROOT, 'cfcerts.cloudflare-certificates'];
-    const rejections = [...logs.flatMap((file) => unhandledRejections(logMessages(file), markers)), ...unhandledRejections(consoleMessages, markers)];
+    const rejections = [
+      ...logs.flatMap((file) => unhandledRejections(logMessages(file), markers)),
+      ...unhandledRejections(consoleMessages, markers),
+    ];
     for (const line of rejections) {
       console.error(`Unhandled rejection reported by the extension host: ${line}`);
     }
     const clean = consoleMessages.length > 0 && rejections.length === 0;
-    console.log(`extension-host log: ${clean ? 1 : 0} passed, ${clean ? 0 : 1} failed (${logs.length} log file(s) and ${consoleMessages.length} console messages read; ${rejections.length} unhandled rejection(s) from the extension)`);
+    console.log(
+      `extension-host log: ${clean ? 1 : 0} passed, ${clean ? 0 : 1} failed (${logs.length} log file(s) and ${consoleMessages.length} console messages read; ${rejections.length} unhandled rejection(s) from the extension)`,
+    );
     if (!clean && code === 0) {
       code = 1;
     }
@@ -83,7 +93,16 @@ async function main(): Promise<number> {
 }
 
 /** Workbench chatter that says nothing about our tests (offline gallery, socket set-up, shutdown). */
-const NOISE = [/open-vsx\.org/, /^Creating a socket/, /^Resolv(ing|ed) connection token/, /Long running operations during shutdown/, /^Updating additional builtin/, /^\[Service Worker\]/, /ChatSessionStore/, /vsda/];
+const NOISE = [
+  /open-vsx\.org/,
+  /^Creating a socket/,
+  /^Resolv(ing|ed) connection token/,
+  /Long running operations during shutdown/,
+  /^Updating additional builtin/,
+  /^\[Service Worker\]/,
+  /ChatSessionStore/,
+  /vsda/,
+];
 
 /** Everything the extension host and the workbench logged to the console, for the rejection check. */
 const consoleMessages: string[] = [];

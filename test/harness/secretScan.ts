@@ -29,7 +29,9 @@ export interface ScanOptions {
 export function scanForSecrets(roots: readonly string[], options: ScanOptions = {}): SecretFinding[] {
   const findings: SecretFinding[] = [];
   const excluded = (file: string) =>
-    (options.exclude ?? []).some((rule) => (typeof rule === 'string' ? file === rule || file.startsWith(`${rule}${path.sep}`) : rule.test(file)));
+    (options.exclude ?? []).some((rule) =>
+      typeof rule === 'string' ? file === rule || file.startsWith(`${rule}${path.sep}`) : rule.test(file),
+    );
   const visit = (file: string) => {
     let stat: fs.Stats;
     try {

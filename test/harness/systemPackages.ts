@@ -26,7 +26,10 @@ export class PrerequisiteError extends Error {}
 
 /** Raised (instead of a stack trace from an installer) with the one line a person needs. */
 export class MissingSystemPackages extends PrerequisiteError {
-  constructor(readonly missing: readonly string[], message: string) {
+  constructor(
+    readonly missing: readonly string[],
+    message: string,
+  ) {
     super(message);
     this.name = 'MissingSystemPackages';
   }
@@ -68,7 +71,10 @@ export async function ensureSystemPackages(needed: readonly string[], options: E
   const after = missing();
   if (after.length > 0) {
     const tail = tailOf(logFile, 15);
-    throw new MissingSystemPackages(after, `${missingPackagesMessage(after, root)} (apt-get exited ${code}${tail ? `; last lines of ${logFile}:\n${tail}` : ''})`);
+    throw new MissingSystemPackages(
+      after,
+      `${missingPackagesMessage(after, root)} (apt-get exited ${code}${tail ? `; last lines of ${logFile}:\n${tail}` : ''})`,
+    );
   }
 }
 
@@ -96,6 +102,11 @@ export const debianProbe: SystemProbe = {
     if (update !== 0) {
       return update;
     }
-    return runLogged('apt-get', ['install', '-y', '--no-install-recommends', ...packages], { logFile, env, label: 'apt-get install', append: true });
+    return runLogged('apt-get', ['install', '-y', '--no-install-recommends', ...packages], {
+      logFile,
+      env,
+      label: 'apt-get install',
+      append: true,
+    });
   },
 };

@@ -8,7 +8,9 @@ describe('Commands', () => {
   });
 
   it('registers every command package.json declares, and declares every command it registers', async () => {
-    const declared = manifest().contributes.commands.map((command) => command.command).sort();
+    const declared = manifest()
+      .contributes.commands.map((command) => command.command)
+      .sort();
     const registered = (await vscode.commands.getCommands(true)).filter((id) => id.startsWith('cloudflareCertificates.')).sort();
     // The view's own commands (e.g. cloudflareCertificates.explorer.focus) come from VS Code, not us.
     const ours = registered.filter((id) => !id.startsWith('cloudflareCertificates.explorer.') && !id.startsWith('workbench.'));
@@ -19,7 +21,9 @@ describe('Commands', () => {
 
   it('keeps node-only commands out of the command palette', () => {
     const hidden = new Set(
-      manifest().contributes.menus.commandPalette.filter((entry) => entry.when === 'false').map((entry) => entry.command),
+      manifest()
+        .contributes.menus.commandPalette.filter((entry) => entry.when === 'false')
+        .map((entry) => entry.command),
     );
     for (const id of ['copyId', 'openInDashboard', 'disableForHostname', 'replacePackCertificate']) {
       assert.ok(hidden.has(`cloudflareCertificates.${id}`), `${id} should be hidden from the palette`);

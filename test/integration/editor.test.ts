@@ -5,8 +5,15 @@ import * as vscode from 'vscode';
 import { createCertificate, createChain, days, ecParametersBlock, generateKey } from '../fixtures/certificateFactory';
 import { eventually, startEmulatorSession, type EmulatorSession } from './support/emulatorSession';
 
-interface ApiZone { id: string; name: string }
-interface ApiCertificate { id: string; certificate: string; serial_number: string }
+interface ApiZone {
+  id: string;
+  name: string;
+}
+interface ApiCertificate {
+  id: string;
+  certificate: string;
+  serial_number: string;
+}
 
 async function openFile(name: string, text: string): Promise<vscode.TextDocument> {
   const file = path.join(vscode.workspace.workspaceFolders![0].uri.fsPath, name);
@@ -18,7 +25,9 @@ async function openFile(name: string, text: string): Promise<vscode.TextDocument
 
 async function hoverText(document: vscode.TextDocument, position: vscode.Position): Promise<string> {
   const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, position);
-  return hovers.flatMap((hover) => hover.contents.map((content) => (typeof content === 'string' ? content : (content as vscode.MarkdownString).value))).join('\n');
+  return hovers
+    .flatMap((hover) => hover.contents.map((content) => (typeof content === 'string' ? content : (content as vscode.MarkdownString).value)))
+    .join('\n');
 }
 
 function lineOf(document: vscode.TextDocument, text: string, from = 0): number {
@@ -59,7 +68,11 @@ describe('PEM in the editor', function () {
   it('shows certificate details on hover, including that Cloudflare holds it, in a YAML file', async () => {
     const [zone] = await session.get<ApiZone[]>('/zones?name=example.com');
     const [held] = await session.get<ApiCertificate[]>(`/zones/${zone.id}/origin_tls_client_auth/hostnames/certificates`);
-    const yaml = `tls:\n  cert: |\n${held.certificate.trim().split('\n').map((line) => `    ${line}`).join('\n')}\n`;
+    const yaml = `tls:\n  cert: |\n${held.certificate
+      .trim()
+      .split('\n')
+      .map((line) => `    ${line}`)
+      .join('\n')}\n`;
     const document = await openFile('origin.yaml', yaml);
     await scanned();
     const text = await hoverText(document, new vscode.Position(lineOf(document, 'BEGIN CERTIFICATE') + 2, 6));
@@ -129,7 +142,11 @@ describe('PEM in the editor', function () {
     const document = await openFile('ecparams.pem', `${certificate.certPem}${ecParametersBlock()}${certificate.key.traditionalPem}`);
     const [diagnostic] = await diagnosticsOf(document, 1);
     assert.equal(diagnostic.code, 'ec-parameters');
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, diagnostic.range);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      document.uri,
+      diagnostic.range,
+    );
     const fix = actions.find((action) => action.title === 'Remove the EC PARAMETERS block');
     assert.ok(fix?.edit, 'a quick fix');
     assert.ok(await vscode.workspace.applyEdit(fix.edit));
@@ -143,7 +160,11 @@ describe('PEM in the editor', function () {
     const document = await openFile('chain.pem', [root.certPem, ...intermediates.map((entry) => entry.certPem), leaf.certPem].join(''));
     const [diagnostic] = await diagnosticsOf(document, 1);
     assert.equal(diagnostic.code, 'leaf-last');
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, diagnostic.range);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      document.uri,
+      diagnostic.range,
+    );
     const fix = actions.find((action) => action.title === 'Put the leaf certificate first');
     assert.ok(fix?.edit);
     assert.ok(await vscode.workspace.applyEdit(fix.edit));
@@ -156,7 +177,16 @@ describe('PEM in the editor', function () {
     const key = await generateKey('ECDSA');
     const bundle: string[] = [];
     for (let index = 0; index < 500; index += 1) {
-      bundle.push((await createCertificate({ commonName: `bundle-${index}.example.net`, isCA: true, key, notAfter: index % 100 === 0 ? days(-1) : days(400) })).certPem);
+      bundle.push(
+        (
+          await createCertificate({
+            commonName: `bundle-${index}.example.net`,
+            isCA: true,
+            key,
+            notAfter: index % 100 === 0 ? days(-1) : days(400),
+          })
+        ).certPem,
+      );
     }
     const document = await openFile('bundle.pem', bundle.join(''));
     const diagnostics = await diagnosticsOf(document, 5);

@@ -4,7 +4,11 @@ import { eventually, startEmulatorSession, type EmulatorSession } from './suppor
 import { ScriptedPrompts } from './support/scriptedPrompts';
 import { child, rows } from './support/treeItems';
 
-interface ApiZone { id: string; name: string; account: { id: string } }
+interface ApiZone {
+  id: string;
+  name: string;
+  account: { id: string };
+}
 
 describe('Explorer commands', function () {
   let session: EmulatorSession;
@@ -28,7 +32,7 @@ describe('Explorer commands', function () {
     assert.equal(await vscode.env.clipboard.readText(), certificate.item.id!.split('/').pop());
   });
 
-  it('opens the zone\'s SSL/TLS pages of the dashboard for certificates and custom hostnames', async () => {
+  it("opens the zone's SSL/TLS pages of the dashboard for certificates and custom hostnames", async () => {
     const zone = zones.find((candidate) => candidate.name === 'example.com')!;
     const zoneRow = await child(session.api, undefined, 'example.com');
     const [aop, saas] = await rows(session.api, zoneRow.node);
@@ -60,7 +64,9 @@ describe('Explorer commands', function () {
       });
       await vscode.commands.executeCommand('cloudflareCertificates.showExpiring');
       assert.equal(offered.length, session.api.statusBar.current.length);
-      await eventually('the revealed certificate to be selected', () => (session.api.treeView.selection[0]?.id === soonest.nodeId ? true : undefined));
+      await eventually('the revealed certificate to be selected', () =>
+        session.api.treeView.selection[0]?.id === soonest.nodeId ? true : undefined,
+      );
     } finally {
       prompts.restore();
     }

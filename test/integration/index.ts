@@ -18,7 +18,10 @@ export async function run(): Promise<void> {
   if (grep) {
     mocha.grep(grep);
   }
-  for (const file of fs.readdirSync(__dirname).filter((name) => name.endsWith('.test.js')).sort()) {
+  for (const file of fs
+    .readdirSync(__dirname)
+    .filter((name) => name.endsWith('.test.js'))
+    .sort()) {
     mocha.addFile(path.join(__dirname, file));
   }
   await new Promise<void>((resolve, reject) => {
@@ -30,7 +33,9 @@ export async function run(): Promise<void> {
       for (const reason of ours) {
         console.error('Unhandled rejection from the extension:', reason);
       }
-      console.log(`unhandled rejections: ${ours.length === 0 ? 1 : 0} passed, ${ours.length === 0 ? 0 : 1} failed (${ours.length} from the extension, ${unhandled.length - ours.length} from others)`);
+      console.log(
+        `unhandled rejections: ${ours.length === 0 ? 1 : 0} passed, ${ours.length === 0 ? 0 : 1} failed (${ours.length} from the extension, ${unhandled.length - ours.length} from others)`,
+      );
       if (failures > 0 || ours.length > 0) {
         reject(new Error(`${failures} integration test(s) failed; ${ours.length} unhandled rejection(s).`));
       } else {

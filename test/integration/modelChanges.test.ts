@@ -5,7 +5,10 @@ import { eventually } from './support/emulatorSession';
 import { emulatorSuite } from './support/emulatorSuite';
 import { child, rows, type Row } from './support/treeItems';
 
-interface ApiZone { id: string; name: string }
+interface ApiZone {
+  id: string;
+  name: string;
+}
 
 /**
  * The model owns every change: after each operation the tree, hovers, details and status bar tell
@@ -24,17 +27,30 @@ describe('Changes announced by the model', function () {
       // Asking again is free once loaded, and covers a reload that a late token or setting event started.
       await rows(suite.session.api);
       const loaded = suite.session.api.data.loaded();
-      return suite.session.api.data.diagnostics().pending === 0 && loaded.zones.length === zones!.length && loaded.aop.size + loaded.customHostnames.size > 0 ? true : undefined;
+      return suite.session.api.data.diagnostics().pending === 0 &&
+        loaded.zones.length === zones!.length &&
+        loaded.aop.size + loaded.customHostnames.size > 0
+        ? true
+        : undefined;
     });
     // The status bar coalesces the loads' announcements; let it catch up.
     await new Promise((resolve) => setTimeout(resolve, 150));
   }
 
-  async function packRows(zoneName: string, certificates: number): Promise<{ hostname: Row; certificates: Row[]; record: (typeof suite.session.emulator.state.customHostnames)[number] }> {
+  async function packRows(
+    zoneName: string,
+    certificates: number,
+  ): Promise<{ hostname: Row; certificates: Row[]; record: (typeof suite.session.emulator.state.customHostnames)[number] }> {
     const saas = zone(zoneName);
-    const record = suite.session.emulator.state.customHostnames.find((candidate) => candidate.zoneId === saas.id && candidate.certificates.length === certificates)!;
+    const record = suite.session.emulator.state.customHostnames.find(
+      (candidate) => candidate.zoneId === saas.id && candidate.certificates.length === certificates,
+    )!;
     const group = await child(suite.session.api, (await child(suite.session.api, undefined, zoneName)).node, 'Custom Hostnames');
-    for (let shown = 50; shown <= suite.session.emulator.state.customHostnames.filter((entry) => entry.zoneId === saas.id).indexOf(record); shown += 50) {
+    for (
+      let shown = 50;
+      shown <= suite.session.emulator.state.customHostnames.filter((entry) => entry.zoneId === saas.id).indexOf(record);
+      shown += 50
+    ) {
       (group.node as unknown as { showMore(): void }).showMore();
     }
     const hostname = await child(suite.session.api, group.node, record.hostname);
@@ -52,16 +68,21 @@ describe('Changes announced by the model', function () {
     const before = suite.session.api.statusBar.current.length;
     try {
       await config.update('expiryWarningDays', 365, vscode.ConfigurationTarget.Global);
-      await eventually(`the status bar to follow the new window (${before} within 30 days)`, () => (suite.session.api.statusBar.current.length > before ? true : undefined));
+      await eventually(`the status bar to follow the new window (${before} within 30 days)`, () =>
+        suite.session.api.statusBar.current.length > before ? true : undefined,
+      );
       await rows(suite.session.api);
       await new Promise((resolve) => setTimeout(resolve, 300));
-      assert.deepEqual(suite.session.emulator.log.entries().map((entry) => `${entry.method} ${entry.path}`), []);
+      assert.deepEqual(
+        suite.session.emulator.log.entries().map((entry) => `${entry.method} ${entry.path}`),
+        [],
+      );
     } finally {
       await config.update('expiryWarningDays', undefined, vscode.ConfigurationTarget.Global);
     }
   });
 
-  it('uploads to a zone never expanded with only the upload, its polling and that zone\'s list, and the counts follow', async () => {
+  it("uploads to a zone never expanded with only the upload, its polling and that zone's list, and the counts follow", async () => {
     const target = zone('staging.example.net');
     const certificate = await createCertificate({ commonName: 'never-expanded.example.net' });
     const document = await vscode.workspace.openTextDocument({ content: `${certificate.certPem}${certificate.key.pkcs8Pem}` });
@@ -71,9 +92,18 @@ describe('Changes announced by the model', function () {
     const sent = suite.session.emulator.log.entries().map((entry) => `${entry.method} ${entry.path}`);
     const base = `/zones/${target.id}/origin_tls_client_auth/hostnames/certificates`;
     assert.equal(sent[0], `POST ${base}`);
-    assert.ok(sent.every((line) => line.includes(target.id)), `nothing for another zone: ${sent.join(', ')}`);
-    assert.deepEqual([...new Set(sent.slice(1))].sort(), [`GET ${base}`, `GET ${base}/${suite.session.emulator.state.aopCertificates.find((record) => record.certificate.serialNumber === certificate.serialNumber)!.id}`].sort());
-    assert.equal(sent.filter((line) => line === `GET ${base}`).length, 1, 'the zone\'s list is asked for once');
+    assert.ok(
+      sent.every((line) => line.includes(target.id)),
+      `nothing for another zone: ${sent.join(', ')}`,
+    );
+    assert.deepEqual(
+      [...new Set(sent.slice(1))].sort(),
+      [
+        `GET ${base}`,
+        `GET ${base}/${suite.session.emulator.state.aopCertificates.find((record) => record.certificate.serialNumber === certificate.serialNumber)!.id}`,
+      ].sort(),
+    );
+    assert.equal(sent.filter((line) => line === `GET ${base}`).length, 1, "the zone's list is asked for once");
     const held = suite.session.emulator.state.aopCertificates.filter((record) => record.zoneId === target.id).length;
     const zoneRow = await child(suite.session.api, undefined, 'staging.example.net');
     assert.match(zoneRow.description, new RegExp(`^${held} client certs?`));
@@ -81,11 +111,13 @@ describe('Changes announced by the model', function () {
     assert.equal(group.description, `${held} of 10`);
   });
 
-  it('shows a replaced pack certificate\'s new serial in the row, the hover and the details without a refresh', async () => {
+  it("shows a replaced pack certificate's new serial in the row, the hover and the details without a refresh", async () => {
     const { certificates, record } = await packRows('saas-platform.net', 2);
     const rsa = certificates.find((row) => row.label === 'RSA')!;
     const replacement = await createCertificate({ commonName: record.hostname, keyKind: 'RSA', notAfter: days(200) });
-    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ content: `${replacement.certPem}${replacement.key.pkcs8Pem}` }));
+    await vscode.window.showTextDocument(
+      await vscode.workspace.openTextDocument({ content: `${replacement.certPem}${replacement.key.pkcs8Pem}` }),
+    );
     suite.prompts.answer('From the editor', 'Replace');
     await vscode.commands.executeCommand('cloudflareCertificates.replacePackCertificate', rsa.node);
     const after = (await packRows('saas-platform.net', 2)).certificates.find((row) => row.label === 'RSA')!;
@@ -98,7 +130,11 @@ describe('Changes announced by the model', function () {
     const { certificates, record } = await packRows('saas-platform.net', 2);
     const rsa = certificates.find((row) => row.label === 'RSA')!;
     const current = rsa.node.expiresOn!()!;
-    const sooner = await createCertificate({ commonName: record.hostname, keyKind: 'RSA', notAfter: new Date(current.getTime() - 86_400_000) });
+    const sooner = await createCertificate({
+      commonName: record.hostname,
+      keyKind: 'RSA',
+      notAfter: new Date(current.getTime() - 86_400_000),
+    });
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ content: `${sooner.certPem}${sooner.key.pkcs8Pem}` }));
     suite.prompts.answer('From the editor');
     await vscode.commands.executeCommand('cloudflareCertificates.rotateCertificate', rsa.node);
@@ -121,7 +157,10 @@ describe('Changes announced by the model', function () {
     const hostname = await child(suite.session.api, group.node, record.hostname);
     const [pack] = await rows(suite.session.api, hostname.node);
     const left = await rows(suite.session.api, pack.node);
-    assert.deepEqual(left.map((row) => row.label), ['RSA']);
+    assert.deepEqual(
+      left.map((row) => row.label),
+      ['RSA'],
+    );
     assert.equal(left[0].contextValue, 'packCertificate last');
     suite.session.emulator.log.clear();
     await vscode.commands.executeCommand('cloudflareCertificates.deleteCertificate', left[0].node);
@@ -133,11 +172,17 @@ describe('Changes announced by the model', function () {
     const { hostname, certificates } = await packRows('saas-platform.net', 2);
     await vscode.commands.executeCommand('cloudflareCertificates.refresh', certificates[0].node, [certificates[0].node]);
     await rows(suite.session.api);
-    assert.ok(suite.session.emulator.log.entries().some((entry) => entry.path === '/zones'), 'the zones were listed again');
+    assert.ok(
+      suite.session.emulator.log.entries().some((entry) => entry.path === '/zones'),
+      'the zones were listed again',
+    );
     await loadAll();
     suite.session.emulator.log.clear();
     await vscode.commands.executeCommand('cloudflareCertificates.refreshNode', hostname.node);
-    assert.deepEqual(suite.session.emulator.log.entries().map((entry) => entry.path), [`/zones/${zone('saas-platform.net').id}/custom_hostnames/${hostname.node.cloudflareId}`]);
+    assert.deepEqual(
+      suite.session.emulator.log.entries().map((entry) => entry.path),
+      [`/zones/${zone('saas-platform.net').id}/custom_hostnames/${hostname.node.cloudflareId}`],
+    );
   });
 
   it('keeps the counts after enabling and disabling a hostname', async () => {
@@ -146,7 +191,9 @@ describe('Changes announced by the model', function () {
     const active = (await rows(suite.session.api, group.node)).find((row) => !/pending|deleted/.test(row.description))!;
     suite.prompts.answer('counts.example.org');
     await vscode.commands.executeCommand('cloudflareCertificates.enableForHostname', active.node);
-    const count = Number(/^(\d+) of 10$/.exec((await child(suite.session.api, zoneRow.node, 'Client Certificates (AOP)')).description)?.[1]);
+    const count = Number(
+      /^(\d+) of 10$/.exec((await child(suite.session.api, zoneRow.node, 'Client Certificates (AOP)')).description)?.[1],
+    );
     assert.ok(count > 0);
     assert.match((await child(suite.session.api, undefined, 'example.org')).description, new RegExp(`^${count} client certs? · `));
   });
@@ -157,7 +204,11 @@ describe('Changes announced by the model', function () {
     for (const entry of expiring) {
       assert.doesNotMatch(entry.label, /^[0-9a-f]{20,}$/i, 'not a bare serial');
     }
-    assert.equal(new Set(expiring.map((entry) => `${entry.label} ${entry.notAfter.toISOString()}`)).size, expiring.length, 'no two identical rows');
+    assert.equal(
+      new Set(expiring.map((entry) => `${entry.label} ${entry.notAfter.toISOString()}`)).size,
+      expiring.length,
+      'no two identical rows',
+    );
     const expired = expiring.filter((entry) => entry.expired).length;
     if (expired > 0) {
       assert.match(suite.session.api.statusBar.text ?? '', new RegExp(`${expired} expired · \\d+ expire`));
@@ -165,15 +216,26 @@ describe('Changes announced by the model', function () {
     const full = expiring.length;
     // A zone's list fails on the first load; its retry succeeds, and the status bar must follow.
     const busiest = zones!.find((candidate) => expiring.some((entry) => entry.zoneId === candidate.id && entry.kind === 'aop'))!;
-    suite.session.emulator.faults.add({ kind: 'serverError', status: 503, path: `${busiest.id}/origin_tls_client_auth/hostnames/certificates`, times: Infinity });
+    suite.session.emulator.faults.add({
+      kind: 'serverError',
+      status: 503,
+      path: `${busiest.id}/origin_tls_client_auth/hostnames/certificates`,
+      times: Infinity,
+    });
     suite.session.api.tree.reloadAll();
     await rows(suite.session.api);
     await eventually('fewer certificates while a zone fails', () => (suite.session.api.statusBar.current.length < full ? true : undefined));
     suite.session.emulator.faults.clear();
-    const group = await child(suite.session.api, (await child(suite.session.api, undefined, busiest.name)).node, 'Client Certificates (AOP)');
+    const group = await child(
+      suite.session.api,
+      (await child(suite.session.api, undefined, busiest.name)).node,
+      'Client Certificates (AOP)',
+    );
     await vscode.commands.executeCommand('cloudflareCertificates.retryNode', group.node);
     await rows(suite.session.api, group.node);
-    await eventually(`the status bar back at the full count of ${full}`, () => (suite.session.api.statusBar.current.length === full ? true : undefined)).catch((error: Error) => {
+    await eventually(`the status bar back at the full count of ${full}`, () =>
+      suite.session.api.statusBar.current.length === full ? true : undefined,
+    ).catch((error: Error) => {
       throw new Error(`${error.message}; it shows ${suite.session.api.statusBar.current.length}`);
     });
   });

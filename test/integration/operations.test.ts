@@ -3,18 +3,35 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { createPrivateKey } from 'node:crypto';
-import { createCertificate, createChain, days, ecParametersBlock, encryptPrivateKey, generateKey, type GeneratedCertificate } from '../fixtures/certificateFactory';
+import {
+  createCertificate,
+  createChain,
+  days,
+  ecParametersBlock,
+  encryptPrivateKey,
+  generateKey,
+  type GeneratedCertificate,
+} from '../fixtures/certificateFactory';
 
 /** An RSA key as `openssl rsa -aes256` writes it: PKCS#1 with Proc-Type/DEK-Info headers. */
 function legacyEncrypted(certificate: GeneratedCertificate): string {
-  return createPrivateKey(certificate.key.pkcs8Pem).export({ type: 'pkcs1', format: 'pem', cipher: 'aes-256-cbc', passphrase: 'pw' }).toString();
+  return createPrivateKey(certificate.key.pkcs8Pem)
+    .export({ type: 'pkcs1', format: 'pem', cipher: 'aes-256-cbc', passphrase: 'pw' })
+    .toString();
 }
 import { startEmulatorSession, type EmulatorSession } from './support/emulatorSession';
 import { ScriptedPrompts } from './support/scriptedPrompts';
 import { child, rows } from './support/treeItems';
 
-interface ApiZone { id: string; name: string }
-interface ApiCertificate { id: string; serial_number: string; status: string }
+interface ApiZone {
+  id: string;
+  name: string;
+}
+interface ApiCertificate {
+  id: string;
+  serial_number: string;
+  status: string;
+}
 
 function workspaceFile(name: string, text: string): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders![0].uri.fsPath;
@@ -33,7 +50,8 @@ describe('Certificate operations against the emulator', function () {
   let prompts: ScriptedPrompts;
   let zones: ApiZone[];
   const zone = (name: string) => zones.find((candidate) => candidate.name === name)!;
-  const certificatesOf = (name: string) => session.get<ApiCertificate[]>(`/zones/${zone(name).id}/origin_tls_client_auth/hostnames/certificates`);
+  const certificatesOf = (name: string) =>
+    session.get<ApiCertificate[]>(`/zones/${zone(name).id}/origin_tls_client_auth/hostnames/certificates`);
   const groupNode = async (name: string) => {
     const zoneRow = await child(session.api, undefined, name);
     return (await child(session.api, zoneRow.node, 'Client Certificates (AOP)')).node;
@@ -91,7 +109,10 @@ describe('Certificate operations against the emulator', function () {
     await openEditor(`${certificate.certPem}${encryptPrivateKey(certificate.key, 'correct horse')}`);
     prompts.answer('wrong', 'correct horse', 'Upload');
     await vscode.commands.executeCommand('cloudflareCertificates.uploadFromEditor', await groupNode('example.org'));
-    assert.deepEqual(prompts.asked.map((question) => question.kind), ['inputBox', 'inputBox', 'confirm']);
+    assert.deepEqual(
+      prompts.asked.map((question) => question.kind),
+      ['inputBox', 'inputBox', 'confirm'],
+    );
     assert.ok((await certificatesOf('example.org')).some((entry) => entry.serial_number === certificate.serialNumber));
     const body = session.emulator.log.writes()[0].body as { private_key: string };
     assert.match(body.private_key, /^\[\d+ characters\]$/, 'the log holds no key');
@@ -119,7 +140,7 @@ describe('Certificate operations against the emulator', function () {
     assert.ok(session.emulator.state.aopCertificates.some((record) => record.certificate.serialNumber === certificate.serialNumber));
   });
 
-  it('uploads through the group\'s inline button, choosing the file in a dialog', async () => {
+  it("uploads through the group's inline button, choosing the file in a dialog", async () => {
     const certificate = await createCertificate({ commonName: 'inline-button.example.org' });
     const uri = workspaceFile('inline-button.pem', `${certificate.certPem}${certificate.key.pkcs8Pem}`);
     prompts.answer(uri.fsPath, 'Upload');
@@ -129,8 +150,16 @@ describe('Certificate operations against the emulator', function () {
   });
 
   const landedButUnanswered = [
-    { title: 'finds out whether an upload whose answer was lost landed, and keeps exactly one copy', name: 'lost-answer', fault: 'commitThenDrop' },
-    { title: 'finds an upload that landed although a proxy answered with an HTML 502 page', name: 'proxy-502', fault: 'commitThenHtmlError' },
+    {
+      title: 'finds out whether an upload whose answer was lost landed, and keeps exactly one copy',
+      name: 'lost-answer',
+      fault: 'commitThenDrop',
+    },
+    {
+      title: 'finds an upload that landed although a proxy answered with an HTML 502 page',
+      name: 'proxy-502',
+      fault: 'commitThenHtmlError',
+    },
   ] as const;
   for (const { title, name, fault } of landedButUnanswered) {
     it(title, async () => {
@@ -154,7 +183,13 @@ describe('Certificate operations against the emulator', function () {
     await vscode.commands.executeCommand('cloudflareCertificates.uploadFromEditor', await groupNode('example.org'));
     assert.equal(session.emulator.log.writes().length, 1);
     const post = session.emulator.log.entries().findIndex((entry) => entry.method === 'POST');
-    assert.ok(session.emulator.log.entries().slice(post + 1).some((entry) => entry.method === 'GET' && entry.path.endsWith('/hostnames/certificates')), 'the zone was listed after the failed POST');
+    assert.ok(
+      session.emulator.log
+        .entries()
+        .slice(post + 1)
+        .some((entry) => entry.method === 'GET' && entry.path.endsWith('/hostnames/certificates')),
+      'the zone was listed after the failed POST',
+    );
     const error = prompts.messages.find((message) => message.kind === 'error');
     assert.match(error?.text ?? '', /server error \(503\).*does not hold the certificate, so nothing was stored; you can upload again/);
   });
@@ -218,26 +253,103 @@ describe('Certificate operations against the emulator', function () {
       { name: 'a truncated certificate', text: () => good.certPem.slice(0, 400), message: /no END line/ },
       { name: 'damaged base64', text: () => good.certPem.replace(/\n[A-Za-z0-9+/]{10}/, '\n!!!!@@@@##'), message: /not valid base64/ },
       { name: 'a CA certificate', text: () => `${chain.root.certPem}${chain.root.key.pkcs8Pem}`, message: /CA certificate .*leaf/ },
-      { name: 'a key that belongs to another certificate', text: () => `${good.certPem}${other.key.pkcs8Pem}`, message: /does not belong to the certificate/ },
+      {
+        name: 'a key that belongs to another certificate',
+        text: () => `${good.certPem}${other.key.pkcs8Pem}`,
+        message: /does not belong to the certificate/,
+      },
       { name: 'only a key', text: () => good.key.pkcs8Pem, message: /no certificate \(a "BEGIN CERTIFICATE" block\)/ },
-      { name: 'two keys, neither of them the certificate\'s', text: () => `${good.certPem}${other.key.pkcs8Pem}${chain.root.key.pkcs8Pem}`, message: /more than one private key/ },
-      { name: 'an encrypted key and a cancelled passphrase', text: () => `${good.certPem}${encryptPrivateKey(good.key, 'pw')}`, answers: [undefined], message: /^$/ },
-      { name: 'an encrypted key and three wrong passphrases', text: () => `${good.certPem}${encryptPrivateKey(good.key, 'pw')}`, answers: ['a', 'b', 'c'], message: /passphrase does not decrypt/ },
-      { name: 'a damaged key', text: () => `${good.certPem}-----BEGIN PRIVATE KEY-----\nMIIBVQIBADANBgkqhkiG9w0BAQEFAASCAT8wggE7AgEAAkEA\n-----END PRIVATE KEY-----\n`, message: /private key cannot be read/ },
-      { name: 'a block whose END label does not match', text: () => good.certPem.replace('END CERTIFICATE', 'END PRIVATE KEY'), message: /begins as CERTIFICATE but ends as PRIVATE KEY/ },
-      { name: 'an empty certificate block', text: () => '-----BEGIN CERTIFICATE-----\n-----END CERTIFICATE-----\n', message: /block is empty/ },
-      { name: 'random binary bytes', text: () => Buffer.from(Array.from({ length: 600 }, (_, index) => (index * 37) % 256)).toString('latin1'), message: /binary \(DER\)/ },
+      {
+        name: "two keys, neither of them the certificate's",
+        text: () => `${good.certPem}${other.key.pkcs8Pem}${chain.root.key.pkcs8Pem}`,
+        message: /more than one private key/,
+      },
+      {
+        name: 'an encrypted key and a cancelled passphrase',
+        text: () => `${good.certPem}${encryptPrivateKey(good.key, 'pw')}`,
+        answers: [undefined],
+        message: /^$/,
+      },
+      {
+        name: 'an encrypted key and three wrong passphrases',
+        text: () => `${good.certPem}${encryptPrivateKey(good.key, 'pw')}`,
+        answers: ['a', 'b', 'c'],
+        message: /passphrase does not decrypt/,
+      },
+      {
+        name: 'a damaged key',
+        text: () =>
+          `${good.certPem}-----BEGIN PRIVATE KEY-----\nMIIBVQIBADANBgkqhkiG9w0BAQEFAASCAT8wggE7AgEAAkEA\n-----END PRIVATE KEY-----\n`,
+        message: /private key cannot be read/,
+      },
+      {
+        name: 'a block whose END label does not match',
+        text: () => good.certPem.replace('END CERTIFICATE', 'END PRIVATE KEY'),
+        message: /begins as CERTIFICATE but ends as PRIVATE KEY/,
+      },
+      {
+        name: 'an empty certificate block',
+        text: () => '-----BEGIN CERTIFICATE-----\n-----END CERTIFICATE-----\n',
+        message: /block is empty/,
+      },
+      {
+        name: 'random binary bytes',
+        text: () => Buffer.from(Array.from({ length: 600 }, (_, index) => (index * 37) % 256)).toString('latin1'),
+        message: /binary \(DER\)/,
+      },
       { name: 'an HTML page', text: () => '<!DOCTYPE html><html><body>502 Bad Gateway</body></html>', message: /no certificate/ },
       { name: 'a certificate alone, with no key anywhere and the key picker cancelled', text: () => other.certPem, message: /^$/ },
-      { name: 'an expired certificate the person declines to upload', text: () => `${expired.certPem}${expired.key.pkcs8Pem}`, answers: [undefined], message: /^$/ },
-      { name: 'a not-yet-valid certificate the person declines to upload', text: () => `${future.certPem}${future.key.pkcs8Pem}`, answers: [undefined], message: /^$/ },
-      { name: 'an EC PARAMETERS block the person declines to strip', text: () => `${other.certPem}${ecParametersBlock()}${other.key.traditionalPem}`, answers: [undefined], message: /^$/ },
-      { name: 'two unrelated leaf certificates', text: () => `${good.certPem}${other.certPem}${good.key.pkcs8Pem}`, message: /more than one end-entity certificate/ },
-      { name: 'a CA chain without its leaf', text: () => `${chain.intermediates[0].certPem}${chain.root.certPem}${chain.intermediates[0].key.pkcs8Pem}`, message: /CA certificate/ },
-      { name: 'a JSON-escaped certificate with another certificate\'s key', text: () => JSON.stringify({ cert: good.certPem, key: other.key.pkcs8Pem }), message: /does not belong to the certificate/ },
-      { name: 'a legacy encrypted PKCS#1 key and a cancelled passphrase', text: () => `${good.certPem}${legacyEncrypted(good)}`, answers: [undefined], message: /^$/ },
-      { name: 'a good certificate from the palette with the zone pick cancelled', text: () => `${good.certPem}${good.key.pkcs8Pem}`, answers: [undefined], message: /^$/, fromPalette: true },
-      { name: 'a certificate the zone already holds', text: () => `${held.certPem}${held.key.pkcs8Pem}`, message: /already holds "held\.example\.org"/ },
+      {
+        name: 'an expired certificate the person declines to upload',
+        text: () => `${expired.certPem}${expired.key.pkcs8Pem}`,
+        answers: [undefined],
+        message: /^$/,
+      },
+      {
+        name: 'a not-yet-valid certificate the person declines to upload',
+        text: () => `${future.certPem}${future.key.pkcs8Pem}`,
+        answers: [undefined],
+        message: /^$/,
+      },
+      {
+        name: 'an EC PARAMETERS block the person declines to strip',
+        text: () => `${other.certPem}${ecParametersBlock()}${other.key.traditionalPem}`,
+        answers: [undefined],
+        message: /^$/,
+      },
+      {
+        name: 'two unrelated leaf certificates',
+        text: () => `${good.certPem}${other.certPem}${good.key.pkcs8Pem}`,
+        message: /more than one end-entity certificate/,
+      },
+      {
+        name: 'a CA chain without its leaf',
+        text: () => `${chain.intermediates[0].certPem}${chain.root.certPem}${chain.intermediates[0].key.pkcs8Pem}`,
+        message: /CA certificate/,
+      },
+      {
+        name: "a JSON-escaped certificate with another certificate's key",
+        text: () => JSON.stringify({ cert: good.certPem, key: other.key.pkcs8Pem }),
+        message: /does not belong to the certificate/,
+      },
+      {
+        name: 'a legacy encrypted PKCS#1 key and a cancelled passphrase',
+        text: () => `${good.certPem}${legacyEncrypted(good)}`,
+        answers: [undefined],
+        message: /^$/,
+      },
+      {
+        name: 'a good certificate from the palette with the zone pick cancelled',
+        text: () => `${good.certPem}${good.key.pkcs8Pem}`,
+        answers: [undefined],
+        message: /^$/,
+        fromPalette: true,
+      },
+      {
+        name: 'a certificate the zone already holds',
+        text: () => `${held.certPem}${held.key.pkcs8Pem}`,
+        message: /already holds "held\.example\.org"/,
+      },
     ];
 
     for (const testCase of cases) {
@@ -248,7 +360,10 @@ describe('Certificate operations against the emulator', function () {
         }
         // Without a key the extension looks for one and finally asks for a file: the person cancels.
         prompts.answer(undefined);
-        await vscode.commands.executeCommand('cloudflareCertificates.uploadFromEditor', testCase.fromPalette ? undefined : await groupNode('example.org'));
+        await vscode.commands.executeCommand(
+          'cloudflareCertificates.uploadFromEditor',
+          testCase.fromPalette ? undefined : await groupNode('example.org'),
+        );
         assert.equal(session.emulator.log.writes().length, 0, 'nothing may be sent');
         const error = prompts.messages.find((message) => message.kind === 'error')?.text ?? '';
         assert.match(error, testCase.message);
@@ -259,7 +374,9 @@ describe('Certificate operations against the emulator', function () {
 
   it('replaces an RSA pack certificate with another RSA certificate and refuses an ECDSA one locally', async () => {
     const saas = zone('saas-platform.net');
-    const record = session.emulator.state.customHostnames.find((candidate) => candidate.zoneId === saas.id && candidate.certificates.length === 2)!;
+    const record = session.emulator.state.customHostnames.find(
+      (candidate) => candidate.zoneId === saas.id && candidate.certificates.length === 2,
+    )!;
     const rsaEntry = record.certificates.find((entry) => entry.certificate.keyType === 'RSA')!;
     const zoneRow = await child(session.api, undefined, 'saas-platform.net');
     const group = await child(session.api, zoneRow.node, 'Custom Hostnames');
@@ -286,7 +403,10 @@ describe('Certificate operations against the emulator', function () {
     prompts.answer('From the editor', 'Replace');
     await vscode.commands.executeCommand('cloudflareCertificates.replacePackCertificate', rsaRow.node);
     const writes = session.emulator.log.writes();
-    assert.deepEqual(writes.map((entry) => entry.method), ['PUT']);
+    assert.deepEqual(
+      writes.map((entry) => entry.method),
+      ['PUT'],
+    );
     const now = record.certificates.find((entry) => entry.id === rsaEntry.id)!;
     assert.equal(now.certificate.serialNumber, replacement.serialNumber);
     assert.match(prompts.asked.find((question) => question.kind === 'confirm')?.text ?? '', /Replace the RSA certificate of/);
@@ -294,8 +414,12 @@ describe('Certificate operations against the emulator', function () {
 
   it('refuses to delete the last certificate of a pack, and deletes one of two after confirmation', async () => {
     const saas = zone('saas-platform.net');
-    const single = session.emulator.state.customHostnames.find((candidate) => candidate.zoneId === saas.id && candidate.certificates.length === 1)!;
-    const double = session.emulator.state.customHostnames.find((candidate) => candidate.zoneId === saas.id && candidate.certificates.length === 2 && candidate.hostname !== single.hostname)!;
+    const single = session.emulator.state.customHostnames.find(
+      (candidate) => candidate.zoneId === saas.id && candidate.certificates.length === 1,
+    )!;
+    const double = session.emulator.state.customHostnames.find(
+      (candidate) => candidate.zoneId === saas.id && candidate.certificates.length === 2 && candidate.hostname !== single.hostname,
+    )!;
     const zoneRow = await child(session.api, undefined, 'saas-platform.net');
     const group = await child(session.api, zoneRow.node, 'Custom Hostnames');
     const packRows = async (hostname: string) => {
@@ -311,7 +435,10 @@ describe('Certificate operations against the emulator', function () {
     const [first] = await packRows(double.hostname);
     prompts.answer('Delete');
     await vscode.commands.executeCommand('cloudflareCertificates.deleteCertificate', first.node);
-    assert.deepEqual(session.emulator.log.writes().map((entry) => entry.method), ['DELETE']);
+    assert.deepEqual(
+      session.emulator.log.writes().map((entry) => entry.method),
+      ['DELETE'],
+    );
     assert.equal(double.certificates.length, 1);
     const after = await packRows(double.hostname);
     assert.equal(after.length, 1);
@@ -322,18 +449,29 @@ describe('Certificate operations against the emulator', function () {
     const target = zone('example.com');
     const used = session.emulator.state.associations.find((association) => association.zoneId === target.id)!;
     const certificateId = used.certId;
-    const users = session.emulator.state.associations.filter((association) => association.certId === certificateId).map((association) => association.hostname);
+    const users = session.emulator.state.associations
+      .filter((association) => association.certId === certificateId)
+      .map((association) => association.hostname);
     const certificateRow = (await rows(session.api, await groupNode('example.com'))).find((row) => row.item.id?.endsWith(certificateId))!;
     prompts.answer(undefined);
     await vscode.commands.executeCommand('cloudflareCertificates.deleteCertificate', certificateRow.node);
     assert.equal(session.emulator.log.writes().length, 0, 'cancel deletes nothing');
-    assert.ok(users.every((hostname) => prompts.asked[0].text.includes(hostname)), prompts.asked[0].text);
+    assert.ok(
+      users.every((hostname) => prompts.asked[0].text.includes(hostname)),
+      prompts.asked[0].text,
+    );
 
     prompts.answer('Invalidate and Delete');
     await vscode.commands.executeCommand('cloudflareCertificates.deleteCertificate', certificateRow.node);
     const writes = session.emulator.log.writes();
-    assert.deepEqual(writes.map((entry) => entry.method), ['PUT', 'DELETE']);
-    assert.deepEqual((writes[0].body as { config: { enabled: null }[] }).config.map((change) => change.enabled), users.map(() => null));
+    assert.deepEqual(
+      writes.map((entry) => entry.method),
+      ['PUT', 'DELETE'],
+    );
+    assert.deepEqual(
+      (writes[0].body as { config: { enabled: null }[] }).config.map((change) => change.enabled),
+      users.map(() => null),
+    );
     assert.ok(!(await certificatesOf('example.com')).some((entry) => entry.id === certificateId));
   });
 
@@ -343,7 +481,9 @@ describe('Certificate operations against the emulator', function () {
     const certificateRow = (await rows(session.api, await groupNode('example.org'))).find((row) => row.item.id?.endsWith(active.id))!;
     prompts.answer('origin.example.org');
     await vscode.commands.executeCommand('cloudflareCertificates.enableForHostname', certificateRow.node);
-    const association = session.emulator.state.associations.find((entry) => entry.zoneId === target.id && entry.hostname === 'origin.example.org');
+    const association = session.emulator.state.associations.find(
+      (entry) => entry.zoneId === target.id && entry.hostname === 'origin.example.org',
+    );
     assert.equal(association?.enabled, true);
     const refreshed = (await rows(session.api, await groupNode('example.org'))).find((row) => row.item.id?.endsWith(active.id))!;
     const [hostnameRow] = await rows(session.api, refreshed.node);
@@ -355,7 +495,7 @@ describe('Certificate operations against the emulator', function () {
     assert.match(prompts.messages.at(-1)?.text ?? '', /disabled for origin\.example\.org/);
   });
 
-  it('sent only requests that validate against Cloudflare\'s published schema', () => {
+  it("sent only requests that validate against Cloudflare's published schema", () => {
     assert.deepEqual(session.emulator.contractViolations, []);
   });
 });

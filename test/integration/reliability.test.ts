@@ -10,7 +10,10 @@ import { eventually, startEmulatorSession, type EmulatorSession } from './suppor
 import { ScriptedPrompts } from './support/scriptedPrompts';
 import { child, rows, type Row } from './support/treeItems';
 
-interface ApiZone { id: string; name: string }
+interface ApiZone {
+  id: string;
+  name: string;
+}
 
 const config = () => vscode.workspace.getConfiguration('cloudflareCertificates');
 
@@ -19,10 +22,14 @@ describe('Reliability and security', function () {
   let zones: ApiZone[];
   const zone = (name: string) => zones.find((candidate) => candidate.name === name)!;
   const rootsEventually = (what: string, check: (roots: Row[]) => boolean) =>
-    eventually(what, async () => {
-      const roots = await rows(session.api);
-      return check(roots) ? roots : undefined;
-    }, 20_000);
+    eventually(
+      what,
+      async () => {
+        const roots = await rows(session.api);
+        return check(roots) ? roots : undefined;
+      },
+      20_000,
+    );
 
   before(async () => {
     session = await startEmulatorSession();
@@ -48,7 +55,10 @@ describe('Reliability and security', function () {
     session.emulator.faults.add({ kind: 'rateLimit', retryAfterSeconds: 1, path: '^/zones$', times: 3 });
     session.emulator.log.clear();
     session.api.tree.reloadAll();
-    const roots = await rootsEventually('zones after the storm', (list) => list.length === zones.length && list.every((row) => /^zone\b/.test(row.contextValue ?? '')));
+    const roots = await rootsEventually(
+      'zones after the storm',
+      (list) => list.length === zones.length && list.every((row) => /^zone\b/.test(row.contextValue ?? '')),
+    );
     assert.ok(roots.length > 0);
     const calls = session.emulator.log.entries().filter((entry) => entry.path === '/zones');
     assert.equal(calls.filter((entry) => entry.status === 429).length, 3);
@@ -65,9 +75,15 @@ describe('Reliability and security', function () {
     const client = session.api.clients.forToken('demo-account-token');
     session.emulator.log.clear();
     const listed = await client.listZones();
-    assert.deepEqual(listed.map((entry) => entry.name), zones.map((entry) => entry.name));
+    assert.deepEqual(
+      listed.map((entry) => entry.name),
+      zones.map((entry) => entry.name),
+    );
     const calls = session.emulator.log.entries().filter((entry) => entry.path === '/zones' && entry.token === 'demo-account-token');
-    assert.deepEqual(calls.map((entry) => entry.status), [429, 429, 429, 200]);
+    assert.deepEqual(
+      calls.map((entry) => entry.status),
+      [429, 429, 429, 200],
+    );
     // Backoff with jitter: at least half of 250 ms, 500 ms, 1 s.
     const gaps = calls.slice(1).map((entry, index) => entry.startedAt - calls[index].endedAt);
     [125, 250, 500].forEach((least, index) => assert.ok(gaps[index] >= least - 10, `waited ${gaps.join(', ')} ms`));
@@ -80,7 +96,10 @@ describe('Reliability and security', function () {
     session.emulator.faults.add({ kind: 'serverError', status: 503, path, times: 3 });
     session.api.tree.reload((await groupRow()).node);
     const recovered = await rows(session.api, (await groupRow()).node);
-    assert.ok(recovered.length > 0 && recovered.every((row) => row.contextValue === 'aopCertificate'), recovered.map((row) => row.label).join(', '));
+    assert.ok(
+      recovered.length > 0 && recovered.every((row) => row.contextValue === 'aopCertificate'),
+      recovered.map((row) => row.label).join(', '),
+    );
 
     session.emulator.faults.add({ kind: 'serverError', status: 503, path, times: Infinity });
     session.api.tree.reload((await groupRow()).node);
@@ -90,7 +109,10 @@ describe('Reliability and security', function () {
     session.emulator.faults.clear();
     await vscode.commands.executeCommand(failed.item.command!.command, ...(failed.item.command!.arguments ?? []));
     const again = await rows(session.api, (await groupRow()).node);
-    assert.deepEqual(again.map((row) => row.label), recovered.map((row) => row.label));
+    assert.deepEqual(
+      again.map((row) => row.label),
+      recovered.map((row) => row.label),
+    );
   });
 
   it('gives up on a request that never answers, says it timed out, and loads once the API answers', async () => {
@@ -98,14 +120,20 @@ describe('Reliability and security', function () {
     await rootsEventually('the first load to settle', (list) => list.length === zones.length);
     session.emulator.faults.add({ kind: 'hang', path: '^/zones$', times: 1 });
     session.api.tree.reloadAll();
-    await rootsEventually('zones after one timed-out try', (list) => list.length === zones.length && list.every((row) => /^zone\b/.test(row.contextValue ?? '')));
+    await rootsEventually(
+      'zones after one timed-out try',
+      (list) => list.length === zones.length && list.every((row) => /^zone\b/.test(row.contextValue ?? '')),
+    );
     session.emulator.faults.add({ kind: 'hang', path: '^/zones$', times: Infinity });
     session.api.tree.reloadAll();
     const [failed] = await rootsEventually('an error node', (list) => list[0]?.contextValue === 'error');
     assert.match(failed.label, /did not answer in time/);
     session.emulator.faults.clear();
     await vscode.commands.executeCommand(failed.item.command!.command, ...(failed.item.command!.arguments ?? []));
-    await rootsEventually('the zones again', (list) => list.length === zones.length && list.every((row) => /^zone\b/.test(row.contextValue ?? '')));
+    await rootsEventually(
+      'the zones again',
+      (list) => list.length === zones.length && list.every((row) => /^zone\b/.test(row.contextValue ?? '')),
+    );
   });
 
   it('says in the view when it pauses for the rate-limit budget, and resumes by itself', async () => {
@@ -117,7 +145,10 @@ describe('Reliability and security', function () {
     assert.match(message, /Paused to stay under Cloudflare's rate limit .*resuming in about \d+ s/);
     await loads;
     await eventually('the message to go once requests flow', () => (session.api.treeView.message ? undefined : true), 20_000);
-    await rootsEventually('every zone', (list) => list.length === zones.length && list.every((row) => /^zone\b/.test(row.contextValue ?? '')));
+    await rootsEventually(
+      'every zone',
+      (list) => list.length === zones.length && list.every((row) => /^zone\b/.test(row.contextValue ?? '')),
+    );
   });
 
   it('says in words what an HTML 502 page, malformed JSON and a body cut mid-way were, and recovers', async () => {
@@ -137,11 +168,18 @@ describe('Reliability and security', function () {
       assert.doesNotMatch(failed.label, /<html|DOCTYPE|\{"/);
       session.emulator.faults.clear();
     }
-    session.emulator.faults.add({ kind: 'dropMidBody', path: `/zones/${target.id}/origin_tls_client_auth/hostnames/certificates$`, times: 1 });
+    session.emulator.faults.add({
+      kind: 'dropMidBody',
+      path: `/zones/${target.id}/origin_tls_client_auth/hostnames/certificates$`,
+      times: 1,
+    });
     const group = await child(session.api, (await child(session.api, undefined, 'example.com')).node, 'Client Certificates (AOP)');
     session.api.tree.reload(group.node);
     const recovered = await rows(session.api, group.node);
-    assert.ok(recovered.every((row) => row.contextValue === 'aopCertificate'), 'a dropped GET is retried');
+    assert.ok(
+      recovered.every((row) => row.contextValue === 'aopCertificate'),
+      'a dropped GET is retried',
+    );
   });
 
   it('never shows part of a list as all of it when a page fails mid-pagination', async () => {
@@ -171,7 +209,10 @@ describe('Reliability and security', function () {
     const [down] = await rootsEventually('an error node', (list) => list[0]?.contextValue === 'error');
     assert.match(down.label, /could not be reached/);
     await config().update('apiBaseUrl', session.emulator.baseUrl, vscode.ConfigurationTarget.Global);
-    await rootsEventually('the zones again', (list) => list.length === zones.length && list.every((row) => /^zone\b/.test(row.contextValue ?? '')));
+    await rootsEventually(
+      'the zones again',
+      (list) => list.length === zones.length && list.every((row) => /^zone\b/.test(row.contextValue ?? '')),
+    );
   });
 
   it('keeps the tree consistent through overlapping refreshes, sharing the requests in flight', async () => {
@@ -187,7 +228,10 @@ describe('Reliability and security', function () {
       const last = results.at(-1);
       assert.equal(last?.status, 'fulfilled');
       const final = await rows(session.api);
-      assert.deepEqual(final.map((row) => row.label), zones.map((candidate) => candidate.name));
+      assert.deepEqual(
+        final.map((row) => row.label),
+        zones.map((candidate) => candidate.name),
+      );
       assert.ok(session.emulator.log.entries().filter((entry) => entry.path === '/zones').length <= 10);
     } finally {
       session.emulator.latencyMs = 0;
@@ -203,7 +247,9 @@ describe('Reliability and security', function () {
       // An application-scoped setting never shows a workspace value, so a companion setting tells when
       // VS Code has read the file.
       fs.writeFileSync(settingsFile, JSON.stringify({ 'cloudflareCertificates.apiBaseUrl': intruder.baseUrl, 'editor.tabSize': 7 }));
-      await eventually('VS Code to read the workspace settings', () => (vscode.workspace.getConfiguration('editor').inspect('tabSize')?.workspaceValue === 7 ? true : undefined));
+      await eventually('VS Code to read the workspace settings', () =>
+        vscode.workspace.getConfiguration('editor').inspect('tabSize')?.workspaceValue === 7 ? true : undefined,
+      );
       session.api.tree.reloadAll();
       await rootsEventually('the zones of the user-configured API', (list) => list.length === zones.length);
       assert.equal(intruder.log.entries().length, 0, 'the workspace-configured server got a request');
@@ -236,7 +282,11 @@ describe('Reliability and security', function () {
     });
     await new Promise<void>((resolve) => redirector.listen(0, '127.0.0.1', resolve));
     try {
-      await config().update('apiBaseUrl', `http://127.0.0.1:${(redirector.address() as AddressInfo).port}/client/v4`, vscode.ConfigurationTarget.Global);
+      await config().update(
+        'apiBaseUrl',
+        `http://127.0.0.1:${(redirector.address() as AddressInfo).port}/client/v4`,
+        vscode.ConfigurationTarget.Global,
+      );
       const [failed] = await rootsEventually('an error node', (list) => list[0]?.contextValue === 'error');
       assert.match(failed.label, /redirect/);
       assert.ok(redirected > 0);
@@ -287,7 +337,11 @@ describe('Reliability and security', function () {
     const settled = session.emulator.log.entries().length;
     await new Promise((resolve) => setTimeout(resolve, 2_000));
     const more = session.emulator.log.entries().slice(settled);
-    assert.equal(more.length, 0, `requests after the rejection: ${more.map((entry) => `${entry.method} ${entry.path} ${entry.status}`).join('; ')}`);
+    assert.equal(
+      more.length,
+      0,
+      `requests after the rejection: ${more.map((entry) => `${entry.method} ${entry.path} ${entry.status}`).join('; ')}`,
+    );
   });
 
   it('keeps the tree consistent when refreshes run during an upload', async () => {
@@ -296,7 +350,8 @@ describe('Reliability and security', function () {
     const document = await vscode.workspace.openTextDocument({ content: `${certificate.certPem}${certificate.key.pkcs8Pem}` });
     await vscode.window.showTextDocument(document);
     session.emulator.latencyMs = 40;
-    const groupNode = async () => (await child(session.api, (await child(session.api, undefined, 'example.org')).node, 'Client Certificates (AOP)')).node;
+    const groupNode = async () =>
+      (await child(session.api, (await child(session.api, undefined, 'example.org')).node, 'Client Certificates (AOP)')).node;
     const prompts = new ScriptedPrompts(session.api).answer('Upload');
     try {
       const upload = vscode.commands.executeCommand('cloudflareCertificates.uploadFromEditor', await groupNode());
@@ -306,7 +361,9 @@ describe('Reliability and security', function () {
         await rows(session.api);
       }
       await upload;
-      const stored = session.emulator.state.aopCertificatesOf(target.id).filter((record) => record.certificate.serialNumber === certificate.serialNumber);
+      const stored = session.emulator.state
+        .aopCertificatesOf(target.id)
+        .filter((record) => record.certificate.serialNumber === certificate.serialNumber);
       assert.equal(stored.length, 1);
       const row = (await rows(session.api, await groupNode())).find((candidate) => candidate.label === 'during-refresh.example.org');
       assert.ok(row, 'the uploaded certificate is in the tree');
@@ -320,8 +377,11 @@ describe('Reliability and security', function () {
   it('keeps the tree consistent when refreshes run during a delete', async () => {
     const target = zone('example.org');
     const certificate = await createCertificate({ commonName: 'delete-during-refresh.example.org' });
-    const stored = session.emulator.state.uploadAopCertificate(target.id, certificate.certPem, certificate.key.pkcs8Pem, { fixedStatus: 'active' });
-    const groupNode = async () => (await child(session.api, (await child(session.api, undefined, 'example.org')).node, 'Client Certificates (AOP)')).node;
+    const stored = session.emulator.state.uploadAopCertificate(target.id, certificate.certPem, certificate.key.pkcs8Pem, {
+      fixedStatus: 'active',
+    });
+    const groupNode = async () =>
+      (await child(session.api, (await child(session.api, undefined, 'example.org')).node, 'Client Certificates (AOP)')).node;
     session.api.tree.reloadAll();
     const row = (await rows(session.api, await groupNode())).find((candidate) => candidate.label === 'delete-during-refresh.example.org');
     assert.ok(row, 'the certificate is in the tree before the delete');
@@ -342,15 +402,24 @@ describe('Reliability and security', function () {
       session.api.pollTiming = { initialDelayMs: 1000, maxDelayMs: 5000, timeoutMs: 120_000 };
     }
     assert.equal(session.emulator.log.writes().filter((entry) => entry.method === 'DELETE').length, 1, 'exactly one DELETE was sent');
-    assert.ok(!session.emulator.state.aopCertificatesOf(target.id).some((record) => record.id === stored.id), 'Cloudflare no longer holds it');
+    assert.ok(
+      !session.emulator.state.aopCertificatesOf(target.id).some((record) => record.id === stored.id),
+      'Cloudflare no longer holds it',
+    );
     await eventually('the tree to drop the certificate', async () => {
       const after = await rows(session.api, await groupNode());
-      return after.every((candidate) => candidate.contextValue === 'aopCertificate') && !after.some((candidate) => candidate.label === 'delete-during-refresh.example.org') ? true : undefined;
+      return after.every((candidate) => candidate.contextValue === 'aopCertificate') &&
+        !after.some((candidate) => candidate.label === 'delete-during-refresh.example.org')
+        ? true
+        : undefined;
     });
   });
 
   it('declares its workspace-trust and virtual-workspace support in the manifest', () => {
-    const manifest = vscode.extensions.getExtension('cfcerts.cloudflare-certificates')!.packageJSON as { capabilities: Record<string, { supported: unknown; description: string }>; contributes: { configuration: { properties: Record<string, { scope?: string }> } } };
+    const manifest = vscode.extensions.getExtension('cfcerts.cloudflare-certificates')!.packageJSON as {
+      capabilities: Record<string, { supported: unknown; description: string }>;
+      contributes: { configuration: { properties: Record<string, { scope?: string }> } };
+    };
     assert.equal(manifest.capabilities.untrustedWorkspaces.supported, true);
     assert.ok(manifest.capabilities.untrustedWorkspaces.description.length > 40);
     assert.equal(manifest.capabilities.virtualWorkspaces.supported, true);

@@ -20,7 +20,8 @@ describe('Rotating a client certificate', function () {
   let old: GeneratedCertificate;
   let oldId: string;
 
-  const group = async () => (await child(suite.session.api, (await child(suite.session.api, undefined, zoneName)).node, 'Client Certificates (AOP)')).node;
+  const group = async () =>
+    (await child(suite.session.api, (await child(suite.session.api, undefined, zoneName)).node, 'Client Certificates (AOP)')).node;
   const certificateRow = async (id: string): Promise<Row> => {
     const found = (await rows(suite.session.api, await group())).find((row) => row.node.cloudflareId === id);
     assert.ok(found, `certificate ${id} is in the tree`);
@@ -31,7 +32,11 @@ describe('Rotating a client certificate', function () {
   /** The guarantee of the whole feature, read from the emulator's history of every association. */
   function assertNeverDown(): void {
     for (const hostname of HOSTNAMES) {
-      assert.deepEqual(suite.session.emulator.state.serviceGaps(zoneId, hostname), [], `${hostname} was never without an active certificate`);
+      assert.deepEqual(
+        suite.session.emulator.state.serviceGaps(zoneId, hostname),
+        [],
+        `${hostname} was never without an active certificate`,
+      );
     }
   }
 
@@ -49,23 +54,40 @@ describe('Rotating a client certificate', function () {
     suite.session.emulator.faults.add({ kind: fault, method: 'PUT', path: 'hostnames$', times: 1 });
     suite.prompts.answer('From the editor', 'Rotate');
     await vscode.commands.executeCommand('cloudflareCertificates.rotateCertificate', (await certificateRow(oldId)).node);
-    assert.ok(suite.prompts.messages.some((message) => message.kind === 'error'), 'the interruption is reported');
+    assert.ok(
+      suite.prompts.messages.some((message) => message.kind === 'error'),
+      'the interruption is reported',
+    );
   }
 
-  const copiesOf = (certificate: GeneratedCertificate) => suite.session.emulator.state.aopCertificatesOf(zoneId).filter((record) => record.certificate.serialNumber === certificate.serialNumber && suite.session.emulator.state.aopStatus(record) !== 'deleted');
+  const copiesOf = (certificate: GeneratedCertificate) =>
+    suite.session.emulator.state
+      .aopCertificatesOf(zoneId)
+      .filter(
+        (record) =>
+          record.certificate.serialNumber === certificate.serialNumber && suite.session.emulator.state.aopStatus(record) !== 'deleted',
+      );
 
-  const suite = emulatorSuite({ transitionMs: 150, associationTransitionMs: 300 }, { initialDelayMs: 50, maxDelayMs: 150, timeoutMs: 15_000 }, async () => {
-    // A zone of its own for each test (a zone holds at most 10 certificates), with a fresh old
-    // certificate about to expire, used by five hostnames.
-    runs += 1;
-    zoneName = `rotation-${runs}.example`;
-    zoneId = suite.session.emulator.state.addZone(zoneName).id;
-    old = await createCertificate({ commonName: 'rotate.example.org', sans: ['rotate.example.org'], notAfter: days(6) });
-    oldId = suite.session.emulator.state.uploadAopCertificate(zoneId, old.certPem, old.key.pkcs8Pem, { fixedStatus: 'active' }).id;
-    suite.session.emulator.state.updateAssociations(zoneId, HOSTNAMES.map((hostname) => ({ hostname, cert_id: oldId, enabled: true })), { immediate: true });
-    suite.session.api.tree.reloadAll();
-    await rows(suite.session.api);
-  });
+  const suite = emulatorSuite(
+    { transitionMs: 150, associationTransitionMs: 300 },
+    { initialDelayMs: 50, maxDelayMs: 150, timeoutMs: 15_000 },
+    async () => {
+      // A zone of its own for each test (a zone holds at most 10 certificates), with a fresh old
+      // certificate about to expire, used by five hostnames.
+      runs += 1;
+      zoneName = `rotation-${runs}.example`;
+      zoneId = suite.session.emulator.state.addZone(zoneName).id;
+      old = await createCertificate({ commonName: 'rotate.example.org', sans: ['rotate.example.org'], notAfter: days(6) });
+      oldId = suite.session.emulator.state.uploadAopCertificate(zoneId, old.certPem, old.key.pkcs8Pem, { fixedStatus: 'active' }).id;
+      suite.session.emulator.state.updateAssociations(
+        zoneId,
+        HOSTNAMES.map((hostname) => ({ hostname, cert_id: oldId, enabled: true })),
+        { immediate: true },
+      );
+      suite.session.api.tree.reloadAll();
+      await rows(suite.session.api);
+    },
+  );
 
   it('uploads the replacement, moves all five hostnames, waits until each is active, and deletes the old one when asked', async () => {
     const replacement = await openReplacement();
@@ -74,13 +96,29 @@ describe('Rotating a client certificate', function () {
     const [newRecord] = copiesOf(replacement);
     assert.ok(newRecord, 'the replacement is at Cloudflare');
     assert.equal(copiesOf(replacement).length, 1, 'exactly one copy');
-    assert.deepEqual(servingNow(), HOSTNAMES.map(() => newRecord.id));
-    assert.ok(suite.session.emulator.state.associationViews(zoneId).filter((view) => HOSTNAMES.includes(view.hostname)).every((view) => view.status === 'active'));
-    assert.ok(!suite.session.emulator.state.aopCertificatesOf(zoneId).some((record) => record.id === oldId && suite.session.emulator.state.aopStatus(record) === 'active'), 'the old certificate is gone');
+    assert.deepEqual(
+      servingNow(),
+      HOSTNAMES.map(() => newRecord.id),
+    );
+    assert.ok(
+      suite.session.emulator.state
+        .associationViews(zoneId)
+        .filter((view) => HOSTNAMES.includes(view.hostname))
+        .every((view) => view.status === 'active'),
+    );
+    assert.ok(
+      !suite.session.emulator.state
+        .aopCertificatesOf(zoneId)
+        .some((record) => record.id === oldId && suite.session.emulator.state.aopStatus(record) === 'active'),
+      'the old certificate is gone',
+    );
     assertNeverDown();
     const writes = suite.session.emulator.log.writes().map((entry) => `${entry.method} ${entry.path.split('/').slice(-1)[0]}`);
     assert.deepEqual(writes, ['POST certificates', 'PUT hostnames', `DELETE ${oldId}`], 'one upload, one batch, one delete');
-    assert.match(suite.prompts.asked.find((question) => /Delete "/.test(question.text))?.text ?? '', /no hostname uses "rotate\.example\.org" any more/);
+    assert.match(
+      suite.prompts.asked.find((question) => /Delete "/.test(question.text))?.text ?? '',
+      /no hostname uses "rotate\.example\.org" any more/,
+    );
     const labels = (await rows(suite.session.api, await group())).map((row) => `${row.label} ${row.description}`);
     assert.ok(!labels.some((label) => /rotation incomplete/.test(label)), labels.join('; '));
   });
@@ -108,7 +146,10 @@ describe('Rotating a client certificate', function () {
     suite.prompts.answer('From the editor', 'Rotate', 'Delete Old Certificate');
     await vscode.commands.executeCommand('cloudflareCertificates.rotateCertificate', (await certificateRow(oldId)).node);
     const [newRecord] = copiesOf(replacement);
-    assert.deepEqual(servingNow(), HOSTNAMES.map(() => newRecord.id));
+    assert.deepEqual(
+      servingNow(),
+      HOSTNAMES.map(() => newRecord.id),
+    );
     assert.equal(suite.session.emulator.log.writes().filter((entry) => entry.method === 'PUT').length, 4, 'three refused, one applied');
     assertNeverDown();
   });
@@ -126,7 +167,15 @@ describe('Rotating a client certificate', function () {
     await vscode.commands.executeCommand('cloudflareCertificates.finishRotation', marked.node);
     assert.equal(copiesOf(replacement).length, 1, 'no duplicate upload');
     assert.equal(suite.session.emulator.log.writes().filter((entry) => entry.method === 'POST').length, 1);
-    assert.deepEqual(servingNow(), HOSTNAMES.map(() => copiesOf(replacement)[0].id), JSON.stringify({ oldId, messages: suite.prompts.messages, writes: suite.session.emulator.log.writes().map((entry) => `${entry.method} ${entry.path} ${entry.status}`) }));
+    assert.deepEqual(
+      servingNow(),
+      HOSTNAMES.map(() => copiesOf(replacement)[0].id),
+      JSON.stringify({
+        oldId,
+        messages: suite.prompts.messages,
+        writes: suite.session.emulator.log.writes().map((entry) => `${entry.method} ${entry.path} ${entry.status}`),
+      }),
+    );
     assertNeverDown();
   });
 
@@ -134,7 +183,11 @@ describe('Rotating a client certificate', function () {
     const replacement = await openReplacement();
     // The upload lands and is active, then the connection drops before the move reaches Cloudflare.
     await rotateCutOff('drop');
-    assert.deepEqual(servingNow(), HOSTNAMES.map(() => oldId), 'nothing moved');
+    assert.deepEqual(
+      servingNow(),
+      HOSTNAMES.map(() => oldId),
+      'nothing moved',
+    );
     suite.session.api.tree.reloadAll();
     await rows(suite.session.api);
     const ready = await certificateRow(oldId);
@@ -148,11 +201,23 @@ describe('Rotating a client certificate', function () {
 
     suite.prompts.answer('Move Hostnames', 'Delete Old Certificate');
     await vscode.commands.executeCommand('cloudflareCertificates.finishRotation', ready.node);
-    assert.match(suite.prompts.asked.find((question) => /^Move 5 hostnames from/.test(question.text))?.text ?? '', /to its replacement \(expires \d{4}-\d\d-\d\d\)\?/);
+    assert.match(
+      suite.prompts.asked.find((question) => /^Move 5 hostnames from/.test(question.text))?.text ?? '',
+      /to its replacement \(expires \d{4}-\d\d-\d\d\)\?/,
+    );
     assert.equal(copiesOf(replacement).length, 1, 'no duplicate upload');
-    assert.deepEqual(suite.session.emulator.log.writes().map((entry) => entry.method), ['PUT', 'DELETE']);
-    assert.deepEqual(servingNow(), HOSTNAMES.map(() => copiesOf(replacement)[0].id));
-    assert.doesNotMatch((await rows(suite.session.api, await group())).map((row) => row.description).join(' | '), /replacement uploaded|rotation incomplete/);
+    assert.deepEqual(
+      suite.session.emulator.log.writes().map((entry) => entry.method),
+      ['PUT', 'DELETE'],
+    );
+    assert.deepEqual(
+      servingNow(),
+      HOSTNAMES.map(() => copiesOf(replacement)[0].id),
+    );
+    assert.doesNotMatch(
+      (await rows(suite.session.api, await group())).map((row) => row.description).join(' | '),
+      /replacement uploaded|rotation incomplete/,
+    );
     assertNeverDown();
   });
 
@@ -165,13 +230,22 @@ describe('Rotating a client certificate', function () {
     suite.prompts.answer(undefined);
     await vscode.commands.executeCommand('cloudflareCertificates.finishRotation', (await certificateRow(oldId)).node);
     assert.deepEqual(suite.session.emulator.log.writes(), []);
-    assert.deepEqual(servingNow(), HOSTNAMES.map(() => oldId));
+    assert.deepEqual(
+      servingNow(),
+      HOSTNAMES.map(() => oldId),
+    );
   });
 
   it('marks "3 of 5 hostnames" moved, finishes the other two, and can undo a partial rotation instead', async () => {
     const replacement = await openReplacement();
-    const newId = suite.session.emulator.state.uploadAopCertificate(zoneId, replacement.certPem, replacement.key.pkcs8Pem, { fixedStatus: 'active' }).id;
-    suite.session.emulator.state.updateAssociations(zoneId, HOSTNAMES.slice(0, 3).map((hostname) => ({ hostname, cert_id: newId, enabled: true })), { immediate: true });
+    const newId = suite.session.emulator.state.uploadAopCertificate(zoneId, replacement.certPem, replacement.key.pkcs8Pem, {
+      fixedStatus: 'active',
+    }).id;
+    suite.session.emulator.state.updateAssociations(
+      zoneId,
+      HOSTNAMES.slice(0, 3).map((hostname) => ({ hostname, cert_id: newId, enabled: true })),
+      { immediate: true },
+    );
     suite.session.api.tree.reloadAll();
     await rows(suite.session.api);
     const marked = await certificateRow(oldId);
@@ -179,15 +253,27 @@ describe('Rotating a client certificate', function () {
 
     suite.prompts.answer('Move Back');
     await vscode.commands.executeCommand('cloudflareCertificates.undoRotation', marked.node);
-    assert.deepEqual(servingNow(), HOSTNAMES.map(() => oldId), 'undo puts every hostname back on the old certificate');
+    assert.deepEqual(
+      servingNow(),
+      HOSTNAMES.map(() => oldId),
+      'undo puts every hostname back on the old certificate',
+    );
     assert.doesNotMatch((await certificateRow(oldId)).description, /rotation incomplete/);
 
-    suite.session.emulator.state.updateAssociations(zoneId, HOSTNAMES.slice(0, 3).map((hostname) => ({ hostname, cert_id: newId, enabled: true })), { immediate: true });
+    suite.session.emulator.state.updateAssociations(
+      zoneId,
+      HOSTNAMES.slice(0, 3).map((hostname) => ({ hostname, cert_id: newId, enabled: true })),
+      { immediate: true },
+    );
     suite.session.api.tree.reloadAll();
     await rows(suite.session.api);
     suite.prompts.answer(undefined);
     await vscode.commands.executeCommand('cloudflareCertificates.finishRotation', (await certificateRow(oldId)).node);
-    assert.deepEqual(servingNow(), HOSTNAMES.map(() => newId), 'finish moves the last two');
+    assert.deepEqual(
+      servingNow(),
+      HOSTNAMES.map(() => newId),
+      'finish moves the last two',
+    );
     assert.equal(copiesOf(replacement).length, 1);
     assert.match(suite.prompts.messages.at(-1)?.text ?? '', /is kept; it can be deleted later/);
     assertNeverDown();

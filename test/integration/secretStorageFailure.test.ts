@@ -63,17 +63,32 @@ describe('Secrets under failure (SecretStorage without an OS keyring)', function
       prompts.answer(TOKEN);
       await vscode.commands.executeCommand('cloudflareCertificates.setToken');
 
-      assert.ok(session.emulator.log.entries().some((entry) => entry.path === '/user/tokens/verify'), 'the token was checked first');
+      assert.ok(
+        session.emulator.log.entries().some((entry) => entry.path === '/user/tokens/verify'),
+        'the token was checked first',
+      );
       const errors = prompts.messages.filter((message) => message.kind === 'error');
       assert.equal(errors.length, 1, JSON.stringify(prompts.messages));
       assert.match(errors[0].text, /^The API token could not be saved because VS Code's secret storage is unavailable/);
       assert.match(errors[0].text, /gnome-keyring/);
       assert.match(errors[0].text, /--password-store=basic/);
       assert.ok(!prompts.messages.some((message) => /verified and saved/.test(message.text)), 'no success message');
-      assert.ok(logLines.some((line) => /^error: cloudflareCertificates\.setToken failed: The API token could not be saved/.test(line)), logLines.join('\n'));
+      assert.ok(
+        logLines.some((line) => /^error: cloudflareCertificates\.setToken failed: The API token could not be saved/.test(line)),
+        logLines.join('\n'),
+      );
 
-      const said = [...prompts.messages.map((message) => message.text), ...prompts.validations, ...prompts.asked.map((question) => question.text), ...logLines];
-      assert.deepEqual(said.filter((text) => text.includes(TOKEN)), [], 'the token must not appear in any message or log line');
+      const said = [
+        ...prompts.messages.map((message) => message.text),
+        ...prompts.validations,
+        ...prompts.asked.map((question) => question.text),
+        ...logLines,
+      ];
+      assert.deepEqual(
+        said.filter((text) => text.includes(TOKEN)),
+        [],
+        'the token must not appear in any message or log line',
+      );
 
       assert.equal(await session.api.tokens.get(), undefined, 'not even kept in memory');
       assert.equal(session.api.tokens.storageUnavailable, true);

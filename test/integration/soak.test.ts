@@ -63,12 +63,18 @@ describe('Soak', function () {
     const expected = new Map(
       (await session.get<{ id: string; name: string }[]>('/zones?per_page=50')).map((zone) => [
         zone.id,
-        { certificates: emulator.state.aopCertificatesOf(zone.id).length, customHostnames: emulator.state.customHostnamesOf(zone.id).length },
+        {
+          certificates: emulator.state.aopCertificatesOf(zone.id).length,
+          customHostnames: emulator.state.customHostnamesOf(zone.id).length,
+        },
       ]),
     );
     const next = random(SEED);
     const state = () => {
-      const recent = emulator.log.entries().slice(-8).map((entry) => `${entry.method} ${entry.path}?${new URLSearchParams(entry.query).toString()} ${entry.status}`);
+      const recent = emulator.log
+        .entries()
+        .slice(-8)
+        .map((entry) => `${entry.method} ${entry.path}?${new URLSearchParams(entry.query).toString()} ${entry.status}`);
       return `limiter ${JSON.stringify(api.clients.limiter.stats())}, data ${JSON.stringify(api.data.diagnostics())}, faults left ${JSON.stringify(emulator.faults.active)}, last requests: ${recent.join('; ')}`;
     };
     // A stalled step fails with what the extension and the emulator were doing, not a bare timeout.
@@ -80,11 +86,15 @@ describe('Soak', function () {
       return Promise.race([step, stalled]).finally(() => clearTimeout(timer));
     };
     const idle = async (cycle: number) =>
-      eventually(`cycle ${cycle} to finish its requests`, () => {
-        const limiter = api.clients.limiter.stats();
-        const data = api.data.diagnostics();
-        return limiter.inFlight === 0 && limiter.queued === 0 && data.pending === 0 && data.abortListeners === 0 ? true : undefined;
-      }, 30_000).catch((error: Error) => {
+      eventually(
+        `cycle ${cycle} to finish its requests`,
+        () => {
+          const limiter = api.clients.limiter.stats();
+          const data = api.data.diagnostics();
+          return limiter.inFlight === 0 && limiter.queued === 0 && data.pending === 0 && data.abortListeners === 0 ? true : undefined;
+        },
+        30_000,
+      ).catch((error: Error) => {
         throw new Error(`${error.message}; ${state()}`);
       });
     // Setting the token refreshes the tree a moment later; let that settle before counting anything.
@@ -119,9 +129,13 @@ describe('Soak', function () {
         api.tree.reloadAll();
       }
       const roots = await within(`cycle ${cycle} (fault ${JSON.stringify(fault)}): the roots`, rows(api));
-      const complete = roots.length === zones.length && roots.every((row, index) => /^zone\b/.test(row.contextValue ?? '') && row.label === zones[index]);
+      const complete =
+        roots.length === zones.length && roots.every((row, index) => /^zone\b/.test(row.contextValue ?? '') && row.label === zones[index]);
       const failed = roots.length === 1 && roots[0].contextValue === 'error';
-      assert.ok(complete || failed, `cycle ${cycle}: the roots were neither every zone nor one error: ${roots.map((row) => row.label).join(', ')}`);
+      assert.ok(
+        complete || failed,
+        `cycle ${cycle}: the roots were neither every zone nor one error: ${roots.map((row) => row.label).join(', ')}`,
+      );
       if (failed) {
         assert.ok(fault, `cycle ${cycle}: an error with no fault injected: ${roots[0].label}`);
         shownErrors.add(roots[0].label.replace(/\d+/g, 'N'));
@@ -134,7 +148,11 @@ describe('Soak', function () {
         const loaded = api.data.loaded();
         for (const [zoneId, counts] of expected) {
           assert.equal(loaded.aop.get(zoneId)?.certificates.length, counts.certificates, `cycle ${cycle}: certificates of ${zoneId}`);
-          assert.equal(loaded.customHostnames.get(zoneId)?.items.length, counts.customHostnames, `cycle ${cycle}: custom hostnames of ${zoneId}`);
+          assert.equal(
+            loaded.customHostnames.get(zoneId)?.items.length,
+            counts.customHostnames,
+            `cycle ${cycle}: custom hostnames of ${zoneId}`,
+          );
           assert.equal(loaded.customHostnames.get(zoneId)?.complete, true);
         }
       }
@@ -149,7 +167,11 @@ describe('Soak', function () {
     emulator.faults.clear();
     api.tree.reloadAll();
     const final = await rows(api);
-    assert.deepEqual(final.map((row) => row.label), zones, 'the tree ends with every zone once the faults stop');
+    assert.deepEqual(
+      final.map((row) => row.label),
+      zones,
+      'the tree ends with every zone once the faults stop',
+    );
     await idle(CYCLES + 1);
     const heapEnd = collectedHeapMb();
     const resourcesAfter = process.getActiveResourcesInfo().length;
@@ -168,7 +190,10 @@ describe('Soak', function () {
     console.log(`soak: ${JSON.stringify(report)}`);
     assert.ok(heapEnd - heapWarm < 16, `the heap grew ${(heapEnd - heapWarm).toFixed(1)} MB over the soak`);
     assert.equal(report.abortListeners, 0);
-    assert.ok(resourcesAfter <= resourcesBefore + 4, `active handles grew from ${resourcesBefore} to ${resourcesAfter}: ${process.getActiveResourcesInfo().join(', ')}`);
+    assert.ok(
+      resourcesAfter <= resourcesBefore + 4,
+      `active handles grew from ${resourcesBefore} to ${resourcesAfter}: ${process.getActiveResourcesInfo().join(', ')}`,
+    );
     assert.equal(api.log.errorCount, errorsBefore, 'an error was logged during the soak');
   });
 });

@@ -51,7 +51,11 @@ describe('API token', function () {
     assert.equal(prompts.validations.length, 1, 'the problem is shown in the box');
     assert.match(prompts.validations[0], /rejected the API token/);
     assert.ok(!prompts.validations[0].includes('not-a-real-token'), 'the token must not appear in the message');
-    assert.deepEqual(prompts.messages.filter((message) => message.kind === 'error'), [], 'no notification: the box says it');
+    assert.deepEqual(
+      prompts.messages.filter((message) => message.kind === 'error'),
+      [],
+      'no notification: the box says it',
+    );
     assert.deepEqual(await rows(session.api), []);
   });
 
@@ -69,7 +73,10 @@ describe('API token', function () {
     await vscode.commands.executeCommand('cloudflareCertificates.setToken');
     assert.equal(await session.api.tokens.get(), 'demo-account-token');
     const paths = session.emulator.log.entries().map((entry) => entry.path);
-    assert.ok(paths.some((path) => /^\/accounts\/[^/]+\/tokens\/verify$/.test(path)), paths.join(', '));
+    assert.ok(
+      paths.some((path) => /^\/accounts\/[^/]+\/tokens\/verify$/.test(path)),
+      paths.join(', '),
+    );
   });
 
   it('does nothing when the input box is cancelled', async () => {

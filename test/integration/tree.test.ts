@@ -3,10 +3,27 @@ import { X509Certificate } from 'node:crypto';
 import { eventually, startEmulatorSession, type EmulatorSession } from './support/emulatorSession';
 import { child, rows, type Row } from './support/treeItems';
 
-interface ApiZone { id: string; name: string }
-interface ApiCertificate { id: string; certificate: string; expires_on: string; status: string; serial_number: string }
-interface ApiAssociation { hostname: string; cert_id: string; enabled: boolean | null }
-interface ApiHostname { id: string; hostname: string; ssl?: { id?: string; certificates?: { id: string; signature: string }[] } }
+interface ApiZone {
+  id: string;
+  name: string;
+}
+interface ApiCertificate {
+  id: string;
+  certificate: string;
+  expires_on: string;
+  status: string;
+  serial_number: string;
+}
+interface ApiAssociation {
+  hostname: string;
+  cert_id: string;
+  enabled: boolean | null;
+}
+interface ApiHostname {
+  id: string;
+  hostname: string;
+  ssl?: { id?: string; certificates?: { id: string; signature: string }[] };
+}
 
 const DAY = 86_400_000;
 
@@ -47,7 +64,10 @@ describe('Certificates tree against the emulator', function () {
 
   it('lists every zone the token can see, with a status icon and a stable id', async () => {
     const roots = await rows(session.api);
-    assert.deepEqual(roots.map((row) => row.label), zones.map((zone) => zone.name));
+    assert.deepEqual(
+      roots.map((row) => row.label),
+      zones.map((zone) => zone.name),
+    );
     for (const [index, row] of roots.entries()) {
       assert.match(row.contextValue ?? '', /^zone( aopOn| aopOff)?$/);
       assert.equal(row.item.id, `zone/${zones[index].id}`);
@@ -60,12 +80,24 @@ describe('Certificates tree against the emulator', function () {
     session.api.tree.reload((await zoneRow(zone)).node);
     session.emulator.log.clear();
     const groups = await rows(session.api, (await zoneRow(zone)).node);
-    assert.deepEqual(groups.map((row) => row.label), ['Client Certificates (AOP)', 'Custom Hostnames']);
-    assert.deepEqual(groups.map((row) => row.contextValue), ['aopGroup', 'customHostnames']);
+    assert.deepEqual(
+      groups.map((row) => row.label),
+      ['Client Certificates (AOP)', 'Custom Hostnames'],
+    );
+    assert.deepEqual(
+      groups.map((row) => row.contextValue),
+      ['aopGroup', 'customHostnames'],
+    );
     assert.equal(groups[0].description, `${certificatesOf.get(zone.id)!.length} of 10`);
     const paths = session.emulator.log.entries().map((entry) => entry.path);
-    assert.ok(paths.some((path) => path.endsWith('/origin_tls_client_auth/hostnames/certificates')), paths.join('\n'));
-    assert.ok(paths.some((path) => path.endsWith('/custom_hostnames')), paths.join('\n'));
+    assert.ok(
+      paths.some((path) => path.endsWith('/origin_tls_client_auth/hostnames/certificates')),
+      paths.join('\n'),
+    );
+    assert.ok(
+      paths.some((path) => path.endsWith('/custom_hostnames')),
+      paths.join('\n'),
+    );
     const zoneItem = await zoneRow(zone);
     assert.match(zoneItem.description, /^\d+ client certs? · \d+ custom hostnames?( · AOP (on|off))?$/);
   });
@@ -129,8 +161,14 @@ describe('Certificates tree against the emulator', function () {
     const empty = zones.find((zone) => certificatesOf.get(zone.id)!.length === 0 && hostnamesOf.get(zone.id)!.length === 0);
     assert.ok(empty, 'the demo seed should have an empty zone');
     const [aop, saas] = await rows(session.api, (await zoneRow(empty)).node);
-    assert.deepEqual((await rows(session.api, aop.node)).map((row) => [row.label, row.contextValue]), [['No certificates', 'message']]);
-    assert.deepEqual((await rows(session.api, saas.node)).map((row) => [row.label, row.contextValue]), [['No custom hostnames', 'message']]);
+    assert.deepEqual(
+      (await rows(session.api, aop.node)).map((row) => [row.label, row.contextValue]),
+      [['No certificates', 'message']],
+    );
+    assert.deepEqual(
+      (await rows(session.api, saas.node)).map((row) => [row.label, row.contextValue]),
+      [['No custom hostnames', 'message']],
+    );
   });
 
   it('pages a long custom hostname list with "Load more"', async () => {
@@ -159,7 +197,10 @@ describe('Certificates tree against the emulator', function () {
     const withOne = hostnames.find((hostname) => hostname.ssl?.certificates?.length === 1);
     assert.ok(withTwo && withOne, 'the demo seed should have packs of one and of two certificates');
     const group = await child(session.api, (await zoneRow(zone)).node, 'Custom Hostnames');
-    for (const [hostname, expectedContext] of [[withTwo, 'packCertificate'], [withOne, 'packCertificate last']] as const) {
+    for (const [hostname, expectedContext] of [
+      [withTwo, 'packCertificate'],
+      [withOne, 'packCertificate last'],
+    ] as const) {
       const index = hostnames.indexOf(hostname);
       for (let page = 50; page <= index; page += 50) {
         (group.node as unknown as { showMore(): void }).showMore();
@@ -185,7 +226,12 @@ describe('Certificates tree against the emulator', function () {
 
   it('shows a failed load as a warning node in words, and retries when it is clicked', async () => {
     const zone = busiestAopZone();
-    session.emulator.faults.add({ kind: 'serverError', status: 503, path: 'origin_tls_client_auth/hostnames/certificates', times: Infinity });
+    session.emulator.faults.add({
+      kind: 'serverError',
+      status: 503,
+      path: 'origin_tls_client_auth/hostnames/certificates',
+      times: Infinity,
+    });
     try {
       const group = await child(session.api, (await zoneRow(zone)).node, 'Client Certificates (AOP)');
       session.api.tree.reload(group.node);
@@ -243,7 +289,9 @@ describe('Certificates tree against the emulator', function () {
     let expected = 0;
     for (const zone of zones) {
       // A certificate on its way out (deleted, pending deletion) is not counted: nobody needs to renew it.
-      const counted = certificatesOf.get(zone.id)!.filter((certificate) => !['deleted', 'pending_deletion'].includes(certificate.status ?? ''));
+      const counted = certificatesOf
+        .get(zone.id)!
+        .filter((certificate) => !['deleted', 'pending_deletion'].includes(certificate.status ?? ''));
       expected += counted.filter((certificate) => daysFromNow(certificate.expires_on) <= 30).length;
       for (const hostname of hostnamesOf.get(zone.id)!) {
         for (const certificate of hostname.ssl?.certificates ?? []) {
@@ -257,7 +305,7 @@ describe('Certificates tree against the emulator', function () {
     await eventually('the status bar count', () => (session.api.statusBar.current.length === expected ? true : undefined));
   });
 
-  it('sent only requests that validate against Cloudflare\'s published schema', () => {
+  it("sent only requests that validate against Cloudflare's published schema", () => {
     assert.deepEqual(session.emulator.contractViolations, []);
   });
 });

@@ -18,7 +18,7 @@ describe('Zone switch and hostname associations', function () {
     await (await zoneRow()).node.getChildren();
   });
 
-  it('shows whether the zone\'s Authenticated Origin Pulls is on, turns it off behind a modal and on again', async () => {
+  it("shows whether the zone's Authenticated Origin Pulls is on, turns it off behind a modal and on again", async () => {
     assert.equal(zoneRecord().aopEnabled, true);
     const on = await zoneRow();
     assert.match(on.description, /AOP on$/);
@@ -26,7 +26,10 @@ describe('Zone switch and hostname associations', function () {
     assert.equal(on.contextValue, 'zone aopOn');
     suite.prompts.answer(undefined);
     await vscode.commands.executeCommand('cloudflareCertificates.disableZoneAop', on.node);
-    assert.match(suite.prompts.asked.at(-1)?.text ?? '', /Disable Authenticated Origin Pulls for example\.org\?[\s\S]*An origin that requires it will refuse those connections/);
+    assert.match(
+      suite.prompts.asked.at(-1)?.text ?? '',
+      /Disable Authenticated Origin Pulls for example\.org\?[\s\S]*An origin that requires it will refuse those connections/,
+    );
     assert.deepEqual(suite.session.emulator.log.writes(), [], 'cancelling sends nothing');
     suite.prompts.answer('Disable');
     await vscode.commands.executeCommand('cloudflareCertificates.disableZoneAop', on.node);
@@ -40,14 +43,20 @@ describe('Zone switch and hostname associations', function () {
     assert.match(suite.prompts.messages.at(-1)?.text ?? '', /is on for example\.org/);
   });
 
-  it('refuses the switch for a read-only token in words, and Cloudflare\'s setting is unchanged', async () => {
+  it("refuses the switch for a read-only token in words, and Cloudflare's setting is unchanged", async () => {
     await suite.session.api.tokens.set('demo-readonly-token');
     try {
       suite.prompts.answer('Disable');
       await vscode.commands.executeCommand('cloudflareCertificates.disableZoneAop', (await zoneRow()).node);
-      assert.match(suite.prompts.messages.find((message) => message.kind === 'error')?.text ?? '', /lacks the "SSL and Certificates: Edit" permission/);
+      assert.match(
+        suite.prompts.messages.find((message) => message.kind === 'error')?.text ?? '',
+        /lacks the "SSL and Certificates: Edit" permission/,
+      );
       assert.equal(zoneRecord().aopEnabled, true);
-      assert.ok(suite.session.emulator.log.writes().every((entry) => entry.status === 403), 'no change was accepted');
+      assert.ok(
+        suite.session.emulator.log.writes().every((entry) => entry.status === 403),
+        'no change was accepted',
+      );
     } finally {
       await suite.session.api.tokens.set('demo-token');
     }
@@ -57,14 +66,19 @@ describe('Zone switch and hostname associations', function () {
     const certificate = await certificateRow();
     suite.prompts.answer('new-host.example.org');
     await vscode.commands.executeCommand('cloudflareCertificates.addHostname', certificate.node);
-    const association = () => suite.session.emulator.state.associationViews(zoneRecord().id).find((view) => view.hostname === 'new-host.example.org');
+    const association = () =>
+      suite.session.emulator.state.associationViews(zoneRecord().id).find((view) => view.hostname === 'new-host.example.org');
     assert.equal(association()?.status, 'active');
     const hostnameRow = (await rows(suite.session.api, (await certificateRow()).node)).find((row) => row.label === 'new-host.example.org')!;
     assert.match(hostnameRow.description, /^enabled · active/);
     assert.equal(hostnameRow.item.tooltip, undefined, 'left for VS Code to resolve on hover');
     // Hovering asks Cloudflare for the hostname's own detail.
     suite.session.emulator.log.clear();
-    const resolved = await suite.session.api.tree.resolveTreeItem(hostnameRow.item, hostnameRow.node, new vscode.CancellationTokenSource().token);
+    const resolved = await suite.session.api.tree.resolveTreeItem(
+      hostnameRow.item,
+      hostnameRow.node,
+      new vscode.CancellationTokenSource().token,
+    );
     assert.ok(suite.session.emulator.log.entries().some((entry) => entry.path.endsWith('/hostnames/new-host.example.org')));
     const tooltip = typeof resolved.tooltip === 'string' ? resolved.tooltip : (resolved.tooltip?.value ?? '');
     assert.match(tooltip, /Association status: Active/);
@@ -82,9 +96,20 @@ describe('Zone switch and hostname associations', function () {
     const certificate = await certificateRow();
     suite.prompts.answer('not a hostname');
     await vscode.commands.executeCommand('cloudflareCertificates.addHostname', certificate.node);
-    assert.match(suite.prompts.messages.find((message) => message.kind === 'error')?.text ?? '', /Enter a hostname such as api\.example\.com/);
+    assert.match(
+      suite.prompts.messages.find((message) => message.kind === 'error')?.text ?? '',
+      /Enter a hostname such as api\.example\.com/,
+    );
     const id = certificate.node.cloudflareId!;
-    suite.session.emulator.state.updateAssociations(zoneRecord().id, Array.from({ length: 100 - (await rows(suite.session.api, certificate.node)).length }, (_, index) => ({ hostname: `filler-${index}.example.org`, cert_id: id, enabled: true })), { immediate: true });
+    suite.session.emulator.state.updateAssociations(
+      zoneRecord().id,
+      Array.from({ length: 100 - (await rows(suite.session.api, certificate.node)).length }, (_, index) => ({
+        hostname: `filler-${index}.example.org`,
+        cert_id: id,
+        enabled: true,
+      })),
+      { immediate: true },
+    );
     suite.session.api.tree.reloadAll();
     await rows(suite.session.api);
     await vscode.commands.executeCommand('cloudflareCertificates.addHostname', (await certificateRow()).node);

@@ -18,7 +18,10 @@ function repoRoot(): string {
 /** The checkout a local clone was made from (`git clone /work/main /tmp/x`), if it was. */
 function localOrigin(root: string): string | undefined {
   try {
-    const url = execFileSync('git', ['-C', root, 'config', '--get', 'remote.origin.url'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const url = execFileSync('git', ['-C', root, 'config', '--get', 'remote.origin.url'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
     return path.isAbsolute(url) ? url : undefined;
   } catch {
     return undefined;

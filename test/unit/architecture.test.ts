@@ -9,7 +9,8 @@ import * as path from 'node:path';
 const SRC = path.join(__dirname, '..', '..', '..', 'src');
 
 function sourceFiles(folder: string): string[] {
-  return fs.readdirSync(path.join(SRC, folder), { recursive: true, encoding: 'utf8' })
+  return fs
+    .readdirSync(path.join(SRC, folder), { recursive: true, encoding: 'utf8' })
     .filter((name) => name.endsWith('.ts'))
     .map((name) => path.join(folder, name));
 }
@@ -45,7 +46,10 @@ describe('Architecture', () => {
 
   it('keeps src/model out of the UI layers and the vscode-bound settings and token store', () => {
     // These folders import vscode themselves, so reaching them would make the model vscode-bound too.
-    assert.deepEqual(violations(['model'], ['tree', 'commands', 'editor', 'statusBar', 'ui', 'config', 'auth', 'logging', 'extension.ts']), []);
+    assert.deepEqual(
+      violations(['model'], ['tree', 'commands', 'editor', 'statusBar', 'ui', 'config', 'auth', 'logging', 'extension.ts']),
+      [],
+    );
   });
 
   it('never lets src/editor or src/tree import from src/commands, nor src/editor from src/tree', () => {

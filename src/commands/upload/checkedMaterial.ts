@@ -33,7 +33,9 @@ export async function checkedMaterial(
     }
     if (result.code === 'no-key' && !keySource) {
       candidates ??= await keyCandidates(source);
-      keySource = bestKeyCandidate(candidates, (candidate) => prepareUpload({ certificateText: source.text, keyText: candidate.text, ...options })) ?? (await pickKeyFile(prompts, source.name));
+      keySource =
+        bestKeyCandidate(candidates, (candidate) => prepareUpload({ certificateText: source.text, keyText: candidate.text, ...options })) ??
+        (await pickKeyFile(prompts, source.name));
       if (!keySource) {
         return undefined;
       }
@@ -43,7 +45,10 @@ export async function checkedMaterial(
       passphraseTries += 1;
       passphrase = await prompts.inputBox({
         title: 'Passphrase of the private key',
-        prompt: result.code === 'wrong-passphrase' ? 'That passphrase does not decrypt the key. Try again.' : `The private key${keySource ? ` in ${keySource.name}` : ''} is encrypted. The key is decrypted in memory only.`,
+        prompt:
+          result.code === 'wrong-passphrase'
+            ? 'That passphrase does not decrypt the key. Try again.'
+            : `The private key${keySource ? ` in ${keySource.name}` : ''} is encrypted. The key is decrypted in memory only.`,
         password: true,
         ignoreFocusOut: true,
       });
@@ -65,7 +70,9 @@ export async function checkedMaterial(
 function bestKeyCandidate(candidates: readonly PemSource[], trial: (candidate: PemSource) => UploadCheck): PemSource | undefined {
   const results = candidates.map((candidate) => ({ candidate, result: trial(candidate) }));
   const passes = results.find(({ result }) => result.ok || result.code === 'encrypted-key');
-  const belongs = results.find(({ result }) => !result.ok && result.code !== 'key-mismatch' && result.code !== 'multiple-keys' && result.code !== 'no-key');
+  const belongs = results.find(
+    ({ result }) => !result.ok && result.code !== 'key-mismatch' && result.code !== 'multiple-keys' && result.code !== 'no-key',
+  );
   const beside = results.find(({ candidate }) => candidate.sibling);
   return (passes ?? belongs ?? beside)?.candidate;
 }

@@ -8,7 +8,10 @@ export async function chooseSource(services: Pick<ExtensionServices, 'prompts'>,
   const editor = vscode.window.activeTextEditor;
   if (editor && hasPemBlock(editor.document.getText())) {
     const fromEditor = `From the editor: ${editor.document.uri.path.split('/').pop()}`;
-    const picked = await services.prompts.quickPick([{ label: fromEditor }, { label: 'From a file…' }], { title, placeHolder: 'Where is the new certificate?' });
+    const picked = await services.prompts.quickPick([{ label: fromEditor }, { label: 'From a file…' }], {
+      title,
+      placeHolder: 'Where is the new certificate?',
+    });
     if (!picked) {
       return undefined;
     }

@@ -50,6 +50,11 @@ function siblingNames(uri: vscode.Uri): vscode.Uri[] {
 
 /** The last resort: ask for the key file. */
 export async function pickKeyFile(prompts: Prompts, certificateName: string): Promise<PemSource | undefined> {
-  const picked = await prompts.openDialog({ title: `Choose the private key of ${certificateName}`, canSelectMany: false, filters: PEM_FILTERS, openLabel: 'Use This Key' });
+  const picked = await prompts.openDialog({
+    title: `Choose the private key of ${certificateName}`,
+    canSelectMany: false,
+    filters: PEM_FILTERS,
+    openLabel: 'Use This Key',
+  });
   return picked?.[0] ? readSource(picked[0]) : undefined;
 }

@@ -19,14 +19,22 @@ export interface AssociationChangeRequest {
  * Enables, disables or invalidates one hostname's association, waits until Cloudflare has deployed
  * it, and reloads the zone's certificates and associations (counts and children change with it).
  */
-export async function setAssociation(context: OperationContext, change: AssociationChangeRequest, options: OperationOptions = {}): Promise<{ association: HostnameAssociation | undefined; settled: boolean }> {
+export async function setAssociation(
+  context: OperationContext,
+  change: AssociationChangeRequest,
+  options: OperationOptions = {},
+): Promise<{ association: HostnameAssociation | undefined; settled: boolean }> {
   const words = change.enabled === true ? 'Enabling…' : change.enabled === false ? 'Disabling…' : 'Removing…';
   return context.activity.run(NodeIds.aopCertificate(change.zoneId, change.certificateId), words, async () => {
     const client = await context.client();
     try {
       throwIfAborted(options.signal);
       const config = [{ hostname: change.hostname, cert_id: change.certificateId, enabled: change.enabled }];
-      const [answered] = await whenCloudflareAllows(() => client.updateHostnameAssociations(change.zoneId, config, options.signal), context.timing, options.signal);
+      const [answered] = await whenCloudflareAllows(
+        () => client.updateHostnameAssociations(change.zoneId, config, options.signal),
+        context.timing,
+        options.signal,
+      );
       options.onProgress?.('waiting for Cloudflare to deploy it…');
       const outcome = await pollUntilSettled(
         () =>
@@ -40,7 +48,9 @@ export async function setAssociation(context: OperationContext, change: Associat
         (association) => association === undefined || !isTransitional(association.status),
         { signal: options.signal, ...context.timing },
       );
-      context.log(`Association of ${change.hostname} with certificate ${change.certificateId} set to ${String(change.enabled)}: ${outcome.value?.status ?? answered?.status ?? 'unknown'}.`);
+      context.log(
+        `Association of ${change.hostname} with certificate ${change.certificateId} set to ${String(change.enabled)}: ${outcome.value?.status ?? answered?.status ?? 'unknown'}.`,
+      );
       return { association: outcome.value ?? answered, settled: outcome.settled };
     } finally {
       await refreshClientAuth(context, client, change.zoneId);
@@ -49,22 +59,31 @@ export async function setAssociation(context: OperationContext, change: Associat
 }
 
 /** Turns the zone-level Authenticated Origin Pulls switch on or off. */
-export async function setZoneAop(context: OperationContext, zoneId: string, enabled: boolean, options: OperationOptions = {}): Promise<{ enabled: boolean }> {
-  return context.activity.run(NodeIds.zone(zoneId), enabled ? 'Enabling Authenticated Origin Pulls…' : 'Disabling Authenticated Origin Pulls…', async () => {
-    const client = await context.client();
-    throwIfAborted(options.signal);
-    let settings: { enabled: boolean };
-    try {
-      settings = await whenCloudflareAllows(() => client.setAopSettings(zoneId, enabled, options.signal), context.timing, options.signal);
-    } catch (error) {
-      // The switch may have flipped before the answer was lost or the cancel came: load it again.
-      if (outcomeUnknown(error)) {
-        context.data.reload(zoneId, 'aopSettings');
+export async function setZoneAop(
+  context: OperationContext,
+  zoneId: string,
+  enabled: boolean,
+  options: OperationOptions = {},
+): Promise<{ enabled: boolean }> {
+  return context.activity.run(
+    NodeIds.zone(zoneId),
+    enabled ? 'Enabling Authenticated Origin Pulls…' : 'Disabling Authenticated Origin Pulls…',
+    async () => {
+      const client = await context.client();
+      throwIfAborted(options.signal);
+      let settings: { enabled: boolean };
+      try {
+        settings = await whenCloudflareAllows(() => client.setAopSettings(zoneId, enabled, options.signal), context.timing, options.signal);
+      } catch (error) {
+        // The switch may have flipped before the answer was lost or the cancel came: load it again.
+        if (outcomeUnknown(error)) {
+          context.data.reload(zoneId, 'aopSettings');
+        }
+        throw error;
       }
-      throw error;
-    }
-    context.data.setAopSettings(zoneId, settings);
-    context.log(`Zone ${zoneId}: Authenticated Origin Pulls ${settings.enabled ? 'on' : 'off'}.`);
-    return settings;
-  });
+      context.data.setAopSettings(zoneId, settings);
+      context.log(`Zone ${zoneId}: Authenticated Origin Pulls ${settings.enabled ? 'on' : 'off'}.`);
+      return settings;
+    },
+  );
 }

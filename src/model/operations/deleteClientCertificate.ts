@@ -14,7 +14,12 @@ export interface ClientCertificateRef {
 }
 
 /** The hostnames that use a certificate now, fresh from Cloudflare (the tree may be older). */
-export async function hostnamesUsing(context: OperationContext, zoneId: string, certificateId: string, signal?: AbortSignal): Promise<HostnameAssociation[]> {
+export async function hostnamesUsing(
+  context: OperationContext,
+  zoneId: string,
+  certificateId: string,
+  signal?: AbortSignal,
+): Promise<HostnameAssociation[]> {
   const client = await context.client();
   const associations = await client.listHostnameAssociations(zoneId, signal);
   return associations.filter((association) => association.cert_id === certificateId && association.enabled !== null);
@@ -43,7 +48,11 @@ export async function deleteClientCertificate(
         await whenCloudflareAllows(() => client.updateHostnameAssociations(target.zoneId, invalidations, signal), context.timing, signal);
       }
       throwIfAborted(signal);
-      await whenCloudflareAllows(() => client.deleteHostnameCertificate(target.zoneId, target.certificateId, signal), context.timing, signal);
+      await whenCloudflareAllows(
+        () => client.deleteHostnameCertificate(target.zoneId, target.certificateId, signal),
+        context.timing,
+        signal,
+      );
       options.onProgress?.('waiting for Cloudflare to remove it…');
       const outcome = await pollUntilSettled(
         () =>

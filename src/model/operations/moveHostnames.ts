@@ -23,18 +23,25 @@ export async function moveHostnames(
   const { signal } = options;
   const current = await client.listHostnameAssociations(move.zoneId, signal);
   const toMove = current.filter(
-    (association) => association.cert_id === move.fromCertificateId && association.enabled !== null && (!move.only || move.only.includes(association.hostname)),
+    (association) =>
+      association.cert_id === move.fromCertificateId &&
+      association.enabled !== null &&
+      (!move.only || move.only.includes(association.hostname)),
   );
   for (let start = 0; start < toMove.length; start += BATCH) {
     throwIfAborted(signal);
-    const batch = toMove.slice(start, start + BATCH).map((association) => ({ hostname: association.hostname, cert_id: move.toCertificateId, enabled: association.enabled !== false }));
+    const batch = toMove
+      .slice(start, start + BATCH)
+      .map((association) => ({ hostname: association.hostname, cert_id: move.toCertificateId, enabled: association.enabled !== false }));
     options.onProgress?.(`moving ${toMove.length} hostname${toMove.length === 1 ? '' : 's'}…`);
     await whenCloudflareAllows(() => client.updateHostnameAssociations(move.zoneId, batch, signal), context.timing, signal);
   }
   const moved = toMove.map((association) => association.hostname);
   // A move sent before an interruption may still be deploying: wait for those too, or the old
   // certificate would be offered for deletion while it still serves them.
-  const stillDeploying = current.filter((association) => association.cert_id === move.toCertificateId && isTransitional(association.status)).map((association) => association.hostname);
+  const stillDeploying = current
+    .filter((association) => association.cert_id === move.toCertificateId && isTransitional(association.status))
+    .map((association) => association.hostname);
   const outcome = await waitUntilServing(context, client, move.zoneId, move.toCertificateId, [...moved, ...stillDeploying], options);
   return { moved, settled: outcome.settled, associations: outcome.associations ?? current };
 }
@@ -54,12 +61,16 @@ export async function waitUntilServing(
   if (hostnames.length === 0) {
     return { settled: true };
   }
-  options.onProgress?.(`waiting until ${hostnames.length} hostname${hostnames.length === 1 ? ' is' : 's are'} active on the new certificate…`);
+  options.onProgress?.(
+    `waiting until ${hostnames.length} hostname${hostnames.length === 1 ? ' is' : 's are'} active on the new certificate…`,
+  );
   const wanted = new Set(hostnames);
   const outcome = await pollUntilSettled(
     () => client.listHostnameAssociations(zoneId, options.signal),
     (associations: HostnameAssociation[]) =>
-      associations.filter((association) => wanted.has(association.hostname) && association.cert_id === certificateId && !isTransitional(association.status)).length === wanted.size,
+      associations.filter(
+        (association) => wanted.has(association.hostname) && association.cert_id === certificateId && !isTransitional(association.status),
+      ).length === wanted.size,
     { signal: options.signal, ...context.timing },
   );
   return { settled: outcome.settled, associations: outcome.value };

@@ -22,16 +22,28 @@ export async function replacePackCertificate(
 ): Promise<PollResult<CustomHostname>> {
   return run(context, target, 'Replacing…', options, async (client) => {
     const body = { custom_certificate: material.certificatePem, custom_key: material.privateKeyPem };
-    await whenCloudflareAllows(() => client.replacePackCertificate(target.zoneId, target.hostnameId, target.packId, target.certificateId, body, options.signal), context.timing, options.signal);
+    await whenCloudflareAllows(
+      () => client.replacePackCertificate(target.zoneId, target.hostnameId, target.packId, target.certificateId, body, options.signal),
+      context.timing,
+      options.signal,
+    );
     options.onProgress?.('waiting for Cloudflare to deploy it…');
     return () => true;
   });
 }
 
 /** Deletes one certificate of a pack (never the last: the caller checks, and Cloudflare refuses). */
-export async function deletePackCertificate(context: OperationContext, target: PackCertificateRef, options: OperationOptions = {}): Promise<PollResult<CustomHostname>> {
+export async function deletePackCertificate(
+  context: OperationContext,
+  target: PackCertificateRef,
+  options: OperationOptions = {},
+): Promise<PollResult<CustomHostname>> {
   return run(context, target, 'Deleting…', options, async (client) => {
-    await whenCloudflareAllows(() => client.deletePackCertificate(target.zoneId, target.hostnameId, target.packId, target.certificateId, options.signal), context.timing, options.signal);
+    await whenCloudflareAllows(
+      () => client.deletePackCertificate(target.zoneId, target.hostnameId, target.packId, target.certificateId, options.signal),
+      context.timing,
+      options.signal,
+    );
     options.onProgress?.('waiting for Cloudflare to remove it…');
     // Settled only once the certificate has left the pack, so the tree never shows it after the delete.
     return (hostname) => !packCertificates(hostname).some((certificate) => certificate.id === target.certificateId);
@@ -77,7 +89,9 @@ async function run(
     if (outcome.value) {
       context.data.replaceCustomHostname(target.zoneId, outcome.value);
     }
-    context.log(`${words.replace('…', '')} pack certificate ${target.certificateId} of custom hostname ${target.hostnameId}: ${outcome.value?.ssl?.status ?? 'unknown'}.`);
+    context.log(
+      `${words.replace('…', '')} pack certificate ${target.certificateId} of custom hostname ${target.hostnameId}: ${outcome.value?.ssl?.status ?? 'unknown'}.`,
+    );
     return outcome;
   });
 }

@@ -21,7 +21,10 @@ export async function refreshClientCertificates(context: OperationContext, clien
 /** After a change to associations: both lists, since a move touches the certificates' hostnames. Never throws. */
 export async function refreshClientAuth(context: OperationContext, client: CloudflareClient, zoneId: string): Promise<void> {
   await showOrForget(context, zoneId, async () => {
-    const [certificates, associations] = await Promise.all([client.listHostnameCertificates(zoneId), client.listHostnameAssociations(zoneId)]);
+    const [certificates, associations] = await Promise.all([
+      client.listHostnameCertificates(zoneId),
+      client.listHostnameAssociations(zoneId),
+    ]);
     context.data.setAop(zoneId, { certificates, associations });
   });
 }

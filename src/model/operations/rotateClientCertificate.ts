@@ -32,42 +32,72 @@ export interface RotationOutcome {
  * after an interruption carries on where it stopped. Deleting the old certificate is a separate step
  * the caller asks about.
  */
-export async function rotateClientCertificate(context: OperationContext, target: RotationTarget, replacement: ClientCertificateUpload, options: OperationOptions = {}): Promise<RotationOutcome> {
+export async function rotateClientCertificate(
+  context: OperationContext,
+  target: RotationTarget,
+  replacement: ClientCertificateUpload,
+  options: OperationOptions = {},
+): Promise<RotationOutcome> {
   return context.activity.run(NodeIds.aopCertificate(target.zoneId, target.oldCertificateId), 'Rotating…', async () => {
     const client = await context.client();
     const placed = await ensureClientCertificate(context, client, replacement, options);
     if (!placed.settled) {
-      throw new RefusedError(`Cloudflare has not deployed the replacement yet (${placed.certificate.status ?? 'unknown'}); no hostname was moved. Run Finish Rotation once it is active.`);
+      throw new RefusedError(
+        `Cloudflare has not deployed the replacement yet (${placed.certificate.status ?? 'unknown'}); no hostname was moved. Run Finish Rotation once it is active.`,
+      );
     }
     return finish(context, client, target, placed.certificate, options);
   });
 }
 
 /** Finish Rotation: move what is left on the old certificate to the replacement, from Cloudflare's state. */
-export async function finishRotation(context: OperationContext, target: RotationTarget, newCertificateId: string, options: OperationOptions = {}): Promise<RotationOutcome> {
+export async function finishRotation(
+  context: OperationContext,
+  target: RotationTarget,
+  newCertificateId: string,
+  options: OperationOptions = {},
+): Promise<RotationOutcome> {
   return context.activity.run(NodeIds.aopCertificate(target.zoneId, target.oldCertificateId), 'Finishing rotation…', async () => {
     const client = await context.client();
     // Cut off right after the upload, the replacement may still be deploying: wait for it as a rotation does.
-    const polled = await pollUntilSettled(() => client.getHostnameCertificate(target.zoneId, newCertificateId, options.signal), (certificate) => !isTransitional(certificate.status), { signal: options.signal, ...context.timing });
+    const polled = await pollUntilSettled(
+      () => client.getHostnameCertificate(target.zoneId, newCertificateId, options.signal),
+      (certificate) => !isTransitional(certificate.status),
+      { signal: options.signal, ...context.timing },
+    );
     const replacement = polled.value!;
     if (replacement.status !== 'active') {
-      throw new RefusedError(`The replacement is ${replacement.status?.replace(/_/g, ' ') ?? 'not active'}; hostnames move to it once it is active.`);
+      throw new RefusedError(
+        `The replacement is ${replacement.status?.replace(/_/g, ' ') ?? 'not active'}; hostnames move to it once it is active.`,
+      );
     }
     return finish(context, client, target, replacement, options);
   });
 }
 
 /** Undo Rotation: move the hostnames that reached the replacement back to the old certificate, while it exists. */
-export async function undoRotation(context: OperationContext, target: RotationTarget, newCertificateId: string, options: OperationOptions = {}): Promise<{ movedBack: readonly string[]; complete: boolean }> {
+export async function undoRotation(
+  context: OperationContext,
+  target: RotationTarget,
+  newCertificateId: string,
+  options: OperationOptions = {},
+): Promise<{ movedBack: readonly string[]; complete: boolean }> {
   return context.activity.run(NodeIds.aopCertificate(target.zoneId, target.oldCertificateId), 'Undoing rotation…', async () => {
     const client = await context.client();
     const old = await client.getHostnameCertificate(target.zoneId, target.oldCertificateId, options.signal);
     if (old.status !== 'active') {
-      throw new RefusedError(`The old certificate is ${old.status?.replace(/_/g, ' ') ?? 'not active'}, so hostnames cannot go back to it.`);
+      throw new RefusedError(
+        `The old certificate is ${old.status?.replace(/_/g, ' ') ?? 'not active'}, so hostnames cannot go back to it.`,
+      );
     }
     let associations: HostnameAssociation[] | undefined;
     try {
-      const result = await moveHostnames(context, client, { zoneId: target.zoneId, fromCertificateId: newCertificateId, toCertificateId: target.oldCertificateId }, options);
+      const result = await moveHostnames(
+        context,
+        client,
+        { zoneId: target.zoneId, fromCertificateId: newCertificateId, toCertificateId: target.oldCertificateId },
+        options,
+      );
       associations = result.associations;
       return { movedBack: result.moved, complete: result.settled };
     } finally {
@@ -76,13 +106,26 @@ export async function undoRotation(context: OperationContext, target: RotationTa
   });
 }
 
-async function finish(context: OperationContext, client: CloudflareClient, target: RotationTarget, replacement: HostnameCertificate, options: OperationOptions): Promise<RotationOutcome> {
+async function finish(
+  context: OperationContext,
+  client: CloudflareClient,
+  target: RotationTarget,
+  replacement: HostnameCertificate,
+  options: OperationOptions,
+): Promise<RotationOutcome> {
   let associations: HostnameAssociation[] | undefined;
   try {
-    const result = await moveHostnames(context, client, { zoneId: target.zoneId, fromCertificateId: target.oldCertificateId, toCertificateId: replacement.id }, options);
+    const result = await moveHostnames(
+      context,
+      client,
+      { zoneId: target.zoneId, fromCertificateId: target.oldCertificateId, toCertificateId: replacement.id },
+      options,
+    );
     associations = result.associations;
     const stillOnOld = hostnamesOn(associations, target.oldCertificateId);
-    context.log(`Rotation in ${target.zoneName}: ${result.moved.length} hostname(s) moved from ${target.oldCertificateId} to ${replacement.id}; ${stillOnOld.length} left on the old one.`);
+    context.log(
+      `Rotation in ${target.zoneName}: ${result.moved.length} hostname(s) moved from ${target.oldCertificateId} to ${replacement.id}; ${stillOnOld.length} left on the old one.`,
+    );
     return { newCertificate: replacement, moved: result.moved, complete: result.settled && stillOnOld.length === 0, stillOnOld };
   } finally {
     await showState(context, client, target.zoneId, replacement, associations);
@@ -94,7 +137,13 @@ async function finish(context: OperationContext, client: CloudflareClient, targe
  * The last association list polled is Cloudflare's state already, so no request is needed; a step cut
  * short (no such list) asks Cloudflare again.
  */
-async function showState(context: OperationContext, client: CloudflareClient, zoneId: string, certificate: HostnameCertificate, associations: HostnameAssociation[] | undefined): Promise<void> {
+async function showState(
+  context: OperationContext,
+  client: CloudflareClient,
+  zoneId: string,
+  certificate: HostnameCertificate,
+  associations: HostnameAssociation[] | undefined,
+): Promise<void> {
   const loaded = context.data.loaded().aop.get(zoneId);
   if (associations && loaded) {
     const others = loaded.certificates.filter((entry) => entry.id !== certificate.id);

@@ -34,20 +34,37 @@ function bySerial(certificates: readonly HostnameCertificate[], serialNumber: st
 }
 
 /** Polls a certificate just sent (or found) until Cloudflare has left its transitional state. */
-function untilDeployed(context: OperationContext, client: CloudflareClient, zoneId: string, certificateId: string, signal: AbortSignal | undefined) {
-  return pollUntilSettled(() => client.getHostnameCertificate(zoneId, certificateId, signal), (certificate) => !isTransitional(certificate.status), { signal, ...context.timing });
+function untilDeployed(
+  context: OperationContext,
+  client: CloudflareClient,
+  zoneId: string,
+  certificateId: string,
+  signal: AbortSignal | undefined,
+) {
+  return pollUntilSettled(
+    () => client.getHostnameCertificate(zoneId, certificateId, signal),
+    (certificate) => !isTransitional(certificate.status),
+    { signal, ...context.timing },
+  );
 }
 
 /** Refuses, before anything is sent, an upload the zone cannot take. */
-export async function checkRoomForClientCertificate(context: OperationContext, upload: Pick<ClientCertificateUpload, 'zoneId' | 'zoneName' | 'name' | 'serialNumber'>): Promise<void> {
+export async function checkRoomForClientCertificate(
+  context: OperationContext,
+  upload: Pick<ClientCertificateUpload, 'zoneId' | 'zoneName' | 'name' | 'serialNumber'>,
+): Promise<void> {
   const { certificates } = await context.data.aop(upload.zoneId);
   const same = bySerial(certificates, upload.serialNumber);
   if (same) {
-    throw new RefusedError(`${upload.zoneName} already holds "${upload.name}" (serial ${upload.serialNumber}, status ${same.status ?? 'unknown'}). Nothing was uploaded.`);
+    throw new RefusedError(
+      `${upload.zoneName} already holds "${upload.name}" (serial ${upload.serialNumber}, status ${same.status ?? 'unknown'}). Nothing was uploaded.`,
+    );
   }
   if (certificates.length >= MAX_CLIENT_CERTIFICATES) {
     const live = certificates.filter((certificate) => certificate.status !== 'deleted' && certificate.status !== 'pending_deletion').length;
-    throw new RefusedError(`${upload.zoneName} already holds ${MAX_CLIENT_CERTIFICATES} client certificates (${live} live), the most Cloudflare allows per zone. Delete one first.`);
+    throw new RefusedError(
+      `${upload.zoneName} already holds ${MAX_CLIENT_CERTIFICATES} client certificates (${live} live), the most Cloudflare allows per zone. Delete one first.`,
+    );
   }
 }
 
@@ -56,12 +73,22 @@ export async function checkRoomForClientCertificate(context: OperationContext, u
  * a rotation resumed after a crash never uploads a duplicate), else a new upload. Waits until it is
  * deployed. Sends nothing beyond the POST and the polling when the zone's list is already loaded.
  */
-export async function ensureClientCertificate(context: OperationContext, client: CloudflareClient, upload: ClientCertificateUpload, options: OperationOptions): Promise<UploadOutcome> {
+export async function ensureClientCertificate(
+  context: OperationContext,
+  client: CloudflareClient,
+  upload: ClientCertificateUpload,
+  options: OperationOptions,
+): Promise<UploadOutcome> {
   const { certificates } = await context.data.aop(upload.zoneId);
   // A copy already deleted cannot serve: upload again rather than wait on it.
-  const held = bySerial(certificates.filter((certificate) => certificate.status !== 'deleted'), upload.serialNumber);
+  const held = bySerial(
+    certificates.filter((certificate) => certificate.status !== 'deleted'),
+    upload.serialNumber,
+  );
   if (!held && certificates.length >= MAX_CLIENT_CERTIFICATES) {
-    throw new RefusedError(`${upload.zoneName} already holds ${MAX_CLIENT_CERTIFICATES} client certificates, the most Cloudflare allows per zone. Delete one it no longer needs first.`);
+    throw new RefusedError(
+      `${upload.zoneName} already holds ${MAX_CLIENT_CERTIFICATES} client certificates, the most Cloudflare allows per zone. Delete one it no longer needs first.`,
+    );
   }
   const created = held ?? (await send(context, client, upload, options.signal));
   options.onProgress?.('waiting for Cloudflare to deploy the new certificate…');
@@ -73,7 +100,11 @@ export async function ensureClientCertificate(context: OperationContext, client:
  * Uploads a per-hostname client certificate, waits until Cloudflare has deployed it, and puts the
  * zone's fresh certificate list into the loaded data (only that zone, only that part).
  */
-export async function uploadClientCertificate(context: OperationContext, upload: ClientCertificateUpload, options: OperationOptions = {}): Promise<UploadOutcome> {
+export async function uploadClientCertificate(
+  context: OperationContext,
+  upload: ClientCertificateUpload,
+  options: OperationOptions = {},
+): Promise<UploadOutcome> {
   await checkRoomForClientCertificate(context, upload);
   return context.activity.run(NodeIds.aopGroup(upload.zoneId), 'Uploading…', async () => {
     const client = await context.client();
@@ -81,7 +112,9 @@ export async function uploadClientCertificate(context: OperationContext, upload:
     try {
       options.onProgress?.('waiting for Cloudflare to deploy it…');
       const outcome = await untilDeployed(context, client, upload.zoneId, created.id, options.signal);
-      context.log(`Uploaded client certificate ${created.id} (${upload.name}) to ${upload.zoneName}: ${outcome.value?.status ?? 'unknown'}.`);
+      context.log(
+        `Uploaded client certificate ${created.id} (${upload.name}) to ${upload.zoneName}: ${outcome.value?.status ?? 'unknown'}.`,
+      );
       return { certificate: outcome.value ?? created, settled: outcome.settled };
     } finally {
       // Cloudflare holds it now, even when polling was cancelled or failed: the tree must show it.
@@ -95,10 +128,20 @@ export async function uploadClientCertificate(context: OperationContext, upload:
  * upload may still have landed, so look for it by serial number before calling it failed: no
  * duplicate on retry, no certificate lost.
  */
-async function send(context: OperationContext, client: CloudflareClient, upload: ClientCertificateUpload, signal: AbortSignal | undefined): Promise<HostnameCertificate> {
+async function send(
+  context: OperationContext,
+  client: CloudflareClient,
+  upload: ClientCertificateUpload,
+  signal: AbortSignal | undefined,
+): Promise<HostnameCertificate> {
   throwIfAborted(signal);
   try {
-    return await whenCloudflareAllows(() => client.uploadHostnameCertificate(upload.zoneId, { certificate: upload.certificatePem, private_key: upload.privateKeyPem }, signal), context.timing, signal);
+    return await whenCloudflareAllows(
+      () =>
+        client.uploadHostnameCertificate(upload.zoneId, { certificate: upload.certificatePem, private_key: upload.privateKeyPem }, signal),
+      context.timing,
+      signal,
+    );
   } catch (error) {
     if (error instanceof AlreadyExistsError) {
       // 1406: Cloudflare holds this very certificate (say, a copy still pending deletion); carry on with it.
@@ -120,13 +163,17 @@ async function send(context: OperationContext, client: CloudflareClient, upload:
       return landed;
     }
     if (listed === undefined) {
-      throw new RefusedError(`The upload's answer was lost and Cloudflare cannot be reached to check whether it landed. Refresh ${upload.zoneName} before uploading again.`);
+      throw new RefusedError(
+        `The upload's answer was lost and Cloudflare cannot be reached to check whether it landed. Refresh ${upload.zoneName} before uploading again.`,
+      );
     }
     context.data.setCertificates(upload.zoneId, listed);
     if (error instanceof CancelledError) {
       throw error;
     }
     const what = error instanceof CloudflareError ? error.message : String(error);
-    throw new RefusedError(`The upload failed (${what.replace(/\.$/, '')}). ${upload.zoneName} does not hold the certificate, so nothing was stored; you can upload again.`);
+    throw new RefusedError(
+      `The upload failed (${what.replace(/\.$/, '')}). ${upload.zoneName} does not hold the certificate, so nothing was stored; you can upload again.`,
+    );
   }
 }

@@ -8,7 +8,12 @@ import type { PollTiming } from './operationContext';
  * so repeating it is safe. Waits back off like polling does and give up at the same deadline, with
  * Cloudflare's last answer. Anything else, including a lost answer, goes to the caller untouched.
  */
-export async function whenCloudflareAllows<T>(send: () => Promise<T>, timing: PollTiming, signal?: AbortSignal, onWait?: (error: unknown) => void): Promise<T> {
+export async function whenCloudflareAllows<T>(
+  send: () => Promise<T>,
+  timing: PollTiming,
+  signal?: AbortSignal,
+  onWait?: (error: unknown) => void,
+): Promise<T> {
   const deadline = Date.now() + timing.timeoutMs;
   let delay = timing.initialDelayMs;
   for (;;) {

@@ -46,12 +46,18 @@ export class WorkbenchPage {
 
   /** The sidebar title while our container is open (a lone view shares the container's title). */
   private sidebarTitle(): Locator {
-    return this.sidebar().locator('.composite.title', { hasText: /Cloudflare Certificates/i }).first();
+    return this.sidebar()
+      .locator('.composite.title', { hasText: /Cloudflare Certificates/i })
+      .first();
   }
 
   async openCertificatesView(): Promise<void> {
     // Clicking the entry of the container already shown would close the sidebar.
-    if (!(await this.sidebarTitle().isVisible().catch(() => false))) {
+    if (
+      !(await this.sidebarTitle()
+        .isVisible()
+        .catch(() => false))
+    ) {
       await this.activityBarEntry().click();
     }
     await this.sidebarTitle().waitFor();
@@ -141,7 +147,9 @@ export class WorkbenchPage {
     await this.page.locator('.monaco-workbench .part.activitybar').waitFor({ timeout: 60_000 });
     // The reloaded window restores its open sidebar a moment later; clicking our entry before that
     // would close it again.
-    await this.sidebarTitle().waitFor({ timeout: 15_000 }).catch(() => undefined);
+    await this.sidebarTitle()
+      .waitFor({ timeout: 15_000 })
+      .catch(() => undefined);
   }
 
   treeRow(label: string | RegExp): Locator {

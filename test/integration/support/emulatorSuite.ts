@@ -14,7 +14,11 @@ export interface EmulatorSuite {
  * The hooks every operations suite repeats: an emulator session for the suite with short polling,
  * scripted prompts and a clear request log for each test, faults and editors cleared after it.
  */
-export function emulatorSuite(options: EmulatorOptions, pollTiming: PollTiming, beforeEachTest?: (suite: EmulatorSuite) => Promise<void> | void): EmulatorSuite {
+export function emulatorSuite(
+  options: EmulatorOptions,
+  pollTiming: PollTiming,
+  beforeEachTest?: (suite: EmulatorSuite) => Promise<void> | void,
+): EmulatorSuite {
   let session: EmulatorSession | undefined;
   let prompts: ScriptedPrompts | undefined;
   const suite: EmulatorSuite = {

@@ -28,7 +28,9 @@ export async function activateExtension(): Promise<CloudflareCertificatesApi> {
   }
   const api = await extension.activate();
   if (!api) {
-    throw new Error(`${EXTENSION_ID} returned no test handle: the integration tests must run in an extension-test host (ExtensionMode.Test).`);
+    throw new Error(
+      `${EXTENSION_ID} returned no test handle: the integration tests must run in an extension-test host (ExtensionMode.Test).`,
+    );
   }
   return api;
 }

@@ -50,7 +50,10 @@ export class ScriptedPrompts implements Prompts {
   }
 
   /** Like the real box: each answer is checked; a refused one is shown in the box and the next answer is typed. */
-  async checkedInputBox(options: vscode.InputBoxOptions, check: (value: string, signal: AbortSignal) => Promise<string | undefined>): Promise<string | undefined> {
+  async checkedInputBox(
+    options: vscode.InputBoxOptions,
+    check: (value: string, signal: AbortSignal) => Promise<string | undefined>,
+  ): Promise<string | undefined> {
     for (;;) {
       const value = await this.inputBox(options);
       if (value === undefined) {
@@ -64,7 +67,10 @@ export class ScriptedPrompts implements Prompts {
     }
   }
 
-  async quickPick<T extends vscode.QuickPickItem>(items: readonly T[] | Thenable<readonly T[]>, options: vscode.QuickPickOptions): Promise<T | undefined> {
+  async quickPick<T extends vscode.QuickPickItem>(
+    items: readonly T[] | Thenable<readonly T[]>,
+    options: vscode.QuickPickOptions,
+  ): Promise<T | undefined> {
     const list = await items;
     const label = this.next('quickPick', options.title ?? options.placeHolder ?? '', list);
     return label === undefined ? undefined : list.find((item) => item.label === label || item.label.includes(label));

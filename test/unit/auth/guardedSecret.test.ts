@@ -90,7 +90,7 @@ describe('GuardedSecret (the token store under SecretStorage failure)', () => {
       assert.match(error.message, /--password-store=basic/);
       assert.match(error.message, /https:\/\/code\.visualstudio\.com\/docs\//);
       assert.ok(!error.message.includes(TOKEN), 'the token must not be in the message');
-      assert.ok(!error.message.includes('locked collection') && !error.message.includes('freedesktop'), 'the storage\'s own words stay out');
+      assert.ok(!error.message.includes('locked collection') && !error.message.includes('freedesktop'), "the storage's own words stay out");
       assert.ok(secret.isUnavailable);
       assert.deepEqual(storage.writes, []);
     });
@@ -128,7 +128,12 @@ describe('GuardedSecret (the token store under SecretStorage failure)', () => {
   });
 
   it('tolerates a storage whose change event cannot be subscribed to', async () => {
-    const broken: SecretBackend = { ...unavailableBackend('reject', () => ({ dispose: () => undefined })), onDidChange: () => { throw new Error('no events'); } };
+    const broken: SecretBackend = {
+      ...unavailableBackend('reject', () => ({ dispose: () => undefined })),
+      onDidChange: () => {
+        throw new Error('no events');
+      },
+    };
     const guarded = new GuardedSecret(KEY, broken, () => undefined);
     assert.equal(await guarded.read(), undefined);
     guarded.dispose();

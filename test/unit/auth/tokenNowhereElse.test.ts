@@ -8,7 +8,17 @@ import * as path from 'node:path';
  * for machines without a keyring fails here before it ships.
  */
 const SRC = path.join(__dirname, '..', '..', '..', '..', 'src');
-const OTHER_STORES = [/\bglobalState\b/, /\bworkspaceState\b/, /\b(global)?[sS]torageUri\b/, /\blogUri\b/, /\.update\(/, /\bwriteFile/, /\bappendFile/, /process\.env\[?[^\n]*=[^=]/, /\blocalStorage\b/];
+const OTHER_STORES = [
+  /\bglobalState\b/,
+  /\bworkspaceState\b/,
+  /\b(global)?[sS]torageUri\b/,
+  /\blogUri\b/,
+  /\.update\(/,
+  /\bwriteFile/,
+  /\bappendFile/,
+  /process\.env\[?[^\n]*=[^=]/,
+  /\blocalStorage\b/,
+];
 
 describe('The API token is written to SecretStorage only', () => {
   it('the token store and its guard use no other store', () => {
@@ -20,7 +30,13 @@ describe('The API token is written to SecretStorage only', () => {
 
   it('uses the extension state stores only to hand global state to the token store, for its revision mark', () => {
     const files = fs.readdirSync(SRC, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.ts'));
-    const found = files.flatMap((file) => fs.readFileSync(path.join(SRC, file), 'utf8').split('\n').filter((line) => /\b(globalState|workspaceState)\b/.test(line)).map((line) => `${file}: ${line.trim()}`));
+    const found = files.flatMap((file) =>
+      fs
+        .readFileSync(path.join(SRC, file), 'utf8')
+        .split('\n')
+        .filter((line) => /\b(globalState|workspaceState)\b/.test(line))
+        .map((line) => `${file}: ${line.trim()}`),
+    );
     assert.deepEqual(found, ['extension.ts: const tokens = new TokenStore(context.secrets, context.globalState);']);
     // What goes into that mark is a number and a yes/no (tokenRevision.test.ts checks the values written).
     const revision = fs.readFileSync(path.join(SRC, 'auth', 'tokenRevision.ts'), 'utf8');

@@ -1,5 +1,15 @@
 import * as assert from 'node:assert/strict';
-import { AuthError, CancelledError, CloudflareApiError, MalformedResponseError, NetworkError, NotFoundError, PermissionError, ServerError, TimeoutError } from '../../../src/cloudflare/errors';
+import {
+  AuthError,
+  CancelledError,
+  CloudflareApiError,
+  MalformedResponseError,
+  NetworkError,
+  NotFoundError,
+  PermissionError,
+  ServerError,
+  TimeoutError,
+} from '../../../src/cloudflare/errors';
 import { packCertificates } from '../../../src/cloudflare/types';
 import { ContractValidator } from '../../contract/openapiValidator';
 import { startEmulator, type Emulator } from '../../emulator/emulator';
@@ -34,34 +44,61 @@ describe('CloudflareClient against the demo emulator', () => {
 
   it('listZones: every zone in one request of 50', async () => {
     const zones = await harness(emulator.baseUrl).client.listZones();
-    assert.deepEqual(zones.map((zone) => zone.name), emulator.state.zones.map((zone) => zone.name));
-    assert.deepEqual(emulator.log.entries().map((entry) => entry.query), [{ page: '1', per_page: '50' }]);
+    assert.deepEqual(
+      zones.map((zone) => zone.name),
+      emulator.state.zones.map((zone) => zone.name),
+    );
+    assert.deepEqual(
+      emulator.log.entries().map((entry) => entry.query),
+      [{ page: '1', per_page: '50' }],
+    );
   });
 
   it('AOP certificates: list, get, upload (pending_deployment) and delete (pending_deletion)', async () => {
     const { client } = harness(emulator.baseUrl);
     const zone = zoneNamed(emulator, 'example.org');
     const listed = await client.listHostnameCertificates(zone.id);
-    assert.deepEqual(listed.map((certificate) => certificate.id), emulator.state.aopCertificatesOf(zone.id).map((record) => record.id));
+    assert.deepEqual(
+      listed.map((certificate) => certificate.id),
+      emulator.state.aopCertificatesOf(zone.id).map((record) => record.id),
+    );
     assert.deepEqual(await client.getHostnameCertificate(zone.id, listed[0].id), listed[0]);
     const certificate = await leaf('client.example.org');
-    const uploaded = await client.uploadHostnameCertificate(zone.id, { certificate: certificate.certPem, private_key: certificate.key.pkcs8Pem });
+    const uploaded = await client.uploadHostnameCertificate(zone.id, {
+      certificate: certificate.certPem,
+      private_key: certificate.key.pkcs8Pem,
+    });
     assert.deepEqual([uploaded.status, uploaded.serial_number], ['pending_deployment', certificate.serialNumber]);
     const deleted = await client.deleteHostnameCertificate(zone.id, uploaded.id);
     assert.deepEqual([deleted?.id, deleted?.status], [uploaded.id, 'pending_deletion']);
-    assert.deepEqual(emulator.log.writes().map((entry) => entry.method), ['POST', 'DELETE']);
+    assert.deepEqual(
+      emulator.log.writes().map((entry) => entry.method),
+      ['POST', 'DELETE'],
+    );
   });
 
   it('associations: list (every status, id = hostname), get one, update and invalidate', async () => {
     const { client } = harness(emulator.baseUrl);
     const zone = zoneNamed(emulator, 'example.com');
     const all = await client.listHostnameAssociations(zone.id);
-    assert.deepEqual(all.map((association) => [(association as typeof association & { id?: string }).id, association.hostname, association.enabled]), [['api.example.com', 'api.example.com', true], ['www.example.com', 'www.example.com', false], ['shop.example.com', 'shop.example.com', true]]);
+    assert.deepEqual(
+      all.map((association) => [(association as typeof association & { id?: string }).id, association.hostname, association.enabled]),
+      [
+        ['api.example.com', 'api.example.com', true],
+        ['www.example.com', 'www.example.com', false],
+        ['shop.example.com', 'shop.example.com', true],
+      ],
+    );
     assert.deepEqual(emulator.log.entries()[0].query, { page: '1', per_page: '1000', status: 'all' });
     const one = await client.getHostnameAssociation(zone.id, 'shop.example.com');
     assert.equal(one.cert_id, all[2].cert_id);
-    const changed = await client.updateHostnameAssociations(zone.id, [{ hostname: 'cart.example.com', cert_id: all[2].cert_id!, enabled: false }]);
-    assert.deepEqual(changed.map((association) => [association.hostname, association.enabled]), [['cart.example.com', false]]);
+    const changed = await client.updateHostnameAssociations(zone.id, [
+      { hostname: 'cart.example.com', cert_id: all[2].cert_id!, enabled: false },
+    ]);
+    assert.deepEqual(
+      changed.map((association) => [association.hostname, association.enabled]),
+      [['cart.example.com', false]],
+    );
     await client.updateHostnameAssociations(zone.id, [{ hostname: 'cart.example.com', cert_id: all[2].cert_id!, enabled: null }]);
     assert.equal((await client.listHostnameAssociations(zone.id)).length, 3);
   });
@@ -83,21 +120,35 @@ describe('CloudflareClient against the demo emulator', () => {
     const all = await client.listCustomHostnames(zone.id);
     assert.equal(all.length, 120);
     assert.equal(new Set(all.map((hostname) => hostname.id)).size, 120);
-    assert.deepEqual(emulator.log.entries().map((entry) => entry.query.per_page), ['1000']);
+    assert.deepEqual(
+      emulator.log.entries().map((entry) => entry.query.per_page),
+      ['1000'],
+    );
     assert.deepEqual(await client.getCustomHostname(zone.id, all[7].id), all[7]);
   });
 
   it('pack certificates: replace (RSA→RSA) and delete one of two', async () => {
     const { client } = harness(emulator.baseUrl);
-    const rsaOnly = emulator.state.customHostnames.find((record) => record.certificates.length === 1 && record.certificates[0].certificate.keyType === 'RSA')!;
+    const rsaOnly = emulator.state.customHostnames.find(
+      (record) => record.certificates.length === 1 && record.certificates[0].certificate.keyType === 'RSA',
+    )!;
     const rsa = await createCertificate({ commonName: 'pack.saas-platform.net', keyKind: 'RSA' });
-    const replaced = await client.replacePackCertificate(rsaOnly.zoneId, rsaOnly.id, rsaOnly.packId, rsaOnly.certificates[0].id, { custom_certificate: rsa.certPem, custom_key: rsa.key.pkcs8Pem });
+    const replaced = await client.replacePackCertificate(rsaOnly.zoneId, rsaOnly.id, rsaOnly.packId, rsaOnly.certificates[0].id, {
+      custom_certificate: rsa.certPem,
+      custom_key: rsa.key.pkcs8Pem,
+    });
     assert.equal(replaced.ssl?.status, 'pending_deployment');
-    assert.deepEqual(packCertificates(replaced).map((certificate) => certificate.serial_number), [rsa.serialNumber]);
+    assert.deepEqual(
+      packCertificates(replaced).map((certificate) => certificate.serial_number),
+      [rsa.serialNumber],
+    );
     const both = emulator.state.customHostnames.find((record) => record.certificates.length === 2)!;
     const [gone, kept] = both.certificates.map((entry) => entry.id);
     assert.equal(await client.deletePackCertificate(both.zoneId, both.id, both.packId, gone), undefined);
-    assert.deepEqual(packCertificates(await client.getCustomHostname(both.zoneId, both.id)).map((certificate) => certificate.id), [kept]);
+    assert.deepEqual(
+      packCertificates(await client.getCustomHostname(both.zoneId, both.id)).map((certificate) => certificate.id),
+      [kept],
+    );
   });
 
   describe('typed errors', () => {
@@ -123,8 +174,10 @@ describe('CloudflareClient against the demo emulator', () => {
       assert.deepEqual([refused.status, refused.code], [403, 10000]);
     });
 
-    it('NotFoundError for an unknown certificate, with Cloudflare\'s code', async () => {
-      const error = await rejection(harness(emulator.baseUrl).client.getHostnameCertificate(zoneNamed(emulator, 'example.com').id, MISSING));
+    it("NotFoundError for an unknown certificate, with Cloudflare's code", async () => {
+      const error = await rejection(
+        harness(emulator.baseUrl).client.getHostnameCertificate(zoneNamed(emulator, 'example.com').id, MISSING),
+      );
       assert.ok(error instanceof NotFoundError);
       assert.deepEqual([error.status, error.code], [404, 1404]);
     });
@@ -136,9 +189,14 @@ describe('CloudflareClient against the demo emulator', () => {
       const notLeaf = await rejection(client.uploadHostnameCertificate(zone.id, { certificate: ca.certPem, private_key: ca.key.pkcs8Pem }));
       assert.ok(notLeaf instanceof CloudflareApiError);
       assert.deepEqual([notLeaf.status, notLeaf.code], [400, 1412]);
-      assert.match(notLeaf.message, /^Only leaf certificates can be uploaded as client certificates; this is a CA certificate\. Cloudflare says: Only leaf certificate is allowed\. \[1412\]$/);
+      assert.match(
+        notLeaf.message,
+        /^Only leaf certificates can be uploaded as client certificates; this is a CA certificate\. Cloudflare says: Only leaf certificate is allowed\. \[1412\]$/,
+      );
       const good = await leaf('mismatch.example.org');
-      const mismatch = await rejection(client.uploadHostnameCertificate(zone.id, { certificate: good.certPem, private_key: (await generateKey('ECDSA')).pkcs8Pem }));
+      const mismatch = await rejection(
+        client.uploadHostnameCertificate(zone.id, { certificate: good.certPem, private_key: (await generateKey('ECDSA')).pkcs8Pem }),
+      );
       assert.ok(mismatch instanceof CloudflareApiError);
       assert.equal(mismatch.code, 2200);
       assert.match(mismatch.message, /^The certificate and the private key do not match\./);

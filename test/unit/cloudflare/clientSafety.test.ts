@@ -10,7 +10,9 @@ import { zoneNamed } from '../emulator/emulatorHttp';
 import { harness, rejection } from './clientHarness';
 
 /** A server on 127.0.0.1 that answers every request with `answer` and counts them. */
-async function tinyServer(answer: (response: http.ServerResponse) => void): Promise<{ port: number; hits: string[]; close: () => Promise<void> }> {
+async function tinyServer(
+  answer: (response: http.ServerResponse) => void,
+): Promise<{ port: number; hits: string[]; close: () => Promise<void> }> {
   const hits: string[] = [];
   const server = http.createServer((request, response) => {
     hits.push(`${request.method} ${request.url}`);
@@ -62,7 +64,13 @@ describe('CloudflareClient safety', () => {
       await client.listHostnameAssociations(zone.id);
       await attempt(client.getHostnameCertificate(zone.id, 'missing'));
       await attempt(client.uploadHostnameCertificate(zone.id, { certificate: ca.certPem, private_key: ca.key.pkcs8Pem }));
-      const faults: FaultRule[] = [{ kind: 'serverError', times: 2 }, { kind: 'drop', times: 2 }, { kind: 'hang', times: 2 }, { kind: 'htmlError', status: 200, times: 2 }, { kind: 'rateLimit', retryAfterSeconds: 600 }];
+      const faults: FaultRule[] = [
+        { kind: 'serverError', times: 2 },
+        { kind: 'drop', times: 2 },
+        { kind: 'hang', times: 2 },
+        { kind: 'htmlError', status: 200, times: 2 },
+        { kind: 'rateLimit', retryAfterSeconds: 600 },
+      ];
       for (const fault of faults) {
         emulator.faults.add(fault);
         await attempt(client.listZones());
@@ -70,7 +78,10 @@ describe('CloudflareClient safety', () => {
       await attempt(stranger.client.listZones());
       await attempt(stranger.client.verifyToken());
       assert.equal(errors.length, 9);
-      assert.ok(sent.every((request) => request.headers.Authorization === `Bearer ${token}`), 'the token was in play');
+      assert.ok(
+        sent.every((request) => request.headers.Authorization === `Bearer ${token}`),
+        'the token was in play',
+      );
       assert.ok(lines.length >= 10);
       for (const line of [...lines, ...stranger.lines]) {
         assert.ok(!line.includes(token) && !line.includes(unknown), line);
@@ -125,7 +136,8 @@ describe('CloudflareClient safety', () => {
     });
 
     it('is enforced by the client constructor', () => {
-      const build = (baseUrl: string) => () => new CloudflareClient({ baseUrl, getToken: async () => 't', fetch: () => Promise.reject(new Error('never called')) });
+      const build = (baseUrl: string) => () =>
+        new CloudflareClient({ baseUrl, getToken: async () => 't', fetch: () => Promise.reject(new Error('never called')) });
       assert.throws(build('http://api.cloudflare.com/client/v4'), CloudflareError);
       assert.equal(build('http://127.0.0.1:1/client/v4/')().baseUrl, 'http://127.0.0.1:1/client/v4');
     });

@@ -58,12 +58,50 @@ const nullLists = (): Answer[] => [
 const ENDPOINTS: readonly Endpoint[] = [
   { method: 'GET', template: '/user/tokens/verify', kind: 'object', call: (client) => client.verifyToken(), codes: [] },
   { method: 'GET', template: '/zones', kind: 'list', call: (client) => client.listZones(), alsoSucceeds: nullLists(), codes: [] },
-  { method: 'GET', template: CERTS, kind: 'list', call: (client) => client.listHostnameCertificates(Z), alsoSucceeds: nullLists(), codes: [] },
-  { method: 'POST', template: CERTS, kind: 'object', call: (client) => client.uploadHostnameCertificate(Z, PEM), codes: [1406, 1408, 1412, 1002, 2106, 2200] },
-  { method: 'GET', template: `${CERTS}/{certificate_id}`, kind: 'object', call: (client) => client.getHostnameCertificate(Z, Z), codes: [1415] },
-  { method: 'DELETE', template: `${CERTS}/{certificate_id}`, kind: 'object', call: (client) => client.deleteHostnameCertificate(Z, Z), codes: [1414, 1415, 1433, 1305] },
-  { method: 'GET', template: '/zones/{zone_id}/origin_tls_client_auth/hostnames', kind: 'list', call: (client) => client.listHostnameAssociations(Z), alsoSucceeds: nullLists(), codes: [] },
-  { method: 'GET', template: '/zones/{zone_id}/origin_tls_client_auth/hostnames/{hostname}', kind: 'object', call: (client) => client.getHostnameAssociation(Z, 'a.example.com'), codes: [] },
+  {
+    method: 'GET',
+    template: CERTS,
+    kind: 'list',
+    call: (client) => client.listHostnameCertificates(Z),
+    alsoSucceeds: nullLists(),
+    codes: [],
+  },
+  {
+    method: 'POST',
+    template: CERTS,
+    kind: 'object',
+    call: (client) => client.uploadHostnameCertificate(Z, PEM),
+    codes: [1406, 1408, 1412, 1002, 2106, 2200],
+  },
+  {
+    method: 'GET',
+    template: `${CERTS}/{certificate_id}`,
+    kind: 'object',
+    call: (client) => client.getHostnameCertificate(Z, Z),
+    codes: [1415],
+  },
+  {
+    method: 'DELETE',
+    template: `${CERTS}/{certificate_id}`,
+    kind: 'object',
+    call: (client) => client.deleteHostnameCertificate(Z, Z),
+    codes: [1414, 1415, 1433, 1305],
+  },
+  {
+    method: 'GET',
+    template: '/zones/{zone_id}/origin_tls_client_auth/hostnames',
+    kind: 'list',
+    call: (client) => client.listHostnameAssociations(Z),
+    alsoSucceeds: nullLists(),
+    codes: [],
+  },
+  {
+    method: 'GET',
+    template: '/zones/{zone_id}/origin_tls_client_auth/hostnames/{hostname}',
+    kind: 'object',
+    call: (client) => client.getHostnameAssociation(Z, 'a.example.com'),
+    codes: [],
+  },
   {
     method: 'PUT',
     template: '/zones/{zone_id}/origin_tls_client_auth/hostnames',
@@ -72,18 +110,54 @@ const ENDPOINTS: readonly Endpoint[] = [
     alsoSucceeds: nullLists(),
     codes: [1414, 1415, 1434],
   },
-  { method: 'GET', template: '/zones/{zone_id}/origin_tls_client_auth/settings', kind: 'object', call: (client) => client.getAopSettings(Z), codes: [] },
-  { method: 'PUT', template: '/zones/{zone_id}/origin_tls_client_auth/settings', kind: 'object', call: (client) => client.setAopSettings(Z, true), codes: [] },
-  { method: 'GET', template: '/zones/{zone_id}/custom_hostnames', kind: 'list', call: (client) => client.listCustomHostnames(Z), alsoSucceeds: nullLists(), codes: [] },
-  { method: 'GET', template: '/zones/{zone_id}/custom_hostnames/{custom_hostname_id}', kind: 'object', call: (client) => client.getCustomHostname(Z, Z), codes: [] },
-  { method: 'PUT', template: PACK, kind: 'object', call: (client) => client.replacePackCertificate(Z, Z, Z, Z, { custom_certificate: 'pem', custom_key: 'key' }), codes: [1228, 1408, 1002, 2106, 2200] },
+  {
+    method: 'GET',
+    template: '/zones/{zone_id}/origin_tls_client_auth/settings',
+    kind: 'object',
+    call: (client) => client.getAopSettings(Z),
+    codes: [],
+  },
+  {
+    method: 'PUT',
+    template: '/zones/{zone_id}/origin_tls_client_auth/settings',
+    kind: 'object',
+    call: (client) => client.setAopSettings(Z, true),
+    codes: [],
+  },
+  {
+    method: 'GET',
+    template: '/zones/{zone_id}/custom_hostnames',
+    kind: 'list',
+    call: (client) => client.listCustomHostnames(Z),
+    alsoSucceeds: nullLists(),
+    codes: [],
+  },
+  {
+    method: 'GET',
+    template: '/zones/{zone_id}/custom_hostnames/{custom_hostname_id}',
+    kind: 'object',
+    call: (client) => client.getCustomHostname(Z, Z),
+    codes: [],
+  },
+  {
+    method: 'PUT',
+    template: PACK,
+    kind: 'object',
+    call: (client) => client.replacePackCertificate(Z, Z, Z, Z, { custom_certificate: 'pem', custom_key: 'key' }),
+    codes: [1228, 1408, 1002, 2106, 2200],
+  },
   {
     method: 'DELETE',
     template: PACK,
     kind: 'nothing',
     call: (client) => client.deletePackCertificate(Z, Z, Z, Z),
     alsoSucceeds: [
-      { label: '202 envelope with {id} (the form the README says to accept too)', status: 202, body: envelope({ id: Z }), expect: 'nothing' },
+      {
+        label: '202 envelope with {id} (the form the README says to accept too)',
+        status: 202,
+        body: envelope({ id: Z }),
+        expect: 'nothing',
+      },
       { label: '202 bare {} (id is optional in the schema)', status: 202, body: {}, expect: 'nothing' },
       { label: '202 bare object with more than an id', status: 202, body: { id: Z, colour: 'blue' }, expect: MalformedResponseError },
     ],
@@ -96,7 +170,12 @@ const PLAIN_RESULTS: Record<string, unknown> = {
   '/user/tokens/verify': { id: Z, status: 'active' },
   '/zones': [{ id: Z, name: 'example.com' }],
   '/zones/{zone_id}/origin_tls_client_auth/hostnames': [{ hostname: 'a.example.com', cert_id: Z, status: 'active', enabled: true }],
-  '/zones/{zone_id}/origin_tls_client_auth/hostnames/{hostname}': { hostname: 'a.example.com', cert_id: Z, status: 'pending_deployment', enabled: true },
+  '/zones/{zone_id}/origin_tls_client_auth/hostnames/{hostname}': {
+    hostname: 'a.example.com',
+    cert_id: Z,
+    status: 'pending_deployment',
+    enabled: true,
+  },
   '/zones/{zone_id}/origin_tls_client_auth/settings': { enabled: true },
   '/zones/{zone_id}/custom_hostnames': [{ id: Z, hostname: 'app.example.com', ssl: { id: Z, status: 'active' } }],
   '/zones/{zone_id}/custom_hostnames/{custom_hostname_id}': { id: Z, hostname: 'app.example.com', ssl: { id: Z, status: 'active' } },
@@ -115,13 +194,24 @@ function answersFor(endpoint: Endpoint): Answer[] {
   const success = documented?.response ?? envelope(PLAIN_RESULTS[endpoint.template]);
   const successStatus = endpoint.template === PACK ? 202 : 200;
   const common: Answer[] = [
-    { label: documented ? `the documented example (${documented.page})` : 'a success envelope', status: successStatus, body: success, expect: endpoint.kind },
+    {
+      label: documented ? `the documented example (${documented.page})` : 'a success envelope',
+      status: successStatus,
+      body: success,
+      expect: endpoint.kind,
+    },
     ...(endpoint.alsoSucceeds ?? []),
     { label: '401 authentication error', status: 401, body: failure(10000, 'Authentication error'), expect: AuthError },
     { label: '403 missing permission', status: 403, body: failure(10000, 'Authentication error'), expect: PermissionError },
     { label: '404 no route / no such item', status: 404, body: failure(7003, 'No route for that URI'), expect: NotFoundError },
     { label: '409 another change on the zone', status: 409, body: failure(1409, 'conflict'), expect: NotNowError },
-    { label: '429 with 971 and Retry-After', status: 429, body: failure(971, 'Please wait and consider throttling your request speed'), headers: { 'retry-after': '1' }, expect: RateLimitError },
+    {
+      label: '429 with 971 and Retry-After',
+      status: 429,
+      body: failure(971, 'Please wait and consider throttling your request speed'),
+      headers: { 'retry-after': '1' },
+      expect: RateLimitError,
+    },
     { label: '400 with 971 (rate limited, other status)', status: 400, body: failure(971), expect: RateLimitError },
     { label: '4XX with a code nobody mapped', status: 400, body: failure(9999, 'Something new'), expect: CloudflareApiError },
     { label: '500 error envelope', status: 500, body: failure(10002, 'An unknown error has occurred'), expect: ServerError },
@@ -134,14 +224,28 @@ function answersFor(endpoint: Endpoint): Answer[] {
     return { label: `${known.status} with ${code}`, status: known.status, body: failure(code), expect: known.expect };
   });
   // The bare form is accepted for the one endpoint documented to use it, and nowhere else.
-  const bare: Answer[] = endpoint.kind === 'nothing' ? [] : [{ label: '2xx bare {id} (only the pack DELETE answers so)', status: successStatus, body: { id: Z }, expect: MalformedResponseError }];
+  const bare: Answer[] =
+    endpoint.kind === 'nothing'
+      ? []
+      : [
+          {
+            label: '2xx bare {id} (only the pack DELETE answers so)',
+            status: successStatus,
+            body: { id: Z },
+            expect: MalformedResponseError,
+          },
+        ];
   return [...common, ...bare, ...codes];
 }
 
 function fakeFetch(answer: Answer): FetchLike {
   const text = typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body);
   const headers = answer.headers ?? {};
-  return async () => ({ status: answer.status, headers: { get: (name: string) => headers[name.toLowerCase()] ?? null }, text: async () => text });
+  return async () => ({
+    status: answer.status,
+    headers: { get: (name: string) => headers[name.toLowerCase()] ?? null },
+    text: async () => text,
+  });
 }
 
 describe('documented answers of every endpoint the client calls', () => {
@@ -153,7 +257,13 @@ describe('documented answers of every endpoint the client calls', () => {
   for (const endpoint of ENDPOINTS) {
     it(`${endpoint.method} ${endpoint.template}`, async () => {
       for (const answer of answersFor(endpoint)) {
-        const client = new CloudflareClient({ baseUrl: 'https://api.cloudflare.com/client/v4', getToken: async () => 'token', fetch: fakeFetch(answer), sleep: async () => undefined, maxRetryWaitMs: 5_000 });
+        const client = new CloudflareClient({
+          baseUrl: 'https://api.cloudflare.com/client/v4',
+          getToken: async () => 'token',
+          fetch: fakeFetch(answer),
+          sleep: async () => undefined,
+          maxRetryWaitMs: 5_000,
+        });
         const what = `${endpoint.method} ${endpoint.template}, ${answer.label}`;
         let value: unknown;
         let error: unknown;
@@ -164,10 +274,18 @@ describe('documented answers of every endpoint the client calls', () => {
         }
         if (typeof answer.expect === 'string') {
           assert.equal(error, undefined, `${what}: ${String(error)}`);
-          const kind = answer.expect === 'list' ? Array.isArray(value) : answer.expect === 'nothing' ? value === undefined : value !== null && typeof value === 'object';
+          const kind =
+            answer.expect === 'list'
+              ? Array.isArray(value)
+              : answer.expect === 'nothing'
+                ? value === undefined
+                : value !== null && typeof value === 'object';
           assert.ok(kind, `${what}: resolved to ${JSON.stringify(value)}`);
         } else {
-          assert.ok(error instanceof answer.expect, `${what}: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
+          assert.ok(
+            error instanceof answer.expect,
+            `${what}: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`,
+          );
           assert.equal(isNotNow(error), answer.expect === NotNowError, `${what}: isNotNow`);
           assert.ok((error as CloudflareError).message.length > 0);
         }

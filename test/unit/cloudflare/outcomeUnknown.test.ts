@@ -1,7 +1,11 @@
 import * as assert from 'node:assert/strict';
 import { failureToError, outcomeUnknown, toCloudflareError, type RequestDescription } from '../../../src/cloudflare/errors';
 
-const post: RequestDescription = { method: 'POST', path: '/zones/z/origin_tls_client_auth/hostnames/certificates', needs: 'SSL and Certificates: Edit' };
+const post: RequestDescription = {
+  method: 'POST',
+  path: '/zones/z/origin_tls_client_auth/hostnames/certificates',
+  needs: 'SSL and Certificates: Edit',
+};
 
 describe('outcomeUnknown (may a failed write have landed?)', () => {
   it('yes when the answer was lost, unreadable or a server error', () => {

@@ -33,7 +33,7 @@ describe('pagination of custom hostnames (scale seed)', () => {
   });
   after(() => emulator.close());
 
-  it('fetches page 1, then the rest concurrently, 1,000 a page, within the limiter\'s cap', async () => {
+  it("fetches page 1, then the rest concurrently, 1,000 a page, within the limiter's cap", async () => {
     const { client } = harness(emulator.baseUrl, { limiter: new RequestLimiter({ maxConcurrent: 2 }) });
     const all = await client.listCustomHostnames(zoneId());
     assert.equal(all.length, HOSTNAMES);
@@ -42,8 +42,11 @@ describe('pagination of custom hostnames (scale seed)', () => {
     assert.deepEqual(pages().slice(0, 1), [1]);
     assert.deepEqual([...pages()].sort(), [1, 2, 3, 4]);
     assert.ok(log.every((entry) => entry.query.per_page === '1000'));
-    assert.ok(log.slice(1).every((entry) => entry.startedAt >= log[0].endedAt), 'page 1 finished before the others started');
-    assert.equal(emulator.stats().peakConcurrent, 2, 'pages 2-4 at once, held to the limiter\'s 2');
+    assert.ok(
+      log.slice(1).every((entry) => entry.startedAt >= log[0].endedAt),
+      'page 1 finished before the others started',
+    );
+    assert.equal(emulator.stats().peakConcurrent, 2, "pages 2-4 at once, held to the limiter's 2");
     assert.equal(client.limiter.stats().peakInFlight, 2);
   });
 
@@ -68,7 +71,9 @@ describe('pagination of custom hostnames (scale seed)', () => {
     assert.equal((await client.listCustomHostnames(zoneId())).length, HOSTNAMES);
     const log = emulator.log.entries();
     assert.deepEqual(pages(), [1, 2, 3, 4]);
-    log.slice(1).forEach((entry, index) => assert.ok(entry.startedAt >= log[index].endedAt, `page ${index + 2} overlapped page ${index + 1}`));
+    log
+      .slice(1)
+      .forEach((entry, index) => assert.ok(entry.startedAt >= log[index].endedAt, `page ${index + 2} overlapped page ${index + 1}`));
     assert.equal(emulator.stats().peakConcurrent, 1);
   });
 
@@ -95,7 +100,10 @@ describe('pagination of custom hostnames (scale seed)', () => {
       assert.equal(new Set(all.map((hostname) => hostname.id)).size, HOSTNAMES);
       assert.ok(!all.some((hostname) => hostname.hostname === 'inserted.scale.test'));
     } finally {
-      state.customHostnames.splice(state.customHostnames.findIndex((record) => record.hostname === 'inserted.scale.test'), 1);
+      state.customHostnames.splice(
+        state.customHostnames.findIndex((record) => record.hostname === 'inserted.scale.test'),
+        1,
+      );
     }
     assert.equal(state.customHostnames.length, HOSTNAMES);
   });
@@ -118,14 +126,17 @@ describe('pagination of custom hostnames (scale seed)', () => {
     assert.ok(error instanceof ServerError && !(error instanceof PartialResultError));
   });
 
-  it('kept every request and answer inside Cloudflare\'s schema', () => {
+  it("kept every request and answer inside Cloudflare's schema", () => {
     assert.deepEqual(emulator.contractViolations, []);
   });
 });
 
 describe('fetchAllPages (no network)', () => {
   type Item = { id: string; from: number };
-  const page = (from: number, ids: string[], info?: Page<Item>['resultInfo']): Page<Item> => ({ items: ids.map((id) => ({ id, from })), resultInfo: info });
+  const page = (from: number, ids: string[], info?: Page<Item>['resultInfo']): Page<Item> => ({
+    items: ids.map((id) => ({ id, from })),
+    resultInfo: info,
+  });
 
   it('keeps the first copy of each id across overlapping pages, in order', async () => {
     const served: Record<number, Page<Item>> = {
@@ -134,14 +145,26 @@ describe('fetchAllPages (no network)', () => {
       3: page(3, ['d']),
     };
     const requested: number[] = [];
-    const items = await fetchAllPages(async (number) => (requested.push(number), served[number]), { perPage: 2, concurrency: 4, maxPages: 10 });
-    assert.deepEqual(items, [{ id: 'a', from: 1 }, { id: 'b', from: 1 }, { id: 'c', from: 2 }, { id: 'd', from: 3 }]);
+    const items = await fetchAllPages(async (number) => (requested.push(number), served[number]), {
+      perPage: 2,
+      concurrency: 4,
+      maxPages: 10,
+    });
+    assert.deepEqual(items, [
+      { id: 'a', from: 1 },
+      { id: 'b', from: 1 },
+      { id: 'c', from: 2 },
+      { id: 'd', from: 3 },
+    ]);
     assert.deepEqual(requested, [1, 2, 3]);
   });
 
   it('never asks for more than maxPages however many pages are claimed', async () => {
     const requested: number[] = [];
-    const items = await fetchAllPages(async (number) => (requested.push(number), page(number, [`x${number}a`, `x${number}b`], { per_page: 2, total_pages: 1_000_000 })), { perPage: 2, concurrency: 3, maxPages: 7 });
+    const items = await fetchAllPages(
+      async (number) => (requested.push(number), page(number, [`x${number}a`, `x${number}b`], { per_page: 2, total_pages: 1_000_000 })),
+      { perPage: 2, concurrency: 3, maxPages: 7 },
+    );
     assert.deepEqual(requested, [1, 2, 3, 4, 5, 6, 7]);
     assert.equal(items.length, 14);
   });

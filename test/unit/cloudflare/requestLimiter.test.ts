@@ -19,14 +19,20 @@ describe('RequestLimiter', () => {
         }),
       ),
     );
-    assert.deepEqual(results, Array.from({ length: 20 }, (_, index) => index));
+    assert.deepEqual(
+      results,
+      Array.from({ length: 20 }, (_, index) => index),
+    );
     assert.equal(most, 3);
     assert.deepEqual(limiter.stats(), { inFlight: 0, peakInFlight: 3, queued: 0, sentInWindow: 20 });
   });
 
   it('frees a slot when a task fails', async () => {
     const limiter = new RequestLimiter({ maxConcurrent: 1 });
-    await assert.rejects(limiter.run(() => Promise.reject(new Error('boom'))), /boom/);
+    await assert.rejects(
+      limiter.run(() => Promise.reject(new Error('boom'))),
+      /boom/,
+    );
     assert.equal(await limiter.run(async () => 'next'), 'next');
     assert.equal(limiter.stats().inFlight, 0);
   });
@@ -38,9 +44,15 @@ describe('RequestLimiter', () => {
     const starts: number[] = [];
     await Promise.all(Array.from({ length: 7 }, () => limiter.run(async () => void starts.push(Date.now() - origin))));
     assert.equal(starts.length, 7);
-    assert.ok(starts.slice(0, 3).every((start) => start < 100), `the first three waited: ${starts}`);
+    assert.ok(
+      starts.slice(0, 3).every((start) => start < 100),
+      `the first three waited: ${starts}`,
+    );
     for (let index = 3; index < starts.length; index += 1) {
-      assert.ok(starts[index] - starts[index - 3] >= windowMs - 2, `task ${index} started ${starts[index] - starts[index - 3]} ms after task ${index - 3}: ${starts}`);
+      assert.ok(
+        starts[index] - starts[index - 3] >= windowMs - 2,
+        `task ${index} started ${starts[index] - starts[index - 3]} ms after task ${index - 3}: ${starts}`,
+      );
     }
     assert.ok(starts[6] >= 2 * windowMs - 4, `${starts}`);
     assert.ok(limiter.stats().sentInWindow <= 3);
@@ -93,7 +105,10 @@ describe('RequestLimiter', () => {
     release();
     assert.deepEqual(await Promise.all([first, after]), ['first', 'after']);
     assert.equal(ran, false);
-    await assert.rejects(limiter.run(async () => 'never', AbortSignal.abort()), CancelledError);
+    await assert.rejects(
+      limiter.run(async () => 'never', AbortSignal.abort()),
+      CancelledError,
+    );
     assert.equal(limiter.stats().inFlight, 0);
   });
 

@@ -71,8 +71,14 @@ describe('CloudflareClient retries', () => {
     emulator.faults.add({ kind: 'rateLimit', method: 'POST', retryAfterSeconds: 1 });
     const certificate = await leaf('limited.empty.example');
     const { client } = harness(emulator.baseUrl);
-    const uploaded = await client.uploadHostnameCertificate(zoneId(), { certificate: certificate.certPem, private_key: certificate.key.pkcs8Pem });
-    assert.deepEqual(emulator.log.writes().map((entry) => entry.status), [429, 200]);
+    const uploaded = await client.uploadHostnameCertificate(zoneId(), {
+      certificate: certificate.certPem,
+      private_key: certificate.key.pkcs8Pem,
+    });
+    assert.deepEqual(
+      emulator.log.writes().map((entry) => entry.status),
+      [429, 200],
+    );
     assert.equal(emulator.state.aopCertificates.filter((record) => record.certificate.serialNumber === certificate.serialNumber).length, 1);
     await client.deleteHostnameCertificate(zoneId(), uploaded.id);
   });
@@ -93,11 +99,17 @@ describe('CloudflareClient retries', () => {
     emulator.faults.add({ kind: 'serverError', times: 2 });
     const { client, sleeps } = harness(emulator.baseUrl);
     assert.equal((await client.listZones()).length, 1);
-    assert.deepEqual(emulator.log.entries().map((entry) => entry.fault ?? entry.status), ['serverError', 'serverError', 200]);
+    assert.deepEqual(
+      emulator.log.entries().map((entry) => entry.fault ?? entry.status),
+      ['serverError', 'serverError', 200],
+    );
     emulator.log.clear();
     emulator.faults.add({ kind: 'drop' });
     assert.equal((await client.listZones()).length, 1);
-    assert.deepEqual(emulator.log.entries().map((entry) => entry.fault ?? entry.status), ['drop', 200]);
+    assert.deepEqual(
+      emulator.log.entries().map((entry) => entry.fault ?? entry.status),
+      ['drop', 200],
+    );
     assert.deepEqual(sleeps, [187.5, 375, 187.5]);
   });
 
@@ -105,11 +117,17 @@ describe('CloudflareClient retries', () => {
     const certificate = await leaf('once.empty.example');
     const writes: [string, () => Promise<unknown>][] = [];
     const { client, sleeps } = harness(emulator.baseUrl);
-    writes.push(['POST', () => client.uploadHostnameCertificate(zoneId(), { certificate: certificate.certPem, private_key: certificate.key.pkcs8Pem })]);
+    writes.push([
+      'POST',
+      () => client.uploadHostnameCertificate(zoneId(), { certificate: certificate.certPem, private_key: certificate.key.pkcs8Pem }),
+    ]);
     writes.push(['PUT', () => client.setAopSettings(zoneId(), false)]);
     writes.push(['DELETE', () => client.deleteHostnameCertificate(zoneId(), '0123456789abcdef0123456789abcdef')]);
     for (const [method, send] of writes) {
-      for (const [fault, type] of [[{ kind: 'serverError', method, times: Infinity }, ServerError], [{ kind: 'drop', method, times: Infinity }, NetworkError]] as [FaultRule, typeof ServerError][]) {
+      for (const [fault, type] of [
+        [{ kind: 'serverError', method, times: Infinity }, ServerError],
+        [{ kind: 'drop', method, times: Infinity }, NetworkError],
+      ] as [FaultRule, typeof ServerError][]) {
         emulator.faults.clear();
         emulator.log.clear();
         emulator.faults.add(fault);
@@ -119,18 +137,27 @@ describe('CloudflareClient retries', () => {
       }
     }
     assert.deepEqual(sleeps, []);
-    assert.equal(emulator.state.aopCertificates.filter((record) => record.certificate.serialNumber === certificate.serialNumber).length, 0, 'no upload landed');
+    assert.equal(
+      emulator.state.aopCertificates.filter((record) => record.certificate.serialNumber === certificate.serialNumber).length,
+      0,
+      'no upload landed',
+    );
   });
 
   it('a commitThenDrop upload surfaces a NetworkError, sent once, and the certificate exists afterwards', async () => {
     emulator.faults.add({ kind: 'commitThenDrop', method: 'POST' });
     const certificate = await leaf('committed.empty.example');
     const { client } = harness(emulator.baseUrl);
-    const error = await rejection(client.uploadHostnameCertificate(zoneId(), { certificate: certificate.certPem, private_key: certificate.key.pkcs8Pem }));
+    const error = await rejection(
+      client.uploadHostnameCertificate(zoneId(), { certificate: certificate.certPem, private_key: certificate.key.pkcs8Pem }),
+    );
     assert.ok(error instanceof NetworkError, error.name);
     assert.equal(emulator.log.writes().length, 1);
     const listed = await client.listHostnameCertificates(zoneId());
-    assert.deepEqual(listed.map((entry) => entry.serial_number), [certificate.serialNumber]);
+    assert.deepEqual(
+      listed.map((entry) => entry.serial_number),
+      [certificate.serialNumber],
+    );
   });
 
   it('parseRetryAfter reads seconds and HTTP dates, and ignores garbage', () => {
@@ -143,7 +170,7 @@ describe('CloudflareClient retries', () => {
     assert.equal(parseRetryAfter(null, now), undefined);
   });
 
-  it('kept every answer inside Cloudflare\'s schema', () => {
+  it("kept every answer inside Cloudflare's schema", () => {
     assert.deepEqual(emulator.contractViolations, []);
   });
 });

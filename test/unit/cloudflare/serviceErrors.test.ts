@@ -1,5 +1,12 @@
 import * as assert from 'node:assert/strict';
-import { AlreadyExistsError, CloudflareApiError, isNotNow, NotNowError, RateLimitError, toCloudflareError } from '../../../src/cloudflare/errors';
+import {
+  AlreadyExistsError,
+  CloudflareApiError,
+  isNotNow,
+  NotNowError,
+  RateLimitError,
+  toCloudflareError,
+} from '../../../src/cloudflare/errors';
 import { ContractValidator } from '../../contract/openapiValidator';
 import { startEmulator, type Emulator } from '../../emulator/emulator';
 import { leaf, pause, zoneNamed } from '../emulator/emulatorHttp';
@@ -10,7 +17,7 @@ const TRANSITION_MS = 250;
 
 // The README's service codes as the client meets them from the emulator: typed, in plain words, and
 // writes never re-sent on their own (waiting and retrying "not now" is the caller's decision).
-describe('CloudflareClient and Cloudflare\'s service codes', () => {
+describe("CloudflareClient and Cloudflare's service codes", () => {
   let emulator: Emulator;
   const zone = () => zoneNamed(emulator, 'example.org');
   const body = async (name: string) => {
@@ -31,13 +38,20 @@ describe('CloudflareClient and Cloudflare\'s service codes', () => {
   it('1434: NotNowError (retryable, isNotNow) for a hostname pointed at a certificate still deploying, sent once', async () => {
     const { client, sent } = harness(emulator.baseUrl);
     const uploaded = await client.uploadHostnameCertificate(zone().id, await body('deploying.example.org'));
-    const error = await rejection(client.updateHostnameAssociations(zone().id, [{ hostname: 'deploying.example.org', cert_id: uploaded.id, enabled: true }]));
+    const error = await rejection(
+      client.updateHostnameAssociations(zone().id, [{ hostname: 'deploying.example.org', cert_id: uploaded.id, enabled: true }]),
+    );
     assert.ok(error instanceof NotNowError, error.name);
     assert.deepEqual([error.code, error.retryable, isNotNow(error)], [1434, true, true]);
-    assert.match(error.message, /^Cloudflare is still deploying the certificate, so nothing was changed yet; try again shortly\. Cloudflare says: .*\[1434\]$/);
+    assert.match(
+      error.message,
+      /^Cloudflare is still deploying the certificate, so nothing was changed yet; try again shortly\. Cloudflare says: .*\[1434\]$/,
+    );
     assert.equal(sent.filter((request) => request.method === 'PUT').length, 1, 'a write is not retried blindly');
     await pause(TRANSITION_MS + 20);
-    const [moved] = await client.updateHostnameAssociations(zone().id, [{ hostname: 'deploying.example.org', cert_id: uploaded.id, enabled: true }]);
+    const [moved] = await client.updateHostnameAssociations(zone().id, [
+      { hostname: 'deploying.example.org', cert_id: uploaded.id, enabled: true },
+    ]);
     assert.equal(moved.status, 'pending_deployment', 'the same request succeeds after a wait');
   });
 
@@ -77,7 +91,12 @@ describe('CloudflareClient and Cloudflare\'s service codes', () => {
     assert.deepEqual(await client.setAopSettings(zone().id, true), { enabled: true });
     assert.equal(posts(), 2);
     assert.equal(sleeps.length, 1);
-    const mapped = toCloudflareError({ method: 'GET', path: '/zones', needs: 'Zone: Read' }, 429, [{ code: 971, message: 'Please wait' }], 2000);
+    const mapped = toCloudflareError(
+      { method: 'GET', path: '/zones', needs: 'Zone: Read' },
+      429,
+      [{ code: 971, message: 'Please wait' }],
+      2000,
+    );
     assert.ok(mapped instanceof RateLimitError && mapped.retryAfterMs === 2000);
   });
 
@@ -91,13 +110,22 @@ describe('CloudflareClient and Cloudflare\'s service codes', () => {
     assert.equal(emulator.log.writes().length, 1, 'one PUT, not re-sent into the other two 409s');
   });
 
-  it('1408, 1415 and 1433 in plain words; an unknown code keeps Cloudflare\'s own message', async () => {
+  it("1408, 1415 and 1433 in plain words; an unknown code keeps Cloudflare's own message", async () => {
     const { client } = harness(emulator.baseUrl);
     const good = await leaf('words.example.org');
-    const unparsable = await rejection(client.uploadHostnameCertificate(zone().id, { certificate: '-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n', private_key: good.key.pkcs8Pem }));
+    const unparsable = await rejection(
+      client.uploadHostnameCertificate(zone().id, {
+        certificate: '-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n',
+        private_key: good.key.pkcs8Pem,
+      }),
+    );
     assert.ok(unparsable instanceof CloudflareApiError && unparsable.code === 1408);
     assert.match(unparsable.message, /^Cloudflare could not parse the certificate;/);
-    const unknownId = await rejection(client.updateHostnameAssociations(zone().id, [{ hostname: 'x.example.org', cert_id: '0123456789abcdef0123456789abcdef', enabled: true }]));
+    const unknownId = await rejection(
+      client.updateHostnameAssociations(zone().id, [
+        { hostname: 'x.example.org', cert_id: '0123456789abcdef0123456789abcdef', enabled: true },
+      ]),
+    );
     assert.match(unknownId.message, /^Cloudflare does not know this certificate id/);
     const used = emulator.state.associations.find((association) => association.hostname === 'api.example.com')!;
     const inUse = await rejection(client.deleteHostnameCertificate(used.zoneId, used.certId));

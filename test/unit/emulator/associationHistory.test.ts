@@ -5,14 +5,24 @@ import { AssociationHistory } from '../../emulator/associationHistory';
 describe('AssociationHistory (no network)', () => {
   const Z = 'zone';
   const H = 'h.example.com';
-  const event = (at: number, certId: string, enabled: boolean | null, activeAt = at) => ({ zoneId: Z, hostname: H, at, certId, enabled, activeAt });
+  const event = (at: number, certId: string, enabled: boolean | null, activeAt = at) => ({
+    zoneId: Z,
+    hostname: H,
+    at,
+    certId,
+    enabled,
+    activeAt,
+  });
 
   it('a move keeps the old certificate serving until the new one is deployed: no gap', () => {
     const history = new AssociationHistory();
     history.add(event(0, 'A', true, 10));
     history.add(event(20, 'B', true, 30));
     assert.equal(history.servingAt(Z, H, 5), undefined, 'not served before the first deployment');
-    assert.deepEqual([10, 20, 29, 30, 99].map((t) => history.servingAt(Z, H, t)?.certId), ['A', 'A', 'A', 'B', 'B']);
+    assert.deepEqual(
+      [10, 20, 29, 30, 99].map((t) => history.servingAt(Z, H, t)?.certId),
+      ['A', 'A', 'A', 'B', 'B'],
+    );
     assert.deepEqual(history.gaps(Z, H, 100), []);
   });
 
@@ -21,7 +31,10 @@ describe('AssociationHistory (no network)', () => {
     history.add(event(0, 'A', true));
     history.add(event(10, 'B', true, 50));
     history.add(event(20, 'C', true, 60));
-    assert.deepEqual([15, 49, 50, 59, 60].map((t) => history.servingAt(Z, H, t)?.certId), ['A', 'A', 'A', 'A', 'C']);
+    assert.deepEqual(
+      [15, 49, 50, 59, 60].map((t) => history.servingAt(Z, H, t)?.certId),
+      ['A', 'A', 'A', 'A', 'C'],
+    );
     assert.deepEqual(history.gaps(Z, H, 100), []);
   });
 

@@ -13,7 +13,8 @@ const CERTS = '/zones/{zone_id}/origin_tls_client_auth/hostnames/certificates';
 describe('emulator answers against the documented examples (docs/*.md)', () => {
   const examples = documentedExamples();
   const answers = new Map<string, { status: number; body: unknown }>();
-  const example = (method: string, template: string): DocumentedExample => examples.find((candidate) => candidate.method === method && candidate.template === template)!;
+  const example = (method: string, template: string): DocumentedExample =>
+    examples.find((candidate) => candidate.method === method && candidate.template === template)!;
   let emulator: Emulator;
 
   before(async () => {
@@ -30,7 +31,9 @@ describe('emulator answers against the documented examples (docs/*.md)', () => {
     await record('GET', `${CERTS}/{certificate_id}`, aopPath(zone.id, `/hostnames/certificates/${uploaded}`));
     await pause(50);
     await record('DELETE', `${CERTS}/{certificate_id}`, aopPath(zone.id, `/hostnames/certificates/${uploaded}`));
-    const both = emulator.state.customHostnames.find((candidate) => candidate.certificates.length === 2 && candidate.certificates[0].certificate.keyType === 'RSA')!;
+    const both = emulator.state.customHostnames.find(
+      (candidate) => candidate.certificates.length === 2 && candidate.certificates[0].certificate.keyType === 'RSA',
+    )!;
     const packPath = (id: string) => `/zones/${both.zoneId}/custom_hostnames/${both.id}/certificate_pack/${both.packId}/certificates/${id}`;
     const rsa = await createCertificate({ commonName: 'docs.saas-platform.net', keyKind: 'RSA' });
     await record('PUT', PACK, packPath(both.certificates[0].id), { custom_certificate: rsa.certPem, custom_key: rsa.key.pkcs8Pem });
@@ -54,7 +57,13 @@ describe('emulator answers against the documented examples (docs/*.md)', () => {
   it('catches the envelope the schema let through for the pack DELETE', () => {
     const wrapped = { success: true, errors: [], messages: [], result: { id: 'a'.repeat(32) } };
     assert.deepEqual(new ContractValidator().validateResponse('DELETE', PACK, 202, wrapped), [], 'the schema accepts it');
-    assert.deepEqual(shapeDifferences(example('DELETE', PACK).response, wrapped), ['"id" is missing', '"success" is not in the example', '"errors" is not in the example', '"messages" is not in the example', '"result" is not in the example']);
+    assert.deepEqual(shapeDifferences(example('DELETE', PACK).response, wrapped), [
+      '"id" is missing',
+      '"success" is not in the example',
+      '"errors" is not in the example',
+      '"messages" is not in the example',
+      '"result" is not in the example',
+    ]);
   });
 
   it('tells a list from an object, a missing result_info and an invented result member', () => {
@@ -62,8 +71,12 @@ describe('emulator answers against the documented examples (docs/*.md)', () => {
     const withoutInfo: Record<string, unknown> = { ...documented };
     delete withoutInfo.result_info;
     assert.deepEqual(shapeDifferences(documented, withoutInfo), ['"result_info" is missing']);
-    assert.deepEqual(shapeDifferences(documented, { ...documented, result: documented.result[0] }), ['"result" is object, the example\'s array']);
-    assert.deepEqual(shapeDifferences(documented, { ...documented, result: [{ id: 'x', colour: 'blue' }] }), ['result member "colour" is not in the example']);
+    assert.deepEqual(shapeDifferences(documented, { ...documented, result: documented.result[0] }), [
+      '"result" is object, the example\'s array',
+    ]);
+    assert.deepEqual(shapeDifferences(documented, { ...documented, result: [{ id: 'x', colour: 'blue' }] }), [
+      'result member "colour" is not in the example',
+    ]);
   });
 
   it('kept the schema satisfied too', () => {

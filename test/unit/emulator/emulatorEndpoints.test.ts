@@ -20,7 +20,10 @@ describe('emulator endpoints (demo seed, over HTTP)', () => {
     const answer = await call<{ id: string; status: string }>(emulator, 'GET', '/user/tokens/verify');
     assert.equal(answer.status, 200);
     assert.equal(answer.headers.get('content-type'), 'application/json');
-    assert.deepEqual({ success: answer.body.success, errors: answer.body.errors, messages: answer.body.messages }, { success: true, errors: [], messages: [] });
+    assert.deepEqual(
+      { success: answer.body.success, errors: answer.body.errors, messages: answer.body.messages },
+      { success: true, errors: [], messages: [] },
+    );
     assert.equal(answer.body.result.id, emulator.state.tokens.get('demo-token')!.id);
     assert.match(answer.body.result.id, /^[0-9a-f]{32}$/);
     assert.equal(answer.body.result.status, 'active');
@@ -29,24 +32,36 @@ describe('emulator endpoints (demo seed, over HTTP)', () => {
   it('GET /zones lists the five demo zones with result_info, and filters by name and status', async () => {
     const answer = await call<Zone[]>(emulator, 'GET', '/zones');
     assert.equal(answer.status, 200);
-    assert.deepEqual(answer.body.result.map((zone) => zone.name), ['example.com', 'example.org', 'saas-platform.net', 'staging.example.net', 'new-zone.dev']);
+    assert.deepEqual(
+      answer.body.result.map((zone) => zone.name),
+      ['example.com', 'example.org', 'saas-platform.net', 'staging.example.net', 'new-zone.dev'],
+    );
     assert.deepEqual(answer.body.result_info, { page: 1, per_page: 20, count: 5, total_count: 5, total_pages: 1 });
     for (const zone of answer.body.result) {
       assert.match(zone.id, /^[0-9a-f]{32}$/);
       assert.equal(zone.account?.id, 'a1b2c3d4e5f60718293a4b5c6d7e8f90');
     }
     const byName = await call<Zone[]>(emulator, 'GET', '/zones?name=example.org');
-    assert.deepEqual(byName.body.result.map((zone) => zone.id), [zoneNamed(emulator, 'example.org').id]);
+    assert.deepEqual(
+      byName.body.result.map((zone) => zone.id),
+      [zoneNamed(emulator, 'example.org').id],
+    );
     const pending = await call<Zone[]>(emulator, 'GET', '/zones?status=pending');
-    assert.deepEqual(pending.body.result.map((zone) => zone.name), ['new-zone.dev']);
+    assert.deepEqual(
+      pending.body.result.map((zone) => zone.name),
+      ['new-zone.dev'],
+    );
   });
 
-  it('GET …/hostnames/certificates lists the zone\'s certificates with PEM, dates and status; GET by id returns the same', async () => {
+  it("GET …/hostnames/certificates lists the zone's certificates with PEM, dates and status; GET by id returns the same", async () => {
     const zone = zoneNamed(emulator, 'example.com');
     const list = await call<HostnameCertificate[]>(emulator, 'GET', aopPath(zone.id, '/hostnames/certificates'));
     assert.equal(list.status, 200);
     assert.equal(list.body.result.length, 7);
-    assert.deepEqual(new Set(list.body.result.map((certificate) => certificate.status)), new Set(['active', 'pending_deployment', 'initializing', 'deployment_timed_out']));
+    assert.deepEqual(
+      new Set(list.body.result.map((certificate) => certificate.status)),
+      new Set(['active', 'pending_deployment', 'initializing', 'deployment_timed_out']),
+    );
     for (const certificate of list.body.result) {
       const parsed = new X509Certificate(certificate.certificate!);
       assert.equal(certificate.serial_number, parsed.serialNumber.toLowerCase());
@@ -62,7 +77,14 @@ describe('emulator endpoints (demo seed, over HTTP)', () => {
   it('GET …/hostnames lists associations (active by default, status=all for every one) and GET …/hostnames/{hostname} one of them', async () => {
     const zone = zoneNamed(emulator, 'example.com');
     const all = await call<HostnameAssociation[]>(emulator, 'GET', aopPath(zone.id, '/hostnames?status=all'));
-    assert.deepEqual(all.body.result.map((association) => [association.hostname, association.enabled]), [['api.example.com', true], ['www.example.com', false], ['shop.example.com', true]]);
+    assert.deepEqual(
+      all.body.result.map((association) => [association.hostname, association.enabled]),
+      [
+        ['api.example.com', true],
+        ['www.example.com', false],
+        ['shop.example.com', true],
+      ],
+    );
     assert.deepEqual(all.body.result_info, { page: 1, per_page: 50, count: 3, total_count: 3, total_pages: 1 });
     const deploying = await call<HostnameAssociation[]>(emulator, 'GET', aopPath(zone.id, '/hostnames?status=pending_deployment'));
     assert.deepEqual(deploying.body.result, []);
@@ -70,7 +92,11 @@ describe('emulator endpoints (demo seed, over HTTP)', () => {
     assert.equal(one.status, 200);
     assert.equal(one.body.result.cert_id, all.body.result[0].cert_id);
     assert.match(one.body.result.certificate, /^-----BEGIN CERTIFICATE-----/);
-    assert.deepEqual(refusal(await call(emulator, 'GET', aopPath(zone.id, '/hostnames/nobody.example.com'))), { status: 404, code: 1404, success: false });
+    assert.deepEqual(refusal(await call(emulator, 'GET', aopPath(zone.id, '/hostnames/nobody.example.com'))), {
+      status: 404,
+      code: 1404,
+      success: false,
+    });
   });
 
   it('GET/PUT …/settings reads and switches the zone-level AOP flag', async () => {
@@ -94,21 +120,36 @@ describe('emulator endpoints (demo seed, over HTTP)', () => {
     for (const hostname of first.body.result) {
       const record = emulator.state.customHostnames.find((candidate) => candidate.id === hostname.id)!;
       assert.equal(hostname.ssl?.id, record.packId);
-      assert.deepEqual(hostname.ssl?.certificates?.map((certificate) => certificate.id), record.certificates.map((certificate) => certificate.id));
+      assert.deepEqual(
+        hostname.ssl?.certificates?.map((certificate) => certificate.id),
+        record.certificates.map((certificate) => certificate.id),
+      );
     }
     const one = await call<CustomHostname>(emulator, 'GET', `/zones/${zone.id}/custom_hostnames/${first.body.result[4].id}`);
     assert.deepEqual(one.body.result, first.body.result[4]);
-    assert.deepEqual(refusal(await call(emulator, 'GET', `/zones/${zone.id}/custom_hostnames/missing`)), { status: 404, code: 1436, success: false });
+    assert.deepEqual(refusal(await call(emulator, 'GET', `/zones/${zone.id}/custom_hostnames/missing`)), {
+      status: 404,
+      code: 1436,
+      success: false,
+    });
   });
 
   it('answers 404 (7000) for an unknown path and 405 for a known path with the wrong method', async () => {
     assert.deepEqual(refusal(await call(emulator, 'GET', '/nothing/here')), { status: 404, code: 7000, success: false });
-    assert.deepEqual(refusal(await call(emulator, 'PATCH', aopPath(zoneNamed(emulator, 'example.com').id, '/settings'))), { status: 405, code: 10405, success: false });
+    assert.deepEqual(refusal(await call(emulator, 'PATCH', aopPath(zoneNamed(emulator, 'example.com').id, '/settings'))), {
+      status: 405,
+      code: 10405,
+      success: false,
+    });
   });
 
   it('tokens: unknown or missing → 401/10000; read-only → reads ok, writes 403; account-owned → only the account verify', async () => {
     const zone = zoneNamed(emulator, 'example.com');
-    assert.deepEqual(refusal(await call(emulator, 'GET', '/zones', { token: 'no-such-token' })), { status: 401, code: 10000, success: false });
+    assert.deepEqual(refusal(await call(emulator, 'GET', '/zones', { token: 'no-such-token' })), {
+      status: 401,
+      code: 10000,
+      success: false,
+    });
     assert.deepEqual(refusal(await call(emulator, 'GET', '/zones', { token: null })), { status: 401, code: 10000, success: false });
     const readonly = { token: 'demo-readonly-token' };
     assert.equal((await call(emulator, 'GET', '/zones', readonly)).status, 200);
@@ -129,18 +170,28 @@ describe('emulator endpoints (demo seed, over HTTP)', () => {
     const verified = await call<{ id: string; status: string }>(emulator, 'GET', `/accounts/${zone.accountId}/tokens/verify`, account);
     assert.deepEqual([verified.status, verified.body.result.status], [200, 'active']);
     assert.equal((await call(emulator, 'GET', '/accounts/0000/tokens/verify', account)).status, 401);
-    assert.equal((await call(emulator, 'GET', `/accounts/${zone.accountId}/tokens/verify`)).status, 401, 'a user token is not an account token');
+    assert.equal(
+      (await call(emulator, 'GET', `/accounts/${zone.accountId}/tokens/verify`)).status,
+      401,
+      'a user token is not an account token',
+    );
   });
 
-  it('logs tokens by label, never an unknown token\'s value', async () => {
+  it("logs tokens by label, never an unknown token's value", async () => {
     emulator.log.clear();
     await call(emulator, 'GET', '/zones', { token: 'secret-looking-token-value-123' });
     await call(emulator, 'GET', '/zones', { token: null });
-    assert.deepEqual(emulator.log.entries().map((entry) => [entry.token, entry.status]), [['<unknown>', 401], ['<none>', 401]]);
+    assert.deepEqual(
+      emulator.log.entries().map((entry) => [entry.token, entry.status]),
+      [
+        ['<unknown>', 401],
+        ['<none>', 401],
+      ],
+    );
     assert.ok(!JSON.stringify(emulator.log.entries()).includes('secret-looking-token-value-123'));
   });
 
-  it('holds every request and answer above to Cloudflare\'s schema', () => {
+  it("holds every request and answer above to Cloudflare's schema", () => {
     assert.deepEqual(emulator.contractViolations, []);
   });
 });
@@ -149,7 +200,13 @@ describe('emulator rate limit (small rateLimit option)', () => {
   let emulator: Emulator;
 
   before(async () => {
-    emulator = await startEmulator({ port: 0, seed: 'empty', transitionMs: 50, rateLimit: { requests: 3, windowMs: 2000 }, validator: new ContractValidator() });
+    emulator = await startEmulator({
+      port: 0,
+      seed: 'empty',
+      transitionMs: 50,
+      rateLimit: { requests: 3, windowMs: 2000 },
+      validator: new ContractValidator(),
+    });
   });
   after(() => emulator.close());
 

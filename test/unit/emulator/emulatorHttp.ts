@@ -29,7 +29,12 @@ export interface CallOptions {
 }
 
 /** One request to the emulator over real HTTP (Node's global fetch), nothing of the client involved. */
-export async function call<T = Record<string, unknown>>(emulator: Emulator, method: string, path: string, options: CallOptions = {}): Promise<Answer<T>> {
+export async function call<T = Record<string, unknown>>(
+  emulator: Emulator,
+  method: string,
+  path: string,
+  options: CallOptions = {},
+): Promise<Answer<T>> {
   const token = options.token === undefined ? 'demo-token' : options.token;
   const headers: Record<string, string> = token === null ? {} : { Authorization: `Bearer ${token}` };
   const payload = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));

@@ -30,7 +30,14 @@ describe('emulator faults (over HTTP)', () => {
     inject({ kind: 'rateLimit' });
     inject({ kind: 'rateLimit', retryAfterSeconds: null });
     const answers = [await call(emulator, 'GET', '/zones'), await call(emulator, 'GET', '/zones'), await call(emulator, 'GET', '/zones')];
-    assert.deepEqual(answers.map((answer) => [answer.status, answer.headers.get('retry-after'), answer.body.errors[0].code]), [[429, '7', 971], [429, '1', 971], [429, null, 971]]);
+    assert.deepEqual(
+      answers.map((answer) => [answer.status, answer.headers.get('retry-after'), answer.body.errors[0].code]),
+      [
+        [429, '7', 971],
+        [429, '1', 971],
+        [429, null, 971],
+      ],
+    );
     assert.equal((await call(emulator, 'GET', '/zones')).status, 200);
   });
 
@@ -42,7 +49,7 @@ describe('emulator faults (over HTTP)', () => {
     assert.equal(second.status, 500);
   });
 
-  it('htmlError: a proxy\'s HTML page (502 by default, or the status asked)', async () => {
+  it("htmlError: a proxy's HTML page (502 by default, or the status asked)", async () => {
     inject({ kind: 'htmlError' });
     inject({ kind: 'htmlError', status: 200 });
     for (const status of [502, 200]) {
@@ -72,8 +79,14 @@ describe('emulator faults (over HTTP)', () => {
     const response = await raw();
     assert.equal(response.status, 200);
     await assert.rejects(response.text());
-    const logged = emulator.log.entries().slice(-2).map((entry) => [entry.fault, entry.status]);
-    assert.deepEqual(logged, [['drop', -1], ['dropMidBody', -1]]);
+    const logged = emulator.log
+      .entries()
+      .slice(-2)
+      .map((entry) => [entry.fault, entry.status]);
+    assert.deepEqual(logged, [
+      ['drop', -1],
+      ['dropMidBody', -1],
+    ]);
   });
 
   it('slowBody: the headers come at once, the (valid) body trickles over delayMs', async () => {
@@ -91,7 +104,10 @@ describe('emulator faults (over HTTP)', () => {
   it('hang: never answers, until the client gives up', async () => {
     inject({ kind: 'hang' });
     const started = Date.now();
-    await assert.rejects(raw('/zones', { signal: AbortSignal.timeout(150) }), (error: Error) => error.name === 'TimeoutError' || error.name === 'AbortError');
+    await assert.rejects(
+      raw('/zones', { signal: AbortSignal.timeout(150) }),
+      (error: Error) => error.name === 'TimeoutError' || error.name === 'AbortError',
+    );
     assert.ok(Date.now() - started >= 140);
     await pause(50);
     const entry = emulator.log.entries().at(-1)!;
@@ -103,7 +119,10 @@ describe('emulator faults (over HTTP)', () => {
     const before = emulator.state.aopCertificates.length;
     inject({ kind: 'commitThenDrop', method: 'POST' });
     const certificate = await leaf('committed.empty.example');
-    await assert.rejects(raw(aopPath(zoneId(), '/hostnames/certificates'), { method: 'POST', body: JSON.stringify(uploadBody(certificate)) }), TypeError);
+    await assert.rejects(
+      raw(aopPath(zoneId(), '/hostnames/certificates'), { method: 'POST', body: JSON.stringify(uploadBody(certificate)) }),
+      TypeError,
+    );
     const list = await call<HostnameCertificate[]>(emulator, 'GET', aopPath(zoneId(), '/hostnames/certificates'));
     assert.equal(list.body.result.length, before + 1);
     assert.ok(list.body.result.some((entry) => entry.serial_number === certificate.serialNumber));
@@ -135,7 +154,10 @@ describe('emulator faults (over HTTP)', () => {
     inject({ kind: 'serverError', path: '/custom_hostnames$' });
     assert.deepEqual(await statuses(1), [200]);
     assert.deepEqual(await statuses(2, `/zones/${zoneId()}/custom_hostnames`), [500, 200]);
-    assert.deepEqual(emulator.faults.active.map((rule) => rule.method), ['POST']);
+    assert.deepEqual(
+      emulator.faults.active.map((rule) => rule.method),
+      ['POST'],
+    );
   });
 
   it('/__emulator/ controls faults, the log, stats, state and reset over HTTP', async () => {
@@ -143,19 +165,31 @@ describe('emulator faults (over HTTP)', () => {
       const response = await fetch(controlUrl(emulator, command), { method, body: body === undefined ? undefined : JSON.stringify(body) });
       return { status: response.status, body: (await response.json()) as Record<string, unknown> };
     };
-    assert.deepEqual(await control('faults', 'POST', { kind: 'serverError', status: 502, times: null }), { status: 200, body: { ok: true } });
+    assert.deepEqual(await control('faults', 'POST', { kind: 'serverError', status: 502, times: null }), {
+      status: 200,
+      body: { ok: true },
+    });
     assert.equal(emulator.faults.active[0].times, Infinity);
     assert.deepEqual(await statuses(2), [502, 502]);
     await control('faults', 'DELETE');
     assert.deepEqual(await statuses(1), [200]);
     const log = (await control('log')).body.entries as { path: string; status: number }[];
-    assert.deepEqual(log.slice(-3).map((entry) => [entry.path, entry.status]), [['/zones', 502], ['/zones', 502], ['/zones', 200]]);
+    assert.deepEqual(
+      log.slice(-3).map((entry) => [entry.path, entry.status]),
+      [
+        ['/zones', 502],
+        ['/zones', 502],
+        ['/zones', 200],
+      ],
+    );
     await control('log', 'DELETE');
     assert.deepEqual((await control('log')).body.entries, []);
     const stats = (await control('stats')).body;
     assert.deepEqual(Object.keys(stats).sort(), ['inFlight', 'peakConcurrent', 'total']);
     assert.ok((stats.total as number) >= 3);
-    await call(emulator, 'POST', aopPath(zoneId(), '/hostnames/certificates'), { body: uploadBody(await leaf('before-reset.empty.example')) });
+    await call(emulator, 'POST', aopPath(zoneId(), '/hostnames/certificates'), {
+      body: uploadBody(await leaf('before-reset.empty.example')),
+    });
     const state = (await control('state')).body;
     assert.equal(state.zones, 1);
     assert.ok((state.aopCertificates as number) >= 1);
@@ -166,7 +200,7 @@ describe('emulator faults (over HTTP)', () => {
     assert.equal((await control('nonsense')).status, 404);
   });
 
-  it('kept every answer that was not a fault inside Cloudflare\'s schema', () => {
+  it("kept every answer that was not a fault inside Cloudflare's schema", () => {
     assert.deepEqual(emulator.contractViolations, []);
   });
 });

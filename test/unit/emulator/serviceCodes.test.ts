@@ -13,7 +13,8 @@ describe('emulator service codes (over HTTP)', () => {
   const zone = () => zoneNamed(emulator, 'example.org');
   const certificates = () => aopPath(zone().id, '/hostnames/certificates');
   const upload = (body: unknown) => call<HostnameCertificate>(emulator, 'POST', certificates(), { body });
-  const associate = (config: unknown[]) => call<HostnameAssociation[]>(emulator, 'PUT', aopPath(zone().id, '/hostnames'), { body: { config } });
+  const associate = (config: unknown[]) =>
+    call<HostnameAssociation[]>(emulator, 'PUT', aopPath(zone().id, '/hostnames'), { body: { config } });
   const remove = (id: string) => call<HostnameCertificate>(emulator, 'DELETE', `${certificates()}/${id}`);
 
   before(async () => {
@@ -38,20 +39,31 @@ describe('emulator service codes (over HTTP)', () => {
     await pause(TRANSITION_MS + 20);
     await remove(record.id);
     assert.deepEqual(refusal(await remove(record.id)), { status: 400, code: 1414, success: false });
-    assert.deepEqual(refusal(await associate([{ hostname: 'twice.example.org', cert_id: record.id, enabled: true }])), { status: 400, code: 1414, success: false });
+    assert.deepEqual(refusal(await associate([{ hostname: 'twice.example.org', cert_id: record.id, enabled: true }])), {
+      status: 400,
+      code: 1414,
+      success: false,
+    });
   });
 
   it('1434 for a hostname pointed at a certificate still pending_deployment; the same PUT succeeds once it is active', async () => {
     const record = (await upload(uploadBody(await leaf('soon.example.org')))).body.result;
     const change = [{ hostname: 'soon.example.org', cert_id: record.id, enabled: true }];
     assert.deepEqual(refusal(await associate(change)), { status: 400, code: 1434, success: false });
-    assert.equal(emulator.state.associationsOf(zone().id).some((association) => association.hostname === 'soon.example.org'), false, 'not applied');
+    assert.equal(
+      emulator.state.associationsOf(zone().id).some((association) => association.hostname === 'soon.example.org'),
+      false,
+      'not applied',
+    );
     await pause(TRANSITION_MS + 20);
     assert.equal((await associate(change)).status, 200);
   });
 
   it('1415 for an unknown or deleted certificate id, 1408 for a certificate that cannot be parsed', async () => {
-    assert.deepEqual(refusal(await associate([{ hostname: 'x.example.org', cert_id: '0123456789abcdef0123456789abcdef', enabled: true }])), { status: 400, code: 1415, success: false });
+    assert.deepEqual(
+      refusal(await associate([{ hostname: 'x.example.org', cert_id: '0123456789abcdef0123456789abcdef', enabled: true }])),
+      { status: 400, code: 1415, success: false },
+    );
     const good = await leaf('parse.example.org');
     const garbage = { certificate: '-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n', private_key: good.key.pkcs8Pem };
     assert.deepEqual(refusal(await upload(garbage)), { status: 400, code: 1408, success: false });
@@ -81,7 +93,11 @@ describe('emulator service codes (over HTTP)', () => {
       emulator.quirks.zoneWriteConflicts = false;
       const settings = () => call(emulator, 'PUT', aopPath(zone().id, '/settings'), { body: { enabled: true } });
       const overlapping = await Promise.all([settings(), settings()]);
-      assert.deepEqual(overlapping.map((answer) => answer.status), [200, 200], 'no 409 with the quirk off');
+      assert.deepEqual(
+        overlapping.map((answer) => answer.status),
+        [200, 200],
+        'no 409 with the quirk off',
+      );
     } finally {
       emulator.latencyMs = 0;
       emulator.quirks.zoneWriteConflicts = true;

@@ -24,7 +24,21 @@ const CRAFTED: CertificateDetails = {
   heldByCloudflare: `yes ${IMG}`,
 };
 
-const ROWS = ['Subject', 'SANs', 'Issuer', 'Serial', 'Signature', 'Key', 'Not before', 'Not after', 'Status', 'Uploaded on', 'SHA-256', 'Held by Cloudflare', 'ID'];
+const ROWS = [
+  'Subject',
+  'SANs',
+  'Issuer',
+  'Serial',
+  'Signature',
+  'Key',
+  'Not before',
+  'Not after',
+  'Status',
+  'Uploaded on',
+  'SHA-256',
+  'Held by Cloudflare',
+  'ID',
+];
 
 /** Characters that would be Markdown or HTML if left unescaped, found outside backslash escapes. */
 function unescapedSpecials(text: string): string[] {
@@ -56,7 +70,10 @@ describe('certificateMarkdown', () => {
     const lines = markdown.split('\n');
     assert.ok(lines[0].startsWith('**') && lines[0].endsWith('**'));
     assert.equal(lines[1], '');
-    assert.deepEqual(lines.slice(2).map((line) => line.slice(0, line.indexOf(': '))), ROWS);
+    assert.deepEqual(
+      lines.slice(2).map((line) => line.slice(0, line.indexOf(': '))),
+      ROWS,
+    );
   });
 
   it('escapes crafted links, HTML, code and emphasis in the title, names and status', () => {
@@ -75,7 +92,10 @@ describe('certificateMarkdown', () => {
 
   it('keeps a line break in a value from starting a row of its own', () => {
     for (const newline of ['\n', '\r\n', '\r']) {
-      const spoof = certificateMarkdown({ title: `t${newline}Status: revoked`, subject: `CN=a${newline}${newline}ID: forged  `, issuer: `x${newline}# heading` }, NOW);
+      const spoof = certificateMarkdown(
+        { title: `t${newline}Status: revoked`, subject: `CN=a${newline}${newline}ID: forged  `, issuer: `x${newline}# heading` },
+        NOW,
+      );
       assert.equal(spoof.split(/\r\n|\r|\n/).length, 4, JSON.stringify(spoof));
       assert.ok(!spoof.includes('\r'), JSON.stringify(spoof));
     }

@@ -39,8 +39,24 @@ describe('certificateText', () => {
     const lines = text.split('\n');
     assert.equal(lines[0], DETAILS.title);
     assert.equal(lines[1], '='.repeat(DETAILS.title.length));
-    const names = lines.slice(3).filter((line) => /^[A-Z][A-Za-z0-9 -]+:\s/.test(line)).map((line) => line.slice(0, line.indexOf(':')));
-    assert.deepEqual(names, ['Subject', 'Alternative names', 'Issuer', 'Serial number', 'Signature', 'Public key', 'Not before', 'Not after', 'SHA-256 fingerprint', 'Status', 'Uploaded on', 'Cloudflare ID']);
+    const names = lines
+      .slice(3)
+      .filter((line) => /^[A-Z][A-Za-z0-9 -]+:\s/.test(line))
+      .map((line) => line.slice(0, line.indexOf(':')));
+    assert.deepEqual(names, [
+      'Subject',
+      'Alternative names',
+      'Issuer',
+      'Serial number',
+      'Signature',
+      'Public key',
+      'Not before',
+      'Not after',
+      'SHA-256 fingerprint',
+      'Status',
+      'Uploaded on',
+      'Cloudflare ID',
+    ]);
   });
 
   it('shows crafted values as they are: plain text, never Markdown', () => {
@@ -68,13 +84,20 @@ describe('certificateText', () => {
   });
 
   it('keeps line breaks in the title or a value from forging a line of their own', () => {
-    const forged = certificateText({ title: 'evil\nStatus:               revoked', subject: 'CN=a\r\nStatus: revoked', issuer: 'x\rID: forged' }, NOW);
+    const forged = certificateText(
+      { title: 'evil\nStatus:               revoked', subject: 'CN=a\r\nStatus: revoked', issuer: 'x\rID: forged' },
+      NOW,
+    );
     const lines = forged.split(/\r\n|\r|\n/);
-    assert.deepEqual(lines.filter((line) => /^(Status|ID):/.test(line)), [], forged);
+    assert.deepEqual(
+      lines.filter((line) => /^(Status|ID):/.test(line)),
+      [],
+      forged,
+    );
     assert.equal(lines.length, 6, JSON.stringify(forged));
   });
 
-  it('leaves out what is unknown and keeps a short title\'s underline readable', () => {
+  it("leaves out what is unknown and keeps a short title's underline readable", () => {
     assert.equal(certificateText({ title: 'ab', sans: [] }, NOW), 'ab\n===\n\n');
   });
 });

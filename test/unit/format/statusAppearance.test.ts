@@ -4,11 +4,13 @@ import { openapiDocument, schemaEnum } from '../../support/openapi';
 
 describe('statusAppearance', () => {
   const sslStatuses = () => {
-    const ssl = openapiDocument().components.schemas['tls-certificates-and-hostnames_ssl'] as { properties: { status: { enum: string[] } } };
+    const ssl = openapiDocument().components.schemas['tls-certificates-and-hostnames_ssl'] as {
+      properties: { status: { enum: string[] } };
+    };
     return ssl.properties.status.enum;
   };
 
-  it('has an icon, colour and words for every AOP status in Cloudflare\'s schema', () => {
+  it("has an icon, colour and words for every AOP status in Cloudflare's schema", () => {
     const statuses = schemaEnum('tls-certificates-and-hostnames_status-9');
     assert.equal(statuses.length, 7);
     for (const status of statuses) {

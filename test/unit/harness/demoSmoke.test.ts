@@ -2,7 +2,10 @@ import * as assert from 'node:assert/strict';
 import { smokeCheck } from '../../harness/demoSmoke';
 
 /** Answers by URL, as the workbench and the emulator would. */
-function fakeFetch(answers: Record<string, { status: number; body?: unknown }>, seen: Array<[string, string | undefined]> = []): typeof fetch {
+function fakeFetch(
+  answers: Record<string, { status: number; body?: unknown }>,
+  seen: Array<[string, string | undefined]> = [],
+): typeof fetch {
   return (async (input: string | URL | Request, init?: RequestInit) => {
     const url = String(input);
     seen.push([url, new Headers(init?.headers).get('authorization') ?? undefined]);
@@ -17,9 +20,17 @@ const API = 'http://127.0.0.1:2/client/v4';
 describe('demoSmoke (what `npm run demo -- --smoke` checks)', () => {
   it('passes when the page answers 200 and demo-token sees zones, sending the bearer token', async () => {
     const seen: Array<[string, string | undefined]> = [];
-    const summary = await smokeCheck(PAGE, API, undefined, fakeFetch({ [PAGE]: { status: 200 }, [`${API}/zones`]: { status: 200, body: { success: true, result: [{}, {}] } } }, seen));
+    const summary = await smokeCheck(
+      PAGE,
+      API,
+      undefined,
+      fakeFetch({ [PAGE]: { status: 200 }, [`${API}/zones`]: { status: 200, body: { success: true, result: [{}, {}] } } }, seen),
+    );
     assert.equal(summary, `workbench 200 at ${PAGE}; emulator listed 2 zone(s) for demo-token`);
-    assert.deepEqual(seen, [[PAGE, undefined], [`${API}/zones`, 'Bearer demo-token']]);
+    assert.deepEqual(seen, [
+      [PAGE, undefined],
+      [`${API}/zones`, 'Bearer demo-token'],
+    ]);
   });
 
   it('fails when the workbench does not answer 200', async () => {

@@ -23,13 +23,19 @@ describe('extensionHostLog (the check run after the integration suite)', () => {
         '    at other (/builtin/git/dist/main.js:3:4)',
       ].join('\n'),
     );
-    fs.writeFileSync(path.join(root, 'ud', 'logs', '20261123T031700', 'renderer.log'), 'rejected promise not handled /repo/dist/extension.js');
+    fs.writeFileSync(
+      path.join(root, 'ud', 'logs', '20261123T031700', 'renderer.log'),
+      'rejected promise not handled /repo/dist/extension.js',
+    );
   });
 
   after(() => fs.rmSync(root, { recursive: true, force: true }));
 
   it('finds the extension-host logs and only the unhandled rejections that mention the extension', () => {
-    assert.deepEqual(extensionHostLogs(root).map((file) => path.basename(file)), ['remoteexthost.log']);
+    assert.deepEqual(
+      extensionHostLogs(root).map((file) => path.basename(file)),
+      ['remoteexthost.log'],
+    );
     const [file] = extensionHostLogs(root);
     const found = unhandledRejections(logMessages(file), ['/repo/dist/']);
     assert.equal(found.length, 1);
@@ -37,7 +43,11 @@ describe('extensionHostLog (the check run after the integration suite)', () => {
   });
 
   it('reads console messages the same way, pairing each report with the stack that follows it', () => {
-    const messages = ['rejected promise not handled within 1 second: Error: x', 'stack trace: Error: x\n    at activate (/repo/dist/extension.js:9:9)', 'an ordinary line from /repo/dist/'];
+    const messages = [
+      'rejected promise not handled within 1 second: Error: x',
+      'stack trace: Error: x\n    at activate (/repo/dist/extension.js:9:9)',
+      'an ordinary line from /repo/dist/',
+    ];
     assert.deepEqual(unhandledRejections(messages, ['/repo/dist/']), ['rejected promise not handled within 1 second: Error: x']);
     assert.deepEqual(unhandledRejections(messages, ['/elsewhere/']), []);
   });

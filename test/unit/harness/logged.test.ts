@@ -24,13 +24,16 @@ describe('logged (installers quiet on the console, loud in their log)', () => {
   beforeEach(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), 'logged-test-'))));
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  it('puts the command\'s output in the log and only a progress line on the console', async () => {
+  it("puts the command's output in the log and only a progress line on the console", async () => {
     const log = path.join(dir, 'install.log');
     const { lines, out } = console(false);
     const code = await runLogged('sh', ['-c', 'echo noisy; echo more >&2; sleep 0.3'], { logFile: log, label: 'thing', out, everyMs: 100 });
     assert.equal(code, 0);
     assert.equal(fs.readFileSync(log, 'utf8'), 'noisy\nmore\n');
-    assert.ok(lines.some((line) => /^ {2}thing: still running after \d+ s\n$/.test(line)), lines.join(''));
+    assert.ok(
+      lines.some((line) => /^ {2}thing: still running after \d+ s\n$/.test(line)),
+      lines.join(''),
+    );
     assert.match(lines.at(-1)!, /^ {2}thing: done after \d+ s\n$/);
   });
 
@@ -44,7 +47,12 @@ describe('logged (installers quiet on the console, loud in their log)', () => {
   it('stops the whole process group when aborted', async () => {
     const controller = new AbortController();
     const pidFile = path.join(dir, 'pid');
-    const run = runLogged('sh', ['-c', `sleep 30 & echo $! > ${pidFile}; wait`], { logFile: path.join(dir, 'l'), label: 'x', out: console(false).out, signal: controller.signal });
+    const run = runLogged('sh', ['-c', `sleep 30 & echo $! > ${pidFile}; wait`], {
+      logFile: path.join(dir, 'l'),
+      label: 'x',
+      out: console(false).out,
+      signal: controller.signal,
+    });
     while (!fs.existsSync(pidFile) || fs.readFileSync(pidFile, 'utf8').trim() === '') {
       await new Promise((resolve) => setTimeout(resolve, 20));
     }

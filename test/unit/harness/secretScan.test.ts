@@ -14,7 +14,10 @@ describe('secretScan (the check run after the integration suite)', () => {
     fs.mkdirSync(path.join(root, 'logs', 'exthost'), { recursive: true });
     fs.writeFileSync(path.join(root, 'logs', 'exthost', 'output.log'), `upload failed\n${key}`);
     fs.writeFileSync(path.join(root, 'settings.json'), '{"token": "demo-token"}');
-    fs.writeFileSync(path.join(root, 'clean.log'), 'GET /zones 200 (12 ms)\n-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n');
+    fs.writeFileSync(
+      path.join(root, 'clean.log'),
+      'GET /zones 200 (12 ms)\n-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n',
+    );
     fs.mkdirSync(path.join(root, 'Backups', 'untitled'), { recursive: true });
     fs.writeFileSync(path.join(root, 'Backups', 'untitled', '1'), key);
   });
@@ -35,6 +38,9 @@ describe('secretScan (the check run after the integration suite)', () => {
     const findings = scanForSecrets([root], { modifiedSince: Date.now() - 30_000, exclude: [path.join(root, 'logs')] });
     assert.deepEqual(findings, []);
     const withLogs = scanForSecrets([root], { modifiedSince: Date.now() - 30_000, exclude: [/never-matches/] });
-    assert.deepEqual(withLogs.map((finding) => path.relative(root, finding.file)), [path.join('logs', 'exthost', 'output.log')]);
+    assert.deepEqual(
+      withLogs.map((finding) => path.relative(root, finding.file)),
+      [path.join('logs', 'exthost', 'output.log')],
+    );
   });
 });

@@ -29,7 +29,10 @@ describe('systemPackages (the check before code-server or Chromium)', () => {
     const message = missingPackagesMessage(['chromium', 'ripgrep'], false);
     assert.equal(message, 'Missing Debian packages: chromium, ripgrep. Install with: sudo apt-get install -y chromium ripgrep');
     assert.ok(!message.includes('\n'));
-    assert.equal(missingPackagesMessage(['libkrb5-dev'], true), 'Missing Debian package: libkrb5-dev. Install with: apt-get install -y libkrb5-dev');
+    assert.equal(
+      missingPackagesMessage(['libkrb5-dev'], true),
+      'Missing Debian package: libkrb5-dev. Install with: apt-get install -y libkrb5-dev',
+    );
   });
 
   it('passes quietly when everything is there, and asks apt-get for nothing', async () => {
@@ -55,12 +58,15 @@ describe('systemPackages (the check before code-server or Chromium)', () => {
     const said: string[] = [];
     await ensureSystemPackages(ALL, { probe, logFile: '/nowhere/apt.log', say: (line) => said.push(line) });
     assert.deepEqual(asked, [['libkrb5-dev', 'ripgrep']]);
-    assert.deepEqual(said, ['Installing Debian packages libkrb5-dev ripgrep (running as root; apt-get\'s output goes to /nowhere/apt.log)']);
+    assert.deepEqual(said, ["Installing Debian packages libkrb5-dev ripgrep (running as root; apt-get's output goes to /nowhere/apt.log)"]);
   });
 
   it('as root, when apt-get fails, still ends with the command to run', async () => {
     const { probe } = machine([], { root: true, installs: false });
-    await assert.rejects(ensureSystemPackages(['ripgrep'], { probe, logFile: '/nowhere/apt.log', say: () => undefined }), /^MissingSystemPackages: Missing Debian package: ripgrep\. Install with: apt-get install -y ripgrep \(apt-get exited 100\)$/);
+    await assert.rejects(
+      ensureSystemPackages(['ripgrep'], { probe, logFile: '/nowhere/apt.log', say: () => undefined }),
+      /^MissingSystemPackages: Missing Debian package: ripgrep\. Install with: apt-get install -y ripgrep \(apt-get exited 100\)$/,
+    );
   });
 
   it('as root without apt-get, reports instead of trying', async () => {
@@ -77,7 +83,10 @@ describe('systemPackages (the check before code-server or Chromium)', () => {
 
 describe('preflight (the schema beside the repository)', () => {
   it('says where the schema was looked for, and nothing when it is there', () => {
-    assert.match(schemaMessage('/nowhere/shared/cloudflare-api/openapi.json') ?? '', /^Cloudflare's API schema is not at \/nowhere\/shared\/cloudflare-api\/openapi\.json: .*next to that shared\/ folder\.$/);
+    assert.match(
+      schemaMessage('/nowhere/shared/cloudflare-api/openapi.json') ?? '',
+      /^Cloudflare's API schema is not at \/nowhere\/shared\/cloudflare-api\/openapi\.json: .*next to that shared\/ folder\.$/,
+    );
     assert.equal(schemaMessage(__filename), undefined);
   });
 });

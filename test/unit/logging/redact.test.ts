@@ -33,6 +33,9 @@ describe('redact', () => {
   it('keeps certificates and ordinary words', () => {
     const line = 'GET /zones/023e105f4ecef8ad9ca31a8372d0c353/custom_hostnames 200 (12 ms)';
     assert.equal(redact(line), line);
-    assert.equal(redact('-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----'), '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----');
+    assert.equal(
+      redact('-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----'),
+      '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----',
+    );
   });
 });

@@ -15,7 +15,12 @@ describe('AccountData: loads', () => {
     // Settled data is served without another request; a different zone is its own load.
     await data.aop('z1');
     await data.aop('z2');
-    assert.deepEqual(fake.requests, ['listHostnameCertificates z1', 'listHostnameAssociations z1', 'listHostnameCertificates z2', 'listHostnameAssociations z2']);
+    assert.deepEqual(fake.requests, [
+      'listHostnameCertificates z1',
+      'listHostnameAssociations z1',
+      'listHostnameCertificates z2',
+      'listHostnameAssociations z2',
+    ]);
     await Promise.all([data.zones(), data.zones()]);
     assert.equal(fake.count('listZones'), 1);
   });
@@ -30,7 +35,10 @@ describe('AccountData: loads', () => {
     await assert.rejects(data.zones(), ServerError);
     await assert.rejects(data.aopSettings('z1'), ServerError);
     assert.equal(data.loaded().aop.has('z1'), false);
-    assert.deepEqual((await data.aop('z1')).certificates.map((item) => item.id), ['c1']);
+    assert.deepEqual(
+      (await data.aop('z1')).certificates.map((item) => item.id),
+      ['c1'],
+    );
     assert.equal((await data.zones()).length, 1);
     assert.deepEqual(await data.aopSettings('z1'), { enabled: false });
     assert.equal(fake.count('listHostnameCertificates'), 2);
@@ -49,7 +57,10 @@ describe('AccountData: loads', () => {
     await fake.reached('listZones');
     fake.seed('z1', { certificates: [certificate({ id: 'new' })] });
     data.reloadAll();
-    assert.deepEqual((await first).certificates.map((item) => item.id), ['new']);
+    assert.deepEqual(
+      (await first).certificates.map((item) => item.id),
+      ['new'],
+    );
     assert.equal(await second, await first);
     assert.equal((await zones).length, 1);
     // One superseded request and one fresh one, however many callers were waiting.
@@ -91,7 +102,10 @@ describe('AccountData: loads', () => {
     assert.equal(list.complete, false);
     assert.equal(list.expected, 5);
     assert.equal(list.error, cause);
-    assert.deepEqual(list.items.map((item) => item.id), ['h1', 'h2']);
+    assert.deepEqual(
+      list.items.map((item) => item.id),
+      ['h1', 'h2'],
+    );
     assert.equal(data.loaded().customHostnames.get('z1'), list);
     // A complete list says so and carries no error.
     data.reload('z1', 'customHostnames');
@@ -115,7 +129,13 @@ describe('AccountData: loads', () => {
     assert.deepEqual(fake.requests.slice(before), ['listCustomHostnames z1']);
     // Without a part, every part of that zone (and only that zone) is forgotten.
     data.reload('z2');
-    assert.deepEqual([data.loaded().aop.has('z2'), data.loaded().customHostnames.has('z2'), data.loaded().aopSettings.has('z2')], [false, false, false]);
-    assert.deepEqual([data.loaded().aop.has('z1'), data.loaded().customHostnames.has('z1'), data.loaded().aopSettings.has('z1')], [true, true, true]);
+    assert.deepEqual(
+      [data.loaded().aop.has('z2'), data.loaded().customHostnames.has('z2'), data.loaded().aopSettings.has('z2')],
+      [false, false, false],
+    );
+    assert.deepEqual(
+      [data.loaded().aop.has('z1'), data.loaded().customHostnames.has('z1'), data.loaded().aopSettings.has('z1')],
+      [true, true, true],
+    );
   });
 });

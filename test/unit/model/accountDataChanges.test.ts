@@ -9,10 +9,11 @@ describe('AccountData: changes', () => {
     fake.seed('z1');
     await Promise.all([data.aop('z1'), data.aop('z1'), data.customHostnames('z1'), data.aopSettings('z1')]);
     await settle();
-    assert.deepEqual(
-      changes.map((change) => `${change.zoneId}/${change.part}/${change.cause}`).sort(),
-      ['z1/aop/load', 'z1/aopSettings/load', 'z1/customHostnames/load'],
-    );
+    assert.deepEqual(changes.map((change) => `${change.zoneId}/${change.part}/${change.cause}`).sort(), [
+      'z1/aop/load',
+      'z1/aopSettings/load',
+      'z1/customHostnames/load',
+    ]);
     await data.aop('z1');
     await settle();
     assert.equal(changes.length, 3, 'a settled part served again is no new load');
@@ -23,7 +24,11 @@ describe('AccountData: changes', () => {
     data.reloadAll();
     data.reload('z1', 'aop');
     data.reload('z2');
-    assert.deepEqual(changes, [{ cause: 'reload' }, { zoneId: 'z1', part: 'aop', cause: 'reload' }, { zoneId: 'z2', part: undefined, cause: 'reload' }]);
+    assert.deepEqual(changes, [
+      { cause: 'reload' },
+      { zoneId: 'z1', part: 'aop', cause: 'reload' },
+      { zoneId: 'z2', part: undefined, cause: 'reload' },
+    ]);
   });
 
   it('each setter stores the value and announces an operation on its part', async () => {
@@ -35,15 +40,34 @@ describe('AccountData: changes', () => {
     changes.length = 0;
 
     data.setCertificates('z1', [certificate({ id: 'c2' })]);
-    assert.deepEqual(data.loaded().aop.get('z1')?.certificates.map((item) => item.id), ['c2']);
-    assert.deepEqual(data.loaded().aop.get('z1')?.associations.map((item) => item.hostname), ['a.example'], 'setCertificates keeps the associations');
+    assert.deepEqual(
+      data
+        .loaded()
+        .aop.get('z1')
+        ?.certificates.map((item) => item.id),
+      ['c2'],
+    );
+    assert.deepEqual(
+      data
+        .loaded()
+        .aop.get('z1')
+        ?.associations.map((item) => item.hostname),
+      ['a.example'],
+      'setCertificates keeps the associations',
+    );
 
     const aop: ZoneAopData = { certificates: [], associations: [] };
     data.setAop('z1', aop);
     assert.equal(data.loaded().aop.get('z1'), aop);
 
     data.replaceCustomHostname('z1', { ...loaded[1], status: 'moved' });
-    assert.deepEqual(data.loaded().customHostnames.get('z1')?.items.map((item) => `${item.id}:${item.status}`), ['h1:active', 'h2:moved']);
+    assert.deepEqual(
+      data
+        .loaded()
+        .customHostnames.get('z1')
+        ?.items.map((item) => `${item.id}:${item.status}`),
+      ['h1:active', 'h2:moved'],
+    );
 
     data.setAopSettings('z1', { enabled: true });
     assert.deepEqual(await data.aopSettings('z1'), { enabled: true });
@@ -66,7 +90,10 @@ describe('AccountData: changes', () => {
     data.setCertificates('z1', [certificate({ id: 'c1' })]);
     assert.equal(data.loaded().aop.has('z1'), false);
     assert.deepEqual(changes, [{ zoneId: 'z1', part: 'aop', cause: 'operation' }]);
-    assert.deepEqual((await data.aop('z1')).associations.map((item) => item.hostname), ['a.example']);
+    assert.deepEqual(
+      (await data.aop('z1')).associations.map((item) => item.hostname),
+      ['a.example'],
+    );
   });
 
   it('a late-settling old load does not overwrite a newer put(), nor announce itself', async () => {
@@ -79,7 +106,11 @@ describe('AccountData: changes', () => {
     const fresh: ZoneAopData = { certificates: [certificate({ id: 'fresh' })], associations: [] };
     data.setAop('z1', fresh);
     slow.resolve();
-    assert.deepEqual((await old).certificates.map((item) => item.id), ['stale'], 'the old caller gets its answer');
+    assert.deepEqual(
+      (await old).certificates.map((item) => item.id),
+      ['stale'],
+      'the old caller gets its answer',
+    );
     await settle();
     assert.equal(data.loaded().aop.get('z1'), fresh);
     assert.equal(await data.aop('z1'), fresh);

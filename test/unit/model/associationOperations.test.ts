@@ -5,21 +5,37 @@ import { setAssociation, type AssociationChangeRequest } from '../../../src/mode
 import { association, certificate } from './fakeClient';
 import { abortListeners, assertCancelled, harness, watchActivity } from './modelHarness';
 
-const change = (enabled: boolean | null): AssociationChangeRequest => ({ zoneId: 'z1', certificateId: 'c1', hostname: 'a.example', enabled });
+const change = (enabled: boolean | null): AssociationChangeRequest => ({
+  zoneId: 'z1',
+  certificateId: 'c1',
+  hostname: 'a.example',
+  enabled,
+});
 const spinnerId = NodeIds.aopCertificate('z1', 'c1');
 
 async function seeded() {
   const h = harness();
-  h.fake.seed('z1', { certificates: [certificate({ id: 'c1' })], associations: [association('a.example', 'c1', false), association('b.example', 'c1')] });
+  h.fake.seed('z1', {
+    certificates: [certificate({ id: 'c1' })],
+    associations: [association('a.example', 'c1', false), association('b.example', 'c1')],
+  });
   await h.data.aop('z1');
   return h;
 }
 
 /** "hostname:enabled:status" of each association as the loaded data shows it. */
-const shown = (h: ReturnType<typeof harness>) => h.data.loaded().aop.get('z1')?.associations.map((item) => `${item.hostname}:${String(item.enabled)}:${item.status}`).sort();
+const shown = (h: ReturnType<typeof harness>) =>
+  h.data
+    .loaded()
+    .aop.get('z1')
+    ?.associations.map((item) => `${item.hostname}:${String(item.enabled)}:${item.status}`)
+    .sort();
 
 describe('setAssociation', () => {
-  for (const [enabled, words] of [[true, 'Enabling…'], [false, 'Disabling…']] as const) {
+  for (const [enabled, words] of [
+    [true, 'Enabling…'],
+    [false, 'Disabling…'],
+  ] as const) {
     it(`${words.replace('…', '')}: sends one PUT, polls until deployed, and reloads the zone's two lists`, async () => {
       const h = await seeded();
       const before = h.fake.requests.length;
@@ -55,7 +71,9 @@ describe('setAssociation', () => {
 
   it('a refusal by Cloudflare leaves the data showing what Cloudflare holds', async () => {
     const h = await seeded();
-    h.fake.on('updateHostnameAssociations', { throw: new CloudflareApiError('The certificate must be active before hostnames can use it.', { status: 400, codes: [1407] }) });
+    h.fake.on('updateHostnameAssociations', {
+      throw: new CloudflareApiError('The certificate must be active before hostnames can use it.', { status: 400, codes: [1407] }),
+    });
     await assert.rejects(setAssociation(h.context, change(true)), CloudflareApiError);
     assert.equal(h.fake.count('getHostnameAssociation'), 0);
     assert.deepEqual(shown(h), ['a.example:false:active', 'b.example:true:active']);

@@ -18,7 +18,10 @@ function seeded() {
 
 const shown = (h: ReturnType<typeof harness>) => {
   const aop = h.data.loaded().aop.get('z1');
-  return { certificates: aop?.certificates.map((item) => `${item.id}:${item.status}`), associations: aop?.associations.map((item) => item.hostname) };
+  return {
+    certificates: aop?.certificates.map((item) => `${item.id}:${item.status}`),
+    associations: aop?.associations.map((item) => item.hostname),
+  };
 };
 
 describe('deleteClientCertificate', () => {
@@ -27,7 +30,10 @@ describe('deleteClientCertificate', () => {
     await h.data.aop('z1');
     const spinner = watchActivity(h.activity, NodeIds.aopCertificate('z1', 'c1'));
     const users = await hostnamesUsing(h.context, 'z1', 'c1');
-    assert.deepEqual(users.map((user) => user.hostname), ['a.example', 'b.example']);
+    assert.deepEqual(
+      users.map((user) => user.hostname),
+      ['a.example', 'b.example'],
+    );
     const before = h.fake.requests.length;
     const progress: string[] = [];
     const running = deleteClientCertificate(h.context, target, users, { onProgress: (message) => progress.push(message) });
@@ -50,14 +56,20 @@ describe('deleteClientCertificate', () => {
     const h = seeded();
     await h.data.aop('z1');
     h.fake.associations.set('z1', [association('late.example', 'c1'), association('old.example', 'c1', null)]);
-    assert.deepEqual((await hostnamesUsing(h.context, 'z1', 'c1')).map((user) => user.hostname), ['late.example']);
+    assert.deepEqual(
+      (await hostnamesUsing(h.context, 'z1', 'c1')).map((user) => user.hostname),
+      ['late.example'],
+    );
   });
 
   it('a refusal by Cloudflare (still in use) leaves the data showing what Cloudflare holds', async () => {
     const h = seeded();
     await h.data.aop('z1');
     // The caller's list of users is stale: Cloudflare refuses to delete a certificate still in use.
-    await assert.rejects(deleteClientCertificate(h.context, target, []), (error: Error) => error instanceof CloudflareApiError && error.code === 1305);
+    await assert.rejects(
+      deleteClientCertificate(h.context, target, []),
+      (error: Error) => error instanceof CloudflareApiError && error.code === 1305,
+    );
     assert.equal(h.fake.count('updateHostnameAssociations'), 0);
     assert.deepEqual(shown(h), { certificates: ['c1:active', 'c2:active'], associations: ['a.example', 'b.example', 'c.example'] });
     assert.equal(h.activity.of(NodeIds.aopCertificate('z1', 'c1')), undefined);
@@ -66,7 +78,9 @@ describe('deleteClientCertificate', () => {
   it('polling that times out says settled: false, and shows the certificate pending deletion', async () => {
     const h = seeded();
     h.fake.pollsToSettle = Infinity;
-    assert.deepEqual(await deleteClientCertificate(h.context, target, [{ hostname: 'a.example' }, { hostname: 'b.example' }]), { settled: false });
+    assert.deepEqual(await deleteClientCertificate(h.context, target, [{ hostname: 'a.example' }, { hostname: 'b.example' }]), {
+      settled: false,
+    });
     assert.deepEqual(shown(h).certificates, ['c1:pending_deletion', 'c2:active']);
   });
 });

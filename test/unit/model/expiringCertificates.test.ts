@@ -23,7 +23,10 @@ async function loadedAccount() {
       certificate({ id: 'going', status: 'pending_deletion', expiresOn: days(3, NOW) }),
     ],
     hostnames: [
-      hostname('h1', 'shop.example', [packCertificate('rsa', 'SHA256WithRSA', days(10, NOW)), packCertificate('ec', 'ECDSAWithSHA256', days(12, NOW))]),
+      hostname('h1', 'shop.example', [
+        packCertificate('rsa', 'SHA256WithRSA', days(10, NOW)),
+        packCertificate('ec', 'ECDSAWithSHA256', days(12, NOW)),
+      ]),
       hostname('h2', 'calm.example', [packCertificate('later', 'SHA256WithRSA', days(90, NOW))]),
     ],
   });
@@ -76,14 +79,23 @@ describe('findExpiring', () => {
 
   it('counts a certificate expiring exactly at the window edge, not one a day past it', () => {
     const { data } = harness();
-    data.setAop('z1', { certificates: [certificate({ id: 'edge', expiresOn: days(30, NOW) }), certificate({ id: 'past-edge', expiresOn: days(31, NOW) })], associations: [] });
-    assert.deepEqual(findExpiring(data, NOW, 30).map((entry) => entry.nodeId), [NodeIds.aopCertificate('z1', 'edge')]);
+    data.setAop('z1', {
+      certificates: [certificate({ id: 'edge', expiresOn: days(30, NOW) }), certificate({ id: 'past-edge', expiresOn: days(31, NOW) })],
+      associations: [],
+    });
+    assert.deepEqual(
+      findExpiring(data, NOW, 30).map((entry) => entry.nodeId),
+      [NodeIds.aopCertificate('z1', 'edge')],
+    );
   });
 });
 
 describe('expiringSummary', () => {
   const entry = (expired: boolean): ExpiringCertificate => ({ zoneId: 'z', kind: 'aop', nodeId: 'n', label: 'l', notAfter: NOW, expired });
-  const many = (expired: number, soon: number) => [...Array.from({ length: expired }, () => entry(true)), ...Array.from({ length: soon }, () => entry(false))];
+  const many = (expired: number, soon: number) => [
+    ...Array.from({ length: expired }, () => entry(true)),
+    ...Array.from({ length: soon }, () => entry(false)),
+  ];
 
   it('says expired apart from expiring, in the status bar’s words', () => {
     assert.equal(expiringSummary(many(2, 3), 30), '2 expired · 3 expire within 30 days');

@@ -1,7 +1,13 @@
 import type { CustomHostname, HostnameAssociation, HostnameCertificate, PackCertificate } from '../../../src/cloudflare/types';
 
 /** Small builders for what Cloudflare returns; each test names only the fields it is about. */
-export function certificate(options: { id: string; status?: string; serial?: string; expiresOn?: Date; pem?: string }): HostnameCertificate {
+export function certificate(options: {
+  id: string;
+  status?: string;
+  serial?: string;
+  expiresOn?: Date;
+  pem?: string;
+}): HostnameCertificate {
   return {
     id: options.id,
     status: options.status ?? 'active',

@@ -75,11 +75,21 @@ export class FakeClient extends FakeState implements Pick<CloudflareClient, Fake
     });
   }
 
-  uploadHostnameCertificate(zoneId: string, body: { certificate: string; private_key: string }, signal?: AbortSignal): Promise<HostnameCertificate> {
+  uploadHostnameCertificate(
+    zoneId: string,
+    body: { certificate: string; private_key: string },
+    signal?: AbortSignal,
+  ): Promise<HostnameCertificate> {
     return this.script.call('uploadHostnameCertificate', [zoneId], signal, () => {
       const parsed = new X509Certificate(body.certificate);
       // Cloudflare reports serials in upper case; the model must compare them case-insensitively.
-      const stored = certificate({ id: `uploaded-${this.nextId++}`, status: 'pending_deployment', serial: parsed.serialNumber.toUpperCase(), pem: body.certificate, expiresOn: new Date(parsed.validTo) });
+      const stored = certificate({
+        id: `uploaded-${this.nextId++}`,
+        status: 'pending_deployment',
+        serial: parsed.serialNumber.toUpperCase(),
+        pem: body.certificate,
+        expiresOn: new Date(parsed.validTo),
+      });
       this.zoneCertificates(zoneId).push(stored);
       this.transition(`certificate/${zoneId}/${stored.id}`, () => this.updateCertificate(zoneId, stored.id, { status: 'active' }));
       return stored;
@@ -90,11 +100,17 @@ export class FakeClient extends FakeState implements Pick<CloudflareClient, Fake
     return this.script.call('deleteHostnameCertificate', [zoneId, certificateId], signal, () => {
       const found = this.findCertificate(zoneId, certificateId);
       if ((this.associations.get(zoneId) ?? []).some((association) => association.cert_id === certificateId)) {
-        throw new CloudflareApiError('Cloudflare cannot delete this now: it is still in use or still changing.', { status: 400, codes: [1305] });
+        throw new CloudflareApiError('Cloudflare cannot delete this now: it is still in use or still changing.', {
+          status: 400,
+          codes: [1305],
+        });
       }
       this.updateCertificate(zoneId, certificateId, { status: 'pending_deletion' });
       this.transition(`certificate/${zoneId}/${certificateId}`, () => {
-        this.certificates.set(zoneId, this.zoneCertificates(zoneId).filter((item) => item.id !== certificateId));
+        this.certificates.set(
+          zoneId,
+          this.zoneCertificates(zoneId).filter((item) => item.id !== certificateId),
+        );
       });
       return { ...found, status: 'pending_deletion' };
     });
@@ -124,24 +140,39 @@ export class FakeClient extends FakeState implements Pick<CloudflareClient, Fake
   }
 
   updateHostnameAssociations(zoneId: string, config: readonly AssociationChange[], signal?: AbortSignal): Promise<HostnameAssociation[]> {
-    return this.script.call('updateHostnameAssociations', [zoneId, ...config.map((change) => `${change.hostname}=${String(change.enabled)}`)], signal, () => {
-      const touched: HostnameAssociation[] = [];
-      for (const change of config) {
-        const others = (this.associations.get(zoneId) ?? []).filter((association) => association.hostname !== change.hostname);
-        // Invalidating removes the association, as Cloudflare (and the emulator) do.
-        if (change.enabled === null) {
-          this.associations.set(zoneId, others);
-          continue;
+    return this.script.call(
+      'updateHostnameAssociations',
+      [zoneId, ...config.map((change) => `${change.hostname}=${String(change.enabled)}`)],
+      signal,
+      () => {
+        const touched: HostnameAssociation[] = [];
+        for (const change of config) {
+          const others = (this.associations.get(zoneId) ?? []).filter((association) => association.hostname !== change.hostname);
+          // Invalidating removes the association, as Cloudflare (and the emulator) do.
+          if (change.enabled === null) {
+            this.associations.set(zoneId, others);
+            continue;
+          }
+          const updated: HostnameAssociation = {
+            hostname: change.hostname,
+            cert_id: change.cert_id,
+            enabled: change.enabled,
+            status: 'pending_deployment',
+          };
+          this.associations.set(zoneId, [...others, updated]);
+          touched.push(updated);
+          this.transition(`association/${zoneId}/${change.hostname}`, () => {
+            this.associations.set(
+              zoneId,
+              (this.associations.get(zoneId) ?? []).map((item) =>
+                item.hostname === change.hostname ? { ...item, status: 'active' } : item,
+              ),
+            );
+          });
         }
-        const updated: HostnameAssociation = { hostname: change.hostname, cert_id: change.cert_id, enabled: change.enabled, status: 'pending_deployment' };
-        this.associations.set(zoneId, [...others, updated]);
-        touched.push(updated);
-        this.transition(`association/${zoneId}/${change.hostname}`, () => {
-          this.associations.set(zoneId, (this.associations.get(zoneId) ?? []).map((item) => (item.hostname === change.hostname ? { ...item, status: 'active' } : item)));
-        });
-      }
-      return touched;
-    });
+        return touched;
+      },
+    );
   }
 
   getAopSettings(zoneId: string, signal?: AbortSignal): Promise<{ enabled: boolean }> {
@@ -168,11 +199,25 @@ export class FakeClient extends FakeState implements Pick<CloudflareClient, Fake
     });
   }
 
-  replacePackCertificate(zoneId: string, hostnameId: string, packId: string, certificateId: string, body: { custom_certificate: string; custom_key: string }, signal?: AbortSignal): Promise<CustomHostname> {
+  replacePackCertificate(
+    zoneId: string,
+    hostnameId: string,
+    packId: string,
+    certificateId: string,
+    body: { custom_certificate: string; custom_key: string },
+    signal?: AbortSignal,
+  ): Promise<CustomHostname> {
     return this.script.call('replacePackCertificate', [zoneId, hostnameId, packId, certificateId], signal, () => {
       const parsed = new X509Certificate(body.custom_certificate);
       const replaced = { serial_number: parsed.serialNumber.toLowerCase(), expires_on: new Date(parsed.validTo).toISOString() };
-      this.updatePack(zoneId, hostnameId, packId, certificateId, (certificates) => certificates.map((item) => (item.id === certificateId ? { ...item, ...replaced } : item)), 'pending_deployment');
+      this.updatePack(
+        zoneId,
+        hostnameId,
+        packId,
+        certificateId,
+        (certificates) => certificates.map((item) => (item.id === certificateId ? { ...item, ...replaced } : item)),
+        'pending_deployment',
+      );
       this.transition(`hostname/${zoneId}/${hostnameId}`, () => this.setSslStatus(zoneId, hostnameId, 'active'));
       return this.findHostname(zoneId, hostnameId);
     });
@@ -184,7 +229,14 @@ export class FakeClient extends FakeState implements Pick<CloudflareClient, Fake
       // operation's own "has it left the pack?" check can tell the delete is not done yet.
       this.updatePack(zoneId, hostnameId, packId, certificateId, (certificates) => certificates, 'active');
       this.transition(`hostname/${zoneId}/${hostnameId}`, () =>
-        this.updatePack(zoneId, hostnameId, packId, certificateId, (certificates) => certificates.filter((item) => item.id !== certificateId), 'active'),
+        this.updatePack(
+          zoneId,
+          hostnameId,
+          packId,
+          certificateId,
+          (certificates) => certificates.filter((item) => item.id !== certificateId),
+          'active',
+        ),
       );
     });
   }

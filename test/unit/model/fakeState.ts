@@ -22,7 +22,15 @@ export class FakeState {
   protected nextId = 1;
   private readonly transitions = new Map<string, Transition>();
 
-  seed(zoneId: string, parts: { certificates?: HostnameCertificate[]; associations?: HostnameAssociation[]; hostnames?: CustomHostname[]; aopEnabled?: boolean } = {}): this {
+  seed(
+    zoneId: string,
+    parts: {
+      certificates?: HostnameCertificate[];
+      associations?: HostnameAssociation[];
+      hostnames?: CustomHostname[];
+      aopEnabled?: boolean;
+    } = {},
+  ): this {
     if (!this.zones.some((zone) => zone.id === zoneId)) {
       this.zones.push({ id: zoneId, name: `${zoneId}.example` });
     }
@@ -51,7 +59,10 @@ export class FakeState {
   }
 
   protected updateCertificate(zoneId: string, certificateId: string, change: Partial<HostnameCertificate>): void {
-    this.certificates.set(zoneId, this.zoneCertificates(zoneId).map((item) => (item.id === certificateId ? { ...item, ...change } : item)));
+    this.certificates.set(
+      zoneId,
+      this.zoneCertificates(zoneId).map((item) => (item.id === certificateId ? { ...item, ...change } : item)),
+    );
   }
 
   protected findHostname(zoneId: string, hostnameId: string): CustomHostname {
@@ -62,18 +73,31 @@ export class FakeState {
     return found;
   }
 
-  protected updatePack(zoneId: string, hostnameId: string, packId: string, certificateId: string, change: (certificates: PackCertificate[]) => PackCertificate[], status: string): void {
+  protected updatePack(
+    zoneId: string,
+    hostnameId: string,
+    packId: string,
+    certificateId: string,
+    change: (certificates: PackCertificate[]) => PackCertificate[],
+    status: string,
+  ): void {
     const hostname = this.findHostname(zoneId, hostnameId);
     const certificates = hostname.ssl?.certificates ?? [];
     if (hostname.ssl?.id !== packId || !certificates.some((item) => item.id === certificateId)) {
       throw new NotFoundError('The certificate was not found in this certificate pack.', { status: 404 });
     }
     const updated: CustomHostname = { ...hostname, ssl: { ...hostname.ssl, status, certificates: change(certificates) } };
-    this.hostnames.set(zoneId, (this.hostnames.get(zoneId) ?? []).map((item) => (item.id === hostnameId ? updated : item)));
+    this.hostnames.set(
+      zoneId,
+      (this.hostnames.get(zoneId) ?? []).map((item) => (item.id === hostnameId ? updated : item)),
+    );
   }
 
   protected setSslStatus(zoneId: string, hostnameId: string, status: string): void {
-    this.hostnames.set(zoneId, (this.hostnames.get(zoneId) ?? []).map((item) => (item.id === hostnameId ? { ...item, ssl: { ...item.ssl, status } } : item)));
+    this.hostnames.set(
+      zoneId,
+      (this.hostnames.get(zoneId) ?? []).map((item) => (item.id === hostnameId ? { ...item, ssl: { ...item.ssl, status } } : item)),
+    );
   }
 
   protected transition(key: string, finish: () => void): void {

@@ -25,7 +25,10 @@ describe('heldByCloudflare', () => {
     const pack = [{ id: 'p', serial_number: '01', fingerprint_sha256: 'AB:CD:EF' }];
     fake.seed('z1', { hostnames: ['a', 'b', 'c', 'd', 'e'].map((name) => hostname(name, `${name}.example`, pack)) });
     await data.customHostnames('z1');
-    assert.equal(heldByCloudflare(data, names, 'ff', 'abcdef'), 'yes: pack certificate of a.example (example.com); pack certificate of b.example (example.com); pack certificate of c.example (example.com); and 2 more');
+    assert.equal(
+      heldByCloudflare(data, names, 'ff', 'abcdef'),
+      'yes: pack certificate of a.example (example.com); pack certificate of b.example (example.com); pack certificate of c.example (example.com); and 2 more',
+    );
   });
 });
 

@@ -13,19 +13,32 @@ async function seeded() {
   const h = harness();
   h.fake.seed('z1', {
     hostnames: [
-      hostname('h1', 'shop.example', [packCertificate('rsa', 'SHA256WithRSA', days(24), 'old0rsa'), packCertificate('ec', 'ECDSAWithSHA256', days(24), 'old0ec')]),
+      hostname('h1', 'shop.example', [
+        packCertificate('rsa', 'SHA256WithRSA', days(24), 'old0rsa'),
+        packCertificate('ec', 'ECDSAWithSHA256', days(24), 'old0ec'),
+      ]),
       hostname('h2', 'other.example'),
     ],
   });
   await h.data.customHostnames('z1');
   const generated = await createCertificate({ commonName: 'shop.example' });
-  return { ...h, material: { certificatePem: generated.certPem, privateKeyPem: generated.key.pkcs8Pem }, newSerial: generated.serialNumber };
+  return {
+    ...h,
+    material: { certificatePem: generated.certPem, privateKeyPem: generated.key.pkcs8Pem },
+    newSerial: generated.serialNumber,
+  };
 }
 
 /** "id:serial" of each certificate of h1's pack as the loaded data shows it, and its SSL status. */
 function shownPack(h: ReturnType<typeof harness>) {
-  const item = h.data.loaded().customHostnames.get('z1')?.items.find((candidate) => candidate.id === 'h1');
-  return { status: item?.ssl?.status, certificates: item ? packCertificates(item).map((certificate) => `${certificate.id}:${certificate.serial_number}`) : undefined };
+  const item = h.data
+    .loaded()
+    .customHostnames.get('z1')
+    ?.items.find((candidate) => candidate.id === 'h1');
+  return {
+    status: item?.ssl?.status,
+    certificates: item ? packCertificates(item).map((certificate) => `${certificate.id}:${certificate.serial_number}`) : undefined,
+  };
 }
 
 describe('replacePackCertificate', () => {
@@ -38,7 +51,11 @@ describe('replacePackCertificate', () => {
     assert.equal(h.activity.of(NodeIds.packCertificate('z1', 'h1', 'pack-h1', 'rsa')), 'Replacing…');
     const outcome = await running;
     assert.equal(outcome.settled, true);
-    assert.deepEqual(h.fake.requests.slice(before), ['replacePackCertificate z1 h1 pack-h1 rsa', 'getCustomHostname z1 h1', 'getCustomHostname z1 h1']);
+    assert.deepEqual(h.fake.requests.slice(before), [
+      'replacePackCertificate z1 h1 pack-h1 rsa',
+      'getCustomHostname z1 h1',
+      'getCustomHostname z1 h1',
+    ]);
     assert.deepEqual(shownPack(h), { status: 'active', certificates: [`rsa:${h.newSerial}`, 'ec:old0ec'] });
     assert.deepEqual(h.changes.at(-1), { zoneId: 'z1', part: 'customHostnames', itemId: 'h1', cause: 'operation' });
     assert.deepEqual(spinner, ['Replacing…', undefined]);
@@ -47,7 +64,9 @@ describe('replacePackCertificate', () => {
 
   it('a refusal by Cloudflare sends nothing more and leaves the hostname as it was', async () => {
     const h = await seeded();
-    h.fake.on('replacePackCertificate', { throw: new CloudflareApiError('The pack already holds a certificate of this signature type.', { status: 400, codes: [1228] }) });
+    h.fake.on('replacePackCertificate', {
+      throw: new CloudflareApiError('The pack already holds a certificate of this signature type.', { status: 400, codes: [1228] }),
+    });
     await assert.rejects(replacePackCertificate(h.context, rsa, h.material), CloudflareApiError);
     assert.equal(h.fake.count('getCustomHostname'), 0);
     assert.deepEqual(shownPack(h), { status: 'active', certificates: ['rsa:old0rsa', 'ec:old0ec'] });
@@ -63,7 +82,9 @@ describe('replacePackCertificate', () => {
 
   it('an answer lost after Cloudflare replaced it: the error is passed on, and the hostname shows the new certificate', async () => {
     const h = await seeded();
-    h.fake.on('replacePackCertificate', { lostAfterCommit: new ServerError('Cloudflare answered with a server error (502); try again shortly.', { status: 502 }) });
+    h.fake.on('replacePackCertificate', {
+      lostAfterCommit: new ServerError('Cloudflare answered with a server error (502); try again shortly.', { status: 502 }),
+    });
     await assert.rejects(replacePackCertificate(h.context, rsa, h.material), ServerError);
     assert.deepEqual(shownPack(h).certificates, [`rsa:${h.newSerial}`, 'ec:old0ec']);
   });
@@ -117,14 +138,23 @@ describe('deletePackCertificate', () => {
     const outcome = await deletePackCertificate(h.context, rsa);
     assert.equal(outcome.settled, true);
     // The first read still lists it (status active): only the second shows it gone.
-    assert.deepEqual(h.fake.requests.slice(before), ['deletePackCertificate z1 h1 pack-h1 rsa', 'getCustomHostname z1 h1', 'getCustomHostname z1 h1']);
+    assert.deepEqual(h.fake.requests.slice(before), [
+      'deletePackCertificate z1 h1 pack-h1 rsa',
+      'getCustomHostname z1 h1',
+      'getCustomHostname z1 h1',
+    ]);
     assert.deepEqual(shownPack(h), { status: 'active', certificates: ['ec:old0ec'] });
     assert.deepEqual(h.changes.at(-1), { zoneId: 'z1', part: 'customHostnames', itemId: 'h1', cause: 'operation' });
   });
 
   it('a refusal (the last certificate) leaves the pack as it was', async () => {
     const h = await seeded();
-    h.fake.on('deletePackCertificate', { throw: new CloudflareApiError('Cloudflare cannot delete this now: it is still in use or still changing.', { status: 400, codes: [1305] }) });
+    h.fake.on('deletePackCertificate', {
+      throw: new CloudflareApiError('Cloudflare cannot delete this now: it is still in use or still changing.', {
+        status: 400,
+        codes: [1305],
+      }),
+    });
     await assert.rejects(deletePackCertificate(h.context, rsa), CloudflareApiError);
     assert.deepEqual(shownPack(h).certificates, ['rsa:old0rsa', 'ec:old0ec']);
   });

@@ -12,7 +12,10 @@ describe('pollUntilSettled', () => {
       loads += 1;
       return 'active';
     };
-    await assert.rejects(pollUntilSettled(load, () => true, { ...FAST_POLL, signal: controller.signal }), CancelledError);
+    await assert.rejects(
+      pollUntilSettled(load, () => true, { ...FAST_POLL, signal: controller.signal }),
+      CancelledError,
+    );
     assert.equal(loads, 0);
   });
 
@@ -25,7 +28,12 @@ describe('pollUntilSettled', () => {
       loads += 1;
       return loads < 8 ? 'pending_deployment' : 'active';
     };
-    const outcome = await pollUntilSettled(load, (status) => status === 'active', { signal: controller.signal, initialDelayMs: 1, maxDelayMs: 1, timeoutMs: 5_000 });
+    const outcome = await pollUntilSettled(load, (status) => status === 'active', {
+      signal: controller.signal,
+      initialDelayMs: 1,
+      maxDelayMs: 1,
+      timeoutMs: 5_000,
+    });
     assert.deepEqual(outcome, { settled: true, value: 'active' });
     assert.equal(loads, 8);
     assert.deepEqual(seenByLoad, [0, 0, 0, 0, 0, 0, 0, 0]);
@@ -46,7 +54,11 @@ describe('pollUntilSettled', () => {
   it('a cancel during a wait ends it at once, with no listener left', async () => {
     const controller = new AbortController();
     const started = Date.now();
-    const polling = pollUntilSettled(async () => 'pending', () => false, { signal: controller.signal, initialDelayMs: 10_000, maxDelayMs: 10_000, timeoutMs: 60_000 });
+    const polling = pollUntilSettled(
+      async () => 'pending',
+      () => false,
+      { signal: controller.signal, initialDelayMs: 10_000, maxDelayMs: 10_000, timeoutMs: 60_000 },
+    );
     setTimeout(() => controller.abort(), 5);
     await assert.rejects(polling, CancelledError);
     assert.ok(Date.now() - started < 1_000);
@@ -55,7 +67,14 @@ describe('pollUntilSettled', () => {
 
   it('a load failure ends polling with that error', async () => {
     const failure = new Error('boom');
-    await assert.rejects(pollUntilSettled(() => Promise.reject(failure), () => true, FAST_POLL), failure);
+    await assert.rejects(
+      pollUntilSettled(
+        () => Promise.reject(failure),
+        () => true,
+        FAST_POLL,
+      ),
+      failure,
+    );
   });
 });
 

@@ -15,7 +15,11 @@ describe('rotateClientCertificate', () => {
     h.fake.seed('z1', { certificates: [certificate({ id: 'old' })], associations: HOSTS.map((hostname) => association(hostname, 'old')) });
     return h;
   }
-  const onCertificate = (h: Harness, id: string) => (h.fake.associations.get('z1') ?? []).filter((entry) => entry.cert_id === id).map((entry) => entry.hostname).sort();
+  const onCertificate = (h: Harness, id: string) =>
+    (h.fake.associations.get('z1') ?? [])
+      .filter((entry) => entry.cert_id === id)
+      .map((entry) => entry.hostname)
+      .sort();
   const uploaded = (h: Harness) => h.fake.zoneCertificates('z1').filter((entry) => entry.id !== 'old');
 
   it('uploads, waits until active, moves every hostname in one batch without invalidating any, and waits until each is active', async () => {
@@ -27,9 +31,19 @@ describe('rotateClientCertificate', () => {
     assert.deepEqual([...outcome.moved].sort(), HOSTS);
     assert.deepEqual(onCertificate(h, replacement.id), HOSTS);
     const writes = h.fake.requests.filter((line) => /^(upload|update|delete)/.test(line));
-    assert.deepEqual(writes, [`uploadHostnameCertificate z1`, `updateHostnameAssociations z1 ${HOSTS.map((host) => `${host}=true`).join(' ')}`]);
+    assert.deepEqual(writes, [
+      `uploadHostnameCertificate z1`,
+      `updateHostnameAssociations z1 ${HOSTS.map((host) => `${host}=true`).join(' ')}`,
+    ]);
     assert.ok(!h.fake.requests.some((line) => line.includes('=null')), 'nothing invalidated');
-    assert.deepEqual(h.data.loaded().aop.get('z1')?.associations.map((entry) => entry.cert_id), HOSTS.map(() => replacement.id), 'the tree sees the move');
+    assert.deepEqual(
+      h.data
+        .loaded()
+        .aop.get('z1')
+        ?.associations.map((entry) => entry.cert_id),
+      HOSTS.map(() => replacement.id),
+      'the tree sees the move',
+    );
   });
 
   it('cancelled after the upload: nothing moved, and Finish Rotation moves them without a second upload', async () => {
@@ -54,7 +68,13 @@ describe('rotateClientCertificate', () => {
     h.fake.on('updateHostnameAssociations', { abort: controller });
     await assertCancelled(rotateClientCertificate(h.context, TARGET, await uploadOf('z1'), { signal: controller.signal }));
     const [replacement] = uploaded(h);
-    assert.deepEqual(h.data.loaded().aop.get('z1')?.associations.map((entry) => entry.cert_id), HOSTS.map(() => replacement.id));
+    assert.deepEqual(
+      h.data
+        .loaded()
+        .aop.get('z1')
+        ?.associations.map((entry) => entry.cert_id),
+      HOSTS.map(() => replacement.id),
+    );
     const finished = await finishRotation(h.context, TARGET, replacement.id);
     assert.deepEqual(finished.moved, [], 'nothing left to move');
     assert.equal(finished.complete, true, 'but it waited until they were active');

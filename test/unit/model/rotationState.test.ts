@@ -19,9 +19,16 @@ describe('findRotations', () => {
   const next = (status = 'active') => certificate({ id: 'new', status, expiresOn: days(300), pem: newPem });
 
   it('marks an old certificate whose hostnames are partly on a later one for the same names', () => {
-    const state = findRotations({ certificates: [old(), next()], associations: [association('a', 'new'), association('b', 'new'), association('c', 'old')] });
+    const state = findRotations({
+      certificates: [old(), next()],
+      associations: [association('a', 'new'), association('b', 'new'), association('c', 'old')],
+    });
     const rotation = state.get('old');
-    assert.deepEqual(rotation && { moved: rotation.moved, remaining: rotation.remaining, to: rotation.newCertificate.id }, { moved: ['a', 'b'], remaining: ['c'], to: 'new' });
+    assert.deepEqual(rotation && { moved: rotation.moved, remaining: rotation.remaining, to: rotation.newCertificate.id }, {
+      moved: ['a', 'b'],
+      remaining: ['c'],
+      to: 'new',
+    });
     assert.equal(state.has('new'), false, 'the replacement is not itself being rotated');
   });
 
@@ -32,23 +39,39 @@ describe('findRotations', () => {
 
   it('sees a replacement ready before anything moved, active or still deploying, and takes the latest copy', () => {
     for (const status of ['active', 'initializing', 'pending_deployment']) {
-      const ready = findRotations({ certificates: [old(), next(status)], associations: [association('a', 'old'), association('b', 'old')] }).get('old');
-      assert.deepEqual(ready && { moved: ready.moved, remaining: ready.remaining, to: ready.newCertificate.id }, { moved: [], remaining: ['a', 'b'], to: 'new' }, status);
+      const ready = findRotations({
+        certificates: [old(), next(status)],
+        associations: [association('a', 'old'), association('b', 'old')],
+      }).get('old');
+      assert.deepEqual(
+        ready && { moved: ready.moved, remaining: ready.remaining, to: ready.newCertificate.id },
+        { moved: [], remaining: ['a', 'b'], to: 'new' },
+        status,
+      );
     }
     const later = certificate({ id: 'later', expiresOn: days(600), pem: newPem });
-    assert.equal(findRotations({ certificates: [old(), next(), later], associations: [association('a', 'old')] }).get('old')?.newCertificate.id, 'later');
+    assert.equal(
+      findRotations({ certificates: [old(), next(), later], associations: [association('a', 'old')] }).get('old')?.newCertificate.id,
+      'later',
+    );
   });
 
   it('prefers the copy hostnames already moved to over a later unused one', () => {
     const later = certificate({ id: 'later', expiresOn: days(600), pem: newPem });
-    const rotation = findRotations({ certificates: [old(), next(), later], associations: [association('a', 'new'), association('b', 'old')] }).get('old');
+    const rotation = findRotations({
+      certificates: [old(), next(), later],
+      associations: [association('a', 'new'), association('b', 'old')],
+    }).get('old');
     assert.deepEqual(rotation && { moved: rotation.moved, to: rotation.newCertificate.id }, { moved: ['a'], to: 'new' });
   });
 
   it('sees no rotation for an unused old certificate, other names, an earlier expiry, or a replacement that failed to deploy', () => {
     assert.equal(findRotations({ certificates: [old(), next()], associations: [] }).size, 0, 'nothing to move');
     const other = certificate({ id: 'other', expiresOn: days(300), pem: otherPem });
-    assert.equal(findRotations({ certificates: [old(), other], associations: [association('a', 'other'), association('b', 'old')] }).size, 0);
+    assert.equal(
+      findRotations({ certificates: [old(), other], associations: [association('a', 'other'), association('b', 'old')] }).size,
+      0,
+    );
     const earlier = certificate({ id: 'new', expiresOn: days(2), pem: newPem });
     const backwards = findRotations({ certificates: [old(), earlier], associations: [association('a', 'new')] });
     assert.equal(backwards.has('old'), false, 'no rotation to a copy that expires earlier');
@@ -60,7 +83,12 @@ describe('findRotations', () => {
 
   it('ignores invalidated associations and certificates on their way out', () => {
     assert.equal(findRotations({ certificates: [old(), next()], associations: [association('a', 'new', null)] }).size, 0);
-    assert.deepEqual(findRotations({ certificates: [old(), next()], associations: [association('a', 'new', null), association('b', 'old')] }).get('old')?.moved, [], 'an invalidated move is no move');
+    assert.deepEqual(
+      findRotations({ certificates: [old(), next()], associations: [association('a', 'new', null), association('b', 'old')] }).get('old')
+        ?.moved,
+      [],
+      'an invalidated move is no move',
+    );
     const leaving = certificate({ id: 'old', status: 'pending_deletion', expiresOn: days(5), pem: oldPem });
     assert.equal(findRotations({ certificates: [leaving, next()], associations: [association('a', 'new')] }).size, 0);
   });

@@ -56,7 +56,13 @@ describe('uploadClientCertificate cancelled', () => {
     await assertCancelled(uploadClientCertificate(context, await uploadOf('z1'), { signal: controller.signal }));
     assert.equal(fake.count('getHostnameCertificate'), 1);
     assert.equal(abortListeners(controller.signal), 0);
-    assert.deepEqual(data.loaded().aop.get('z1')?.certificates.map((item) => `${item.id}:${item.status}`), ['c1:active', 'uploaded-1:pending_deployment']);
+    assert.deepEqual(
+      data
+        .loaded()
+        .aop.get('z1')
+        ?.certificates.map((item) => `${item.id}:${item.status}`),
+      ['c1:active', 'uploaded-1:pending_deployment'],
+    );
     assert.equal(activity.of(NodeIds.aopGroup('z1')), undefined);
   });
 

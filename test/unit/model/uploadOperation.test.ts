@@ -40,7 +40,12 @@ describe('uploadClientCertificate', () => {
   it('a refusal by Cloudflare sends one POST, no look-up, and leaves the data as it was', async () => {
     const { fake, data, activity, context } = harness();
     fake.seed('z1', { certificates: [certificate({ id: 'c1' })] });
-    fake.on('uploadHostnameCertificate', { throw: new CloudflareApiError('Only leaf certificates can be uploaded as client certificates; this is a CA certificate.', { status: 400, codes: [1412] }) });
+    fake.on('uploadHostnameCertificate', {
+      throw: new CloudflareApiError('Only leaf certificates can be uploaded as client certificates; this is a CA certificate.', {
+        status: 400,
+        codes: [1412],
+      }),
+    });
     await assert.rejects(uploadClientCertificate(context, await uploadOf('z1')), CloudflareApiError);
     assert.equal(fake.count('uploadHostnameCertificate'), 1);
     assert.equal(fake.count('listHostnameCertificates'), 1);
@@ -56,10 +61,20 @@ describe('uploadClientCertificate', () => {
     assert.equal(outcome.settled, false);
     assert.equal(outcome.certificate.status, 'pending_deployment');
     assert.ok(fake.count('getHostnameCertificate') >= 2);
-    assert.deepEqual(data.loaded().aop.get('z1')?.certificates.map((item) => item.status), ['pending_deployment']);
+    assert.deepEqual(
+      data
+        .loaded()
+        .aop.get('z1')
+        ?.certificates.map((item) => item.status),
+      ['pending_deployment'],
+    );
   });
 
-  for (const lost of [new NetworkError('Cloudflare could not be reached.'), new ServerError('Cloudflare answered with a server error (502).', { status: 502 }), new TimeoutError('Cloudflare did not answer in time.')]) {
+  for (const lost of [
+    new NetworkError('Cloudflare could not be reached.'),
+    new ServerError('Cloudflare answered with a server error (502).', { status: 502 }),
+    new TimeoutError('Cloudflare did not answer in time.'),
+  ]) {
     it(`an answer lost after the commit (${lost.name}) is found by serial: no second POST`, async () => {
       const { fake, data, context, logLines } = harness();
       fake.seed('z1', { certificates: [certificate({ id: 'c1' })] });
@@ -78,7 +93,10 @@ describe('uploadClientCertificate', () => {
     const { fake, data, context } = harness();
     fake.seed('z1', { certificates: [certificate({ id: 'c1' })] });
     fake.on('uploadHostnameCertificate', { throw: new NetworkError('Cloudflare could not be reached.') });
-    await assert.rejects(uploadClientCertificate(context, await uploadOf('z1')), (error: Error) => error instanceof RefusedError && /nothing was stored/.test(error.message));
+    await assert.rejects(
+      uploadClientCertificate(context, await uploadOf('z1')),
+      (error: Error) => error instanceof RefusedError && /nothing was stored/.test(error.message),
+    );
     assert.equal(fake.count('uploadHostnameCertificate'), 1);
     assert.deepEqual(ids(data.loaded().aop.get('z1')?.certificates), ['c1']);
   });
@@ -88,7 +106,10 @@ describe('uploadClientCertificate', () => {
     fake.seed('z1');
     fake.on('uploadHostnameCertificate', { lostAfterCommit: new NetworkError('Cloudflare could not be reached.') });
     fake.on('listHostnameCertificates', { throw: new NetworkError('Cloudflare could not be reached.') }, 2);
-    await assert.rejects(uploadClientCertificate(context, await uploadOf('z1')), (error: Error) => error instanceof RefusedError && /cannot be reached to check/.test(error.message));
+    await assert.rejects(
+      uploadClientCertificate(context, await uploadOf('z1')),
+      (error: Error) => error instanceof RefusedError && /cannot be reached to check/.test(error.message),
+    );
     assert.equal(fake.count('uploadHostnameCertificate'), 1);
   });
 });
@@ -106,7 +127,10 @@ describe('uploadClientCertificate while the view reloads everything', () => {
     await uploadClientCertificate(context, await uploadOf('z1'));
     const aop = data.loaded().aop.get('z1');
     assert.deepEqual(ids(aop?.certificates), ['c1', 'uploaded-1']);
-    assert.deepEqual(aop?.associations.map((item) => item.hostname), ['a.example']);
+    assert.deepEqual(
+      aop?.associations.map((item) => item.hostname),
+      ['a.example'],
+    );
   });
 
   it('after a lost answer and a reloadAll, does not invent an empty list of associations', async () => {
@@ -121,7 +145,10 @@ describe('uploadClientCertificate while the view reloads everything', () => {
     await assert.rejects(uploadClientCertificate(context, await uploadOf('z1')), RefusedError);
     const aop = await data.aop('z1');
     assert.deepEqual(ids(aop.certificates), ['c1']);
-    assert.deepEqual(aop.associations.map((item) => item.hostname), ['a.example']);
+    assert.deepEqual(
+      aop.associations.map((item) => item.hostname),
+      ['a.example'],
+    );
   });
 });
 
@@ -130,7 +157,10 @@ describe('checkRoomForClientCertificate (through the upload)', () => {
     const { fake, context } = harness();
     const upload = await uploadOf('z1');
     fake.seed('z1', { certificates: [certificate({ id: 'same', serial: upload.serialNumber.toUpperCase() })] });
-    await assert.rejects(uploadClientCertificate(context, upload), (error: Error) => error instanceof RefusedError && /already holds "upload.example.com"/.test(error.message));
+    await assert.rejects(
+      uploadClientCertificate(context, upload),
+      (error: Error) => error instanceof RefusedError && /already holds "upload.example.com"/.test(error.message),
+    );
     assert.deepEqual(fake.requests, ['listHostnameCertificates z1', 'listHostnameAssociations z1']);
   });
 
@@ -138,7 +168,10 @@ describe('checkRoomForClientCertificate (through the upload)', () => {
     const { fake, context } = harness();
     const statuses = ['deleted', 'pending_deletion', ...Array<string>(8).fill('active')];
     fake.seed('z1', { certificates: statuses.map((status, index) => certificate({ id: `c${index}`, status })) });
-    await assert.rejects(uploadClientCertificate(context, await uploadOf('z1')), (error: Error) => error instanceof RefusedError && /already holds 10 client certificates \(8 live\)/.test(error.message));
+    await assert.rejects(
+      uploadClientCertificate(context, await uploadOf('z1')),
+      (error: Error) => error instanceof RefusedError && /already holds 10 client certificates \(8 live\)/.test(error.message),
+    );
     assert.equal(fake.count('uploadHostnameCertificate'), 0);
   });
 

@@ -7,7 +7,11 @@ import { certificate } from './fakeClient';
 import { abortListeners, FAST_POLL, harness } from './modelHarness';
 import { uploadOf } from './uploadFixtures';
 
-const notNow = () => new NotNowError('Cloudflare is still deploying the certificate, so nothing was changed yet; try again shortly.', { status: 400, codes: [1434] });
+const notNow = () =>
+  new NotNowError('Cloudflare is still deploying the certificate, so nothing was changed yet; try again shortly.', {
+    status: 400,
+    codes: [1434],
+  });
 
 /** A write that answers with the given errors first, then succeeds; counts its attempts. */
 function sender(failures: Error[]) {
@@ -76,18 +80,28 @@ describe('uploadClientCertificate answered "already exists" (1406)', () => {
     await data.aop('z1');
     const upload = await uploadOf('z1');
     fake.zoneCertificates('z1').push(certificate({ id: 'copy', serial: upload.serialNumber.toUpperCase() }));
-    fake.on('uploadHostnameCertificate', { throw: new AlreadyExistsError('Cloudflare already holds this certificate.', { status: 400, codes: [1406] }) });
+    fake.on('uploadHostnameCertificate', {
+      throw: new AlreadyExistsError('Cloudflare already holds this certificate.', { status: 400, codes: [1406] }),
+    });
     const outcome = await uploadClientCertificate(context, upload);
     assert.equal(outcome.certificate.id, 'copy');
     assert.equal(outcome.settled, true);
     assert.equal(fake.count('uploadHostnameCertificate'), 1);
-    assert.deepEqual(data.loaded().aop.get('z1')?.certificates.map((item) => item.id), ['c1', 'copy']);
+    assert.deepEqual(
+      data
+        .loaded()
+        .aop.get('z1')
+        ?.certificates.map((item) => item.id),
+      ['c1', 'copy'],
+    );
   });
 
   it('passes the refusal on when no copy can be found', async () => {
     const { fake, context } = harness();
     fake.seed('z1');
-    fake.on('uploadHostnameCertificate', { throw: new AlreadyExistsError('Cloudflare already holds this certificate.', { status: 400, codes: [1406] }) });
+    fake.on('uploadHostnameCertificate', {
+      throw: new AlreadyExistsError('Cloudflare already holds this certificate.', { status: 400, codes: [1406] }),
+    });
     await assert.rejects(uploadClientCertificate(context, await uploadOf('z1')), AlreadyExistsError);
   });
 });

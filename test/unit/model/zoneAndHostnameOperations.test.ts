@@ -29,7 +29,13 @@ describe('setZoneAop', () => {
 
   it('a refusal leaves the switch as loaded', async () => {
     const h = await seeded();
-    h.fake.on('setAopSettings', { throw: new PermissionError('The API token lacks the "SSL and Certificates: Edit" permission needed for this.', 'SSL and Certificates: Edit', { status: 403 }) });
+    h.fake.on('setAopSettings', {
+      throw: new PermissionError(
+        'The API token lacks the "SSL and Certificates: Edit" permission needed for this.',
+        'SSL and Certificates: Edit',
+        { status: 403 },
+      ),
+    });
     await assert.rejects(setZoneAop(h.context, 'z1', true), PermissionError);
     assert.deepEqual(await h.data.aopSettings('z1'), { enabled: false });
     assert.equal(h.fake.count('getAopSettings'), 1);
@@ -59,7 +65,9 @@ describe('setZoneAop', () => {
 
   it('an answer lost after the commit: the error is passed on and the switch is loaded again', async () => {
     const h = await seeded();
-    h.fake.on('setAopSettings', { lostAfterCommit: new ServerError('Cloudflare answered with a server error (502); try again shortly.', { status: 502 }) });
+    h.fake.on('setAopSettings', {
+      lostAfterCommit: new ServerError('Cloudflare answered with a server error (502); try again shortly.', { status: 502 }),
+    });
     await assert.rejects(setZoneAop(h.context, 'z1', true), ServerError);
     assert.deepEqual(await h.data.aopSettings('z1'), { enabled: true });
     assert.ok(h.changes.some((change) => change.zoneId === 'z1' && change.part === 'aopSettings'));
@@ -75,7 +83,13 @@ describe('refreshCustomHostname', () => {
     const spinner = watchActivity(h.activity, NodeIds.customHostname('z1', 'h2'));
     await refreshCustomHostname(h.context, 'z1', 'h2');
     assert.deepEqual(h.fake.requests.slice(before), ['getCustomHostname z1 h2']);
-    assert.deepEqual(h.data.loaded().customHostnames.get('z1')?.items.map((item) => item.status), ['active', 'moved']);
+    assert.deepEqual(
+      h.data
+        .loaded()
+        .customHostnames.get('z1')
+        ?.items.map((item) => item.status),
+      ['active', 'moved'],
+    );
     assert.deepEqual(h.changes.at(-1), { zoneId: 'z1', part: 'customHostnames', itemId: 'h2', cause: 'operation' });
     assert.deepEqual(spinner, ['Refreshing…', undefined]);
   });

@@ -1,7 +1,13 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { CloudflareClient } from '../../../src/cloudflare/cloudflareClient';
-import { CancelledError, CloudflareError, toCloudflareError, type EnvelopeMessage, type RequestDescription } from '../../../src/cloudflare/errors';
+import {
+  CancelledError,
+  CloudflareError,
+  toCloudflareError,
+  type EnvelopeMessage,
+  type RequestDescription,
+} from '../../../src/cloudflare/errors';
 import type { FetchResponse } from '../../../src/cloudflare/fetchLike';
 import { harness } from '../cloudflare/clientHarness';
 
@@ -10,11 +16,35 @@ type Answer =
   | { readonly kind: 'response'; readonly status: number; readonly retryAfter: string | null; readonly body: string }
   | { readonly kind: 'fetch-throws' | 'text-throws'; readonly thrown: unknown };
 
-const status = fc.oneof(fc.constantFrom(200, 201, 202, 204, 301, 302, 304, 400, 401, 403, 404, 409, 429, 500, 502, 503), fc.integer({ min: 0, max: 999 }));
-const retryAfter = fc.option(fc.oneof(fc.constantFrom('0', '1', '2.5', '120', '-5', '1e3', 'Wed, 21 Oct 2015 07:28:00 GMT', 'Fri, 01 Jan 2100 00:00:00 GMT', 'soon', ' 3 ', '99999999999'), fc.string({ maxLength: 12 })), { nil: null });
+const status = fc.oneof(
+  fc.constantFrom(200, 201, 202, 204, 301, 302, 304, 400, 401, 403, 404, 409, 429, 500, 502, 503),
+  fc.integer({ min: 0, max: 999 }),
+);
+const retryAfter = fc.option(
+  fc.oneof(
+    fc.constantFrom(
+      '0',
+      '1',
+      '2.5',
+      '120',
+      '-5',
+      '1e3',
+      'Wed, 21 Oct 2015 07:28:00 GMT',
+      'Fri, 01 Jan 2100 00:00:00 GMT',
+      'soon',
+      ' 3 ',
+      '99999999999',
+    ),
+    fc.string({ maxLength: 12 }),
+  ),
+  { nil: null },
+);
 
 /** Cloudflare's error entries as documented: a numeric code and a string message, either missing. */
-const documentedErrors = fc.array(fc.record({ code: fc.integer({ min: 0, max: 99999 }), message: fc.string({ maxLength: 40 }) }, { requiredKeys: [] }), { maxLength: 4 });
+const documentedErrors = fc.array(
+  fc.record({ code: fc.integer({ min: 0, max: 99999 }), message: fc.string({ maxLength: 40 }) }, { requiredKeys: [] }),
+  { maxLength: 4 },
+);
 const anyJson = fc.jsonValue({ maxDepth: 3 });
 
 /** A result as documented: an object, a list of objects, or null; their fields hold anything. */
@@ -44,7 +74,10 @@ function documentedKind(url: string, body: string): string {
   }
   const result = value.result;
   const list = LIST_ENDPOINT.test(new URL(url).pathname);
-  return JSON.stringify({ ...value, result: list ? (Array.isArray(result) ? result : [result]) : Array.isArray(result) ? (result[0] ?? null) : result });
+  return JSON.stringify({
+    ...value,
+    result: list ? (Array.isArray(result) ? result : [result]) : Array.isArray(result) ? (result[0] ?? null) : result,
+  });
 }
 
 function envelope(shapes: Shapes): fc.Arbitrary<string> {
@@ -55,7 +88,13 @@ function envelope(shapes: Shapes): fc.Arbitrary<string> {
         errors: shapes.errors,
         messages: fc.constant([]),
         result: shapes.result,
-        result_info: fc.oneof(anyJson, fc.record({ page: fc.integer(), per_page: fc.integer(), total_pages: fc.integer(), total_count: fc.integer() }, { requiredKeys: [] })),
+        result_info: fc.oneof(
+          anyJson,
+          fc.record(
+            { page: fc.integer(), per_page: fc.integer(), total_pages: fc.integer(), total_count: fc.integer() },
+            { requiredKeys: [] },
+          ),
+        ),
       },
       { requiredKeys: [] },
     )
@@ -63,8 +102,18 @@ function envelope(shapes: Shapes): fc.Arbitrary<string> {
 }
 
 function answers(shapes: Shapes): fc.Arbitrary<Answer> {
-  const body = fc.oneof(envelope(shapes), fc.string({ maxLength: 40 }), anyJson.map((value) => JSON.stringify(value)), fc.constantFrom('', '<html>502</html>', '{"id":"x"}', 'null', '{"success":true}'));
-  const thrown = fc.oneof(fc.constant(new Error('socket hang up')), fc.constant(Object.assign(new Error('refused'), { code: 'ECONNREFUSED' })), anyJson, fc.constant(undefined));
+  const body = fc.oneof(
+    envelope(shapes),
+    fc.string({ maxLength: 40 }),
+    anyJson.map((value) => JSON.stringify(value)),
+    fc.constantFrom('', '<html>502</html>', '{"id":"x"}', 'null', '{"success":true}'),
+  );
+  const thrown = fc.oneof(
+    fc.constant(new Error('socket hang up')),
+    fc.constant(Object.assign(new Error('refused'), { code: 'ECONNREFUSED' })),
+    anyJson,
+    fc.constant(undefined),
+  );
   return fc.oneof(
     { weight: 8, arbitrary: fc.record({ kind: fc.constant('response' as const), status, retryAfter, body }) },
     { weight: 1, arbitrary: fc.record({ kind: fc.constantFrom('fetch-throws' as const, 'text-throws' as const), thrown }) },
@@ -85,7 +134,11 @@ const CALLS: readonly ((client: CloudflareClient) => Promise<unknown>)[] = [
 ];
 
 /** Runs one call against a fake API that gives the scripted answers in turn (the last one forever). */
-async function outcome(script: readonly Answer[], call: (client: CloudflareClient) => Promise<unknown>, perEndpoint: boolean): Promise<{ error?: unknown; requests: number }> {
+async function outcome(
+  script: readonly Answer[],
+  call: (client: CloudflareClient) => Promise<unknown>,
+  perEndpoint: boolean,
+): Promise<{ error?: unknown; requests: number }> {
   let requests = 0;
   const { client } = harness('https://api.cloudflare.test/client/v4', {
     around: async (url) => {
@@ -116,7 +169,10 @@ async function outcome(script: readonly Answer[], call: (client: CloudflareClien
 }
 
 function assertTyped(error: unknown): void {
-  assert.ok(error instanceof CloudflareError, `not a CloudflareError: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
+  assert.ok(
+    error instanceof CloudflareError,
+    `not a CloudflareError: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`,
+  );
   assert.ok(error.message.length > 0 && error.name === error.constructor.name);
 }
 
@@ -126,7 +182,10 @@ function mappingProperty(shapes: Shapes) {
     if (error !== undefined) {
       assertTyped(error);
       // Nothing here cancels: a CancelledError would be another failure wearing the wrong name.
-      assert.ok(!(error instanceof CancelledError), `${error instanceof Error ? error.message : ''} (cause: ${String((error as Error).cause)})`);
+      assert.ok(
+        !(error instanceof CancelledError),
+        `${error instanceof Error ? error.message : ''} (cause: ${String((error as Error).cause)})`,
+      );
     }
     // Retries and pages are bounded: 1 + 3 retries + 4 rate-limit retries per request, 200 pages.
     assert.ok(requests <= 200 * 8, `${requests} requests`);
@@ -135,12 +194,22 @@ function mappingProperty(shapes: Shapes) {
 
 describe('property: any status, headers and body become a result or a CloudflareError', () => {
   it('toCloudflareError maps any status, messages and Retry-After to a CloudflareError', () => {
-    const request = fc.record({ method: fc.constantFrom('GET', 'POST', 'PUT', 'DELETE'), path: fc.string({ maxLength: 20 }), needs: fc.constantFrom('Zone: Read' as const, 'SSL and Certificates: Edit' as const, 'API Tokens: Read' as const) });
+    const request = fc.record({
+      method: fc.constantFrom('GET', 'POST', 'PUT', 'DELETE'),
+      path: fc.string({ maxLength: 20 }),
+      needs: fc.constantFrom('Zone: Read' as const, 'SSL and Certificates: Edit' as const, 'API Tokens: Read' as const),
+    });
     const wait = fc.option(fc.oneof(fc.double(), fc.integer()), { nil: undefined });
     fc.assert(
-      fc.property(request, fc.integer({ min: -1000, max: 2000 }), documentedErrors, wait, (given: RequestDescription, code: number, messages: EnvelopeMessage[], retryAfterMs) => {
-        assertTyped(toCloudflareError(given, code, messages, retryAfterMs));
-      }),
+      fc.property(
+        request,
+        fc.integer({ min: -1000, max: 2000 }),
+        documentedErrors,
+        wait,
+        (given: RequestDescription, code: number, messages: EnvelopeMessage[], retryAfterMs) => {
+          assertTyped(toCloudflareError(given, code, messages, retryAfterMs));
+        },
+      ),
       { numRuns: 3000 },
     );
   });

@@ -7,12 +7,78 @@ import { assertInert, inlineTokens, normalised } from './markdownOracle';
 
 /** Fragments that make Markdown do things, and random text between them. */
 const HOSTILE = [
-  '[', ']', '(', ')', '<', '>', '!', '`', '``', '*', '_', '~', '|', '#', '-', '+', '=', '.', ':', '&', '\\', '"', "'", '/', '//', '@',
-  'command:', 'COMMAND:', 'https://', 'HTTPS://', 'http://', 'file:', 'ftp://', 'mailto:', 'javascript:', 'www.', 'localhost', 'evil.com',
-  'a@b.co', '](', '[x](command:a)', '](https://e.co "t")', '![i](x.png)', '<https://e.co>', '<a href=x>', '[r]: /u', '&lt;', '&#60;', '&#x3C;', 'img src=x onerror=alert(1)', 'script', '\n', '\r\n', '\r', ' ', '  ', '    ', '\t', '\0', '\u2028', '1.', 'x',
+  '[',
+  ']',
+  '(',
+  ')',
+  '<',
+  '>',
+  '!',
+  '`',
+  '``',
+  '*',
+  '_',
+  '~',
+  '|',
+  '#',
+  '-',
+  '+',
+  '=',
+  '.',
+  ':',
+  '&',
+  '\\',
+  '"',
+  "'",
+  '/',
+  '//',
+  '@',
+  'command:',
+  'COMMAND:',
+  'https://',
+  'HTTPS://',
+  'http://',
+  'file:',
+  'ftp://',
+  'mailto:',
+  'javascript:',
+  'www.',
+  'localhost',
+  'evil.com',
+  'a@b.co',
+  '](',
+  '[x](command:a)',
+  '](https://e.co "t")',
+  '![i](x.png)',
+  '<https://e.co>',
+  '<a href=x>',
+  '[r]: /u',
+  '&lt;',
+  '&#60;',
+  '&#x3C;',
+  'img src=x onerror=alert(1)',
+  'script',
+  '\n',
+  '\r\n',
+  '\r',
+  ' ',
+  '  ',
+  '    ',
+  '\t',
+  '\0',
+  '\u2028',
+  '1.',
+  'x',
 ];
 const hostile: fc.Arbitrary<string> = fc.oneof(
-  { weight: 4, arbitrary: fc.array(fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...HOSTILE) }, { weight: 1, arbitrary: fc.string({ maxLength: 4 }) }), { maxLength: 24 }).map((parts) => parts.join('')) },
+  {
+    weight: 4,
+    arbitrary: fc
+      .array(fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...HOSTILE) }, { weight: 1, arbitrary: fc.string({ maxLength: 4 }) }), {
+        maxLength: 24,
+      })
+      .map((parts) => parts.join('')),
+  },
   { weight: 1, arbitrary: fc.string({ maxLength: 60, unit: 'binary' }) },
 );
 
@@ -29,7 +95,10 @@ describe('property: Markdown and notification escaping never yield a live link, 
         assertInert(escaped);
         // Inline, so paragraph trimming aside this is the whole rendering: text and nothing else.
         const tokens = inlineTokens(escaped);
-        assert.ok(tokens.every((token) => token.type === 'text'), `${JSON.stringify(escaped)}: ${tokens.map((token) => token.type).join(',')}`);
+        assert.ok(
+          tokens.every((token) => token.type === 'text'),
+          `${JSON.stringify(escaped)}: ${tokens.map((token) => token.type).join(',')}`,
+        );
         assert.equal(tokens.map((token) => token.content).join(''), normalised(flat(text)));
       }),
       { numRuns: 4000 },
@@ -37,7 +106,13 @@ describe('property: Markdown and notification escaping never yield a live link, 
   });
 
   it('escapeMarkdown stays inert wherever a builder puts it: line start, bold, lists, tables', () => {
-    const frame = fc.constantFrom((value: string) => value, (value: string) => `**${value}**`, (value: string) => `- ${value}`, (value: string) => `| a | ${value} |\n|---|---|`, (value: string) => `Name: ${value}  \nNext: ${value}`);
+    const frame = fc.constantFrom(
+      (value: string) => value,
+      (value: string) => `**${value}**`,
+      (value: string) => `- ${value}`,
+      (value: string) => `| a | ${value} |\n|---|---|`,
+      (value: string) => `Name: ${value}  \nNext: ${value}`,
+    );
     fc.assert(
       fc.property(hostile, hostile, frame, (left, right, place) => {
         assertInert(place(`${escapeMarkdown(left)}${escapeMarkdown(right)}`));
@@ -57,7 +132,11 @@ describe('property: Markdown and notification escaping never yield a live link, 
           return;
         }
         const tokens = inlineTokens(code);
-        assert.deepEqual(tokens.map((token) => token.type), ['code_inline'], JSON.stringify(code));
+        assert.deepEqual(
+          tokens.map((token) => token.type),
+          ['code_inline'],
+          JSON.stringify(code),
+        );
         assert.equal(tokens[0].content, normalised(flat(text)));
       }),
       { numRuns: 3000 },
@@ -69,9 +148,19 @@ describe('property: Markdown and notification escaping never yield a live link, 
     const date = fc.option(fc.date({ noInvalidDate: false }), { nil: undefined });
     const details: fc.Arbitrary<CertificateDetails> = fc.record({
       title: hostile,
-      subject: maybe, sans: fc.option(fc.array(hostile, { maxLength: 3 }), { nil: undefined }), issuer: maybe, serialNumber: maybe,
-      signature: maybe, keyType: maybe, notBefore: date, notAfter: date, status: maybe, uploadedOn: date, id: maybe,
-      sha256Fingerprint: maybe, heldByCloudflare: maybe,
+      subject: maybe,
+      sans: fc.option(fc.array(hostile, { maxLength: 3 }), { nil: undefined }),
+      issuer: maybe,
+      serialNumber: maybe,
+      signature: maybe,
+      keyType: maybe,
+      notBefore: date,
+      notAfter: date,
+      status: maybe,
+      uploadedOn: date,
+      id: maybe,
+      sha256Fingerprint: maybe,
+      heldByCloudflare: maybe,
     });
     fc.assert(
       fc.property(details, fc.date({ noInvalidDate: true }), (given, now) => {

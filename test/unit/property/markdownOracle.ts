@@ -26,7 +26,32 @@ const md = markdownIt({ html: true, linkify: true });
 const LIVE = new Set(['link_open', 'image', 'html_inline', 'html_block']);
 
 /** What plain Markdown structure renders to (code blocks, lists, tables …): inert, whatever it holds. */
-const STRUCTURE = new Set(['p', 'strong', 'em', 'code', 'pre', 'br', 'ul', 'ol', 'li', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'hr', 's']);
+const STRUCTURE = new Set([
+  'p',
+  'strong',
+  'em',
+  'code',
+  'pre',
+  'br',
+  'ul',
+  'ol',
+  'li',
+  'table',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'blockquote',
+  'hr',
+  's',
+]);
 
 function flatten(tokens: readonly Token[]): Token[] {
   return tokens.flatMap((token) => [token, ...flatten(token.children ?? [])]);
@@ -35,9 +60,17 @@ function flatten(tokens: readonly Token[]): Token[] {
 /** Fails when the Markdown renders a link, an autolink, an image or HTML, or an <a>/<img> tag. */
 export function assertInert(markdown: string): void {
   const live = flatten(md.parse(markdown, {})).filter((token) => LIVE.has(token.type));
-  assert.deepEqual(live.map((token) => token.type), [], `live Markdown in ${JSON.stringify(markdown)}`);
+  assert.deepEqual(
+    live.map((token) => token.type),
+    [],
+    `live Markdown in ${JSON.stringify(markdown)}`,
+  );
   const tags = [...md.render(markdown).matchAll(/<\/?([A-Za-z][A-Za-z0-9]*)/g)].map((match) => match[1]);
-  assert.deepEqual(tags.filter((tag) => !STRUCTURE.has(tag)), [], 'only tags Markdown structure renders to');
+  assert.deepEqual(
+    tags.filter((tag) => !STRUCTURE.has(tag)),
+    [],
+    'only tags Markdown structure renders to',
+  );
 }
 
 /** The inline tokens of a single line, joined text_special and text included. */

@@ -1,4 +1,10 @@
-import { createCertificate, createChain, generateKey, type GeneratedCertificate, type GeneratedKey } from '../../fixtures/certificateFactory';
+import {
+  createCertificate,
+  createChain,
+  generateKey,
+  type GeneratedCertificate,
+  type GeneratedKey,
+} from '../../fixtures/certificateFactory';
 
 /**
  * A few real certificates and keys, made once per process: RSA generation takes tens of milliseconds
@@ -8,7 +14,11 @@ export interface MaterialPool {
   /** Leaves with their own keys: one RSA, one ECDSA. */
   readonly leaves: readonly GeneratedCertificate[];
   /** A leaf under two intermediates and a self-signed root. */
-  readonly chain: { readonly leaf: GeneratedCertificate; readonly intermediates: readonly GeneratedCertificate[]; readonly root: GeneratedCertificate };
+  readonly chain: {
+    readonly leaf: GeneratedCertificate;
+    readonly intermediates: readonly GeneratedCertificate[];
+    readonly root: GeneratedCertificate;
+  };
   /** A CA certificate with its own key. */
   readonly ca: GeneratedCertificate;
   /** A key that belongs to none of the certificates above. */
@@ -34,6 +44,9 @@ export function poolBlocks(material: MaterialPool): { label: string; pem: string
   return [
     ...certificates.map((certificate) => ({ label: 'CERTIFICATE', pem: certificate.certPem })),
     ...material.leaves.map((leaf) => ({ label: 'PRIVATE KEY', pem: leaf.key.pkcs8Pem })),
-    ...material.leaves.map((leaf) => ({ label: leaf.key.kind === 'RSA' ? 'RSA PRIVATE KEY' : 'EC PRIVATE KEY', pem: leaf.key.traditionalPem })),
+    ...material.leaves.map((leaf) => ({
+      label: leaf.key.kind === 'RSA' ? 'RSA PRIVATE KEY' : 'EC PRIVATE KEY',
+      pem: leaf.key.traditionalPem,
+    })),
   ];
 }

@@ -18,7 +18,10 @@ const lyingCount = fc.oneof(
   fc.constantFrom(null, '3', 'many', true, {}, []) as fc.Arbitrary<unknown> as fc.Arbitrary<number>,
 );
 const lyingInfo: fc.Arbitrary<ResultInfo | undefined> = fc.option(
-  fc.record({ page: lyingCount, per_page: lyingCount, count: lyingCount, total_count: lyingCount, total_pages: lyingCount }, { requiredKeys: [] }),
+  fc.record(
+    { page: lyingCount, per_page: lyingCount, count: lyingCount, total_count: lyingCount, total_pages: lyingCount },
+    { requiredKeys: [] },
+  ),
   { nil: undefined },
 );
 
@@ -68,10 +71,17 @@ describe('property: pagination terminates within its cap and de-duplicates, howe
           result = await fetchAllPages(fetchPage, given);
         } catch (error) {
           // Page 1's own error, or a partial result wrapping a later page's.
-          assert.ok(error instanceof ServerError || (error instanceof PartialResultError && error.cause instanceof ServerError), `${String(error)}`);
+          assert.ok(
+            error instanceof ServerError || (error instanceof PartialResultError && error.cause instanceof ServerError),
+            `${String(error)}`,
+          );
           assert.equal(error instanceof ServerError, requested[0] === 1 && pages[0].fails);
           if (error instanceof PartialResultError) {
-            assert.equal(new Set(error.loaded.map((item) => (item as Item).id)).size, error.loaded.length, 'partial results are de-duplicated');
+            assert.equal(
+              new Set(error.loaded.map((item) => (item as Item).id)).size,
+              error.loaded.length,
+              'partial results are de-duplicated',
+            );
           }
           result = [];
         }

@@ -49,7 +49,10 @@ function write(pem: string, label: string, chosen: Style): { text: string; start
 }
 
 /** A document of prose and PEMs, with where each PEM is. */
-export function compose(parts: readonly { prose: string; pem: { label: string; pem: string }; style: Style }[], trailer: string): { text: string; placed: Placed[] } {
+export function compose(
+  parts: readonly { prose: string; pem: { label: string; pem: string }; style: Style }[],
+  trailer: string,
+): { text: string; placed: Placed[] } {
   let text = '';
   const placed: Placed[] = [];
   for (const part of parts) {

@@ -14,7 +14,10 @@ const NOW = new Date('2026-06-01T00:00:00Z');
 function assertWellFormed(text: string, blocks: readonly PemBlock[]): void {
   let previousEnd = 0;
   for (const block of blocks) {
-    assert.ok(block.start >= previousEnd && block.start < block.end && block.end <= text.length, `range ${block.start}-${block.end} of ${text.length}`);
+    assert.ok(
+      block.start >= previousEnd && block.start < block.end && block.end <= text.length,
+      `range ${block.start}-${block.end} of ${text.length}`,
+    );
     assert.ok(text.startsWith(`-----BEGIN ${block.label}-----`, block.start), 'a block starts at its BEGIN line');
     assert.equal(block.der === undefined, block.problem !== undefined, 'bytes exactly when there is no problem');
     assert.match(block.pem, /^-----BEGIN [^\r]*-----END [A-Z0-9 ]+-----\n$/s);
@@ -74,12 +77,17 @@ describe('property: PEM scanning and key parsing stay within their boundary', fu
   it('real certificates and keys with mangled base64 are reported, not thrown', () => {
     const edit = fc.record({ at: fc.nat(), to: fc.constantFrom('A', '/', '+', '=', '*', ' ', '\n', '\\n', '-', '') });
     fc.assert(
-      fc.property(fc.constantFrom(...pems), fc.constantFrom(...pems), fc.array(edit, { minLength: 1, maxLength: 6 }), (damaged, companion, edits) => {
-        const text = `${mangle(damaged.pem, edits)}${companion.pem}`;
-        const analysis = analysePemDocument(text, NOW, 30);
-        assertWellFormed(text, analysis.blocks);
-        analysis.blocks.filter(isPrivateKeyBlock).forEach((block) => inspectWithinBoundary(block, 'guess'));
-      }),
+      fc.property(
+        fc.constantFrom(...pems),
+        fc.constantFrom(...pems),
+        fc.array(edit, { minLength: 1, maxLength: 6 }),
+        (damaged, companion, edits) => {
+          const text = `${mangle(damaged.pem, edits)}${companion.pem}`;
+          const analysis = analysePemDocument(text, NOW, 30);
+          assertWellFormed(text, analysis.blocks);
+          analysis.blocks.filter(isPrivateKeyBlock).forEach((block) => inspectWithinBoundary(block, 'guess'));
+        },
+      ),
       { numRuns: 1500 },
     );
   });
@@ -102,7 +110,10 @@ describe('property: PEM scanning and key parsing stay within their boundary', fu
           const again = [timing, measure(run), measure(run)];
           timing = { small: Math.min(...again.map((entry) => entry.small)), large: Math.min(...again.map((entry) => entry.large)) };
         }
-        assert.ok(linear(timing), `${timing.large.toFixed(0)} ms for 4x the input that took ${timing.small.toFixed(0)} ms (${expand(run).length} characters)`);
+        assert.ok(
+          linear(timing),
+          `${timing.large.toFixed(0)} ms for 4x the input that took ${timing.small.toFixed(0)} ms (${expand(run).length} characters)`,
+        );
       }),
       { numRuns: 80 },
     );
@@ -114,7 +125,12 @@ describe('property: PEM scanning and key parsing stay within their boundary', fu
         const { text, placed } = compose(parts, trailer);
         const found = findPemBlocks(text);
         assert.deepEqual(
-          found.map((block) => ({ label: block.label, start: block.start, end: block.end, der: block.der ? Buffer.from(block.der).toString('hex') : block.problem })),
+          found.map((block) => ({
+            label: block.label,
+            start: block.start,
+            end: block.end,
+            der: block.der ? Buffer.from(block.der).toString('hex') : block.problem,
+          })),
           placed,
         );
       }),

@@ -6,16 +6,57 @@ import fc from 'fast-check';
  * the scanner's regular expressions and branches are.
  */
 const PEM_FRAGMENTS = [
-  '-----BEGIN ', '-----END ', '-----', 'CERTIFICATE', 'PRIVATE KEY', 'RSA PRIVATE KEY', 'EC PRIVATE KEY',
-  'ENCRYPTED PRIVATE KEY', 'EC PARAMETERS', '-----BEGIN CERTIFICATE-----', '-----END CERTIFICATE-----',
-  '-----BEGIN PRIVATE KEY-----', '-----END PRIVATE KEY-----', 'Proc-Type: 4,ENCRYPTED', 'DEK-Info: AES-128-CBC,00',
-  'MIIB', 'MIIC', 'AAAA', '====', '=', '+/', '\\n', '\\r\\n', '\\/', '\n', '\r\n', '\r', '\uFEFF', ' ', '\t', '"', "'", ',',
-  ':', '\\', '\u0000', '\ufffd', '|\n  ', 'key: "', '{"pem":"',
+  '-----BEGIN ',
+  '-----END ',
+  '-----',
+  'CERTIFICATE',
+  'PRIVATE KEY',
+  'RSA PRIVATE KEY',
+  'EC PRIVATE KEY',
+  'ENCRYPTED PRIVATE KEY',
+  'EC PARAMETERS',
+  '-----BEGIN CERTIFICATE-----',
+  '-----END CERTIFICATE-----',
+  '-----BEGIN PRIVATE KEY-----',
+  '-----END PRIVATE KEY-----',
+  'Proc-Type: 4,ENCRYPTED',
+  'DEK-Info: AES-128-CBC,00',
+  'MIIB',
+  'MIIC',
+  'AAAA',
+  '====',
+  '=',
+  '+/',
+  '\\n',
+  '\\r\\n',
+  '\\/',
+  '\n',
+  '\r\n',
+  '\r',
+  '\uFEFF',
+  ' ',
+  '\t',
+  '"',
+  "'",
+  ',',
+  ':',
+  '\\',
+  '\u0000',
+  '\ufffd',
+  '|\n  ',
+  'key: "',
+  '{"pem":"',
 ];
 
 /** Text from PEM-shaped fragments and random characters, in any order. */
 export const pemishText: fc.Arbitrary<string> = fc
-  .array(fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...PEM_FRAGMENTS) }, { weight: 1, arbitrary: fc.string({ maxLength: 8, unit: 'binary' }) }), { maxLength: 60 })
+  .array(
+    fc.oneof(
+      { weight: 3, arbitrary: fc.constantFrom(...PEM_FRAGMENTS) },
+      { weight: 1, arbitrary: fc.string({ maxLength: 8, unit: 'binary' }) },
+    ),
+    { maxLength: 60 },
+  )
   .map((parts) => parts.join(''));
 
 /** Any text at all: random UTF-16 (lone surrogates included), bytes read as latin1, or PEM-shaped. */
@@ -49,16 +90,38 @@ const FRAMES: readonly (readonly [string, string])[] = [
   ['-----BEGIN CERTIFICATE-----\n', ''],
 ];
 
-export const repeatedRun: fc.Arbitrary<Run> = fc.record({
-  frame: fc.constantFrom(...FRAMES),
-  // Runs of one kind of character first: blank lines, quotes, BEGIN lines are where quadratic scans hide.
-  unit: fc.oneof(
-    { weight: 3, arbitrary: fc.constantFrom('\n', '\r\n', ' \n', '\t', '"', "'", ',', '",', '\\n', '-----BEGIN AB-----\n', '-----BEGIN CERTIFICATE-----', 'AAAA\n', '-----END AB-----') },
-    { weight: 1, arbitrary: fc.array(fc.constantFrom(...PEM_FRAGMENTS, 'A', 'x'), { minLength: 1, maxLength: 4 }).map((parts) => parts.join('')) },
-  ),
-  // Long enough that a quadratic scan of even a short unit takes measurable time.
-  times: fc.integer({ min: 2_000, max: 8_000 }),
-}).map(({ frame, unit, times }) => ({ prefix: frame[0], unit, times, suffix: frame[1] }));
+export const repeatedRun: fc.Arbitrary<Run> = fc
+  .record({
+    frame: fc.constantFrom(...FRAMES),
+    // Runs of one kind of character first: blank lines, quotes, BEGIN lines are where quadratic scans hide.
+    unit: fc.oneof(
+      {
+        weight: 3,
+        arbitrary: fc.constantFrom(
+          '\n',
+          '\r\n',
+          ' \n',
+          '\t',
+          '"',
+          "'",
+          ',',
+          '",',
+          '\\n',
+          '-----BEGIN AB-----\n',
+          '-----BEGIN CERTIFICATE-----',
+          'AAAA\n',
+          '-----END AB-----',
+        ),
+      },
+      {
+        weight: 1,
+        arbitrary: fc.array(fc.constantFrom(...PEM_FRAGMENTS, 'A', 'x'), { minLength: 1, maxLength: 4 }).map((parts) => parts.join('')),
+      },
+    ),
+    // Long enough that a quadratic scan of even a short unit takes measurable time.
+    times: fc.integer({ min: 2_000, max: 8_000 }),
+  })
+  .map(({ frame, unit, times }) => ({ prefix: frame[0], unit, times, suffix: frame[1] }));
 
 export function expand(run: Run): string {
   return `${run.prefix}${run.unit.repeat(run.times)}${run.suffix}`;
@@ -70,7 +133,13 @@ export const lineEnding: fc.Arbitrary<LineEnding> = fc.constantFrom('\n', '\r\n'
 
 /** Prose around a PEM that cannot itself start or end a block (no dashes, no base64-only lines). */
 export const surroundingProse: fc.Arbitrary<string> = fc
-  .array(fc.oneof(fc.constantFrom('Server certificate:', '# comment', 'key: |', '\n', '\r\n', ' ', '\uFEFF', 'été ✓', '{"a": 1}'), fc.string({ maxLength: 10 }).map((text) => text.replace(/[-A-Za-z0-9+/=\\]/g, '.'))), {
-    maxLength: 8,
-  })
+  .array(
+    fc.oneof(
+      fc.constantFrom('Server certificate:', '# comment', 'key: |', '\n', '\r\n', ' ', '\uFEFF', 'été ✓', '{"a": 1}'),
+      fc.string({ maxLength: 10 }).map((text) => text.replace(/[-A-Za-z0-9+/=\\]/g, '.')),
+    ),
+    {
+      maxLength: 8,
+    },
+  )
   .map((parts) => parts.join(''));

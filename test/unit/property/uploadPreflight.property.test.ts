@@ -20,7 +20,10 @@ function assertSafe(input: UploadInput, check: UploadCheck, secrets: readonly st
   if (!check.ok) {
     assert.deepEqual(Object.keys(check).sort(), ['code', 'message', 'ok'], 'a refusal holds a code and a sentence only');
     assert.ok(check.message.length > 0 && !/PRIVATE KEY-----/.test(check.message));
-    assert.ok(secrets.every((secret) => !check.message.includes(secret)), 'no key material in the message');
+    assert.ok(
+      secrets.every((secret) => !check.message.includes(secret)),
+      'no key material in the message',
+    );
     return;
   }
   const { certificatePem, privateKeyPem, leaf, key } = check.material;
@@ -29,7 +32,10 @@ function assertSafe(input: UploadInput, check: UploadCheck, secrets: readonly st
   assert.ok(!certificatePem.includes('\r') && !privateKeyPem.includes('\r'), 'LF line endings');
   const inputText = `${input.certificateText}\n${input.keyText ?? ''}`;
   const given = new Set(findPemBlocks(inputText).map((block) => block.pem));
-  assert.ok(sentCertificates.every((block) => given.has(block.pem)), 'only certificates the user gave');
+  assert.ok(
+    sentCertificates.every((block) => given.has(block.pem)),
+    'only certificates the user gave',
+  );
   const keys = findPemBlocks(privateKeyPem);
   assert.equal(keys.length, 1, 'exactly one key block');
   assert.ok(['PRIVATE KEY', 'RSA PRIVATE KEY', 'EC PRIVATE KEY'].includes(keys[0].label) && !keys[0].headers['Proc-Type'], 'unencrypted');
@@ -56,24 +62,41 @@ describe('property: the upload pre-flight sends nothing when it refuses, and acc
     all = setups(pool);
     secrets = secretRuns(all, pool);
     const certificates = [...pool.leaves, pool.chain.leaf, ...pool.chain.intermediates, pool.chain.root, pool.ca];
-    pieces = [...certificates.map((certificate) => certificate.certPem), ...all.flatMap((setup) => setup.variants.map((variant) => variant.pem)), pool.stranger.pkcs8Pem, pool.ca.key.pkcs8Pem];
+    pieces = [
+      ...certificates.map((certificate) => certificate.certPem),
+      ...all.flatMap((setup) => setup.variants.map((variant) => variant.pem)),
+      pool.stranger.pkcs8Pem,
+      pool.ca.key.pkcs8Pem,
+    ];
   });
 
   it('any mix of real blocks, damage and noise is refused with nothing to send, or accepted soundly', () => {
     // Matching pairs too: random pieces alone almost never make an upload that could be accepted.
     // CA certificates with their own keys as well: the pair a CA check has to refuse.
-    const leafPair = fc.constantFrom(...all).chain((setup) => fc.constantFrom(...setup.variants).map((key) => `${setup.chain.map((certificate) => certificate.certPem).join('')}${key.pem}`));
+    const leafPair = fc
+      .constantFrom(...all)
+      .chain((setup) =>
+        fc.constantFrom(...setup.variants).map((key) => `${setup.chain.map((certificate) => certificate.certPem).join('')}${key.pem}`),
+      );
     const caPair = fc.constantFrom(pool.ca, pool.chain.root, ...pool.chain.intermediates).map((ca) => `${ca.certPem}${ca.key.pkcs8Pem}`);
     const pair = fc.oneof({ weight: 3, arbitrary: leafPair }, { weight: 1, arbitrary: caPair });
     const piece = fc.oneof(
       { weight: 4, arbitrary: fc.constantFrom(...pieces) },
       { weight: 3, arbitrary: pair },
-      { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...pieces), fc.nat(), fc.constantFrom('A', '*', '', '\n', '-')).map(([pem, at, to]) => damageAt(pem, at, to)) },
+      {
+        weight: 1,
+        arbitrary: fc
+          .tuple(fc.constantFrom(...pieces), fc.nat(), fc.constantFrom('A', '*', '', '\n', '-'))
+          .map(([pem, at, to]) => damageAt(pem, at, to)),
+      },
       { weight: 1, arbitrary: anyText },
     );
     const input: fc.Arbitrary<UploadInput> = fc.record({
       certificateText: fc.array(piece, { maxLength: 5 }).map((parts) => parts.join('')),
-      keyText: fc.option(fc.array(piece, { maxLength: 2 }).map((parts) => parts.join('')), { nil: undefined }),
+      keyText: fc.option(
+        fc.array(piece, { maxLength: 2 }).map((parts) => parts.join('')),
+        { nil: undefined },
+      ),
       passphrase: fc.constantFrom(undefined, PASSPHRASE, 'wrong'),
       purpose: fc.constantFrom('aop' as const, 'pack' as const),
       requiredKeyType: fc.constantFrom(undefined, 'RSA' as const, 'ECDSA' as const),
@@ -91,19 +114,34 @@ describe('property: the upload pre-flight sends nothing when it refuses, and acc
     fc.assert(
       fc.property(validUpload(all), (upload: ValidUpload) => {
         const { certificateDocument, keyDocument } = documentsOf(upload);
-        const parts = (blocks: typeof certificateDocument, offset: number) => blocks.map((pem, index) => ({ pem, style: upload.styles[(offset + index) % 6], prose: upload.proses[(offset + index) % 7] }));
+        const parts = (blocks: typeof certificateDocument, offset: number) =>
+          blocks.map((pem, index) => ({ pem, style: upload.styles[(offset + index) % 6], prose: upload.proses[(offset + index) % 7] }));
         const certificateText = compose(parts(certificateDocument, 0), upload.proses[6]).text;
         const keyText = keyDocument.length > 0 ? compose(parts(keyDocument, 3), '').text : undefined;
-        const input: UploadInput = { certificateText, keyText, passphrase: upload.key.encrypted ? PASSPHRASE : undefined, purpose: 'aop', now: NOW };
+        const input: UploadInput = {
+          certificateText,
+          keyText,
+          passphrase: upload.key.encrypted ? PASSPHRASE : undefined,
+          purpose: 'aop',
+          now: NOW,
+        };
         const check = prepareUpload(input);
         assert.ok(check.ok, check.ok ? '' : `${check.code}: ${check.message}`);
         assertSafe(input, check, secrets);
         const { material } = check;
-        assert.equal(material.certificatePem, upload.setup.chain.map((certificate) => certificate.certPem).join(''), 'leaf first, then each issuer, no root');
+        assert.equal(
+          material.certificatePem,
+          upload.setup.chain.map((certificate) => certificate.certPem).join(''),
+          'leaf first, then each issuer, no root',
+        );
         assert.equal(keyDer(material.privateKeyPem), keyDer(upload.setup.chain[0].key.pkcs8Pem));
         const warnings = material.warnings.map((warning) => warning.code).sort();
         const leafFirst = upload.certificates[0] === upload.setup.chain[0];
-        const expected = [...(leafFirst ? [] : ['chain-reordered']), ...(upload.ecParameters ? ['ec-parameters-stripped'] : []), ...(upload.withRoot ? ['root-dropped'] : [])].sort();
+        const expected = [
+          ...(leafFirst ? [] : ['chain-reordered']),
+          ...(upload.ecParameters ? ['ec-parameters-stripped'] : []),
+          ...(upload.withRoot ? ['root-dropped'] : []),
+        ].sort();
         assert.deepEqual(warnings, expected);
       }),
       { numRuns: 400 },

@@ -104,9 +104,15 @@ export function validUpload(all: readonly Setup[]): fc.Arbitrary<ValidUpload> {
 }
 
 /** The blocks of the certificate document and of the key document (empty when the key is beside). */
-export function documentsOf(upload: ValidUpload): { certificateDocument: { label: string; pem: string }[]; keyDocument: { label: string; pem: string }[] } {
+export function documentsOf(upload: ValidUpload): {
+  certificateDocument: { label: string; pem: string }[];
+  keyDocument: { label: string; pem: string }[];
+} {
   const certificateBlocks = upload.certificates.map((certificate) => ({ label: 'CERTIFICATE', pem: certificate.certPem }));
-  const keyBlocks = [...(upload.ecParameters ? [{ label: 'EC PARAMETERS', pem: ecParametersBlock() }] : []), { label: upload.key.label, pem: upload.key.pem }];
+  const keyBlocks = [
+    ...(upload.ecParameters ? [{ label: 'EC PARAMETERS', pem: ecParametersBlock() }] : []),
+    { label: upload.key.label, pem: upload.key.pem },
+  ];
   if (upload.separateKey) {
     return { certificateDocument: certificateBlocks, keyDocument: keyBlocks };
   }

@@ -15,7 +15,13 @@ describe('inspectCertificate', () => {
   it('reads every field of a self-signed RSA leaf', async () => {
     const notBefore = days(-2);
     const notAfter = days(120);
-    const generated = await createCertificate({ commonName: 'rsa.info.test', sans: ['rsa.info.test', 'www.rsa.info.test'], keyKind: 'RSA', notBefore, notAfter });
+    const generated = await createCertificate({
+      commonName: 'rsa.info.test',
+      sans: ['rsa.info.test', 'www.rsa.info.test'],
+      keyKind: 'RSA',
+      notBefore,
+      notAfter,
+    });
     const info = inspectCertificate(generated.der);
     assert.equal(info.subject, 'CN=rsa.info.test, O=Certificate Factory');
     assert.equal(info.commonName, 'rsa.info.test');
@@ -59,7 +65,7 @@ describe('inspectCertificate', () => {
     assert.equal(caInfo.spkiSha256, keySpki(ca.key.pkcs8Pem));
   });
 
-  it('names the signature after the issuer\'s key, and the key size after the subject\'s', async () => {
+  it("names the signature after the issuer's key, and the key size after the subject's", async () => {
     const rsaCa = await createCertificate({ commonName: 'RSA Info CA', isCA: true, keyKind: 'RSA' });
     const ecUnderRsa = inspectCertificate((await createCertificate({ commonName: 'mixed.info.test', issuer: rsaCa })).der);
     assert.equal(ecUnderRsa.signatureAlgorithm, 'SHA-256 with RSA');

@@ -15,7 +15,14 @@ describe('analysePemDocument (diagnostics, lenses and hovers)', () => {
     const healthy = await createCertificate({ commonName: 'healthy.test', notAfter: days(200) });
     const text = [expired, expiring, future, healthy].map((certificate) => certificate.certPem).join('');
     const analysis = analysePemDocument(text, new Date(), 30);
-    assert.deepEqual(analysis.findings.map((finding) => [finding.code, finding.severity]), [['expired', 'error'], ['expiring', 'warning'], ['not-yet-valid', 'warning']]);
+    assert.deepEqual(
+      analysis.findings.map((finding) => [finding.code, finding.severity]),
+      [
+        ['expired', 'error'],
+        ['expiring', 'warning'],
+        ['not-yet-valid', 'warning'],
+      ],
+    );
     assert.match(analysis.findings[0].message, /"expired\.test" expired 2 days ago/);
     assert.ok(text.slice(analysis.findings[1].start).startsWith('-----BEGIN CERTIFICATE-----'));
     assert.equal(analysis.certificates.length, 4);
@@ -29,28 +36,45 @@ describe('analysePemDocument (diagnostics, lenses and hovers)', () => {
     assert.equal(matched.keys[0].info?.format, 'PKCS#1');
     assert.deepEqual(matched.findings, []);
     const mismatched = analysePemDocument(`${certificate.certPem}${stranger.pkcs8Pem}`, now, 30);
-    assert.deepEqual(mismatched.findings.map((finding) => finding.code), ['key-mismatch']);
+    assert.deepEqual(
+      mismatched.findings.map((finding) => finding.code),
+      ['key-mismatch'],
+    );
   });
 
   it('flags an EC PARAMETERS block before a key, and a chain with the leaf last, which it can reorder', async () => {
     const certificate = await createCertificate({ commonName: 'ec.test' });
-    assert.deepEqual(analysePemDocument(`${certificate.certPem}${ecParametersBlock()}${certificate.key.traditionalPem}`, now, 30).findings.map((finding) => finding.code), ['ec-parameters']);
+    assert.deepEqual(
+      analysePemDocument(`${certificate.certPem}${ecParametersBlock()}${certificate.key.traditionalPem}`, now, 30).findings.map(
+        (finding) => finding.code,
+      ),
+      ['ec-parameters'],
+    );
     const { leaf, intermediates, root } = await createChain({ commonName: 'leaf.test' }, 3);
     const text = [root, ...intermediates, leaf].map((entry) => entry.certPem).join('');
     const analysis = analysePemDocument(text, now, 30);
-    assert.deepEqual(analysis.findings.map((finding) => finding.code), ['leaf-last']);
+    assert.deepEqual(
+      analysis.findings.map((finding) => finding.code),
+      ['leaf-last'],
+    );
     const fixed = reorderedChain(analysis)!;
     const reordered = analysePemDocument(fixed.text, now, 30);
-    assert.deepEqual(reordered.certificates.map((entry) => entry.info?.commonName), ['leaf.test', 'Factory Intermediate CA 2', 'Factory Intermediate CA 1', 'Factory Root CA']);
+    assert.deepEqual(
+      reordered.certificates.map((entry) => entry.info?.commonName),
+      ['leaf.test', 'Factory Intermediate CA 2', 'Factory Intermediate CA 1', 'Factory Root CA'],
+    );
     assert.deepEqual(reordered.findings, []);
   });
 
   it('turns a damaged block into a finding instead of throwing', () => {
     const analysis = analysePemDocument('-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n', now, 30);
-    assert.deepEqual(analysis.findings.map((finding) => finding.code), ['malformed']);
+    assert.deepEqual(
+      analysis.findings.map((finding) => finding.code),
+      ['malformed'],
+    );
   });
 
-  it('reads the same facts with Node\'s parser as the full details read with @peculiar/x509', async () => {
+  it("reads the same facts with Node's parser as the full details read with @peculiar/x509", async () => {
     const certificate = await createCertificate({ commonName: 'same.test', sans: ['same.test', 'www.same.test'], keyKind: 'RSA' });
     const facts = readCertificateFacts(certificate.der);
     const details = inspectCertificate(certificate.der);

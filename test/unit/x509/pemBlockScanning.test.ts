@@ -27,10 +27,22 @@ describe('findPemBlocks: offsets, decoding and damage', () => {
   }
 
   it('finds several blocks in order, each with its own range, between prose', () => {
-    const parts = ['Server certificate:\n', rsa.certPem, '\nand its key\n\n', rsa.key.pkcs8Pem, 'then another one:\n', ec.certPem, ec.key.traditionalPem, 'trailer'];
+    const parts = [
+      'Server certificate:\n',
+      rsa.certPem,
+      '\nand its key\n\n',
+      rsa.key.pkcs8Pem,
+      'then another one:\n',
+      ec.certPem,
+      ec.key.traditionalPem,
+      'trailer',
+    ];
     const text = parts.join('');
     const blocks = findPemBlocks(text);
-    assert.deepEqual(blocks.map((block) => block.label), ['CERTIFICATE', 'PRIVATE KEY', 'CERTIFICATE', 'EC PRIVATE KEY']);
+    assert.deepEqual(
+      blocks.map((block) => block.label),
+      ['CERTIFICATE', 'PRIVATE KEY', 'CERTIFICATE', 'EC PRIVATE KEY'],
+    );
     let previousEnd = 0;
     for (const block of blocks) {
       assertCovers(text, block);
@@ -47,7 +59,10 @@ describe('findPemBlocks: offsets, decoding and damage', () => {
   });
 
   it('normalises CRLF, a byte-order mark, tabs and indentation, keeping the ranges on the source text', () => {
-    const messy = `\ufeff${rsa.certPem.split('\n').map((line) => (line ? `\t  ${line} \t` : line)).join('\r\n')}`;
+    const messy = `\ufeff${rsa.certPem
+      .split('\n')
+      .map((line) => (line ? `\t  ${line} \t` : line))
+      .join('\r\n')}`;
     const [block] = findPemBlocks(messy);
     assert.equal(block.start, messy.indexOf('-----BEGIN'));
     assertCovers(messy, block);
@@ -58,11 +73,22 @@ describe('findPemBlocks: offsets, decoding and damage', () => {
   });
 
   it('reads a YAML "|-" block scalar and a Terraform "<<-EOT" heredoc, both indented', () => {
-    const indent = (pem: string, by: string) => pem.trimEnd().split('\n').map((line) => `${by}${line}`).join('\n');
+    const indent = (pem: string, by: string) =>
+      pem
+        .trimEnd()
+        .split('\n')
+        .map((line) => `${by}${line}`)
+        .join('\n');
     const yaml = `apiVersion: v1\ndata:\n  tls.crt: |-\n${indent(ec.certPem, '    ')}\n  tls.key: |-\n${indent(ec.key.pkcs8Pem, '    ')}\n`;
     const hcl = `resource "tls" "x" {\n  cert = <<-EOT\n${indent(rsa.certPem, '    ')}\n  EOT\n}\n`;
     const yamlBlocks = findPemBlocks(yaml);
-    assert.deepEqual(yamlBlocks.map((block) => [block.label, block.problem]), [['CERTIFICATE', undefined], ['PRIVATE KEY', undefined]]);
+    assert.deepEqual(
+      yamlBlocks.map((block) => [block.label, block.problem]),
+      [
+        ['CERTIFICATE', undefined],
+        ['PRIVATE KEY', undefined],
+      ],
+    );
     yamlBlocks.forEach((block) => assertCovers(yaml, block));
     assert.equal(hex(yamlBlocks[0].der), hex(ec.der));
     assert.equal(yamlBlocks[1].pem, ec.key.pkcs8Pem);
@@ -74,7 +100,13 @@ describe('findPemBlocks: offsets, decoding and damage', () => {
   it('decodes JSON strings with \\n, \\r\\n and \\/ escapes to the same DER as the original', () => {
     const json = JSON.stringify({ certificate: rsa.certPem, private_key: rsa.key.pkcs8Pem }, null, 2);
     const blocks = findPemBlocks(json);
-    assert.deepEqual(blocks.map((block) => [block.label, block.escaped, block.problem]), [['CERTIFICATE', true, undefined], ['PRIVATE KEY', true, undefined]]);
+    assert.deepEqual(
+      blocks.map((block) => [block.label, block.escaped, block.problem]),
+      [
+        ['CERTIFICATE', true, undefined],
+        ['PRIVATE KEY', true, undefined],
+      ],
+    );
     blocks.forEach((block) => assertCovers(json, block));
     assert.equal(hex(blocks[0].der), hex(rsa.der));
     assert.equal(pemDer(blocks[1].pem), pemDer(rsa.key.pkcs8Pem));
@@ -106,7 +138,7 @@ describe('findPemBlocks: offsets, decoding and damage', () => {
     assertCovers(text, key);
   });
 
-  it('does not take a later block\'s END line for a block that lacks its own', () => {
+  it("does not take a later block's END line for a block that lacks its own", () => {
     const text = `-----BEGIN CERTIFICATE-----\nMIIB\n${rsa.certPem}`;
     const blocks = findPemBlocks(text);
     assert.equal(blocks.length, 2);
@@ -132,7 +164,10 @@ describe('findPemBlocks: offsets, decoding and damage', () => {
 
   it('parses the Proc-Type and DEK-Info headers of a legacy encrypted key and keeps them in the PEM', async () => {
     const key = await sharedKey('RSA');
-    const legacy = crypto.createPrivateKey(key.pkcs8Pem).export({ type: 'pkcs1', format: 'pem', cipher: 'aes-256-cbc', passphrase: 'correct horse' }).toString();
+    const legacy = crypto
+      .createPrivateKey(key.pkcs8Pem)
+      .export({ type: 'pkcs1', format: 'pem', cipher: 'aes-256-cbc', passphrase: 'correct horse' })
+      .toString();
     const [block] = findPemBlocks(`# legacy\n${legacy.replace(/\n/g, '\r\n')}`);
     assert.equal(block.label, 'RSA PRIVATE KEY');
     assert.equal(block.headers['Proc-Type'], '4,ENCRYPTED');

@@ -30,7 +30,10 @@ describe('findPemBlocks across the formats PEM hides in', () => {
   });
 
   it('reads a certificate indented in a YAML block scalar', () => {
-    const yaml = `tls:\n  crt: |\n${certificate.certPem.split('\n').map((line) => `    ${line}`).join('\n')}\n  other: 1\n`;
+    const yaml = `tls:\n  crt: |\n${certificate.certPem
+      .split('\n')
+      .map((line) => `    ${line}`)
+      .join('\n')}\n  other: 1\n`;
     assert.equal(derOf(yaml), expectedDer());
   });
 
@@ -42,7 +45,13 @@ describe('findPemBlocks across the formats PEM hides in', () => {
   it('reads a JSON string with \\n escapes, and says it was escaped', () => {
     const json = JSON.stringify({ certificate: certificate.certPem, key: certificate.key.pkcs8Pem });
     const blocks = findPemBlocks(json);
-    assert.deepEqual(blocks.map((block) => [block.label, block.escaped]), [['CERTIFICATE', true], ['PRIVATE KEY', true]]);
+    assert.deepEqual(
+      blocks.map((block) => [block.label, block.escaped]),
+      [
+        ['CERTIFICATE', true],
+        ['PRIVATE KEY', true],
+      ],
+    );
     assert.equal(derOf(json), expectedDer());
   });
 
@@ -53,13 +62,17 @@ describe('findPemBlocks across the formats PEM hides in', () => {
   });
 
   it('reports mismatched labels, damaged base64 and an empty block', () => {
-    assert.match(findPemBlocks(certificate.certPem.replace('END CERTIFICATE', 'END X509 CRL'))[0].problem ?? '', /begins as CERTIFICATE but ends as X509 CRL/);
+    assert.match(
+      findPemBlocks(certificate.certPem.replace('END CERTIFICATE', 'END X509 CRL'))[0].problem ?? '',
+      /begins as CERTIFICATE but ends as X509 CRL/,
+    );
     assert.match(findPemBlocks(certificate.certPem.replace(/\n[A-Za-z0-9+/]{4}/, '\n!@#$'))[0].problem ?? '', /not valid base64/);
     assert.match(findPemBlocks('-----BEGIN CERTIFICATE-----\n-----END CERTIFICATE-----\n')[0].problem ?? '', /empty/);
   });
 
   it('keeps the RFC 1421 headers of a legacy encrypted key', () => {
-    const legacy = '-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-256-CBC,00112233445566778899AABBCCDDEEFF\n\nAAAA\n-----END RSA PRIVATE KEY-----\n';
+    const legacy =
+      '-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-256-CBC,00112233445566778899AABBCCDDEEFF\n\nAAAA\n-----END RSA PRIVATE KEY-----\n';
     const [block] = findPemBlocks(legacy);
     assert.equal(block.headers['Proc-Type'], '4,ENCRYPTED');
     assert.equal(block.headers['DEK-Info'], 'AES-256-CBC,00112233445566778899AABBCCDDEEFF');

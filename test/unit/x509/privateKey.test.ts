@@ -29,10 +29,14 @@ describe('inspectPrivateKey', () => {
 
   function expectFailure(pem: string, reason: PemErrorReason, passphrase?: string): PemError {
     let caught: unknown;
-    assert.throws(() => inspectPrivateKey(block(pem), passphrase), (error: unknown) => {
-      caught = error;
-      return error instanceof PemError && error.reason === reason;
-    }, `expected ${reason}`);
+    assert.throws(
+      () => inspectPrivateKey(block(pem), passphrase),
+      (error: unknown) => {
+        caught = error;
+        return error instanceof PemError && error.reason === reason;
+      },
+      `expected ${reason}`,
+    );
     return caught as PemError;
   }
 
@@ -42,7 +46,10 @@ describe('inspectPrivateKey', () => {
     assert.deepEqual([pkcs8.keyType, pkcs8.keySize, pkcs8.curve, pkcs8.format], ['RSA', 2048, undefined, 'PKCS#8']);
     assert.deepEqual([pkcs1.keyType, pkcs1.keySize, pkcs1.format], ['RSA', 2048, 'PKCS#1']);
     assert.equal(pkcs1.spkiSha256, pkcs8.spkiSha256);
-    const expectedSpki = crypto.createHash('sha256').update(crypto.createPublicKey(rsa.publicKeyPem).export({ type: 'spki', format: 'der' })).digest('hex');
+    const expectedSpki = crypto
+      .createHash('sha256')
+      .update(crypto.createPublicKey(rsa.publicKeyPem).export({ type: 'spki', format: 'der' }))
+      .digest('hex');
     assert.equal(pkcs8.spkiSha256, expectedSpki);
     assert.equal(pkcs1.pkcs8Pem, rsa.pkcs8Pem);
   });

@@ -1,8 +1,23 @@
 import * as assert from 'node:assert/strict';
 import * as crypto from 'node:crypto';
-import { createCertificate, createChain, days, ecParametersBlock, encryptPrivateKey, generateKey, type GeneratedCertificate } from '../../fixtures/certificateFactory';
+import {
+  createCertificate,
+  createChain,
+  days,
+  ecParametersBlock,
+  encryptPrivateKey,
+  generateKey,
+  type GeneratedCertificate,
+} from '../../fixtures/certificateFactory';
 import { findPemBlocks } from '../../../src/x509/pemBlocks';
-import { prepareUpload, stripEcParameters, type UploadInput, type UploadMaterial, type UploadProblemCode, type UploadWarningCode } from '../../../src/x509/uploadMaterial';
+import {
+  prepareUpload,
+  stripEcParameters,
+  type UploadInput,
+  type UploadMaterial,
+  type UploadProblemCode,
+  type UploadWarningCode,
+} from '../../../src/x509/uploadMaterial';
 import { assertWords, createEd25519Certificate, type ExtraCertificate } from './extraCertificates';
 
 const PASSPHRASE = 'open sesame 42';
@@ -31,7 +46,8 @@ interface Case {
 
 const aop = (certificateText: string, extra: Partial<UploadInput> = {}) => ({ certificateText, purpose: 'aop' as const, ...extra });
 const pair = (certificate: GeneratedCertificate, key = certificate.key.pkcs8Pem) => `${certificate.certPem}${key}`;
-const legacyEncrypted = (pem: string) => crypto.createPrivateKey(pem).export({ type: 'pkcs1', format: 'pem', cipher: 'aes-256-cbc', passphrase: PASSPHRASE }).toString();
+const legacyEncrypted = (pem: string) =>
+  crypto.createPrivateKey(pem).export({ type: 'pkcs1', format: 'pem', cipher: 'aes-256-cbc', passphrase: PASSPHRASE }).toString();
 const pemKeyDer = (pem: string) => crypto.createPrivateKey(pem).export({ type: 'pkcs8', format: 'der' }).toString('hex');
 /** Swaps eight base64 characters of a block's first body line for characters that are not base64. */
 const damage = (pem: string) => pem.replace(/\n[A-Za-z0-9+/]{8}/, '\n*&^%$#@!');
@@ -40,40 +56,146 @@ const CASES: readonly Case[] = [
   // Nothing usable.
   { name: 'empty text', input: () => aop(''), expect: { problem: 'no-certificate' } },
   { name: 'whitespace only', input: () => aop(' \n\t\r\n  '), expect: { problem: 'no-certificate' } },
-  { name: 'random prose', input: () => aop('Dear team, please find the certificate attached. Regards, Ops.\n'), expect: { problem: 'no-certificate' } },
+  {
+    name: 'random prose',
+    input: () => aop('Dear team, please find the certificate attached. Regards, Ops.\n'),
+    expect: { problem: 'no-certificate' },
+  },
   { name: 'DER bytes read as latin1 text', input: (f) => aop(Buffer.from(f.ec.der).toString('latin1')), expect: { problem: 'der-input' } },
-  { name: 'DER key given as the key text', input: (f) => aop(f.ec.certPem, { keyText: crypto.createPrivateKey(f.ec.key.pkcs8Pem).export({ type: 'pkcs8', format: 'der' }).toString('latin1') }), expect: { problem: 'der-input' } },
+  {
+    name: 'DER key given as the key text',
+    input: (f) =>
+      aop(f.ec.certPem, {
+        keyText: crypto.createPrivateKey(f.ec.key.pkcs8Pem).export({ type: 'pkcs8', format: 'der' }).toString('latin1'),
+      }),
+    expect: { problem: 'der-input' },
+  },
   // Damaged blocks.
-  { name: 'certificate cut short (no END line)', input: (f) => aop(f.ec.certPem.split('\n').slice(0, 5).join('\n')), expect: { problem: 'truncated' } },
-  { name: 'certificate with corrupted base64', input: (f) => aop(`${damage(f.ec.certPem)}${f.ec.key.pkcs8Pem}`), expect: { problem: 'unparseable-certificate' } },
-  { name: 'base64 that is not a certificate', input: (f) => aop(`${f.ec.key.pkcs8Pem.replace(/PRIVATE KEY/g, 'CERTIFICATE')}${f.ec.key.traditionalPem}`), expect: { problem: 'unparseable-certificate' } },
-  { name: 'certificate with a mismatched END label', input: (f) => aop(pair(f.ec).replace('END CERTIFICATE', 'END TRUSTED CERTIFICATE')), expect: { problem: 'unparseable-certificate' } },
-  { name: 'empty certificate block', input: (f) => aop(`-----BEGIN CERTIFICATE-----\n-----END CERTIFICATE-----\n${f.ec.key.pkcs8Pem}`), expect: { problem: 'unparseable-certificate' } },
-  { name: 'key cut short (no END line)', input: (f) => aop(`${f.ec.certPem}${f.ec.key.pkcs8Pem.split('\n').slice(0, 2).join('\n')}`), expect: { problem: 'truncated' } },
-  { name: 'key with corrupted base64', input: (f) => aop(`${f.ec.certPem}${damage(f.ec.key.traditionalPem)}`), expect: { problem: 'unparseable-key' } },
-  { name: 'key block holding something else', input: (f) => aop(`${f.ec.certPem}${f.other.certPem.replace(/CERTIFICATE/g, 'PRIVATE KEY')}`), expect: { problem: 'unparseable-key' } },
+  {
+    name: 'certificate cut short (no END line)',
+    input: (f) => aop(f.ec.certPem.split('\n').slice(0, 5).join('\n')),
+    expect: { problem: 'truncated' },
+  },
+  {
+    name: 'certificate with corrupted base64',
+    input: (f) => aop(`${damage(f.ec.certPem)}${f.ec.key.pkcs8Pem}`),
+    expect: { problem: 'unparseable-certificate' },
+  },
+  {
+    name: 'base64 that is not a certificate',
+    input: (f) => aop(`${f.ec.key.pkcs8Pem.replace(/PRIVATE KEY/g, 'CERTIFICATE')}${f.ec.key.traditionalPem}`),
+    expect: { problem: 'unparseable-certificate' },
+  },
+  {
+    name: 'certificate with a mismatched END label',
+    input: (f) => aop(pair(f.ec).replace('END CERTIFICATE', 'END TRUSTED CERTIFICATE')),
+    expect: { problem: 'unparseable-certificate' },
+  },
+  {
+    name: 'empty certificate block',
+    input: (f) => aop(`-----BEGIN CERTIFICATE-----\n-----END CERTIFICATE-----\n${f.ec.key.pkcs8Pem}`),
+    expect: { problem: 'unparseable-certificate' },
+  },
+  {
+    name: 'key cut short (no END line)',
+    input: (f) => aop(`${f.ec.certPem}${f.ec.key.pkcs8Pem.split('\n').slice(0, 2).join('\n')}`),
+    expect: { problem: 'truncated' },
+  },
+  {
+    name: 'key with corrupted base64',
+    input: (f) => aop(`${f.ec.certPem}${damage(f.ec.key.traditionalPem)}`),
+    expect: { problem: 'unparseable-key' },
+  },
+  {
+    name: 'key block holding something else',
+    input: (f) => aop(`${f.ec.certPem}${f.other.certPem.replace(/CERTIFICATE/g, 'PRIVATE KEY')}`),
+    expect: { problem: 'unparseable-key' },
+  },
   // Wrong material.
   { name: 'certificate only', input: (f) => aop(f.ec.certPem), expect: { problem: 'no-key' } },
   { name: 'key only', input: (f) => aop(f.ec.key.pkcs8Pem), expect: { problem: 'no-certificate' } },
   { name: 'CA certificate and its key', input: (f) => aop(pair(f.ca)), expect: { problem: 'ca-certificate' } },
   { name: 'key of another certificate', input: (f) => aop(`${f.ec.certPem}${f.strangerPem}`), expect: { problem: 'key-mismatch' } },
-  { name: 'RSA certificate replacing an ECDSA one', input: (f) => ({ ...aop(pair(f.rsa)), purpose: 'pack', requiredKeyType: 'ECDSA' }), expect: { problem: 'key-type-change' } },
-  { name: 'ECDSA certificate replacing an RSA one', input: (f) => ({ ...aop(pair(f.ec)), purpose: 'pack', requiredKeyType: 'RSA' }), expect: { problem: 'key-type-change' } },
-  { name: 'encrypted key without a passphrase', input: (f) => aop(pair(f.ec, encryptPrivateKey(f.ec.key, PASSPHRASE))), expect: { problem: 'encrypted-key' } },
-  { name: 'encrypted key with a wrong passphrase', input: (f) => aop(pair(f.ec, encryptPrivateKey(f.ec.key, PASSPHRASE)), { passphrase: 'open sesame 43' }), expect: { problem: 'wrong-passphrase' } },
-  { name: 'legacy encrypted key with a wrong passphrase', input: (f) => aop(pair(f.rsa, legacyEncrypted(f.rsa.key.pkcs8Pem)), { passphrase: 'guess' }), expect: { problem: 'wrong-passphrase' } },
-  { name: 'two keys, neither the certificate\'s', input: (f) => aop(`${f.ec.certPem}${f.strangerPem}${f.other.key.pkcs8Pem}`), expect: { problem: 'multiple-keys' } },
-  { name: 'two certificates with their two keys', input: (f) => aop(`${pair(f.ec)}${pair(f.other)}`), expect: { problem: 'multiple-keys' } },
-  { name: 'two unrelated leaves and one key', input: (f) => aop(`${f.ec.certPem}${f.other.certPem}${f.ec.key.pkcs8Pem}`), expect: { problem: 'multiple-leaves' } },
-  { name: 'Ed25519 certificate and key', input: (f) => aop(`${f.ed25519.certPem}${f.ed25519.keyPem}`), expect: { problem: 'unsupported-key-type' } },
+  {
+    name: 'RSA certificate replacing an ECDSA one',
+    input: (f) => ({ ...aop(pair(f.rsa)), purpose: 'pack', requiredKeyType: 'ECDSA' }),
+    expect: { problem: 'key-type-change' },
+  },
+  {
+    name: 'ECDSA certificate replacing an RSA one',
+    input: (f) => ({ ...aop(pair(f.ec)), purpose: 'pack', requiredKeyType: 'RSA' }),
+    expect: { problem: 'key-type-change' },
+  },
+  {
+    name: 'encrypted key without a passphrase',
+    input: (f) => aop(pair(f.ec, encryptPrivateKey(f.ec.key, PASSPHRASE))),
+    expect: { problem: 'encrypted-key' },
+  },
+  {
+    name: 'encrypted key with a wrong passphrase',
+    input: (f) => aop(pair(f.ec, encryptPrivateKey(f.ec.key, PASSPHRASE)), { passphrase: 'open sesame 43' }),
+    expect: { problem: 'wrong-passphrase' },
+  },
+  {
+    name: 'legacy encrypted key with a wrong passphrase',
+    input: (f) => aop(pair(f.rsa, legacyEncrypted(f.rsa.key.pkcs8Pem)), { passphrase: 'guess' }),
+    expect: { problem: 'wrong-passphrase' },
+  },
+  {
+    name: "two keys, neither the certificate's",
+    input: (f) => aop(`${f.ec.certPem}${f.strangerPem}${f.other.key.pkcs8Pem}`),
+    expect: { problem: 'multiple-keys' },
+  },
+  {
+    name: 'two certificates with their two keys',
+    input: (f) => aop(`${pair(f.ec)}${pair(f.other)}`),
+    expect: { problem: 'multiple-keys' },
+  },
+  {
+    name: 'two unrelated leaves and one key',
+    input: (f) => aop(`${f.ec.certPem}${f.other.certPem}${f.ec.key.pkcs8Pem}`),
+    expect: { problem: 'multiple-leaves' },
+  },
+  {
+    name: 'Ed25519 certificate and key',
+    input: (f) => aop(`${f.ed25519.certPem}${f.ed25519.keyPem}`),
+    expect: { problem: 'unsupported-key-type' },
+  },
   // Accepted, as sent.
-  { name: 'PKCS#8 key', input: (f) => aop(pair(f.ec)), expect: { warnings: [], check: (m, f) => assert.equal(m.privateKeyPem, f.ec.key.pkcs8Pem) } },
-  { name: 'PKCS#1 RSA key', input: (f) => aop(pair(f.rsa, f.rsa.key.traditionalPem)), expect: { warnings: [], check: (m, f) => assert.deepEqual([m.key.format, m.key.keyType, m.privateKeyPem], ['PKCS#1', 'RSA', f.rsa.key.traditionalPem]) } },
-  { name: 'SEC1 EC key', input: (f) => aop(pair(f.ec, f.ec.key.traditionalPem)), expect: { warnings: [], check: (m) => assert.deepEqual([m.key.format, m.key.curve], ['SEC1', 'P-256']) } },
-  { name: 'key given as a separate document', input: (f) => aop(f.rsa.certPem, { keyText: f.rsa.key.pkcs8Pem }), expect: { warnings: [], check: (m, f) => assert.equal(m.leaf.commonName, f.rsa.commonName) } },
+  {
+    name: 'PKCS#8 key',
+    input: (f) => aop(pair(f.ec)),
+    expect: { warnings: [], check: (m, f) => assert.equal(m.privateKeyPem, f.ec.key.pkcs8Pem) },
+  },
+  {
+    name: 'PKCS#1 RSA key',
+    input: (f) => aop(pair(f.rsa, f.rsa.key.traditionalPem)),
+    expect: {
+      warnings: [],
+      check: (m, f) => assert.deepEqual([m.key.format, m.key.keyType, m.privateKeyPem], ['PKCS#1', 'RSA', f.rsa.key.traditionalPem]),
+    },
+  },
+  {
+    name: 'SEC1 EC key',
+    input: (f) => aop(pair(f.ec, f.ec.key.traditionalPem)),
+    expect: { warnings: [], check: (m) => assert.deepEqual([m.key.format, m.key.curve], ['SEC1', 'P-256']) },
+  },
+  {
+    name: 'key given as a separate document',
+    input: (f) => aop(f.rsa.certPem, { keyText: f.rsa.key.pkcs8Pem }),
+    expect: { warnings: [], check: (m, f) => assert.equal(m.leaf.commonName, f.rsa.commonName) },
+  },
   { name: 'the same key in both documents', input: (f) => aop(pair(f.ec), { keyText: f.ec.key.pkcs8Pem }), expect: { warnings: [] } },
-  { name: 'a stray key besides the certificate\'s own', input: (f) => aop(`${f.strangerPem}${pair(f.ec)}`), expect: { warnings: [], check: (m, f) => assert.equal(m.privateKeyPem, f.ec.key.pkcs8Pem) } },
-  { name: 'ECDSA replacing ECDSA', input: (f) => ({ ...aop(pair(f.ec)), purpose: 'pack', requiredKeyType: 'ECDSA' }), expect: { warnings: [] } },
+  {
+    name: "a stray key besides the certificate's own",
+    input: (f) => aop(`${f.strangerPem}${pair(f.ec)}`),
+    expect: { warnings: [], check: (m, f) => assert.equal(m.privateKeyPem, f.ec.key.pkcs8Pem) },
+  },
+  {
+    name: 'ECDSA replacing ECDSA',
+    input: (f) => ({ ...aop(pair(f.ec)), purpose: 'pack', requiredKeyType: 'ECDSA' }),
+    expect: { warnings: [] },
+  },
   {
     name: 'encrypted PKCS#8 key with the right passphrase',
     input: (f) => aop(pair(f.ec, encryptPrivateKey(f.ec.key, PASSPHRASE)), { passphrase: PASSPHRASE }),
@@ -91,26 +213,55 @@ const CASES: readonly Case[] = [
   },
   { name: 'CRLF line endings everywhere', input: (f) => aop(pair(f.rsa).replace(/\n/g, '\r\n')), expect: { warnings: [] } },
   { name: 'a byte-order mark', input: (f) => aop(`\ufeff${pair(f.ec)}`), expect: { warnings: [] } },
-  { name: 'indentation and trailing whitespace', input: (f) => aop(pair(f.ec).split('\n').map((line) => `   ${line}  \t`).join('\n')), expect: { warnings: [] } },
-  { name: 'JSON with escaped line breaks', input: (f) => aop(JSON.stringify({ certificate: f.ec.certPem, key: f.ec.key.pkcs8Pem })), expect: { warnings: [] } },
+  {
+    name: 'indentation and trailing whitespace',
+    input: (f) =>
+      aop(
+        pair(f.ec)
+          .split('\n')
+          .map((line) => `   ${line}  \t`)
+          .join('\n'),
+      ),
+    expect: { warnings: [] },
+  },
+  {
+    name: 'JSON with escaped line breaks',
+    input: (f) => aop(JSON.stringify({ certificate: f.ec.certPem, key: f.ec.key.pkcs8Pem })),
+    expect: { warnings: [] },
+  },
   {
     name: 'chain with the leaf last',
     input: (f) => aop(`${f.chain.intermediates.map((entry) => entry.certPem).join('')}${f.chain.leaf.certPem}${f.chain.leaf.key.pkcs8Pem}`),
-    expect: { warnings: ['chain-reordered'], check: (m, f) => assert.equal(m.certificatePem, [f.chain.leaf, ...f.chain.intermediates].map((entry) => entry.certPem).join('')) },
+    expect: {
+      warnings: ['chain-reordered'],
+      check: (m, f) => assert.equal(m.certificatePem, [f.chain.leaf, ...f.chain.intermediates].map((entry) => entry.certPem).join('')),
+    },
   },
   {
     name: 'chain leaf first with its intermediates',
     input: (f) => aop([f.chain.leaf, ...f.chain.intermediates].map((entry) => entry.certPem).join('') + f.chain.leaf.key.pkcs8Pem),
-    expect: { warnings: [], check: (m) => assert.deepEqual(m.chain.map((entry) => entry.commonName), ['Factory Intermediate CA 2', 'Factory Intermediate CA 1']) },
+    expect: {
+      warnings: [],
+      check: (m) =>
+        assert.deepEqual(
+          m.chain.map((entry) => entry.commonName),
+          ['Factory Intermediate CA 2', 'Factory Intermediate CA 1'],
+        ),
+    },
   },
   {
     name: 'chain with its root',
-    input: (f) => aop([f.chain.leaf, ...f.chain.intermediates, f.chain.root].map((entry) => entry.certPem).join('') + f.chain.leaf.key.pkcs8Pem),
+    input: (f) =>
+      aop([f.chain.leaf, ...f.chain.intermediates, f.chain.root].map((entry) => entry.certPem).join('') + f.chain.leaf.key.pkcs8Pem),
     expect: { warnings: ['root-dropped'], check: (m, f) => assert.ok(!m.certificatePem.includes(f.chain.root.certPem.split('\n')[1])) },
   },
   {
     name: 'chain root first, leaf last',
-    input: (f) => aop([f.chain.root, ...[...f.chain.intermediates].reverse(), f.chain.leaf].map((entry) => entry.certPem).join('') + f.chain.leaf.key.pkcs8Pem),
+    input: (f) =>
+      aop(
+        [f.chain.root, ...[...f.chain.intermediates].reverse(), f.chain.leaf].map((entry) => entry.certPem).join('') +
+          f.chain.leaf.key.pkcs8Pem,
+      ),
     expect: { warnings: ['chain-reordered', 'root-dropped'], check: (m) => assert.equal(m.chain.length, 2) },
   },
   { name: 'expired certificate', input: (f) => aop(pair(f.expired)), expect: { warnings: ['expired'] } },
