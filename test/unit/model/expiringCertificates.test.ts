@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { TEST_NOW } from '../../fixtures/testClock';
 import { expiringSummary, findExpiring, type ExpiringCertificate } from '../../../src/model/expiringCertificates';
 import { NodeIds } from '../../../src/model/nodeIds';
 import { createCertificate, days } from '../../fixtures/certificateFactory';
@@ -6,7 +7,7 @@ import { createCertificateWithoutCommonName } from '../x509/extraCertificates';
 import { certificate, hostname, packCertificate } from './fakeClient';
 import { harness } from './modelHarness';
 
-const NOW = new Date('2026-06-01T12:00:00Z');
+const NOW = TEST_NOW;
 
 async function loadedAccount() {
   const { fake, data } = harness();

@@ -1,3 +1,4 @@
+import { days } from '../../fixtures/testClock';
 import type { CustomHostname, HostnameAssociation, HostnameCertificate, PackCertificate } from '../../../src/cloudflare/types';
 
 /** Small builders for what Cloudflare returns; each test names only the fields it is about. */
@@ -12,7 +13,7 @@ export function certificate(options: {
     id: options.id,
     status: options.status ?? 'active',
     serial_number: options.serial ?? options.id.replace(/[^0-9a-f]/gi, '').padEnd(8, '0'),
-    expires_on: (options.expiresOn ?? new Date(Date.now() + 365 * 86_400_000)).toISOString(),
+    expires_on: (options.expiresOn ?? days(365)).toISOString(),
     certificate: options.pem,
   };
 }

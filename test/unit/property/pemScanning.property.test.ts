@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { TEST_NOW } from '../../fixtures/testClock';
 import fc from 'fast-check';
 import { analysePemDocument } from '../../../src/x509/documentAnalysis';
 import { findPemBlocks, type PemBlock } from '../../../src/x509/pemBlocks';
@@ -8,7 +9,7 @@ import { materialPool, poolBlocks } from './materialPool';
 import { compose, documentParts } from './pemEmbedding';
 import { anyText, expand, repeatedRun, type Run } from './textArbitraries';
 
-const NOW = new Date('2026-06-01T00:00:00Z');
+const NOW = TEST_NOW;
 
 /** What every block the scanner reports must satisfy, whatever the text was. */
 function assertWellFormed(text: string, blocks: readonly PemBlock[]): void {

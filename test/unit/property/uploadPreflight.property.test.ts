@@ -5,9 +5,10 @@ import { prepareUpload, type UploadCheck, type UploadInput } from '../../../src/
 import { materialPool, type MaterialPool } from './materialPool';
 import { compose } from './pemEmbedding';
 import { anyText } from './textArbitraries';
+import { TEST_NOW } from '../../fixtures/testClock';
 import { documentsOf, keyDer, PASSPHRASE, setups, validUpload, type Setup, type ValidUpload } from './uploadVariants';
 
-const NOW = new Date('2026-12-01T00:00:00Z');
+const NOW = TEST_NOW;
 
 /** The base64 of every private key in the pool, in every encoding: none may show up in a message. */
 function secretRuns(all: readonly Setup[], pool: MaterialPool): string[] {

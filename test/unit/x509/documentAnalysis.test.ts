@@ -2,19 +2,20 @@ import * as assert from 'node:assert/strict';
 import { createCertificate, createChain, days, ecParametersBlock, generateKey } from '../../fixtures/certificateFactory';
 import { readCertificateFacts } from '../../../src/x509/certificateFacts';
 import { inspectCertificate } from '../../../src/x509/certificateInfo';
+import { TEST_NOW } from '../../fixtures/testClock';
 import { analysePemDocument, reorderedChain } from '../../../src/x509/documentAnalysis';
 
 describe('analysePemDocument (diagnostics, lenses and hovers)', () => {
-  const now = new Date();
+  const now = TEST_NOW;
 
   it('finds expired, expiring and not-yet-valid certificates, with their block offsets', async () => {
-    // Half a day away from a day boundary, so the words cannot flip between runs.
-    const expired = await createCertificate({ commonName: 'expired.test', notBefore: days(-50), notAfter: days(-2.5) });
+    // Whole days from the test clock: exactly that many calendar days (UTC) away, at any hour.
+    const expired = await createCertificate({ commonName: 'expired.test', notBefore: days(-50), notAfter: days(-2) });
     const expiring = await createCertificate({ commonName: 'expiring.test', notAfter: days(10) });
     const future = await createCertificate({ commonName: 'future.test', notBefore: days(3), notAfter: days(90) });
     const healthy = await createCertificate({ commonName: 'healthy.test', notAfter: days(200) });
     const text = [expired, expiring, future, healthy].map((certificate) => certificate.certPem).join('');
-    const analysis = analysePemDocument(text, new Date(), 30);
+    const analysis = analysePemDocument(text, now, 30);
     assert.deepEqual(
       analysis.findings.map((finding) => [finding.code, finding.severity]),
       [
