@@ -15,12 +15,17 @@ import { setToken } from './commands/setToken';
 import { disableZoneAop, enableZoneAop } from './commands/zoneAop';
 import { showDetails } from './commands/showDetails';
 import { showExpiring } from './commands/showExpiring';
-import { SECTION, expiryWindow } from './config/settings';
+import { SECTION, expiryCheckIntervalHours, expiryWindow } from './config/settings';
+import { ExpiryWatch } from './model/expiryWatch';
+import { notifiedStore, showExpiryNotification } from './watch/expiryNotifications';
 import { CertificateDetailsDocuments, DETAILS_SCHEME } from './editor/certificateDetailsDocuments';
 import { registerPemEditorFeatures } from './editor/pemEditorFeatures';
+import { REVEAL_CERTIFICATE_COMMAND } from './editor/pemCodeLensProvider';
+import { revealNode } from './tree/revealNode';
 import type { ExtensionServices } from './extensionServices';
 import { Logger } from './logging/logger';
 import { AccountData } from './model/accountData';
+import { AccountModel, type AccountStatus } from './model/accountModel';
 import { ActivityTracker } from './model/activityTracker';
 import { CertificateOperations } from './model/certificateOperations';
 import { ClientFactory } from './auth/clientFactory';
@@ -56,18 +61,16 @@ export function activate(context: vscode.ExtensionContext): CloudflareCertificat
     () => services.pollTiming,
     (line) => log.info(line),
   );
-  const tree = new CertificateTreeProvider(
-    { data, activity, expiry: expiryWindow, now: () => new Date() },
-    async () => Boolean(await tokens.get()),
-    (rejected) => void vscode.commands.executeCommand('setContext', 'cloudflareCertificates.tokenRejected', rejected),
-  );
+  const account = new AccountModel(data, tokens);
+  const tree = new CertificateTreeProvider({ data, activity, expiry: expiryWindow, now: () => new Date() }, account);
   const treeView = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
   const statusBar = new ExpiryStatusBar(data, expiryWindow);
   const documents = new CertificateDetailsDocuments();
-  context.subscriptions.push(log, tokens, data, activity, tree, treeView, statusBar, documents);
+  context.subscriptions.push(log, tokens, data, account, activity, tree, treeView, statusBar, documents);
   const services: ExtensionServices = {
     tokens,
     clients,
+    account,
     data,
     operations,
     tree,
@@ -83,6 +86,7 @@ export function activate(context: vscode.ExtensionContext): CloudflareCertificat
     vscode.workspace.registerTextDocumentContentProvider(DETAILS_SCHEME, documents),
     showBudgetWaits(clients.limiter, treeView, log),
     tokens.onDidChange(() => void onTokenChanged(services)),
+    account.onDidChangeStatus((status) => void showStatus(services, status)),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration(`${SECTION}.apiBaseUrl`)) {
         tree.reloadAll();
@@ -117,6 +121,7 @@ export function activate(context: vscode.ExtensionContext): CloudflareCertificat
     'cloudflareCertificates.enableZoneAop': (node?: TreeNode) => enableZoneAop(services, node),
     'cloudflareCertificates.disableZoneAop': (node?: TreeNode) => disableZoneAop(services, node),
     [SHOW_EXPIRING_COMMAND]: () => showExpiring(services),
+    [REVEAL_CERTIFICATE_COMMAND]: (nodeId: string) => revealNode(services, nodeId),
     [RETRY_COMMAND]: (node?: TreeNode) => (node ? tree.reload(node) : tree.reloadAll()),
     [LOAD_MORE_COMMAND]: (node: Pageable) => {
       node.showMore();
@@ -127,27 +132,52 @@ export function activate(context: vscode.ExtensionContext): CloudflareCertificat
     context.subscriptions.push(vscode.commands.registerCommand(id, runCommand(services, id, handler)));
   }
 
+  const watch = new ExpiryWatch(account, notifiedStore(context.globalState), {
+    window: expiryWindow,
+    intervalHours: expiryCheckIntervalHours,
+    now: () => new Date(),
+    notify: (crossings) => void showExpiryNotification(services, crossings),
+  });
+  context.subscriptions.push(
+    watch,
+    vscode.window.onDidChangeWindowState((state) => state.focused && watch.onFocus()),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration(`${SECTION}.expiryCheckIntervalHours`)) {
+        watch.schedule();
+        // Turned on (or shortened): what the account holds now is checked at once.
+        void watch.check();
+      }
+    }),
+  );
+
   registerPemEditorFeatures(context, services);
-  void onTokenChanged(services);
+  // The account loads after activation returns, never inside it: activation stays a few milliseconds.
+  const start = setTimeout(() => void onTokenChanged(services), 0);
+  context.subscriptions.push(new vscode.Disposable(() => clearTimeout(start)));
   return context.extensionMode === vscode.ExtensionMode.Test ? services : undefined;
 }
 
-/** Keeps the welcome view, the tree, the log's redaction and the status bar in step with the token. */
+/** The log's redaction follows the token; the account model reloads everything for the new one. */
 async function onTokenChanged(services: ExtensionServices): Promise<void> {
-  const token = await services.tokens.get();
-  services.log.setKnownSecrets([token]);
-  await vscode.commands.executeCommand('setContext', 'cloudflareCertificates.hasToken', Boolean(token));
-  await vscode.commands.executeCommand('setContext', 'cloudflareCertificates.tokenRejected', false);
-  await vscode.commands.executeCommand('setContext', 'cloudflareCertificates.secretStorageUnavailable', services.tokens.storageUnavailable);
-  await vscode.commands.executeCommand(
-    'setContext',
-    'cloudflareCertificates.tokenChangedElsewhere',
-    services.tokens.changedInAnotherWindow,
-  );
-  if (!token) {
+  services.log.setKnownSecrets([await services.tokens.get()]);
+  await services.account.refresh();
+}
+
+/** The account's status drives the welcome views (through context keys) and the status bar. */
+async function showStatus(services: ExtensionServices, status: AccountStatus): Promise<void> {
+  const hasToken = status === 'loading' || status === 'ready' || status === 'tokenRejected';
+  if (!hasToken) {
     services.statusBar.hide();
   }
-  services.tree.reloadAll();
+  const keys: Record<string, boolean> = {
+    'cloudflareCertificates.hasToken': hasToken,
+    'cloudflareCertificates.tokenRejected': status === 'tokenRejected',
+    'cloudflareCertificates.secretStorageUnavailable': status === 'storageUnavailable',
+    'cloudflareCertificates.tokenChangedElsewhere': status === 'changedElsewhere',
+  };
+  for (const [key, value] of Object.entries(keys)) {
+    await vscode.commands.executeCommand('setContext', key, value);
+  }
 }
 
 export function deactivate(): void {

@@ -2,6 +2,7 @@ import type * as vscode from 'vscode';
 import type { TokenStore } from './auth/tokenStore';
 import type { Logger } from './logging/logger';
 import type { AccountData } from './model/accountData';
+import type { AccountModel } from './model/accountModel';
 import type { ActivityTracker } from './model/activityTracker';
 import type { CertificateOperations } from './model/certificateOperations';
 import type { ClientFactory } from './auth/clientFactory';
@@ -18,6 +19,8 @@ import type { Prompts } from './ui/prompts';
 export interface ExtensionServices {
   readonly tokens: TokenStore;
   readonly clients: ClientFactory;
+  /** The account: loads, scans and knows its status whether or not a view is open. */
+  readonly account: AccountModel;
   readonly data: AccountData;
   readonly operations: CertificateOperations;
   readonly tree: CertificateTreeProvider;

@@ -3,7 +3,7 @@ import { AuthError, CancelledError, CloudflareError, failureToError, RateLimitEr
 import { listOf, unwrap } from './envelope';
 import type { FetchLike, FetchResponse } from './fetchLike';
 import { fetchAllPages } from './pagination';
-import { RequestLimiter } from './requestLimiter';
+import { RequestLimiter, USER_LANE, type Lane } from './requestLimiter';
 import type {
   AssociationChange,
   CustomHostname,
@@ -52,6 +52,8 @@ export class CloudflareClient {
   private readonly options: CloudflareClientOptions;
   private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   private readonly random: () => number;
+  /** The limiter's queue this client's requests wait in (see withLane). */
+  private lane: Readonly<Lane> = USER_LANE;
 
   constructor(options: CloudflareClientOptions) {
     const checked = checkBaseUrl(options.baseUrl);
@@ -63,6 +65,16 @@ export class CloudflareClient {
     this.limiter = options.limiter ?? new RequestLimiter();
     this.sleep = options.sleep ?? abortableSleep;
     this.random = options.random ?? Math.random;
+  }
+
+  /**
+   * The same client, its requests queued in `lane`: the background scan uses a lane the model can
+   * promote when a person starts waiting for what it loads. Shares everything else with this client.
+   */
+  withLane(lane: Readonly<Lane>): CloudflareClient {
+    const view = Object.create(this) as CloudflareClient;
+    view.lane = lane;
+    return view;
   }
 
   /** Checks a user token, then (on 401) an account-owned one at each account its zones belong to. */
@@ -315,42 +327,46 @@ export class CloudflareClient {
     if (!token) {
       throw new AuthError('No Cloudflare API token is set. Run "Cloudflare Certificates: Set API Token".');
     }
-    return this.limiter.run(async () => {
-      const controller = new AbortController();
-      let timedOut = false;
-      const timer = setTimeout(() => {
-        timedOut = true;
-        controller.abort();
-      }, this.options.timeoutMs ?? 30_000);
-      const forwardAbort = () => controller.abort();
-      signal?.addEventListener('abort', forwardAbort, { once: true });
-      const started = Date.now();
-      let response: FetchResponse;
-      let text: string;
-      try {
-        response = await this.options.fetch(url, {
-          method: request.method,
-          headers: {
-            Authorization: `Bearer ${token}`,
-            Accept: 'application/json',
-            ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-          },
-          body: body === undefined ? undefined : JSON.stringify(body),
-          signal: controller.signal,
-          redirect: 'manual',
-        });
-        text = await response.text();
-      } catch (error) {
-        const reason = timedOut ? 'timeout' : signal?.aborted ? 'cancelled' : 'network';
-        this.options.log?.(`${request.method} ${request.path} failed: ${reason} after ${Date.now() - started} ms`);
-        throw failureToError(request, reason, reason === 'network' ? networkDetail(error) : undefined, error);
-      } finally {
-        clearTimeout(timer);
-        signal?.removeEventListener('abort', forwardAbort);
-      }
-      this.options.log?.(`${request.method} ${request.path} ${response.status} (${Date.now() - started} ms)`);
-      return unwrap<T>(request, response, text, bareIdAnswer);
-    }, signal);
+    return this.limiter.run(
+      async () => {
+        const controller = new AbortController();
+        let timedOut = false;
+        const timer = setTimeout(() => {
+          timedOut = true;
+          controller.abort();
+        }, this.options.timeoutMs ?? 30_000);
+        const forwardAbort = () => controller.abort();
+        signal?.addEventListener('abort', forwardAbort, { once: true });
+        const started = Date.now();
+        let response: FetchResponse;
+        let text: string;
+        try {
+          response = await this.options.fetch(url, {
+            method: request.method,
+            headers: {
+              Authorization: `Bearer ${token}`,
+              Accept: 'application/json',
+              ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+            },
+            body: body === undefined ? undefined : JSON.stringify(body),
+            signal: controller.signal,
+            redirect: 'manual',
+          });
+          text = await response.text();
+        } catch (error) {
+          const reason = timedOut ? 'timeout' : signal?.aborted ? 'cancelled' : 'network';
+          this.options.log?.(`${request.method} ${request.path} failed: ${reason} after ${Date.now() - started} ms`);
+          throw failureToError(request, reason, reason === 'network' ? networkDetail(error) : undefined, error);
+        } finally {
+          clearTimeout(timer);
+          signal?.removeEventListener('abort', forwardAbort);
+        }
+        this.options.log?.(`${request.method} ${request.path} ${response.status} (${Date.now() - started} ms)`);
+        return unwrap<T>(request, response, text, bareIdAnswer);
+      },
+      signal,
+      this.lane,
+    );
   }
 }
 

@@ -9,9 +9,27 @@ export interface RequestLimiterOptions {
   readonly now?: () => number;
 }
 
+/**
+ * Which queue a request waits in. What a person does (an expand, a search, an operation) goes first;
+ * the background scan waits behind it, never fills the last free slots, and leaves a fifth of the
+ * window's budget for the person. Held by reference: when a person starts waiting for a load the scan
+ * began, the scan's ticket is promoted to 'user' and its queued requests jump ahead.
+ */
+export interface Lane {
+  lane: 'user' | 'background';
+}
+
+export const USER_LANE: Readonly<Lane> = Object.freeze({ lane: 'user' });
+
+/** Slots in flight that the background scan never takes, so a person's request starts at once. */
+const RESERVED_FOR_USER = 2;
+/** The share of the window's budget the background scan may use. */
+const BACKGROUND_BUDGET_SHARE = 0.8;
+
 interface Waiter {
   readonly grant: () => void;
   readonly signal?: AbortSignal;
+  readonly lane: Readonly<Lane>;
 }
 
 /**
@@ -38,8 +56,8 @@ export class RequestLimiter {
     this.now = options.now ?? Date.now;
   }
 
-  async run<T>(task: () => Promise<T>, signal?: AbortSignal): Promise<T> {
-    await this.acquire(signal);
+  async run<T>(task: () => Promise<T>, signal?: AbortSignal, lane: Readonly<Lane> = USER_LANE): Promise<T> {
+    await this.acquire(signal, lane);
     try {
       return await task();
     } finally {
@@ -77,13 +95,14 @@ export class RequestLimiter {
     this.pump();
   }
 
-  private acquire(signal?: AbortSignal): Promise<void> {
+  private acquire(signal: AbortSignal | undefined, lane: Readonly<Lane>): Promise<void> {
     if (signal?.aborted) {
       return Promise.reject(failureToError({ method: '', path: '', needs: 'Zone: Read' }, 'cancelled'));
     }
     return new Promise<void>((resolve, reject) => {
       const waiter: Waiter = {
         signal,
+        lane,
         grant: () => {
           signal?.removeEventListener('abort', onAbort);
           resolve();
@@ -104,28 +123,54 @@ export class RequestLimiter {
 
   private pump(): void {
     this.prune();
-    while (this.queue.length > 0 && this.inFlight < this.maxConcurrent && this.sent.length < this.windowRequests) {
-      const waiter = this.queue.shift()!;
+    for (;;) {
+      const next = this.next();
+      if (next < 0) {
+        break;
+      }
+      const [waiter] = this.queue.splice(next, 1);
       this.inFlight += 1;
       this.peak = Math.max(this.peak, this.inFlight);
       this.sent.push(this.now());
       waiter.grant();
     }
-    if (this.queue.length > 0 && this.sent.length >= this.windowRequests && !this.timer) {
+    const userWaits = this.queue.some((waiter) => waiter.lane.lane === 'user');
+    const budget = userWaits ? this.windowRequests : this.backgroundBudget();
+    const blockedByBudget = this.queue.length > 0 && this.sent.length >= budget;
+    if (blockedByBudget && !this.timer) {
       // The budget frees up when the oldest request leaves the window.
       const wait = Math.max(1, this.sent[0] + this.windowMs - this.now());
       this.timer = setTimeout(() => {
         this.timer = undefined;
         this.pump();
       }, wait);
-      this.tellBudget(wait);
-    } else if (this.timer && (this.queue.length === 0 || this.sent.length < this.windowRequests)) {
+    } else if (this.timer && !blockedByBudget) {
       clearTimeout(this.timer);
       this.timer = undefined;
     }
-    if (!this.timer && this.waitingForBudget) {
+    // Only a person's request waiting is a pause worth explaining; the scan waiting is its own business.
+    if (this.timer && userWaits && !this.waitingForBudget) {
+      this.tellBudget(Math.max(1, this.sent[0] + this.windowMs - this.now()));
+    } else if (this.waitingForBudget && !(this.timer && userWaits)) {
       this.tellBudget(undefined);
     }
+  }
+
+  /** The index of the waiter to grant now, or -1: a person's request first, the scan's only within its share. */
+  private next(): number {
+    if (this.inFlight >= this.maxConcurrent || this.sent.length >= this.windowRequests) {
+      return -1;
+    }
+    const user = this.queue.findIndex((waiter) => waiter.lane.lane === 'user');
+    if (user >= 0) {
+      return user;
+    }
+    const backgroundSlots = Math.max(1, this.maxConcurrent - RESERVED_FOR_USER);
+    return this.queue.length > 0 && this.inFlight < backgroundSlots && this.sent.length < this.backgroundBudget() ? 0 : -1;
+  }
+
+  private backgroundBudget(): number {
+    return Math.max(1, Math.floor(this.windowRequests * BACKGROUND_BUDGET_SHARE));
   }
 
   private tellBudget(resumeInMs: number | undefined): void {

@@ -23,3 +23,9 @@ export function expiryWindow(): ExpiryWindow {
   const criticalDays = Math.min(warningDays, Math.max(0, config.get<number>('expiryCriticalDays', 7)));
   return { warningDays, criticalDays };
 }
+
+/** Hours between the expiry watch's background checks; 0 turns it off. */
+export function expiryCheckIntervalHours(): number {
+  const hours = vscode.workspace.getConfiguration(SECTION).get<number>('expiryCheckIntervalHours', 12);
+  return Number.isFinite(hours) ? Math.max(0, hours) : 12;
+}

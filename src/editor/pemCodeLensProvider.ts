@@ -1,13 +1,24 @@
 import * as vscode from 'vscode';
 import { expiryPhrase } from '../x509/certificateSummary';
+import type { AccountData } from '../model/accountData';
+import { findHeld } from '../model/heldByCloudflare';
+import { NodeIds } from '../model/nodeIds';
 import type { PemAnalysisCache } from './pemAnalysisCache';
 
-/** Above each certificate block: how long it has left, and "Upload to Cloudflare…". */
+export const REVEAL_CERTIFICATE_COMMAND = 'cloudflareCertificates.revealCertificate';
+
+/**
+ * Above each certificate block: how long it has left, and "Held by Cloudflare (example.com)" for one
+ * the account holds (revealing it), else "Upload to Cloudflare…". Follows the account's data.
+ */
 export class PemCodeLensProvider implements vscode.CodeLensProvider {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeCodeLenses = this.changed.event;
 
-  constructor(private readonly cache: PemAnalysisCache) {}
+  constructor(
+    private readonly cache: PemAnalysisCache,
+    private readonly data: AccountData,
+  ) {}
 
   refresh(): void {
     this.changed.fire();
@@ -26,7 +37,19 @@ export class PemCodeLensProvider implements vscode.CodeLensProvider {
         const phrase = expiryPhrase(certificate.info.notAfter, now);
         // A title-only lens: VS Code shows it as text, so an empty command is deliberate.
         lenses.push(new vscode.CodeLens(range, { title: phrase.charAt(0).toUpperCase() + phrase.slice(1), command: '' }));
-        if (!certificate.info.isCA) {
+        const held = certificate.info.isCA ? [] : findHeld(this.data, certificate.info.serialNumber, certificate.info.sha256Fingerprint);
+        if (held.length > 0) {
+          const [first] = held;
+          const zones = [...new Set(held.map((place) => place.zoneName))].join(', ');
+          lenses.push(
+            new vscode.CodeLens(range, {
+              title: `Held by Cloudflare (${zones})`,
+              tooltip: 'Reveal it in the Cloudflare Certificates view',
+              command: REVEAL_CERTIFICATE_COMMAND,
+              arguments: [first.kind === 'aop' ? NodeIds.aopCertificate(first.zoneId, first.certificateId) : NodeIds.zone(first.zoneId)],
+            }),
+          );
+        } else if (!certificate.info.isCA) {
           lenses.push(
             new vscode.CodeLens(range, {
               title: 'Upload to Cloudflare…',

@@ -17,9 +17,12 @@ const ANY_DOCUMENT: vscode.DocumentSelector = [
 ];
 
 /** Hover, CodeLens, diagnostics and quick fixes for PEM in the editor, and the editor context key. */
-export function registerPemEditorFeatures(context: vscode.ExtensionContext, services: Pick<ExtensionServices, 'data'>): PemAnalysisCache {
+export function registerPemEditorFeatures(
+  context: vscode.ExtensionContext,
+  services: Pick<ExtensionServices, 'data' | 'account'>,
+): PemAnalysisCache {
   const cache = new PemAnalysisCache(expiryWindow);
-  const codeLenses = new PemCodeLensProvider(cache);
+  const codeLenses = new PemCodeLensProvider(cache, services.data);
   const diagnostics = new PemDiagnostics(cache);
   const updateContextKey = (editor: vscode.TextEditor | undefined) =>
     void vscode.commands.executeCommand(
@@ -30,12 +33,14 @@ export function registerPemEditorFeatures(context: vscode.ExtensionContext, serv
   context.subscriptions.push(
     codeLenses,
     diagnostics,
-    vscode.languages.registerHoverProvider(ANY_DOCUMENT, new PemHoverProvider(cache, services.data)),
+    vscode.languages.registerHoverProvider(ANY_DOCUMENT, new PemHoverProvider(cache, services.account)),
     vscode.languages.registerCodeLensProvider(ANY_DOCUMENT, codeLenses),
     vscode.languages.registerCodeActionsProvider(ANY_DOCUMENT, new PemCodeActions(cache), {
       providedCodeActionKinds: PemCodeActions.kinds,
     }),
     vscode.window.onDidChangeActiveTextEditor(updateContextKey),
+    // "Held by Cloudflare" follows what the account loads and every change made to it.
+    services.data.onDidChange(() => codeLenses.refresh()),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration(SECTION)) {
         cache.clear();

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { certificateMarkdown } from '../format/certificateMarkdown';
 import { escapeMarkdown } from '../format/markdownEscape';
-import type { AccountData } from '../model/accountData';
+import type { AccountModel } from '../model/accountModel';
 import { keyDescription } from '../format/wording';
 import type { CertificateInfo } from '../x509/certificateInfo';
 import { displayName } from '../x509/displayName';
@@ -16,7 +16,7 @@ export class PemHoverProvider implements vscode.HoverProvider {
 
   constructor(
     private readonly cache: PemAnalysisCache,
-    private readonly data: AccountData,
+    private readonly account: AccountModel,
   ) {}
 
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
@@ -40,7 +40,6 @@ export class PemHoverProvider implements vscode.HoverProvider {
           range,
         );
       }
-      const zoneNames = new Map(this.data.loaded().zones.map((zone) => [zone.id, zone.name]));
       const markdown = certificateMarkdown(
         {
           title: loadX509().displayName(info),
@@ -54,7 +53,7 @@ export class PemHoverProvider implements vscode.HoverProvider {
           notAfter: info.notAfter,
           status: info.isCA ? 'CA certificate' : 'Leaf certificate',
           sha256Fingerprint: info.sha256Fingerprint,
-          heldByCloudflare: heldByCloudflare(this.data, zoneNames, info.serialNumber, info.sha256Fingerprint),
+          heldByCloudflare: heldByCloudflare(this.account, info.serialNumber, info.sha256Fingerprint),
         },
         new Date(),
       );

@@ -32,6 +32,10 @@ export function certificateMarkdown(details: CertificateDetails, now: Date): str
       lines.push(`${name}: ${value}  `);
     }
   };
+  // Expiry and whether Cloudflare holds it first: a hover is cut off below its height, and these are
+  // what a person hovers for.
+  row('Not after', details.notAfter && `${formatDate(details.notAfter)} (${escapeMarkdown(expiryPhrase(details.notAfter, now))})`);
+  row('Held by Cloudflare', details.heldByCloudflare && escapeMarkdown(details.heldByCloudflare));
   row('Subject', details.subject && escapeMarkdown(details.subject));
   row('SANs', details.sans && details.sans.length > 0 ? details.sans.map(escapeMarkdown).join(', ') : undefined);
   row('Issuer', details.issuer && escapeMarkdown(details.issuer));
@@ -39,11 +43,9 @@ export function certificateMarkdown(details: CertificateDetails, now: Date): str
   row('Signature', details.signature && escapeMarkdown(details.signature));
   row('Key', details.keyType && escapeMarkdown(details.keyType));
   row('Not before', details.notBefore && formatDate(details.notBefore));
-  row('Not after', details.notAfter && `${formatDate(details.notAfter)} (${escapeMarkdown(expiryPhrase(details.notAfter, now))})`);
   row('Status', details.status && escapeMarkdown(details.status));
   row('Uploaded on', details.uploadedOn && formatDate(details.uploadedOn));
   row('SHA-256', details.sha256Fingerprint && inlineCode(colonHex(details.sha256Fingerprint)));
-  row('Held by Cloudflare', details.heldByCloudflare && escapeMarkdown(details.heldByCloudflare));
   row('ID', details.id && inlineCode(details.id));
   return lines.join('\n');
 }

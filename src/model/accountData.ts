@@ -2,6 +2,7 @@ import { getEventListeners, setMaxListeners } from 'node:events';
 import type { CloudflareClient } from '../cloudflare/cloudflareClient';
 import type { CustomHostname, HostnameAssociation, HostnameCertificate, Zone } from '../cloudflare/types';
 import { CancelledError, PartialResultError } from '../cloudflare/errors';
+import type { Lane } from '../cloudflare/requestLimiter';
 import type { DataChange, DataPart } from './dataChange';
 import { Emitter } from './emitter';
 import { LoadMemo } from './loadMemo';
@@ -31,6 +32,8 @@ export class AccountData {
   private readonly aopMemo = new LoadMemo<ZoneAopData>();
   private readonly hostnameMemo = new LoadMemo<CustomHostnameList>();
   private readonly settingsMemo = new LoadMemo<{ enabled: boolean }>();
+  /** The limiter lane of each load in flight, by part and zone: a person waiting for one promotes it. */
+  private readonly lanes = new Map<string, Lane>();
   private controller = AccountData.newController();
   /** Bumped by reloadAll(); a load aborted by it hands its callers the fresh load. */
   private generation = 0;
@@ -75,7 +78,7 @@ export class AccountData {
   /** `follow: false` for background work that a refresh makes moot (the scan), so it is not redone. */
   aop(zoneId: string, follow = true): Promise<ZoneAopData> {
     const start = () =>
-      this.load(this.aopMemo, zoneId, 'aop', async (client, signal) => {
+      this.load(this.aopMemo, zoneId, 'aop', !follow, async (client, signal) => {
         const [certificates, associations] = await Promise.all([
           client.listHostnameCertificates(zoneId, signal),
           client.listHostnameAssociations(zoneId, signal),
@@ -87,7 +90,7 @@ export class AccountData {
 
   customHostnames(zoneId: string, follow = true): Promise<CustomHostnameList> {
     const start = () =>
-      this.load(this.hostnameMemo, zoneId, 'customHostnames', async (client, signal) => {
+      this.load(this.hostnameMemo, zoneId, 'customHostnames', !follow, async (client, signal) => {
         try {
           return { items: await client.listCustomHostnames(zoneId, signal), complete: true };
         } catch (error) {
@@ -103,7 +106,8 @@ export class AccountData {
 
   /** The zone-level Authenticated Origin Pulls switch. */
   aopSettings(zoneId: string, follow = true): Promise<{ enabled: boolean }> {
-    const start = () => this.load(this.settingsMemo, zoneId, 'aopSettings', (client, signal) => client.getAopSettings(zoneId, signal));
+    const start = () =>
+      this.load(this.settingsMemo, zoneId, 'aopSettings', !follow, (client, signal) => client.getAopSettings(zoneId, signal));
     return follow ? this.followRefresh(start) : start();
   }
 
@@ -176,6 +180,7 @@ export class AccountData {
     this.controller = AccountData.newController();
     this.zonesLoad = undefined;
     this.settledZones = [];
+    this.lanes.clear();
     for (const memo of [this.aopMemo, this.hostnameMemo, this.settingsMemo]) {
       memo.clear();
     }
@@ -214,12 +219,30 @@ export class AccountData {
     memo: LoadMemo<T>,
     zoneId: string,
     part: DataPart,
+    background: boolean,
     load: (client: CloudflareClient, signal: AbortSignal) => Promise<T>,
   ): Promise<T> {
+    const key = `${part}/${zoneId}`;
+    const inFlight = this.lanes.get(key);
+    if (inFlight && !background) {
+      // A person now waits for what the scan started: its queued requests go ahead of the scan's.
+      inFlight.lane = 'user';
+    }
     const signal = this.controller.signal;
     return memo.get(
       zoneId,
-      () => this.track(this.client().then((client) => load(client, signal))),
+      () => {
+        const lane: Lane = { lane: background ? 'background' : 'user' };
+        this.lanes.set(key, lane);
+        const loading = this.track(this.client().then((client) => load(client.withLane(lane), signal)));
+        const settle = () => {
+          if (this.lanes.get(key) === lane) {
+            this.lanes.delete(key);
+          }
+        };
+        loading.then(settle, settle);
+        return loading;
+      },
       () => this.changes.fire({ zoneId, part, cause: 'load' }),
     );
   }

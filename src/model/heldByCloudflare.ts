@@ -1,35 +1,72 @@
 import { packCertificates } from '../cloudflare/types';
 import type { AccountData } from './accountData';
+import type { AccountModel } from './accountModel';
+
+/** One place Cloudflare holds a certificate. */
+export interface HeldPlace {
+  readonly zoneId: string;
+  readonly zoneName: string;
+  readonly kind: 'aop' | 'pack';
+  readonly certificateId: string;
+  /** The custom hostname, for a pack certificate. */
+  readonly hostname?: string;
+}
 
 /**
- * Whether Cloudflare holds a certificate, from what the tree has loaded (no request): matched by
- * serial number, or by SHA-256 fingerprint where Cloudflare reports one.
+ * Where Cloudflare holds a certificate, from what the account model has loaded (no request): matched
+ * by serial number, or by SHA-256 fingerprint where Cloudflare reports one.
  */
-export function heldByCloudflare(data: AccountData, zoneNames: ReadonlyMap<string, string>, serialNumber: string, sha256: string): string {
+export function findHeld(data: AccountData, serialNumber: string, sha256: string): HeldPlace[] {
   const loaded = data.loaded();
-  if (loaded.aop.size === 0 && loaded.customHostnames.size === 0) {
-    return 'unknown (open the Cloudflare Certificates view to load what Cloudflare holds)';
-  }
+  const zoneNames = new Map(loaded.zones.map((zone) => [zone.id, zone.name]));
   const serial = serialNumber.toLowerCase();
-  const places: string[] = [];
+  const places: HeldPlace[] = [];
   for (const [zoneId, aop] of loaded.aop) {
-    if (aop.certificates.some((certificate) => certificate.serial_number?.toLowerCase() === serial)) {
-      places.push(`client certificate in ${zoneNames.get(zoneId) ?? zoneId}`);
+    for (const certificate of aop.certificates) {
+      if (certificate.serial_number?.toLowerCase() === serial) {
+        places.push({ zoneId, zoneName: zoneNames.get(zoneId) ?? zoneId, kind: 'aop', certificateId: certificate.id });
+      }
     }
   }
   for (const [zoneId, list] of loaded.customHostnames) {
     for (const hostname of list.items) {
-      const match = packCertificates(hostname).some(
-        (certificate) =>
-          certificate.serial_number?.toLowerCase() === serial || certificate.fingerprint_sha256?.toLowerCase().replace(/:/g, '') === sha256,
-      );
-      if (match) {
-        places.push(`pack certificate of ${hostname.hostname} (${zoneNames.get(zoneId) ?? zoneId})`);
+      for (const certificate of packCertificates(hostname)) {
+        const fingerprint = certificate.fingerprint_sha256?.toLowerCase().replace(/:/g, '');
+        if (certificate.serial_number?.toLowerCase() === serial || (fingerprint !== undefined && fingerprint === sha256)) {
+          const zoneName = zoneNames.get(zoneId) ?? zoneId;
+          places.push({ zoneId, zoneName, kind: 'pack', certificateId: certificate.id, hostname: hostname.hostname });
+        }
       }
     }
   }
-  if (places.length === 0) {
-    return 'no (not among the certificates loaded from Cloudflare)';
+  return places;
+}
+
+/** The hover's "Held by Cloudflare" answer, honest about what the account model does not know yet. */
+export function heldByCloudflare(account: AccountModel, serialNumber: string, sha256: string): string {
+  const places = findHeld(account.data, serialNumber, sha256);
+  if (places.length > 0) {
+    const named = places.map((place) =>
+      place.kind === 'aop' ? `client certificate in ${place.zoneName}` : `pack certificate of ${place.hostname} (${place.zoneName})`,
+    );
+    return `yes: ${named.slice(0, 3).join('; ')}${named.length > 3 ? `; and ${named.length - 3} more` : ''}`;
   }
-  return `yes: ${places.slice(0, 3).join('; ')}${places.length > 3 ? `; and ${places.length - 3} more` : ''}`;
+  switch (account.status) {
+    case 'noToken':
+    case 'changedElsewhere':
+      return account.stillLoading ? 'unknown (still loading what Cloudflare holds)' : 'unknown (no API token is set)';
+    case 'storageUnavailable':
+      return 'unknown (the API token cannot be read)';
+    case 'tokenRejected':
+      return 'unknown (Cloudflare rejected the API token)';
+    default:
+      break;
+  }
+  if (account.stillLoading) {
+    return 'not among what has loaded so far (still loading what Cloudflare holds)';
+  }
+  const { failed } = account.scan;
+  return failed > 0
+    ? `no (not among the certificates loaded; ${failed} zone${failed === 1 ? '' : 's'} could not be loaded)`
+    : 'no (not among the certificates Cloudflare holds)';
 }

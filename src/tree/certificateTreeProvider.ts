@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { AuthError } from '../cloudflare/errors';
 import type { Zone } from '../cloudflare/types';
 import type { DataChange } from '../model/dataChange';
+import type { AccountModel } from '../model/accountModel';
 import { NodeIds } from '../model/nodeIds';
 import { decorate } from './nodeDecoration';
 import { ErrorNode } from './errorNode';
@@ -14,7 +15,7 @@ class AccountRoot implements TreeNode {
   readonly id = 'account';
   readonly parent = undefined;
 
-  constructor(private readonly context: TreeContext) {}
+  constructor(private readonly refresh: () => void) {}
 
   getTreeItem(): vscode.TreeItem {
     return new vscode.TreeItem('Cloudflare');
@@ -25,7 +26,7 @@ class AccountRoot implements TreeNode {
   }
 
   reload(): void {
-    this.context.data.reloadAll();
+    this.refresh();
   }
 }
 
@@ -40,23 +41,25 @@ export class CertificateTreeProvider implements vscode.TreeDataProvider<TreeNode
   private readonly zoneNodes = new Map<string, ZoneNode>();
   private readonly nodesById = new Map<string, TreeNode>();
   private readonly root: AccountRoot;
-  private readonly scanned = new vscode.EventEmitter<void>();
-  /** Fires when every zone's data has been loaded (or failed) after a load of the zone list. */
-  readonly onDidScan = this.scanned.event;
   private readonly subscriptions: { dispose(): void }[] = [];
-  private rejected = false;
 
   constructor(
     private readonly context: TreeContext,
-    private readonly hasToken: () => Promise<boolean>,
-    /** Told when Cloudflare rejects the token (true) or accepts it again (false). */
-    private readonly tokenRejected: (rejected: boolean) => void = () => undefined,
+    /** The account: it loads and scans on its own; this view only shows it. */
+    private readonly account: AccountModel,
   ) {
-    this.root = new AccountRoot(context);
+    this.root = new AccountRoot(() => this.reloadAll());
     this.subscriptions.push(
       context.activity.onDidChange((id) => this.fireIfShown(id)),
       context.data.onDidChange((change) => this.onDataChange(change)),
+      // A new status (token set, rejected, removed) is a new root: a welcome view or the zones.
+      account.onDidChangeStatus(() => this.changeEmitter.fire(undefined)),
     );
+  }
+
+  /** Fires when the account model's scan of every zone has settled. */
+  get onDidScan(): AccountModel['onDidScan'] {
+    return this.account.onDidScan;
   }
 
   async getTreeItem(node: TreeNode): Promise<vscode.TreeItem> {
@@ -90,9 +93,9 @@ export class CertificateTreeProvider implements vscode.TreeDataProvider<TreeNode
     return node.parent === this.root ? undefined : node.parent;
   }
 
-  /** Whether Cloudflare rejected the token at the last load of the zones. */
+  /** Whether Cloudflare rejected the token (the account model's status). */
   get isTokenRejected(): boolean {
-    return this.rejected;
+    return this.account.status === 'tokenRejected';
   }
 
   /** The node with this id as last handed to the view, if any. */
@@ -102,7 +105,7 @@ export class CertificateTreeProvider implements vscode.TreeDataProvider<TreeNode
 
   /** Reload everything: the view's Refresh, a new token, another API URL. */
   reloadAll(): void {
-    this.context.data.reloadAll();
+    void this.account.refresh();
   }
 
   /** Reload the data a node shows (its inline Refresh, an error node's retry). */
@@ -148,25 +151,20 @@ export class CertificateTreeProvider implements vscode.TreeDataProvider<TreeNode
     }
   }
 
-  private setRejected(rejected: boolean): void {
-    this.rejected = rejected;
-    this.tokenRejected(rejected);
-  }
-
   private async roots(): Promise<TreeNode[]> {
-    if (!(await this.hasToken())) {
-      // An empty root shows the welcome view with its "Set API Token" button.
+    await this.account.settled();
+    if (this.account.status !== 'ready') {
+      // An empty root shows the welcome view for the status: set a token, rejected, unavailable.
       return [];
     }
     let zones: readonly Zone[];
     try {
       zones = await this.context.data.zones();
-      this.setRejected(false);
     } catch (error) {
       if (error instanceof AuthError) {
-        // An empty tree shows the welcome view that says the token was rejected, with its buttons;
-        // nothing retries by itself, so a revoked token cannot loop.
-        this.setRejected(true);
+        // The welcome view says the token was rejected, with its buttons; nothing retries by itself,
+        // so a revoked token cannot loop.
+        this.account.tokenRejected();
         return [];
       }
       return [new ErrorNode(this.root, error, 'Could not load zones: ')];
@@ -174,7 +172,7 @@ export class CertificateTreeProvider implements vscode.TreeDataProvider<TreeNode
     if (zones.length === 0) {
       return [new MessageNode(this.root, 'No zones: this token can see no zones', 'circle-slash')];
     }
-    const nodes = zones.map((zone) => {
+    return zones.map((zone) => {
       let node = this.zoneNodes.get(zone.id);
       if (!node || node.zone !== zone) {
         node = new ZoneNode(this.context, zone);
@@ -182,26 +180,10 @@ export class CertificateTreeProvider implements vscode.TreeDataProvider<TreeNode
       }
       return node;
     });
-    this.scanZones(nodes);
-    return nodes;
-  }
-
-  /**
-   * Loads every zone in the background (the limiter keeps it polite) for counts, the zone-level AOP
-   * switch and the status bar; each load that settles announces itself, and the zone's row follows.
-   */
-  private scanZones(nodes: readonly ZoneNode[]): void {
-    const { data } = this.context;
-    // A refresh makes this scan moot (the new roots start their own), so it does not follow one.
-    const loads = nodes.map((node) =>
-      Promise.allSettled([data.aop(node.zone.id, false), data.customHostnames(node.zone.id, false), data.aopSettings(node.zone.id, false)]),
-    );
-    void Promise.all(loads).then(() => this.scanned.fire());
   }
 
   dispose(): void {
     this.changeEmitter.dispose();
-    this.scanned.dispose();
     for (const subscription of this.subscriptions) {
       subscription.dispose();
     }

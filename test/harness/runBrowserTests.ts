@@ -29,6 +29,8 @@ async function main(): Promise<number> {
     extraExtensions: [probe.vsix],
     settings: {
       'cloudflareCertificates.apiBaseUrl': emulator.baseUrl,
+      // Off, so its notification covers no other test's clicks; the watch's own test turns it on.
+      'cloudflareCertificates.expiryCheckIntervalHours': 0,
       'cfcertsProbe.reportFile': probe.reportFile,
       // The browser's colour scheme picks the theme, so each test can ask for light or dark.
       'window.autoDetectColorScheme': true,

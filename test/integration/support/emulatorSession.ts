@@ -20,6 +20,8 @@ export async function startEmulatorSession(options: EmulatorOptions = {}, token 
   const emulator = await startEmulator({ port: 0, seed: 'demo', transitionMs: 200, ...options });
   const config = vscode.workspace.getConfiguration('cloudflareCertificates');
   await config.update('apiBaseUrl', emulator.baseUrl, vscode.ConfigurationTarget.Global);
+  // The expiry watch's notifications are tested on their own; elsewhere they would be messages no test expects.
+  await config.update('expiryCheckIntervalHours', 0, vscode.ConfigurationTarget.Global);
   // The token's change event reaches the extension a moment after set() (in code-server the secret is
   // stored by the browser); its handler then reloads everything. Wait for that reload, so it cannot
   // land in the middle of the suite's first test and empty the data that test is counting.
@@ -56,6 +58,7 @@ export async function startEmulatorSession(options: EmulatorOptions = {}, token 
     stop: async () => {
       await api.tokens.clear();
       await config.update('apiBaseUrl', undefined, vscode.ConfigurationTarget.Global);
+      await config.update('expiryCheckIntervalHours', undefined, vscode.ConfigurationTarget.Global);
       await emulator.close();
     },
   };

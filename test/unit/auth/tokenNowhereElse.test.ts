@@ -28,7 +28,7 @@ describe('The API token is written to SecretStorage only', () => {
     }
   });
 
-  it('uses the extension state stores only to hand global state to the token store, for its revision mark', () => {
+  it("uses the extension state stores only for the token's revision mark and the expiry watch's list of what it said", () => {
     const files = fs.readdirSync(SRC, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.ts'));
     const found = files.flatMap((file) =>
       fs
@@ -37,7 +37,13 @@ describe('The API token is written to SecretStorage only', () => {
         .filter((line) => /\b(globalState|workspaceState)\b/.test(line))
         .map((line) => `${file}: ${line.trim()}`),
     );
-    assert.deepEqual(found, ['extension.ts: const tokens = new TokenStore(context.secrets, context.globalState);']);
+    assert.deepEqual(found.sort(), [
+      'extension.ts: const tokens = new TokenStore(context.secrets, context.globalState);',
+      'extension.ts: const watch = new ExpiryWatch(account, notifiedStore(context.globalState), {',
+    ]);
+    // The watch keeps node ids, expiry dates and thresholds: its store reads and writes only that list.
+    const watch = fs.readFileSync(path.join(SRC, 'watch', 'expiryNotifications.ts'), 'utf8');
+    assert.deepEqual(watch.match(/\.update\([^)]*\)/g), ['.update(NOTIFIED_KEY, keys)']);
     // What goes into that mark is a number and a yes/no (tokenRevision.test.ts checks the values written).
     const revision = fs.readFileSync(path.join(SRC, 'auth', 'tokenRevision.ts'), 'utf8');
     assert.deepEqual(revision.match(/\.update\([^)]*\)/g), ['.update(MARK_KEY, mark)']);

@@ -25,6 +25,8 @@ const CRAFTED: CertificateDetails = {
 };
 
 const ROWS = [
+  'Not after',
+  'Held by Cloudflare',
   'Subject',
   'SANs',
   'Issuer',
@@ -32,11 +34,9 @@ const ROWS = [
   'Signature',
   'Key',
   'Not before',
-  'Not after',
   'Status',
   'Uploaded on',
   'SHA-256',
-  'Held by Cloudflare',
   'ID',
 ];
 

@@ -35,6 +35,11 @@ export class FakeClient extends FakeState implements Pick<CloudflareClient, Fake
   readonly script = new Script<FakeMethod>();
 
   /** The calls made so far, as "method arg…" lines, in order. */
+  /** The fake has no limiter: every lane is the same queue. */
+  withLane(): this {
+    return this;
+  }
+
   get requests(): readonly string[] {
     return this.script.log;
   }

@@ -1,0 +1,38 @@
+import * as vscode from 'vscode';
+import { expiryWindow } from '../config/settings';
+import type { ExtensionServices } from '../extensionServices';
+import { expiryWatchMessage } from '../format/expiryWatchText';
+import type { Crossing, NotifiedStore } from '../model/expiryWatch';
+import { revealNode } from '../tree/revealNode';
+
+/** The global-state key of what the expiry watch has said: node ids, dates and thresholds, nothing secret. */
+export const NOTIFIED_KEY = 'cloudflareCertificates.expiryNotified';
+
+export function notifiedStore(state: vscode.Memento): NotifiedStore {
+  return {
+    get: () => state.get<string[]>(NOTIFIED_KEY, []),
+    set: (keys) => state.update(NOTIFIED_KEY, keys),
+  };
+}
+
+/**
+ * Shows the watch's notification: Show reveals what crossed; for a single client certificate,
+ * Rotate… starts its rotation. An error notification when something expired, a warning otherwise.
+ */
+export async function showExpiryNotification(
+  services: Pick<ExtensionServices, 'tree' | 'treeView' | 'prompts'>,
+  crossings: readonly Crossing[],
+): Promise<void> {
+  const message = expiryWatchMessage(crossings, expiryWindow());
+  const rotate = crossings.length === 1 && crossings[0].certificate.kind === 'aop';
+  const actions = rotate ? ['Show', 'Rotate…'] : ['Show'];
+  const expired = crossings.some((crossing) => crossing.threshold === 'expired');
+  const choice = await (expired ? services.prompts.error(message, ...actions) : services.prompts.warning(message, ...actions));
+  if (choice === 'Show') {
+    for (const crossing of crossings) {
+      await revealNode(services, crossing.certificate.nodeId);
+    }
+  } else if (choice === 'Rotate…' && (await revealNode(services, crossings[0].certificate.nodeId))) {
+    await vscode.commands.executeCommand('cloudflareCertificates.rotateCertificate', services.tree.find(crossings[0].certificate.nodeId));
+  }
+}
