@@ -144,14 +144,13 @@ export class RequestLimiter {
         this.timer = undefined;
         this.pump();
       }, wait);
+      // Explained, so a pause of minutes does not look like a hang (the view's rows wait for the scan too).
+      this.tellBudget(wait);
     } else if (this.timer && !blockedByBudget) {
       clearTimeout(this.timer);
       this.timer = undefined;
     }
-    // Only a person's request waiting is a pause worth explaining; the scan waiting is its own business.
-    if (this.timer && userWaits && !this.waitingForBudget) {
-      this.tellBudget(Math.max(1, this.sent[0] + this.windowMs - this.now()));
-    } else if (this.waitingForBudget && !(this.timer && userWaits)) {
+    if (!this.timer && this.waitingForBudget) {
       this.tellBudget(undefined);
     }
   }

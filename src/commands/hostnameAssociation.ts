@@ -5,6 +5,7 @@ import type { TreeNode } from '../tree/treeNode';
 import { zoneOf } from '../tree/zoneOf';
 import { withOperationProgress } from './operationProgress';
 import { UserError } from './userError';
+import { checkRoomForHostname } from '../model/replacementRules';
 
 type AssociationServices = Pick<ExtensionServices, 'prompts' | 'operations' | 'treeView'>;
 
@@ -37,9 +38,6 @@ export async function enableForHostname(services: AssociationServices, node: Tre
   await setAssociation(services, target, hostname.trim().toLowerCase(), true);
 }
 
-/** A certificate serves at most this many hostnames; checked before asking, so nothing is sent in vain. */
-const MAX_HOSTNAMES_PER_CERTIFICATE = 100;
-
 /** The hostname row a command was run on (or the selected one); anything else is said in words. */
 function hostnameNode(services: AssociationServices, node: TreeNode | undefined): AssociationNode {
   const target = node ?? services.treeView.selection[0];
@@ -52,10 +50,10 @@ function hostnameNode(services: AssociationServices, node: TreeNode | undefined)
 /** "Use for Hostname…": point one more hostname at a certificate (validated, and within Cloudflare's limit). */
 export async function addHostname(services: AssociationServices, node: TreeNode | undefined): Promise<void> {
   const target = node ?? services.treeView.selection[0];
-  if (target instanceof AopCertificateNode && target.associations.length >= MAX_HOSTNAMES_PER_CERTIFICATE) {
-    throw new UserError(
-      `"${target.label}" already serves ${target.associations.length} hostnames, the most Cloudflare allows for one certificate. Nothing was sent.`,
-    );
+  // Checked before asking, so nothing is typed or sent in vain.
+  const full = target instanceof AopCertificateNode ? checkRoomForHostname(target.label, target.associations.length) : undefined;
+  if (full) {
+    throw new UserError(full.message);
   }
   await enableForHostname(services, target instanceof AssociationNode ? target.parent : target);
 }

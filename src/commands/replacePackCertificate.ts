@@ -11,6 +11,8 @@ import { checkedMaterial } from './upload/checkedMaterial';
 import { chooseSource } from './upload/chooseSource';
 import { sourceFromFile } from './upload/pemSource';
 import { UserError } from './userError';
+import { checkReplacement } from '../model/replacementRules';
+import { acceptVerdict } from './ruleVerdict';
 
 /** Replaces one certificate of a custom hostname's pack with one of the same key type. */
 export async function replacePackCertificate(
@@ -39,11 +41,17 @@ export async function replacePackCertificate(
   const now = new Date();
   const name = loadX509().displayName(material.leaf);
   const current = target.certificate;
-  const currentExpiry = target.expiresOn();
-  if (rules.mustExpireLater && currentExpiry && material.leaf.notAfter.getTime() <= currentExpiry.getTime()) {
-    throw new UserError(
-      `"${name}" ${expiryPhrase(material.leaf.notAfter, now)}, no later than the ${keyType ?? ''} certificate of ${hostname.hostname} (${expiryPhrase(currentExpiry, now)}). A replacement must expire later. Nothing was sent.`,
-    );
+  const verdict = checkReplacement({
+    currentLabel: `the ${keyType ?? ''} certificate of ${hostname.hostname}`.replace('  ', ' '),
+    current: { notAfter: target.expiresOn(), serialNumber: current.serial_number },
+    replacementLabel: name,
+    replacement: material.leaf,
+    now,
+    mustExpireLater: rules.mustExpireLater ?? false,
+    hostname: hostname.hostname,
+  });
+  if (!(await acceptVerdict(services.prompts, verdict))) {
+    return;
   }
   const replace = 'Replace';
   const answer = await services.prompts.confirm(

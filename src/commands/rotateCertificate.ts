@@ -13,6 +13,8 @@ import { checkedMaterial } from './upload/checkedMaterial';
 import { withOperationProgress } from './operationProgress';
 import { offerToDeleteOld } from './rotationEnd';
 import { UserError } from './userError';
+import { checkReplacement } from '../model/replacementRules';
+import { acceptVerdict } from './ruleVerdict';
 
 type RotateServices = Pick<ExtensionServices, 'prompts' | 'operations' | 'treeView' | 'data' | 'tree'>;
 
@@ -39,29 +41,18 @@ export async function rotateCertificate(services: RotateServices, node: TreeNode
     return;
   }
   const name = loadX509().displayName(material.leaf);
-  const oldExpiry = target.expiresOn();
   const now = new Date();
-  if (oldExpiry && material.leaf.notAfter.getTime() <= oldExpiry.getTime()) {
-    throw new UserError(
-      `"${name}" ${expiryPhrase(material.leaf.notAfter, now)}, no later than "${target.label}" (${expiryPhrase(oldExpiry, now)}). A replacement must expire later than the certificate it replaces. Nothing was sent.`,
-    );
-  }
-  if (material.leaf.serialNumber === old.serial_number?.toLowerCase()) {
-    throw new UserError(`That is "${target.label}" itself (same serial). Choose its replacement. Nothing was sent.`);
-  }
   const current = target.details();
-  const oldSans = [...(current.sans ?? [])].sort().join(', ');
-  const newSans = [...material.leaf.sans].sort().join(', ');
-  if (current.subject !== material.leaf.subject || oldSans !== newSans) {
-    const go = await services.prompts.confirmRisky(
-      `"${name}" is not for the same names as "${target.label}".`,
-      `Now: ${current.subject ?? 'unknown subject'}; SANs ${oldSans || 'none'}.\nNew: ${material.leaf.subject}; SANs ${newSans || 'none'}.\nHostnames that move to it will present the new names to their origins.`,
-      'Rotate Anyway',
-      'Choose Another',
-    );
-    if (!go) {
-      return;
-    }
+  const verdict = checkReplacement({
+    currentLabel: target.label,
+    current: { subject: current.subject, sans: current.sans, notAfter: target.expiresOn(), serialNumber: old.serial_number },
+    replacementLabel: name,
+    replacement: material.leaf,
+    now,
+    mustExpireLater: true,
+  });
+  if (!(await acceptVerdict(services.prompts, verdict))) {
+    return;
   }
   const users = target.associations.filter((association) => association.enabled !== null).length;
   const rotate = 'Rotate';

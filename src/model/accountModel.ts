@@ -43,6 +43,8 @@ export class AccountModel {
   private generation = 0;
   private scanDone: Promise<ScanProgress> = Promise.resolve(IDLE);
   private refreshing: Promise<void> = Promise.resolve();
+  /** The generation whose scan has started. */
+  private scanStarted = -1;
   private readonly statusChanges = new Emitter<AccountStatus>();
   private readonly scans = new Emitter<ScanProgress>();
   /** Fires whenever the status changes. */
@@ -110,9 +112,8 @@ export class AccountModel {
       );
       return;
     }
-    let zones: readonly Zone[];
     try {
-      zones = await this.data.zones();
+      await this.zones();
     } catch (error) {
       if (generation === this.generation) {
         // A rejected token is a state the person must act on; any other failure shows in the view,
@@ -121,11 +122,23 @@ export class AccountModel {
       }
       return;
     }
-    if (generation !== this.generation) {
-      return;
+    if (generation === this.generation) {
+      this.setStatus('ready');
     }
-    this.setStatus('ready');
-    this.scanDone = this.scanZones(zones, generation);
+  }
+
+  /**
+   * The zones, for any caller (the tree's roots, a command): the first listing of a refresh starts the
+   * scan of every zone, whoever asked, so a zone list that failed at first and then loaded is scanned.
+   */
+  async zones(): Promise<readonly Zone[]> {
+    const generation = this.generation;
+    const zones = await this.data.zones();
+    if (generation === this.generation && this.scanStarted !== generation) {
+      this.scanStarted = generation;
+      this.scanDone = this.scanZones(zones, generation);
+    }
+    return zones;
   }
 
   /** A load elsewhere (an expand, an operation) found the token rejected: say so everywhere. */

@@ -75,7 +75,10 @@ export class AopCertificateNode implements TreeNode {
       return undefined;
     }
     const { moved, remaining, newCertificate } = this.rotation;
-    const name = clientCertificateName(newCertificate);
+    const bare = clientCertificateName(newCertificate);
+    // Old and new often share a name (a renewal): the new one's expiry tells the rows apart.
+    const expires = newCertificate.expires_on?.slice(0, 10);
+    const name = bare === clientCertificateName(this.certificate) && expires ? `${bare} (expires ${expires})` : bare;
     if (moved.length === 0) {
       const how = newCertificate.status === 'active' ? 'uploaded' : 'deploying';
       return `replacement ${how}: 0 of ${remaining.length} hostnames on ${name}`;

@@ -1,3 +1,4 @@
+import { Limits } from '../model/limits';
 import * as vscode from 'vscode';
 import { AopCertificateNode } from './aopCertificateNode';
 import { ContextValue } from './contextValues';
@@ -29,8 +30,8 @@ export class AopGroupNode implements TreeNode {
     item.contextValue = ContextValue.aopGroup;
     const loaded = this.context.data.loaded().aop.get(this.zoneId);
     item.iconPath = new vscode.ThemeIcon('shield');
-    item.description = loaded ? `${loaded.certificates.length} of 10` : undefined;
-    item.tooltip = 'Per-hostname Authenticated Origin Pulls client certificates (at most 10 per zone).';
+    item.description = loaded ? `${loaded.certificates.length} of ${Limits.certificatesPerZone}` : undefined;
+    item.tooltip = `Per-hostname Authenticated Origin Pulls client certificates (at most ${Limits.certificatesPerZone} per zone).`;
     return item;
   }
 

@@ -159,7 +159,7 @@ export class CertificateTreeProvider implements vscode.TreeDataProvider<TreeNode
     }
     let zones: readonly Zone[];
     try {
-      zones = await this.context.data.zones();
+      zones = await this.account.zones();
     } catch (error) {
       if (error instanceof AuthError) {
         // The welcome view says the token was rejected, with its buttons; nothing retries by itself,

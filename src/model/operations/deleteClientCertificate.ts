@@ -2,7 +2,7 @@ import { NotFoundError } from '../../cloudflare/errors';
 import type { HostnameAssociation } from '../../cloudflare/types';
 import { NodeIds } from '../nodeIds';
 import { pollUntilSettled, throwIfAborted } from '../pollUntilSettled';
-import type { OperationContext, OperationOptions } from './operationContext';
+import { RefusedError, type OperationContext, type OperationOptions } from './operationContext';
 import { forgetClientCertificate, refreshClientAuth } from './refreshClientCertificates';
 import { whenCloudflareAllows } from './whenCloudflareAllows';
 
@@ -28,12 +28,15 @@ export async function hostnamesUsing(
 /**
  * Deletes a client certificate. Cloudflare refuses while a hostname still uses it, so those
  * associations are invalidated first; then the delete, and polling until the certificate is gone.
+ * The hostnames are worked out here, from Cloudflare at the moment of the delete, never taken from
+ * the caller: `confirmed` are the ones the person agreed to invalidate, and a hostname that started
+ * using the certificate since is a refusal, with nothing sent.
  * Interrupted after the invalidation, the certificate is simply unused: a second run deletes it.
  */
 export async function deleteClientCertificate(
   context: OperationContext,
   target: ClientCertificateRef,
-  users: readonly Pick<HostnameAssociation, 'hostname'>[],
+  confirmed: readonly Pick<HostnameAssociation, 'hostname'>[],
   options: OperationOptions = {},
 ): Promise<{ settled: boolean }> {
   return context.activity.run(NodeIds.aopCertificate(target.zoneId, target.certificateId), 'Deleting…', async () => {
@@ -41,6 +44,15 @@ export async function deleteClientCertificate(
     const { signal } = options;
     let gone = false;
     try {
+      throwIfAborted(signal);
+      const users = await hostnamesUsing(context, target.zoneId, target.certificateId, signal);
+      const agreed = new Set(confirmed.map((user) => user.hostname));
+      const unconfirmed = users.filter((user) => !agreed.has(user.hostname)).map((user) => user.hostname);
+      if (unconfirmed.length > 0) {
+        throw new RefusedError(
+          `Since you confirmed, ${unconfirmed.join(', ')} started using "${target.name}". Nothing was deleted or invalidated; delete it again to see who uses it now.`,
+        );
+      }
       if (users.length > 0) {
         options.onProgress?.(`invalidating ${users.length} hostname association${users.length === 1 ? '' : 's'}…`);
         throwIfAborted(signal);

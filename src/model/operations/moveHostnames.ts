@@ -1,3 +1,4 @@
+import { Limits } from '../limits';
 import type { CloudflareClient } from '../../cloudflare/cloudflareClient';
 import type { HostnameAssociation } from '../../cloudflare/types';
 import { isTransitional } from '../../format/statusAppearance';
@@ -6,7 +7,7 @@ import type { OperationContext, OperationOptions } from './operationContext';
 import { whenCloudflareAllows } from './whenCloudflareAllows';
 
 /** Hostnames per PUT: a certificate carries at most 100, so one batch moves all of a certificate's. */
-const BATCH = 100;
+const BATCH = Limits.associationsPerRequest;
 
 /**
  * Moves every hostname that uses one certificate to another, in as few PUTs as the service takes,

@@ -8,8 +8,7 @@ import { RefusedError, type OperationContext, type OperationOptions } from './op
 import { refreshClientCertificates } from './refreshClientCertificates';
 import { whenCloudflareAllows } from './whenCloudflareAllows';
 
-/** Cloudflare holds at most this many per-hostname client certificates per zone. */
-export const MAX_CLIENT_CERTIFICATES = 10;
+import { Limits } from '../limits';
 
 export interface ClientCertificateUpload {
   readonly zoneId: string;
@@ -60,10 +59,10 @@ export async function checkRoomForClientCertificate(
       `${upload.zoneName} already holds "${upload.name}" (serial ${upload.serialNumber}, status ${same.status ?? 'unknown'}). Nothing was uploaded.`,
     );
   }
-  if (certificates.length >= MAX_CLIENT_CERTIFICATES) {
+  if (certificates.length >= Limits.certificatesPerZone) {
     const live = certificates.filter((certificate) => certificate.status !== 'deleted' && certificate.status !== 'pending_deletion').length;
     throw new RefusedError(
-      `${upload.zoneName} already holds ${MAX_CLIENT_CERTIFICATES} client certificates (${live} live), the most Cloudflare allows per zone. Delete one first.`,
+      `${upload.zoneName} already holds ${Limits.certificatesPerZone} client certificates (${live} live), the most Cloudflare allows per zone. Delete one first.`,
     );
   }
 }
@@ -85,9 +84,9 @@ export async function ensureClientCertificate(
     certificates.filter((certificate) => certificate.status !== 'deleted'),
     upload.serialNumber,
   );
-  if (!held && certificates.length >= MAX_CLIENT_CERTIFICATES) {
+  if (!held && certificates.length >= Limits.certificatesPerZone) {
     throw new RefusedError(
-      `${upload.zoneName} already holds ${MAX_CLIENT_CERTIFICATES} client certificates, the most Cloudflare allows per zone. Delete one it no longer needs first.`,
+      `${upload.zoneName} already holds ${Limits.certificatesPerZone} client certificates, the most Cloudflare allows per zone. Delete one it no longer needs first.`,
     );
   }
   const created = held ?? (await send(context, client, upload, options.signal));

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { CloudflareApiError } from '../../../src/cloudflare/errors';
 import { NodeIds } from '../../../src/model/nodeIds';
+import { RefusedError } from '../../../src/model/operations/operationContext';
 import { deleteClientCertificate, hostnamesUsing, type ClientCertificateRef } from '../../../src/model/operations/deleteClientCertificate';
 import { association, certificate } from './fakeClient';
 import { abortListeners, assertCancelled, harness, watchActivity } from './modelHarness';
@@ -41,6 +41,7 @@ describe('deleteClientCertificate', () => {
     assert.equal(h.activity.of(NodeIds.aopCertificate('z1', 'c1')), 'Deleting…');
     assert.deepEqual(await running, { settled: true });
     assert.deepEqual(h.fake.requests.slice(before), [
+      'listHostnameAssociations z1',
       'updateHostnameAssociations z1 a.example=null b.example=null',
       'deleteHostnameCertificate z1 c1',
       'getHostnameCertificate z1 c1',
@@ -62,15 +63,15 @@ describe('deleteClientCertificate', () => {
     );
   });
 
-  it('a refusal by Cloudflare (still in use) leaves the data showing what Cloudflare holds', async () => {
+  it('works out who uses it at the moment of the delete: a hostname the person did not confirm is a refusal, nothing sent', async () => {
     const h = seeded();
     await h.data.aop('z1');
-    // The caller's list of users is stale: Cloudflare refuses to delete a certificate still in use.
+    // Confirmed for a.example only; b.example uses it too by now.
     await assert.rejects(
-      deleteClientCertificate(h.context, target, []),
-      (error: Error) => error instanceof CloudflareApiError && error.code === 1305,
+      deleteClientCertificate(h.context, target, [{ hostname: 'a.example' }]),
+      (error: Error) => error instanceof RefusedError && /b\.example started using "api\.example\.com"/.test(error.message),
     );
-    assert.equal(h.fake.count('updateHostnameAssociations'), 0);
+    assert.equal(h.fake.count('updateHostnameAssociations') + h.fake.count('deleteHostnameCertificate'), 0);
     assert.deepEqual(shown(h), { certificates: ['c1:active', 'c2:active'], associations: ['a.example', 'b.example', 'c.example'] });
     assert.equal(h.activity.of(NodeIds.aopCertificate('z1', 'c1')), undefined);
   });

@@ -1,0 +1,122 @@
+import { expiryPhrase } from '../x509/certificateSummary';
+import { Limits } from './limits';
+
+/** The names a certificate is for: its subject's CN and its DNS SANs. */
+export interface CertificateNames {
+  readonly subject?: string;
+  readonly sans?: readonly string[];
+}
+
+/** Something the model will not do; commands and tools show the message as it is. Nothing was sent. */
+export interface Refusal {
+  readonly kind: 'refusal';
+  readonly code: 'notLater' | 'sameCertificate' | 'zoneFull' | 'hostnameLimit' | 'lastInPack' | 'keyType';
+  readonly message: string;
+}
+
+/** Something the person must decide before the model goes on: a modal whose safe choice is `cancel`. */
+export interface Question {
+  readonly kind: 'question';
+  readonly code: 'differentNames' | 'doesNotCoverHostname';
+  readonly message: string;
+  readonly detail: string;
+  readonly proceed: string;
+  readonly cancel: string;
+}
+
+export interface ReplacementCheck {
+  /** How the current certificate is named in messages ("api.example.com", "the RSA certificate of shop.example"). */
+  readonly currentLabel: string;
+  readonly current: CertificateNames & { readonly notAfter?: Date; readonly serialNumber?: string };
+  readonly replacementLabel: string;
+  readonly replacement: CertificateNames & { readonly notAfter: Date; readonly serialNumber: string };
+  readonly now: Date;
+  readonly mustExpireLater: boolean;
+  /** A custom hostname the replacement must cover (a pack certificate's hostname). */
+  readonly hostname?: string;
+}
+
+/** Lower-case names, CN first: compared as names, so a different O= or the order of SANs is no difference. */
+export function namesOf(certificate: CertificateNames): string[] {
+  const commonName = /(?:^|,\s*)CN=([^,]+)/i.exec(certificate.subject ?? '')?.[1]?.trim();
+  const names = [commonName, ...(certificate.sans ?? [])].filter((name): name is string => Boolean(name));
+  return [...new Set(names.map((name) => name.toLowerCase()))];
+}
+
+/** Whether a certificate for `names` serves `hostname`: exactly, or through a wildcard for one label. */
+export function coversHostname(names: readonly string[], hostname: string): boolean {
+  const wanted = hostname.toLowerCase();
+  return names.some((name) => name === wanted || (name.startsWith('*.') && wanted.slice(wanted.indexOf('.') + 1) === name.slice(2)));
+}
+
+/**
+ * The rules of a replacement (Rotate, Replace on a pack), decided here for every caller: a refusal
+ * when it must not go ahead, else the questions to ask first (possibly none).
+ */
+export function checkReplacement(check: ReplacementCheck): Refusal | Question[] {
+  const { current, replacement, now } = check;
+  if (current.serialNumber && replacement.serialNumber.toLowerCase() === current.serialNumber.toLowerCase()) {
+    return refusal('sameCertificate', `That is "${check.currentLabel}" itself (same serial). Choose its replacement. Nothing was sent.`);
+  }
+  if (check.mustExpireLater && current.notAfter && replacement.notAfter.getTime() <= current.notAfter.getTime()) {
+    return refusal(
+      'notLater',
+      `"${check.replacementLabel}" ${expiryPhrase(replacement.notAfter, now)}, no later than "${check.currentLabel}" (${expiryPhrase(current.notAfter, now)}). A replacement must expire later than the certificate it replaces. Nothing was sent.`,
+    );
+  }
+  const questions: Question[] = [];
+  const newNames = namesOf(replacement);
+  if (check.hostname && !coversHostname(newNames, check.hostname)) {
+    questions.push({
+      kind: 'question',
+      code: 'doesNotCoverHostname',
+      message: `"${check.replacementLabel}" does not cover ${check.hostname}.`,
+      detail: `It is for ${newNames.join(', ') || 'no names'}. Visitors of ${check.hostname} would be served a certificate that does not match it, and their TLS connections would fail.`,
+      proceed: 'Replace Anyway',
+      cancel: 'Choose Another',
+    });
+  }
+  const oldNames = namesOf(current);
+  // Two certificates for the same name are told apart by their role, not by that name twice.
+  const same = check.currentLabel === check.replacementLabel;
+  const currentName = same ? 'the current certificate' : `"${check.currentLabel}"`;
+  const replacementName = same ? 'the replacement' : `"${check.replacementLabel}"`;
+  const onlyOld = oldNames.filter((name) => !newNames.includes(name));
+  const onlyNew = newNames.filter((name) => !oldNames.includes(name));
+  if (oldNames.length > 0 && (onlyOld.length > 0 || onlyNew.length > 0)) {
+    const lines = [
+      onlyOld.length > 0 ? `Only ${currentName} is for: ${onlyOld.join(', ')}.` : undefined,
+      onlyNew.length > 0 ? `Only ${replacementName} is for: ${onlyNew.join(', ')}.` : undefined,
+      'What moves to it will present the new names.',
+    ];
+    questions.push({
+      kind: 'question',
+      code: 'differentNames',
+      message: same
+        ? `The replacement is not for the same names as the current "${check.currentLabel}".`
+        : `"${check.replacementLabel}" is not for the same names as "${check.currentLabel}".`,
+      detail: lines.filter(Boolean).join('\n'),
+      proceed: check.hostname ? 'Replace Anyway' : 'Rotate Anyway',
+      cancel: 'Choose Another',
+    });
+  }
+  return questions;
+}
+
+export function refusal(code: Refusal['code'], message: string): Refusal {
+  return { kind: 'refusal', code, message };
+}
+
+export function isRefusal(verdict: Refusal | Question[]): verdict is Refusal {
+  return !Array.isArray(verdict);
+}
+
+/** Whether one more hostname may use a certificate that `label` names and `inUse` hostnames already use. */
+export function checkRoomForHostname(label: string, inUse: number): Refusal | undefined {
+  return inUse >= Limits.hostnamesPerCertificate
+    ? refusal(
+        'hostnameLimit',
+        `"${label}" already serves ${inUse} hostnames, the most Cloudflare allows for one certificate (${Limits.hostnamesPerCertificate}). Nothing was sent.`,
+      )
+    : undefined;
+}
