@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import type { OperationOptions } from '../model/operations/operationContext';
+import { CancelledError } from '../cloudflare/errors';
+import { StoppedError, type OperationOptions } from '../model/operations/operationContext';
 
 /**
  * Runs a model operation under a cancellable notification: its progress words appear there, and
@@ -13,6 +14,12 @@ export function withOperationProgress<T>(title: string, operation: (options: Req
       const listener = cancellation.onCancellationRequested(() => controller.abort());
       try {
         return await operation({ signal: controller.signal, onProgress: (message) => progress.report({ message }) });
+      } catch (error) {
+        // Cancel always gets a line: the operation's own account of what is left, or the plain fact.
+        if (controller.signal.aborted && error instanceof CancelledError && !(error instanceof StoppedError)) {
+          throw new StoppedError(`${title}: stopped. The view shows what Cloudflare holds now.`);
+        }
+        throw error;
       } finally {
         listener.dispose();
       }

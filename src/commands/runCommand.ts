@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { CancelledError } from '../cloudflare/errors';
 import { describeError } from '../format/describeError';
+import { StoppedError } from '../model/operations/operationContext';
 import type { ExtensionServices } from '../extensionServices';
 
 /**
@@ -16,6 +17,11 @@ export function runCommand<A extends unknown[]>(
     try {
       await handler(...args);
     } catch (error) {
+      if (error instanceof StoppedError) {
+        // The person cancelled a change: one line of what happened and what is left.
+        void services.prompts.info(error.message);
+        return;
+      }
       if (error instanceof CancelledError || error instanceof vscode.CancellationError) {
         return;
       }

@@ -162,7 +162,12 @@ describe('Rotating a client certificate', function () {
     await rows(suite.session.api);
     const marked = await certificateRow(oldId);
     assert.equal(marked.contextValue, 'aopCertificate rotating');
-    assert.match(marked.description, /rotation incomplete: replaced by rotate\.example\.org, no hostname uses it/);
+    // Old and new share a name: the new one's expiry tells them apart.
+    const expires = replacement.notAfter.toISOString().slice(0, 10);
+    assert.ok(
+      marked.description.includes(`rotation incomplete: replaced by rotate.example.org (expires ${expires}), no hostname uses it`),
+      marked.description,
+    );
     suite.prompts.answer('Delete Old Certificate');
     await vscode.commands.executeCommand('cloudflareCertificates.finishRotation', marked.node);
     assert.equal(copiesOf(replacement).length, 1, 'no duplicate upload');

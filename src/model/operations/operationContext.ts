@@ -1,4 +1,5 @@
 import type { CloudflareClient } from '../../cloudflare/cloudflareClient';
+import { CancelledError } from '../../cloudflare/errors';
 import type { AccountData } from '../accountData';
 import type { ActivityTracker } from '../activityTracker';
 
@@ -30,5 +31,16 @@ export class RefusedError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'RefusedError';
+  }
+}
+
+/**
+ * An operation the person cancelled, after the model read back what Cloudflare holds: `message` says
+ * in one line what happened and what is left. Still a cancellation to anything that waits on it.
+ */
+export class StoppedError extends CancelledError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StoppedError';
   }
 }

@@ -6,7 +6,9 @@ import { pollUntilSettled } from '../pollUntilSettled';
 import { hostnamesOn } from '../rotationState';
 import { moveHostnames } from './moveHostnames';
 import { refreshClientAuth } from './refreshClientCertificates';
-import { RefusedError, type OperationContext, type OperationOptions } from './operationContext';
+import { CancelledError } from '../../cloudflare/errors';
+import { RefusedError, StoppedError, type OperationContext, type OperationOptions } from './operationContext';
+import { stoppedRotation } from './stoppedRotation';
 import { ensureClientCertificate, type ClientCertificateUpload } from './uploadClientCertificate';
 
 export interface RotationTarget {
@@ -40,13 +42,20 @@ export async function rotateClientCertificate(
 ): Promise<RotationOutcome> {
   return context.activity.run(NodeIds.aopCertificate(target.zoneId, target.oldCertificateId), 'Rotating…', async () => {
     const client = await context.client();
-    const placed = await ensureClientCertificate(context, client, replacement, options);
-    if (!placed.settled) {
-      throw new RefusedError(
-        `Cloudflare has not deployed the replacement yet (${placed.certificate.status ?? 'unknown'}); no hostname was moved. Run Finish Rotation once it is active.`,
-      );
+    try {
+      const placed = await ensureClientCertificate(context, client, replacement, options);
+      if (!placed.settled) {
+        throw new RefusedError(
+          `Cloudflare has not deployed the replacement yet (${placed.certificate.status ?? 'unknown'}); no hostname was moved. Run Finish Rotation once it is active.`,
+        );
+      }
+      return await finish(context, client, target, placed.certificate, options);
+    } catch (error) {
+      if (error instanceof CancelledError && !(error instanceof StoppedError) && options.signal?.aborted) {
+        throw await stoppedRotation(context, client, target, replacement.serialNumber);
+      }
+      throw error;
     }
-    return finish(context, client, target, placed.certificate, options);
   });
 }
 

@@ -53,9 +53,19 @@ export function abortListeners(signal: AbortSignal): number {
   return getEventListeners(signal, 'abort').length;
 }
 
-/** The operation threw CancelledError (by name: the class is the model's, not the test's concern). */
-export async function assertCancelled(promise: Promise<unknown>): Promise<void> {
-  await assert.rejects(promise, (error: Error) => error.name === 'CancelledError');
+/**
+ * The operation threw a cancellation (by name: the class is the model's, not the test's concern):
+ * CancelledError, or StoppedError when it read back what is left; `said` matches the latter's line.
+ */
+export async function assertCancelled(promise: Promise<unknown>, said?: RegExp): Promise<void> {
+  await assert.rejects(promise, (error: Error) => {
+    if (said) {
+      assert.equal(error.name, 'StoppedError');
+      assert.match(error.message, said);
+      return true;
+    }
+    return error.name === 'CancelledError' || error.name === 'StoppedError';
+  });
 }
 
 /** Lets pending callbacks (then-handlers, setImmediate answers) run. */

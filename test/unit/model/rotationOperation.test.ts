@@ -51,8 +51,18 @@ describe('rotateClientCertificate', () => {
     await h.data.aop('z1');
     const controller = new AbortController();
     h.fake.on('uploadHostnameCertificate', { abort: controller });
-    await assertCancelled(rotateClientCertificate(h.context, TARGET, await uploadOf('z1'), { signal: controller.signal }));
+    await assertCancelled(
+      rotateClientCertificate(h.context, TARGET, await uploadOf('z1'), { signal: controller.signal }),
+      /^Rotation stopped: the replacement is uploaded and still deploying; no hostname moved yet\. Finish Rotation is on the certificate\.$/,
+    );
     assert.deepEqual(onCertificate(h, 'old'), HOSTS, 'every hostname still on the old certificate');
+    assert.ok(
+      h.data
+        .loaded()
+        .aop.get('z1')
+        ?.certificates.some((entry) => entry.id === uploaded(h)[0].id),
+      'the replacement is on screen at once, read back after the cancel',
+    );
     assert.equal(abortListeners(controller.signal), 0);
     const [replacement] = uploaded(h);
     const finished = await finishRotation(h.context, TARGET, replacement.id);
@@ -66,7 +76,10 @@ describe('rotateClientCertificate', () => {
     await h.data.aop('z1');
     const controller = new AbortController();
     h.fake.on('updateHostnameAssociations', { abort: controller });
-    await assertCancelled(rotateClientCertificate(h.context, TARGET, await uploadOf('z1'), { signal: controller.signal }));
+    await assertCancelled(
+      rotateClientCertificate(h.context, TARGET, await uploadOf('z1'), { signal: controller.signal }),
+      /^Rotation stopped after every hostname moved: the old certificate is unused/,
+    );
     const [replacement] = uploaded(h);
     assert.deepEqual(
       h.data

@@ -1,0 +1,40 @@
+import type { CloudflareClient } from '../../cloudflare/cloudflareClient';
+import { hostnamesOn } from '../rotationState';
+import { StoppedError, type OperationContext } from './operationContext';
+import { refreshClientAuth } from './refreshClientCertificates';
+import type { RotationTarget } from './rotateClientCertificate';
+
+/**
+ * A rotation cancelled at any step: read back what Cloudflare now holds for the zone (a fresh request,
+ * not the cancelled signal), put it on screen, and say in one line what happened and what is left.
+ */
+export async function stoppedRotation(
+  context: OperationContext,
+  client: CloudflareClient,
+  target: RotationTarget,
+  replacementSerial: string,
+): Promise<StoppedError> {
+  await refreshClientAuth(context, client, target.zoneId);
+  const loaded = context.data.loaded().aop.get(target.zoneId);
+  if (!loaded) {
+    return new StoppedError('Rotation stopped. Cloudflare could not be asked what it holds now; refresh the view to see it.');
+  }
+  const replacement = loaded.certificates.find((certificate) => certificate.serial_number?.toLowerCase() === replacementSerial);
+  if (!replacement) {
+    return new StoppedError('Rotation stopped before the replacement reached Cloudflare: nothing changed.');
+  }
+  const moved = hostnamesOn(loaded.associations, replacement.id).length;
+  const left = hostnamesOn(loaded.associations, target.oldCertificateId).length;
+  const deployed = replacement.status === 'active' ? 'uploaded and active' : 'uploaded and still deploying';
+  if (moved === 0) {
+    return new StoppedError(
+      `Rotation stopped: the replacement is ${deployed}; no hostname moved yet. Finish Rotation is on the certificate.`,
+    );
+  }
+  if (left > 0) {
+    return new StoppedError(
+      `Rotation stopped: ${moved} of ${moved + left} hostnames are on the replacement. Finish Rotation and Undo Rotation are on the certificate.`,
+    );
+  }
+  return new StoppedError('Rotation stopped after every hostname moved: the old certificate is unused; delete it when you are ready.');
+}

@@ -1,0 +1,112 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { browserTestEnvironment } from './support/environment';
+import { WorkbenchPage } from './support/workbenchPage';
+
+interface ApiZone {
+  id: string;
+  name: string;
+}
+interface ApiCertificate {
+  id: string;
+  certificate?: string;
+  status: string;
+  expires_on?: string;
+}
+
+/** GET through the emulator as any client would. */
+async function get<T>(pathAndQuery: string): Promise<T> {
+  const { emulator } = browserTestEnvironment();
+  const response = await fetch(`${emulator.baseUrl}${pathAndQuery}`, { headers: { Authorization: 'Bearer demo-token' } });
+  return ((await response.json()) as { result: T }).result;
+}
+
+/** User settings of the running workbench, changed as a person editing settings.json would. */
+function setUserSetting(key: string, value: unknown): void {
+  const file = path.join(browserTestEnvironment().userDataDir, 'User', 'settings.json');
+  const settings = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
+  settings[key] = value;
+  fs.writeFileSync(file, JSON.stringify(settings, null, 2));
+}
+
+/**
+ * The account is known with the side bar closed: set the token, close the side bar, reload, and the
+ * status bar warns and a hover says "Held by Cloudflare" without the Certificates view ever shown.
+ * Then the expiry watch's notification, and its Show action revealing what crossed.
+ */
+describe('The account without the view', function () {
+  let workbench: WorkbenchPage;
+
+  before(async () => {
+    const environment = browserTestEnvironment();
+    workbench = await WorkbenchPage.open(environment.workbenchUrl, environment.folder);
+    await workbench.setToken('demo-token');
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') {
+      await workbench.screenshot(`failed-${this.currentTest.title.slice(0, 40).replace(/\W+/g, '-')}`);
+    }
+  });
+
+  after(async () => {
+    setUserSetting('cloudflareCertificates.expiryCheckIntervalHours', 0);
+    await workbench?.close();
+  });
+
+  it('warns in the status bar and says "Held by Cloudflare" in a hover after a reload with the side bar closed', async () => {
+    // A certificate Cloudflare holds, written into the workspace as a person keeps one in a repository.
+    const [zone] = await get<ApiZone[]>('/zones?name=example.com');
+    const held = (await get<ApiCertificate[]>(`/zones/${zone.id}/origin_tls_client_auth/hostnames/certificates`)).find(
+      (certificate) => certificate.certificate && certificate.status === 'active',
+    );
+    assert.ok(held?.certificate, 'the demo seed holds an active client certificate with its PEM');
+    const { folder } = browserTestEnvironment();
+    fs.writeFileSync(path.join(folder, 'held-by-cloudflare.pem'), held.certificate);
+
+    await workbench.runCommand('View: Close Primary Side Bar');
+    await workbench.sidebar().waitFor({ state: 'hidden' });
+    await workbench.reload();
+    assert.equal(await workbench.sidebar().isVisible(), false, 'the side bar stays closed after the reload');
+
+    const status = workbench.page.locator('.part.statusbar .statusbar-item', { hasText: /expire/ }).first();
+    await status.waitFor({ timeout: 60_000 });
+    assert.match(await status.innerText(), /\d+ expired · \d+ expire within 30 days/);
+
+    await workbench.openFile('held-by-cloudflare.pem');
+    const lenses = workbench.page.locator('.monaco-editor .codelens-decoration');
+    await lenses.filter({ hasText: 'Held by Cloudflare' }).first().waitFor({ timeout: 30_000 });
+    assert.match((await lenses.allInnerTexts()).join(' | '), /Held by Cloudflare \(example\.com\)/);
+    assert.doesNotMatch((await lenses.allInnerTexts()).join(' | '), /Upload to Cloudflare/);
+
+    const line = workbench.page.locator('.monaco-editor .view-line', { hasText: 'BEGIN CERTIFICATE' }).first();
+    await line.hover({ position: { x: 60, y: 8 } });
+    const hover = workbench.page.locator('.monaco-hover', { hasText: 'Held by Cloudflare' }).first();
+    await hover.waitFor({ timeout: 15_000 });
+    const text = await hover.innerText();
+    assert.match(text, /Held by Cloudflare: yes: client certificate in example\.com/);
+    // Right after the expiry, before the subject: a hover cut off at its height still shows it.
+    assert.ok(text.indexOf('Held by Cloudflare') < text.indexOf('Subject'), text);
+    assert.equal(await workbench.sidebar().isVisible(), false, 'the view was never shown');
+    await workbench.screenshot('account-without-view-hover');
+    await workbench.page.keyboard.press('Escape');
+  });
+
+  it('notifies once what crossed the expiry windows when the watch is on, and Show reveals it', async () => {
+    setUserSetting('cloudflareCertificates.expiryCheckIntervalHours', 12);
+    const toast = workbench.notification(/certificates? Cloudflare holds (expired|crossed)/);
+    await toast.waitFor({ timeout: 60_000 });
+    const message = await toast.innerText();
+    assert.match(message, /1 certificate Cloudflare holds expired: /);
+    assert.match(message, /crossed 30 days to expiry|crossed 7 days to expiry/);
+    await workbench.screenshot('expiry-watch-notification');
+    await toast.hover();
+    await toast.locator('.monaco-button', { hasText: /^Show$/ }).click();
+    // Show opens the view and selects what crossed, loading only the path to it.
+    const selected = workbench.sidebar().locator('.monaco-list-row.selected').first();
+    await selected.waitFor({ timeout: 30_000 });
+    assert.ok((await selected.innerText()).length > 0);
+    await workbench.screenshot('expiry-watch-show');
+  });
+});
