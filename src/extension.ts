@@ -36,6 +36,8 @@ import { RETRY_COMMAND } from './tree/errorNode';
 import { LOAD_MORE_COMMAND, type Pageable } from './tree/loadMoreNode';
 import type { TreeNode } from './tree/treeNode';
 import { windowPrompts } from './ui/prompts';
+import { CommandId } from './commandIds';
+import { ContextKey } from './contextKeys';
 
 const VIEW_ID = 'cloudflareCertificates.explorer';
 
@@ -99,27 +101,27 @@ export function activate(context: vscode.ExtensionContext): CloudflareCertificat
   );
 
   const commands: Record<string, (...args: never[]) => unknown> = {
-    'cloudflareCertificates.setToken': () => setToken(services),
-    'cloudflareCertificates.clearToken': () => clearToken(services),
+    [CommandId.setToken]: () => setToken(services),
+    [CommandId.clearToken]: () => clearToken(services),
     // The title-bar Refresh always reloads everything: VS Code hands it the selection, which must not narrow it.
-    'cloudflareCertificates.refresh': () => tree.reloadAll(),
-    'cloudflareCertificates.refreshNode': (node?: TreeNode) => refreshNode(services, node),
-    'cloudflareCertificates.showDetails': (node?: TreeNode) => showDetails(services, documents, node),
-    'cloudflareCertificates.copyId': (node?: TreeNode) => copyId(services, node ?? treeView.selection[0]),
-    'cloudflareCertificates.openInDashboard': (node?: TreeNode) => openInDashboard(services, node ?? treeView.selection[0]),
-    'cloudflareCertificates.uploadFromEditor': (target?: vscode.Uri | TreeNode) => uploadFromEditor(services, target),
-    'cloudflareCertificates.uploadFromFile': (target?: vscode.Uri | TreeNode) => uploadFromFile(services, target),
-    'cloudflareCertificates.replacePackCertificate': (node?: TreeNode) => replacePackCertificate(services, node),
-    'cloudflareCertificates.deleteCertificate': (node?: TreeNode) => deleteCertificate(services, node),
-    'cloudflareCertificates.enableForHostname': (node?: TreeNode) => enableForHostname(services, node),
-    'cloudflareCertificates.disableForHostname': (node?: TreeNode) => disableForHostname(services, node),
-    'cloudflareCertificates.addHostname': (node?: TreeNode) => addHostname(services, node),
-    'cloudflareCertificates.removeHostname': (node?: TreeNode) => removeHostname(services, node),
-    'cloudflareCertificates.rotateCertificate': (node?: TreeNode) => rotateCertificate(services, node),
-    'cloudflareCertificates.finishRotation': (node?: TreeNode) => finishRotation(services, node),
-    'cloudflareCertificates.undoRotation': (node?: TreeNode) => undoRotation(services, node),
-    'cloudflareCertificates.enableZoneAop': (node?: TreeNode) => enableZoneAop(services, node),
-    'cloudflareCertificates.disableZoneAop': (node?: TreeNode) => disableZoneAop(services, node),
+    [CommandId.refresh]: () => tree.reloadAll(),
+    [CommandId.refreshNode]: (node?: TreeNode) => refreshNode(services, node),
+    [CommandId.showDetails]: (node?: TreeNode) => showDetails(services, documents, node),
+    [CommandId.copyId]: (node?: TreeNode) => copyId(services, node ?? treeView.selection[0]),
+    [CommandId.openInDashboard]: (node?: TreeNode) => openInDashboard(services, node ?? treeView.selection[0]),
+    [CommandId.uploadFromEditor]: (target?: vscode.Uri | TreeNode) => uploadFromEditor(services, target),
+    [CommandId.uploadFromFile]: (target?: vscode.Uri | TreeNode) => uploadFromFile(services, target),
+    [CommandId.replacePackCertificate]: (node?: TreeNode) => replacePackCertificate(services, node),
+    [CommandId.deleteCertificate]: (node?: TreeNode) => deleteCertificate(services, node),
+    [CommandId.enableForHostname]: (node?: TreeNode) => enableForHostname(services, node),
+    [CommandId.disableForHostname]: (node?: TreeNode) => disableForHostname(services, node),
+    [CommandId.addHostname]: (node?: TreeNode) => addHostname(services, node),
+    [CommandId.removeHostname]: (node?: TreeNode) => removeHostname(services, node),
+    [CommandId.rotateCertificate]: (node?: TreeNode) => rotateCertificate(services, node),
+    [CommandId.finishRotation]: (node?: TreeNode) => finishRotation(services, node),
+    [CommandId.undoRotation]: (node?: TreeNode) => undoRotation(services, node),
+    [CommandId.enableZoneAop]: (node?: TreeNode) => enableZoneAop(services, node),
+    [CommandId.disableZoneAop]: (node?: TreeNode) => disableZoneAop(services, node),
     [SHOW_EXPIRING_COMMAND]: () => showExpiring(services),
     [REVEAL_CERTIFICATE_COMMAND]: (nodeId: string) => revealNode(services, nodeId),
     [RETRY_COMMAND]: (node?: TreeNode) => (node ? tree.reload(node) : tree.reloadAll()),
@@ -170,10 +172,10 @@ async function showStatus(services: ExtensionServices, status: AccountStatus): P
     services.statusBar.hide();
   }
   const keys: Record<string, boolean> = {
-    'cloudflareCertificates.hasToken': hasToken,
-    'cloudflareCertificates.tokenRejected': status === 'tokenRejected',
-    'cloudflareCertificates.secretStorageUnavailable': status === 'storageUnavailable',
-    'cloudflareCertificates.tokenChangedElsewhere': status === 'changedElsewhere',
+    [ContextKey.hasToken]: hasToken,
+    [ContextKey.tokenRejected]: status === 'tokenRejected',
+    [ContextKey.secretStorageUnavailable]: status === 'storageUnavailable',
+    [ContextKey.tokenChangedElsewhere]: status === 'changedElsewhere',
   };
   for (const [key, value] of Object.entries(keys)) {
     await vscode.commands.executeCommand('setContext', key, value);

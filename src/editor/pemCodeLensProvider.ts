@@ -4,8 +4,9 @@ import type { AccountData } from '../model/accountData';
 import { findHeld } from '../model/heldByCloudflare';
 import { NodeIds } from '../model/nodeIds';
 import type { PemAnalysisCache } from './pemAnalysisCache';
+import { CommandId } from '../commandIds';
 
-export const REVEAL_CERTIFICATE_COMMAND = 'cloudflareCertificates.revealCertificate';
+export const REVEAL_CERTIFICATE_COMMAND = CommandId.revealCertificate;
 
 /**
  * Above each certificate block: how long it has left, and "Held by Cloudflare (example.com)" for one
@@ -53,7 +54,7 @@ export class PemCodeLensProvider implements vscode.CodeLensProvider {
           lenses.push(
             new vscode.CodeLens(range, {
               title: 'Upload to Cloudflare…',
-              command: 'cloudflareCertificates.uploadFromEditor',
+              command: CommandId.uploadFromEditor,
               arguments: [document.uri],
             }),
           );

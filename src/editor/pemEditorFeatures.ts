@@ -7,6 +7,7 @@ import { PemCodeActions } from './pemCodeActions';
 import { PemCodeLensProvider } from './pemCodeLensProvider';
 import { PemDiagnostics } from './pemDiagnostics';
 import { PemHoverProvider } from './pemHoverProvider';
+import { ContextKey } from '../contextKeys';
 
 /** Every document: PEM may be embedded in YAML, JSON, Terraform, .env or plain text. */
 const ANY_DOCUMENT: vscode.DocumentSelector = [
@@ -25,11 +26,7 @@ export function registerPemEditorFeatures(
   const codeLenses = new PemCodeLensProvider(cache, services.data);
   const diagnostics = new PemDiagnostics(cache);
   const updateContextKey = (editor: vscode.TextEditor | undefined) =>
-    void vscode.commands.executeCommand(
-      'setContext',
-      'cloudflareCertificates.editorHasPem',
-      Boolean(editor && hasPemBlock(editor.document.getText())),
-    );
+    void vscode.commands.executeCommand('setContext', ContextKey.editorHasPem, Boolean(editor && hasPemBlock(editor.document.getText())));
   context.subscriptions.push(
     codeLenses,
     diagnostics,

@@ -2,8 +2,9 @@ import * as vscode from 'vscode';
 import type { ExpiryWindow } from '../config/settings';
 import type { AccountData } from '../model/accountData';
 import { expiringSummary, findExpiring, type ExpiringCertificate } from '../model/expiringCertificates';
+import { CommandId } from '../commandIds';
 
-export const SHOW_EXPIRING_COMMAND = 'cloudflareCertificates.showExpiring';
+export const SHOW_EXPIRING_COMMAND = CommandId.showExpiring;
 
 /**
  * "⚠ 2 expired · 3 expire within 30 days"; hidden when none do. It follows the model: every load and

@@ -12,8 +12,9 @@ import { AssociationNode } from './associationNode';
 import { ContextValue } from './contextValues';
 import { iconFor } from './themeIcons';
 import type { TreeContext, TreeNode } from './treeNode';
+import { CommandId } from '../commandIds';
 
-export const SHOW_DETAILS_COMMAND = 'cloudflareCertificates.showDetails';
+export const SHOW_DETAILS_COMMAND = CommandId.showDetails;
 
 /** One per-hostname client certificate; its children are the hostnames that use it. */
 export class AopCertificateNode implements TreeNode {

@@ -2,8 +2,9 @@ import * as vscode from 'vscode';
 import { describeError } from '../format/describeError';
 import { ContextValue } from './contextValues';
 import type { TreeNode } from './treeNode';
+import { CommandId } from '../commandIds';
 
-export const RETRY_COMMAND = 'cloudflareCertificates.retryNode';
+export const RETRY_COMMAND = CommandId.retryNode;
 
 /** A failed load, in words; clicking it retries the load of its parent. */
 export class ErrorNode implements TreeNode {

@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
 import { ContextValue } from './contextValues';
 import type { TreeNode } from './treeNode';
+import { CommandId } from '../commandIds';
 
-export const LOAD_MORE_COMMAND = 'cloudflareCertificates.loadMore';
+export const LOAD_MORE_COMMAND = CommandId.loadMore;
 
 /** Shown at the end of a long list; its parent decides what "more" means (the view then re-renders it). */
 export interface Pageable extends TreeNode {

@@ -4,6 +4,7 @@ import type { ExtensionServices } from '../extensionServices';
 import { expiryWatchMessage } from '../format/expiryWatchText';
 import type { Crossing, NotifiedStore } from '../model/expiryWatch';
 import { revealNode } from '../tree/revealNode';
+import { CommandId } from '../commandIds';
 
 /** The global-state key of what the expiry watch has said: node ids, dates and thresholds, nothing secret. */
 export const NOTIFIED_KEY = 'cloudflareCertificates.expiryNotified';
@@ -33,6 +34,6 @@ export async function showExpiryNotification(
       await revealNode(services, crossing.certificate.nodeId);
     }
   } else if (choice === 'Rotate…' && (await revealNode(services, crossings[0].certificate.nodeId))) {
-    await vscode.commands.executeCommand('cloudflareCertificates.rotateCertificate', services.tree.find(crossings[0].certificate.nodeId));
+    await vscode.commands.executeCommand(CommandId.rotateCertificate, services.tree.find(crossings[0].certificate.nodeId));
   }
 }

@@ -22,12 +22,18 @@ async function get<T>(pathAndQuery: string): Promise<T> {
   return ((await response.json()) as { result: T }).result;
 }
 
-/** User settings of the running workbench, changed as a person editing settings.json would. */
-function setUserSetting(key: string, value: unknown): void {
-  const file = path.join(browserTestEnvironment().userDataDir, 'User', 'settings.json');
-  const settings = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
-  settings[key] = value;
-  fs.writeFileSync(file, JSON.stringify(settings, null, 2));
+/** Sets the expiry watch's interval in the Settings editor, as a person would. */
+async function setWatchInterval(workbench: WorkbenchPage, hours: number): Promise<void> {
+  await workbench.runCommand('Preferences: Open User Settings');
+  const search = workbench.page
+    .locator('.settings-editor .suggest-input-container textarea, .settings-editor .search-container input')
+    .first();
+  await search.waitFor();
+  await search.fill('cloudflareCertificates.expiryCheckIntervalHours');
+  const input = workbench.page.locator('.settings-editor .setting-item-number input').first();
+  await input.waitFor({ timeout: 15_000 });
+  await input.fill(String(hours));
+  await input.press('Tab');
 }
 
 /**
@@ -51,7 +57,8 @@ describe('The account without the view', function () {
   });
 
   after(async () => {
-    setUserSetting('cloudflareCertificates.expiryCheckIntervalHours', 0);
+    // Off again, so no later test meets the watch's notification.
+    await setWatchInterval(workbench, 0).catch(() => undefined);
     await workbench?.close();
   });
 
@@ -65,10 +72,14 @@ describe('The account without the view', function () {
     const { folder } = browserTestEnvironment();
     fs.writeFileSync(path.join(folder, 'held-by-cloudflare.pem'), held.certificate);
 
+    // Leave the Explorer as the side bar's last view, then close it: the reloaded window must not
+    // bring the Certificates view back by itself.
+    await workbench.runCommand('View: Show Explorer');
     await workbench.runCommand('View: Close Primary Side Bar');
     await workbench.sidebar().waitFor({ state: 'hidden' });
     await workbench.reload();
-    assert.equal(await workbench.sidebar().isVisible(), false, 'the side bar stays closed after the reload');
+    const certificatesView = workbench.sidebar().locator('.composite.title', { hasText: /Cloudflare Certificates/i });
+    assert.equal(await certificatesView.isVisible(), false, 'the Certificates view is not shown after the reload');
 
     const status = workbench.page.locator('.part.statusbar .statusbar-item', { hasText: /expire/ }).first();
     await status.waitFor({ timeout: 60_000 });
@@ -88,13 +99,23 @@ describe('The account without the view', function () {
     assert.match(text, /Held by Cloudflare: yes: client certificate in example\.com/);
     // Right after the expiry, before the subject: a hover cut off at its height still shows it.
     assert.ok(text.indexOf('Held by Cloudflare') < text.indexOf('Subject'), text);
-    assert.equal(await workbench.sidebar().isVisible(), false, 'the view was never shown');
+    assert.equal(await certificatesView.isVisible(), false, 'the view was never shown');
     await workbench.screenshot('account-without-view-hover');
     await workbench.page.keyboard.press('Escape');
   });
 
   it('notifies once what crossed the expiry windows when the watch is on, and Show reveals it', async () => {
-    setUserSetting('cloudflareCertificates.expiryCheckIntervalHours', 12);
+    // Turned on in the Settings editor, as a person would.
+    await workbench.runCommand('Preferences: Open User Settings');
+    const search = workbench.page
+      .locator('.settings-editor .suggest-input-container textarea, .settings-editor .search-container input')
+      .first();
+    await search.waitFor();
+    await search.fill('cloudflareCertificates.expiryCheckIntervalHours');
+    const input = workbench.page.locator('.settings-editor .setting-item-number input').first();
+    await input.waitFor({ timeout: 15_000 });
+    await input.fill('12');
+    await input.press('Tab');
     const toast = workbench.notification(/certificates? Cloudflare holds (expired|crossed)/);
     await toast.waitFor({ timeout: 60_000 });
     const message = await toast.innerText();
