@@ -20,6 +20,7 @@ import { ExpiryWatch } from './model/expiryWatch';
 import { notifiedStore, showExpiryNotification } from './watch/expiryNotifications';
 import { CertificateDetailsDocuments, DETAILS_SCHEME } from './editor/certificateDetailsDocuments';
 import { registerPemEditorFeatures } from './editor/pemEditorFeatures';
+import { registerTools } from './tools/registerTools';
 import { REVEAL_CERTIFICATE_COMMAND } from './editor/pemCodeLensProvider';
 import { revealNode } from './tree/revealNode';
 import type { ExtensionServices } from './extensionServices';
@@ -152,6 +153,7 @@ export function activate(context: vscode.ExtensionContext): CloudflareCertificat
     }),
   );
 
+  context.subscriptions.push(...registerTools(services));
   registerPemEditorFeatures(context, services);
   // The account loads after activation returns, never inside it: activation stays a few milliseconds.
   const start = setTimeout(() => void onTokenChanged(services), 0);

@@ -15,6 +15,9 @@ export interface ExpiringCertificate {
   readonly label: string;
   readonly notAfter: Date;
   readonly expired: boolean;
+  /** Cloudflare's id of the certificate, and its status there. */
+  readonly certificateId: string;
+  readonly status?: string;
 }
 
 /** Statuses of a client certificate that is on its way out: it is not counted. */
@@ -35,7 +38,14 @@ export function findExpiring(data: AccountData, now: Date, warningDays: number):
     for (const certificate of aop.certificates) {
       if (certificate.expires_on && !LEAVING.has(certificate.status ?? '')) {
         add(
-          { zoneId, kind: 'aop', nodeId: NodeIds.aopCertificate(zoneId, certificate.id), notAfter: new Date(certificate.expires_on) },
+          {
+            zoneId,
+            kind: 'aop',
+            nodeId: NodeIds.aopCertificate(zoneId, certificate.id),
+            notAfter: new Date(certificate.expires_on),
+            certificateId: certificate.id,
+            status: certificate.status,
+          },
           () => clientCertificateName(certificate),
         );
       }
@@ -47,7 +57,7 @@ export function findExpiring(data: AccountData, now: Date, warningDays: number):
         if (certificate.expires_on) {
           const nodeId = NodeIds.packCertificate(zoneId, hostname.id, hostname.ssl?.id, certificate.id);
           add(
-            { zoneId, kind: 'pack', nodeId, notAfter: new Date(certificate.expires_on) },
+            { zoneId, kind: 'pack', nodeId, notAfter: new Date(certificate.expires_on), certificateId: certificate.id, status: hostname.ssl?.status },
             () => `${hostname.hostname} (${packKeyType(certificate.signature) ?? 'certificate'})`,
           );
         }

@@ -92,7 +92,15 @@ describe('findExpiring', () => {
 });
 
 describe('expiringSummary', () => {
-  const entry = (expired: boolean): ExpiringCertificate => ({ zoneId: 'z', kind: 'aop', nodeId: 'n', label: 'l', notAfter: NOW, expired });
+  const entry = (expired: boolean): ExpiringCertificate => ({
+    zoneId: 'z',
+    kind: 'aop',
+    nodeId: 'n',
+    label: 'l',
+    notAfter: NOW,
+    expired,
+    certificateId: 'c',
+  });
   const many = (expired: number, soon: number) => [
     ...Array.from({ length: expired }, () => entry(true)),
     ...Array.from({ length: soon }, () => entry(false)),

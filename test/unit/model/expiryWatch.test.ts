@@ -86,7 +86,15 @@ describe('ExpiryWatch: one notification per certificate per threshold', () => {
   it('says it in one line per threshold, most urgent first, naming at most three', () => {
     const crossing = (label: string, threshold: Crossing['threshold']): Crossing => ({
       threshold,
-      certificate: { zoneId: 'z', kind: 'aop', nodeId: label, label, notAfter: TEST_NOW, expired: threshold === 'expired' },
+      certificate: {
+        zoneId: 'z',
+        kind: 'aop',
+        nodeId: label,
+        label,
+        notAfter: TEST_NOW,
+        expired: threshold === 'expired',
+        certificateId: label,
+      },
     });
     assert.equal(
       expiryWatchMessage([crossing('a', 'warning'), crossing('b', 'expired'), crossing('c', 'warning')], WINDOW),

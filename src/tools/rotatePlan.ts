@@ -1,0 +1,125 @@
+import type { HostnameCertificate } from '../cloudflare/types';
+import type { AccountModel } from '../model/accountModel';
+import { clientCertificateInfo, clientCertificateName } from '../model/clientCertificateInfo';
+import type { RotationTarget } from '../model/operations/rotateClientCertificate';
+import type { ClientCertificateUpload } from '../model/operations/uploadClientCertificate';
+import { checkReplacement, isRefusal } from '../model/replacementRules';
+import { hostnamesOn } from '../model/rotationState';
+import { expiryPhrase } from '../x509/certificateSummary';
+import { loadX509 } from '../x509/lazy';
+import { prepareUpload } from '../x509/uploadMaterial';
+import { normalizedHex, quoted } from './toolText';
+
+/** What the rotation tool would do, worked out before anything is sent; or why it will not. */
+export type RotatePlan =
+  | { readonly ok: false; readonly refusal: string }
+  | {
+      readonly ok: true;
+      readonly target: RotationTarget;
+      readonly replacement: ClientCertificateUpload;
+      readonly oldLabel: string;
+      readonly hostnames: readonly string[];
+      /** Questions the command would ask (different names): said in the confirmation. */
+      readonly notes: readonly string[];
+      readonly confirmation: { readonly title: string; readonly message: string };
+    };
+
+/** The client certificate the input names: an id, a serial, or a hostname that uses it. */
+function findTarget(account: AccountModel, query: string): { zoneId: string; zoneName: string; certificate: HostnameCertificate }[] {
+  const loaded = account.data.loaded();
+  const zoneNames = new Map(loaded.zones.map((zone) => [zone.id, zone.name]));
+  const wanted = query.trim().toLowerCase();
+  const found = [];
+  for (const [zoneId, aop] of loaded.aop) {
+    const byHostname = new Set(
+      aop.associations.filter((entry) => entry.hostname === wanted && entry.enabled !== null).map((entry) => entry.cert_id),
+    );
+    for (const certificate of aop.certificates) {
+      if (
+        certificate.id === query.trim() ||
+        normalizedHex(certificate.serial_number ?? '-') === normalizedHex(query) ||
+        byHostname.has(certificate.id)
+      ) {
+        found.push({ zoneId, zoneName: zoneNames.get(zoneId) ?? zoneId, certificate });
+      }
+    }
+  }
+  return found;
+}
+
+/**
+ * Plans a zero-downtime rotation from a workspace file to a client certificate, with the model's own
+ * rules: the file's certificate and key must pass the upload pre-flight (parses, leaf, key found and
+ * matching), and the replacement must expire later. Sends nothing.
+ */
+export function planRotation(
+  account: AccountModel,
+  input: { certificate: string; file: string },
+  files: { certificateText: string; keyText?: string },
+  now: Date,
+): RotatePlan {
+  const targets = findTarget(account, input.certificate);
+  if (targets.length === 0) {
+    return {
+      ok: false,
+      refusal: `No client certificate Cloudflare holds matches ${quoted(input.certificate)} (an id, a serial or a hostname that uses it). Nothing was sent.`,
+    };
+  }
+  if (targets.length > 1) {
+    return {
+      ok: false,
+      refusal: `${quoted(input.certificate)} names ${targets.length} client certificates (${targets.map((target) => quoted(target.certificate.id)).join(', ')}); give one id. Nothing was sent.`,
+    };
+  }
+  const [{ zoneId, zoneName, certificate }] = targets;
+  const checked = prepareUpload({ certificateText: files.certificateText, keyText: files.keyText, purpose: 'aop', now });
+  if (!checked.ok) {
+    return { ok: false, refusal: `${checked.message} Nothing was sent.` };
+  }
+  const { material } = checked;
+  const oldLabel = clientCertificateName(certificate);
+  const name = loadX509().displayName(material.leaf);
+  const info = clientCertificateInfo(certificate);
+  const verdict = checkReplacement({
+    currentLabel: oldLabel,
+    current: {
+      subject: info?.subject,
+      sans: info?.sans,
+      notAfter: certificate.expires_on ? new Date(certificate.expires_on) : info?.notAfter,
+      serialNumber: certificate.serial_number,
+    },
+    replacementLabel: name,
+    replacement: material.leaf,
+    now,
+    mustExpireLater: true,
+  });
+  if (isRefusal(verdict)) {
+    return { ok: false, refusal: verdict.message };
+  }
+  const aop = account.data.loaded().aop.get(zoneId);
+  const hostnames = aop ? hostnamesOn(aop.associations, certificate.id) : [];
+  const notes = verdict.map((question) => `${question.message} ${question.detail}`);
+  const message = [
+    `Rotate the client certificate ${quoted(oldLabel)} (id ${certificate.id}) in ${quoted(zoneName)} to ${quoted(name)} from ${quoted(input.file)} (${expiryPhrase(material.leaf.notAfter, now)}).`,
+    `1. Upload it and wait until Cloudflare has deployed it.`,
+    `2. Move ${hostnames.length} hostname${hostnames.length === 1 ? '' : 's'} to it (${hostnames.map((hostname) => quoted(hostname)).join(', ') || 'none'}); each keeps the old certificate until the new one serves it.`,
+    `3. Keep the old certificate: delete it in the Certificates view when you are ready.`,
+    ...notes,
+  ].join('\n');
+  return {
+    ok: true,
+    target: { zoneId, zoneName, oldCertificateId: certificate.id },
+    replacement: {
+      zoneId,
+      zoneName,
+      name,
+      certificatePem: material.certificatePem,
+      privateKeyPem: material.privateKeyPem,
+      serialNumber: material.leaf.serialNumber,
+    },
+    oldLabel,
+    hostnames,
+    notes,
+    confirmation: { title: `Rotate ${oldLabel} in ${zoneName}?`, message },
+  };
+}
