@@ -57,7 +57,14 @@ export function findExpiring(data: AccountData, now: Date, warningDays: number):
         if (certificate.expires_on) {
           const nodeId = NodeIds.packCertificate(zoneId, hostname.id, hostname.ssl?.id, certificate.id);
           add(
-            { zoneId, kind: 'pack', nodeId, notAfter: new Date(certificate.expires_on), certificateId: certificate.id, status: hostname.ssl?.status },
+            {
+              zoneId,
+              kind: 'pack',
+              nodeId,
+              notAfter: new Date(certificate.expires_on),
+              certificateId: certificate.id,
+              status: hostname.ssl?.status,
+            },
             () => `${hostname.hostname} (${packKeyType(certificate.signature) ?? 'certificate'})`,
           );
         }
