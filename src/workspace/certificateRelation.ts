@@ -1,0 +1,80 @@
+import type { AccountModel } from '../model/accountModel';
+import { clientCertificateInfo, clientCertificateName } from '../model/clientCertificateInfo';
+import { findHeld, type HeldPlace } from '../model/heldByCloudflare';
+import { namesOf } from '../model/replacementRules';
+import type { CertificateFacts } from '../x509/certificateFacts';
+import { daysLeft } from '../x509/certificateSummary';
+
+/** How a certificate found in the workspace stands to what Cloudflare holds. */
+export type Relation =
+  | { readonly kind: 'held'; readonly places: readonly HeldPlace[] }
+  | { readonly kind: 'newer'; readonly older: OlderCopy }
+  | { readonly kind: 'notOnCloudflare' }
+  | { readonly kind: 'chainMember' };
+
+/** A client certificate Cloudflare holds for the same names that expires before the file's one. */
+export interface OlderCopy {
+  readonly zoneId: string;
+  readonly zoneName: string;
+  readonly certificateId: string;
+  readonly name: string;
+  readonly notAfter: Date;
+}
+
+/**
+ * Matches a workspace certificate against the account model: by serial and SHA-256 fingerprint
+ * (held), else by names with a later expiry than a client certificate Cloudflare holds (newer: its
+ * replacement). CA certificates are chain members, never candidates for upload.
+ */
+export function relationOf(facts: CertificateFacts, account: AccountModel): Relation {
+  if (facts.isCA) {
+    return { kind: 'chainMember' };
+  }
+  const places = findHeld(account.data, facts.serialNumber, facts.sha256Fingerprint);
+  if (places.length > 0) {
+    return { kind: 'held', places };
+  }
+  const names = namesOf(facts);
+  const loaded = account.data.loaded();
+  const zoneNames = new Map(loaded.zones.map((zone) => [zone.id, zone.name]));
+  let older: OlderCopy | undefined;
+  for (const [zoneId, aop] of loaded.aop) {
+    for (const certificate of aop.certificates) {
+      const info = clientCertificateInfo(certificate);
+      if (!info || info.notAfter >= facts.notAfter || !namesOf(info).some((name) => names.includes(name))) {
+        continue;
+      }
+      if (!older || info.notAfter > older.notAfter) {
+        older = {
+          zoneId,
+          zoneName: zoneNames.get(zoneId) ?? zoneId,
+          certificateId: certificate.id,
+          name: clientCertificateName(certificate),
+          notAfter: info.notAfter,
+        };
+      }
+    }
+  }
+  return older ? { kind: 'newer', older } : { kind: 'notOnCloudflare' };
+}
+
+/** The words the Workspace Certificates view shows for a relation. */
+export function relationWords(relation: Relation, now: Date, warningDays: number): string {
+  switch (relation.kind) {
+    case 'held': {
+      const [first] = relation.places;
+      const where = first.kind === 'aop' ? `${first.zoneName} › client certificate` : `${first.zoneName} › ${first.hostname}`;
+      return `held by Cloudflare: ${where}${relation.places.length > 1 ? ` and ${relation.places.length - 1} more` : ''}`;
+    }
+    case 'newer': {
+      const left = daysLeft(relation.older.notAfter, now);
+      return left <= warningDays
+        ? `Cloudflare's copy expires in ${Math.max(0, left)} days; this file has its replacement`
+        : `newer than Cloudflare's copy in ${relation.older.zoneName}`;
+    }
+    case 'chainMember':
+      return 'chain member (CA certificate)';
+    case 'notOnCloudflare':
+      return 'not on Cloudflare';
+  }
+}

@@ -1,0 +1,11 @@
+import type { CertificateFacts } from '../x509/certificateFacts';
+
+/** One certificate found in a workspace file, with the offsets of its block. */
+export interface WorkspaceCertificate {
+  /** The file's path relative to the workspace, for display and reports. */
+  readonly file: string;
+  readonly uri: string;
+  readonly start: number;
+  readonly end: number;
+  readonly facts: CertificateFacts;
+}
