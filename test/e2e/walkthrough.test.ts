@@ -75,31 +75,40 @@ for (const theme of ['dark', 'light'] as const) {
       const { page } = workbench;
       await page.locator(`[data-step-id="${STEP}browseZones"] .step-title`).click();
       // The picture is an SVG inside the walkthrough's webview frame; its text takes the theme's foreground.
-      const frame = await waitForFrameWith(page, 'svg text');
+      // The previous step's picture may still be on its way out, so look for this one's own words.
+      const frame = await waitForFrameWith(page, 'svg text', 'Client Certificates (AOP)');
       const [fill, foreground] = (await frame.evaluate(THEME_PROBE)) as [string, string];
       assert.notEqual(fill, 'rgb(0, 0, 0)', 'the SVG text fell back to black: its colours are not applied');
       assert.equal(fill, foreground, "the SVG text is not in the theme's foreground colour");
       await frame.locator('svg').screenshot({ path: screenshotPath(`walkthrough-media-${theme}`) });
     });
+
+    it('opens the Certificates view from the browse step, which then counts as done', async () => {
+      const { page } = workbench;
+      await page
+        .locator(`[data-step-id="${STEP}browseZones"] .button-container .monaco-button`, { hasText: 'Open the Certificates View' })
+        .click();
+      await workbench.sidebar().locator('.monaco-list-row').first().waitFor({ timeout: 30_000 });
+      await page.locator(`[data-done-step-id="${STEP}browseZones"][aria-checked="true"]`).waitFor({ timeout: 15_000 });
+    });
   });
 }
 
-/** The frame (webviews nest theirs) that shows an element matching `selector`, once it does. */
-async function waitForFrameWith(page: Page, selector: string): Promise<Frame> {
+/** The frame (webviews nest theirs) that shows `selector` with `text`, once one does. */
+async function waitForFrameWith(page: Page, selector: string, text: string): Promise<Frame> {
   const deadline = Date.now() + 20_000;
   for (;;) {
     for (const frame of page.frames()) {
-      if (
-        (await frame
-          .locator(selector)
-          .count()
-          .catch(() => 0)) > 0
-      ) {
+      const shown = await frame
+        .locator(selector, { hasText: text })
+        .count()
+        .catch(() => 0);
+      if (shown > 0) {
         return frame;
       }
     }
     if (Date.now() > deadline) {
-      throw new Error(`No frame shows ${selector}`);
+      throw new Error(`No frame shows ${selector} with "${text}"`);
     }
     await page.waitForTimeout(250);
   }
