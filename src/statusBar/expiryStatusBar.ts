@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { ExpiryWindow } from '../config/settings';
+import { expiringStatusLabel } from '../format/accessibleLabel';
 import type { AccountData } from '../model/accountData';
 import { expiringSummary, findExpiring, type ExpiringCertificate } from '../model/expiringCertificates';
 import { CommandId } from '../commandIds';
@@ -52,6 +53,7 @@ export class ExpiryStatusBar implements vscode.Disposable {
       return;
     }
     this.item.text = `$(warning) ${expiringSummary(this.expiring, warningDays)}`;
+    this.item.accessibilityInformation = { label: expiringStatusLabel(this.expiring, warningDays, this.now()), role: 'button' };
     this.item.tooltip = 'Certificates Cloudflare holds that have expired or expire soon. Click to see them.';
     this.item.backgroundColor = new vscode.ThemeColor(
       this.expiring.some((entry) => entry.expired) ? 'statusBarItem.errorBackground' : 'statusBarItem.warningBackground',

@@ -13,6 +13,7 @@ import { ContextValue } from './contextValues';
 import { iconFor } from './themeIcons';
 import type { TreeContext, TreeNode } from './treeNode';
 import { CommandId } from '../commandIds';
+import { rowLabel } from '../format/accessibleLabel';
 
 export const SHOW_DETAILS_COMMAND = CommandId.showDetails;
 
@@ -64,6 +65,9 @@ export class AopCertificateNode implements TreeNode {
     item.description =
       [this.certificate.status === 'active' ? undefined : status.label.toLowerCase(), this.rotationWords()].filter(Boolean).join(' · ') ||
       undefined;
+    item.accessibilityInformation = {
+      label: rowLabel({ name: this.label, kind: 'client certificate', status: status.label, details: this.rotationWords() }),
+    };
     item.tooltip = new vscode.MarkdownString(certificateMarkdown(this.details(), this.context.now()));
     // Clicking a certificate (or Enter on it) opens its details, as a file opens from the Explorer.
     item.command = { command: SHOW_DETAILS_COMMAND, title: 'Show Certificate Details', arguments: [this] };

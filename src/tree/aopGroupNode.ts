@@ -8,6 +8,7 @@ import { NodeIds } from '../model/nodeIds';
 import { findRotations } from '../model/rotationState';
 import type { TreeContext, TreeNode } from './treeNode';
 import type { ZoneNode } from './zoneNode';
+import { rowLabel } from '../format/accessibleLabel';
 
 /** "Client Certificates (AOP)": the zone's per-hostname Authenticated Origin Pulls certificates. */
 export class AopGroupNode implements TreeNode {
@@ -31,6 +32,13 @@ export class AopGroupNode implements TreeNode {
     const loaded = this.context.data.loaded().aop.get(this.zoneId);
     item.iconPath = new vscode.ThemeIcon('shield');
     item.description = loaded ? `${loaded.certificates.length} of ${Limits.certificatesPerZone}` : undefined;
+    item.accessibilityInformation = {
+      label: rowLabel({
+        name: 'Client Certificates (AOP)',
+        kind: 'group',
+        details: loaded ? `${loaded.certificates.length} of ${Limits.certificatesPerZone} certificates` : undefined,
+      }),
+    };
     item.tooltip = `Per-hostname Authenticated Origin Pulls client certificates (at most ${Limits.certificatesPerZone} per zone).`;
     return item;
   }

@@ -9,6 +9,7 @@ import type { AopCertificateNode } from './aopCertificateNode';
 import { ContextValue } from './contextValues';
 import { iconFor } from './themeIcons';
 import type { TreeContext, TreeNode } from './treeNode';
+import { rowLabel } from '../format/accessibleLabel';
 
 /** A hostname that uses a client certificate for Authenticated Origin Pulls. */
 export class AssociationNode implements TreeNode {
@@ -45,6 +46,13 @@ export class AssociationNode implements TreeNode {
     ]
       .filter(Boolean)
       .join(' · ');
+    item.accessibilityInformation = {
+      label: rowLabel({
+        name: this.association.hostname ?? '(no hostname)',
+        kind: 'hostname using this certificate',
+        details: item.description,
+      }),
+    };
     // No tooltip here: VS Code resolves only properties left undefined, and this one is worth a request.
     return item;
   }

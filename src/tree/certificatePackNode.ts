@@ -9,6 +9,7 @@ import { MessageNode } from './messageNode';
 import { PackCertificateNode } from './packCertificateNode';
 import { iconFor } from './themeIcons';
 import type { TreeContext, TreeNode } from './treeNode';
+import { rowLabel } from '../format/accessibleLabel';
 
 /** The certificate pack of a custom hostname: up to one RSA and one ECDSA certificate. */
 export class CertificatePackNode implements TreeNode {
@@ -44,6 +45,7 @@ export class CertificatePackNode implements TreeNode {
     const status = appearanceOf(SSL_STATUS, ssl?.status);
     item.iconPath = iconFor(status);
     item.description = [ssl?.certificate_authority, status.label.toLowerCase()].filter(Boolean).join(' · ');
+    item.accessibilityInformation = { label: rowLabel({ name: label, details: item.description }) };
     item.tooltip = `Certificate pack of ${this.hostname.hostname}\nHolds: ${packKeyTypes(this.hostname)}\nBundle method: ${ssl?.bundle_method ?? 'unknown'}\nCertificate authority: ${ssl?.certificate_authority ?? 'custom'}\nStatus: ${status.label}\nID: ${this.packId}`;
     return item;
   }

@@ -9,6 +9,7 @@ import { iconFor } from './themeIcons';
 import { NodeIds } from '../model/nodeIds';
 import { soonestPackExpiry } from '../model/packExpiry';
 import type { TreeContext, TreeNode } from './treeNode';
+import { rowLabel } from '../format/accessibleLabel';
 
 /** A SaaS custom hostname: its icon is the SSL status, its description both statuses. */
 export class CustomHostnameNode implements TreeNode {
@@ -38,6 +39,9 @@ export class CustomHostnameNode implements TreeNode {
     const host = appearanceOf(HOSTNAME_STATUS, this.hostname.status);
     item.iconPath = iconFor(ssl);
     item.description = `SSL ${ssl.label.toLowerCase()} · hostname ${host.label.toLowerCase()}`;
+    item.accessibilityInformation = {
+      label: rowLabel({ name: this.hostname.hostname, kind: 'custom hostname', details: item.description }),
+    };
     const tooltip = new vscode.MarkdownString();
     tooltip.appendMarkdown(`**${escapeMarkdown(this.hostname.hostname)}**\n\n`);
     tooltip.appendMarkdown(`Hostname status: ${escapeMarkdown(host.label)}  \nSSL status: ${escapeMarkdown(ssl.label)}  \n`);

@@ -7,6 +7,7 @@ import { MessageNode } from './messageNode';
 import { NodeIds } from '../model/nodeIds';
 import type { TreeContext, TreeNode } from './treeNode';
 import type { ZoneNode } from './zoneNode';
+import { rowLabel } from '../format/accessibleLabel';
 
 /** Rendering thousands of rows at once makes the view sluggish, so the group shows them a page at a time. */
 export const HOSTNAMES_PER_PAGE = 50;
@@ -36,6 +37,7 @@ export class CustomHostnamesGroupNode implements TreeNode, Pageable {
     if (loaded) {
       item.description = loaded.complete ? `${loaded.items.length}` : `${loaded.items.length} of ${loaded.expected ?? '?'} loaded`;
     }
+    item.accessibilityInformation = { label: rowLabel({ name: 'Custom Hostnames', kind: 'group', details: item.description }) };
     item.tooltip = 'Cloudflare for SaaS custom hostnames and their certificate packs.';
     return item;
   }

@@ -3,6 +3,7 @@ import { describeError } from '../format/describeError';
 import { ContextValue } from './contextValues';
 import type { TreeNode } from './treeNode';
 import { CommandId } from '../commandIds';
+import { rowLabel } from '../format/accessibleLabel';
 
 export const RETRY_COMMAND = CommandId.retryNode;
 
@@ -23,6 +24,7 @@ export class ErrorNode implements TreeNode {
     const item = new vscode.TreeItem(words, vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
+    item.accessibilityInformation = { label: rowLabel({ name: words, kind: 'error', details: 'press Enter to retry' }) };
     item.tooltip = `${words}\n\nClick to retry.`;
     item.description = 'click to retry';
     item.contextValue = ContextValue.error;

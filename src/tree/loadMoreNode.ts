@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { ContextValue } from './contextValues';
 import type { TreeNode } from './treeNode';
 import { CommandId } from '../commandIds';
+import { rowLabel } from '../format/accessibleLabel';
 
 export const LOAD_MORE_COMMAND = CommandId.loadMore;
 
@@ -25,6 +26,7 @@ export class LoadMoreNode implements TreeNode {
     const item = new vscode.TreeItem('Load more', vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
     item.description = `${this.shown} of ${this.total} shown`;
+    item.accessibilityInformation = { label: rowLabel({ name: 'Load more', details: `${this.shown} of ${this.total} shown` }) };
     item.iconPath = new vscode.ThemeIcon('ellipsis');
     item.contextValue = ContextValue.loadMore;
     item.command = { command: LOAD_MORE_COMMAND, title: 'Load more', arguments: [this.parent] };

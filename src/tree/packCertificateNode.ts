@@ -9,6 +9,7 @@ import type { CertificatePackNode } from './certificatePackNode';
 import { ContextValue } from './contextValues';
 import { iconFor } from './themeIcons';
 import type { TreeContext, TreeNode } from './treeNode';
+import { rowLabel } from '../format/accessibleLabel';
 
 /** One certificate inside a custom hostname's pack. */
 export class PackCertificateNode implements TreeNode {
@@ -33,6 +34,13 @@ export class PackCertificateNode implements TreeNode {
     item.id = this.id;
     item.contextValue = this.isLast ? ContextValue.packCertificateLast : ContextValue.packCertificate;
     item.iconPath = iconFor(appearanceOf(SSL_STATUS, this.parent.hostname.ssl?.status));
+    item.accessibilityInformation = {
+      label: rowLabel({
+        name: `${this.keyType ?? 'Certificate'}`,
+        kind: `custom certificate of ${this.parent.hostname.hostname}`,
+        status: appearanceOf(SSL_STATUS, this.parent.hostname.ssl?.status).label,
+      }),
+    };
     item.tooltip = new vscode.MarkdownString(certificateMarkdown(this.details(), this.context.now()));
     item.command = { command: SHOW_DETAILS_COMMAND, title: 'Show Certificate Details', arguments: [this] };
     return item;

@@ -8,6 +8,7 @@ import { ContextValue } from './contextValues';
 import { CustomHostnamesGroupNode } from './customHostnamesGroupNode';
 import { iconFor } from './themeIcons';
 import type { TreeContext, TreeNode } from './treeNode';
+import { rowLabel } from '../format/accessibleLabel';
 
 /** A zone: its two groups, with their counts and the zone's AOP switch in the description once loaded. */
 export class ZoneNode implements TreeNode {
@@ -34,6 +35,9 @@ export class ZoneNode implements TreeNode {
     item.iconPath = iconFor(status);
     item.description = this.description(settings);
     const aop = settings === undefined ? 'not loaded yet (expand the zone)' : settings.enabled ? 'on' : 'off';
+    item.accessibilityInformation = {
+      label: rowLabel({ name: this.zone.name, kind: 'zone', status: status.label, details: item.description }),
+    };
     item.tooltip = `${this.zone.name}\nZone status: ${status.label}\nAuthenticated Origin Pulls (zone-level): ${aop}\nZone ID: ${this.zone.id}`;
     return item;
   }

@@ -1,0 +1,62 @@
+import type { ExpiringCertificate } from '../model/expiringCertificates';
+import { expiryPhrase, type ExpiryBand } from '../x509/certificateSummary';
+
+/**
+ * What a screen reader says for a row or the status bar. The tree shows status by an icon's shape and
+ * colour and separates facts with "·"; these sentences say the same in words, so nothing is told by
+ * colour alone. Pure, so every wording is unit-tested.
+ */
+export interface RowWords {
+  /** The row's own label ("api.example.com"). */
+  readonly name: string;
+  /** What kind of thing it is ("client certificate"); left out for plain messages. */
+  readonly kind?: string;
+  /** The status the icon shows ("Pending deployment"). */
+  readonly status?: string;
+  /** What else the row's description says ("3 client certs · AOP on"); a TreeItem's boolean description has none. */
+  readonly details?: string | boolean;
+}
+
+const SEPARATOR = /\s+·\s+/g;
+
+export function rowLabel(row: RowWords): string {
+  return [row.name, row.kind, row.status?.toLowerCase(), typeof row.details === 'string' ? row.details.replace(SEPARATOR, ', ') : undefined]
+    .filter(Boolean)
+    .join(', ');
+}
+
+/** How urgent an expiry is, in the words the settings use; an expired one says so in its phrase. */
+const URGENCY: Record<ExpiryBand, string> = {
+  expired: '',
+  critical: ', critical',
+  warning: ', warning',
+  ok: '',
+};
+
+/** A row's label with its expiry: "api.example.com, client certificate, active, expires in 5 days, critical". */
+export function withExpiry(label: string, notAfter: Date, now: Date, band: ExpiryBand): string {
+  return `${label}, ${expiryPhrase(notAfter, now)}${URGENCY[band]}`;
+}
+
+/** A row's label while an operation runs on it: "api.example.com, client certificate, Uploading…". */
+export function withActivity(label: string, activity: string): string {
+  return `${label}, ${activity}`;
+}
+
+/**
+ * The status bar's "⚠ 2 expired · 3 expire within 30 days" as a sentence, naming the most urgent
+ * certificate and what pressing the item does.
+ */
+export function expiringStatusLabel(expiring: readonly ExpiringCertificate[], warningDays: number, now: Date): string {
+  const expired = expiring.filter((entry) => entry.expired).length;
+  const soon = expiring.length - expired;
+  const counts = [
+    expired > 0 ? `${expired} ${expired === 1 ? 'certificate has' : 'certificates have'} expired` : undefined,
+    soon > 0 ? `${soon} ${soon === 1 ? 'certificate expires' : 'certificates expire'} within ${warningDays} days` : undefined,
+  ]
+    .filter(Boolean)
+    .join(' and ');
+  const first = [...expiring].sort((a, b) => a.notAfter.getTime() - b.notAfter.getTime())[0];
+  const soonest = first ? ` The first, ${first.label}, ${expiryPhrase(first.notAfter, now)}.` : '';
+  return `Cloudflare Certificates warning: ${counts}.${soonest} Press to show them.`;
+}
