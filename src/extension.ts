@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 import { TokenStore } from './auth/tokenStore';
 import { clearToken } from './commands/clearToken';
 import { copyId } from './commands/copyId';
+import { FIND_CUSTOM_HOSTNAME_COMMAND, findCustomHostname } from './commands/findCustomHostname';
+import { FIND_ZONE_COMMAND, findZone } from './commands/findZone';
 import { deleteCertificate } from './commands/deleteCertificate';
 import { addHostname, disableForHostname, enableForHostname, removeHostname } from './commands/hostnameAssociation';
 import { rotateCertificate } from './commands/rotateCertificate';
@@ -117,6 +119,8 @@ export function activate(context: vscode.ExtensionContext): CloudflareCertificat
     'cloudflareCertificates.enableZoneAop': (node?: TreeNode) => enableZoneAop(services, node),
     'cloudflareCertificates.disableZoneAop': (node?: TreeNode) => disableZoneAop(services, node),
     [SHOW_EXPIRING_COMMAND]: () => showExpiring(services),
+    [FIND_CUSTOM_HOSTNAME_COMMAND]: (node?: TreeNode) => findCustomHostname(services, node),
+    [FIND_ZONE_COMMAND]: () => findZone(services),
     [RETRY_COMMAND]: (node?: TreeNode) => (node ? tree.reload(node) : tree.reloadAll()),
     [LOAD_MORE_COMMAND]: (node: Pageable) => {
       node.showMore();

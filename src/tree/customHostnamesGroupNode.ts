@@ -5,6 +5,7 @@ import { ErrorNode } from './errorNode';
 import { LoadMoreNode, type Pageable } from './loadMoreNode';
 import { MessageNode } from './messageNode';
 import { NodeIds } from '../model/nodeIds';
+import { RevealedHostnames } from './revealedHostnames';
 import type { TreeContext, TreeNode } from './treeNode';
 import type { ZoneNode } from './zoneNode';
 
@@ -15,6 +16,8 @@ export const HOSTNAMES_PER_PAGE = 50;
 export class CustomHostnamesGroupNode implements TreeNode, Pageable {
   readonly id: string;
   private shown = HOSTNAMES_PER_PAGE;
+  /** Hostnames Find Custom Hostname revealed: listed after the page even when not (yet) loaded. */
+  readonly revealed = new RevealedHostnames();
 
   constructor(
     private readonly context: TreeContext,
@@ -57,6 +60,9 @@ export class CustomHostnamesGroupNode implements TreeNode, Pageable {
     }
     const visible = list.items.slice(0, this.shown);
     nodes.push(...visible.map((hostname) => new CustomHostnameNode(this.context, this, hostname)));
+    // After the page and before "Load more": a revealed row must not wait for the rows before it.
+    const revealed = this.revealed.beyond(visible, list.items, list.complete);
+    nodes.push(...revealed.map((hostname) => new CustomHostnameNode(this.context, this, hostname)));
     if (list.items.length > visible.length) {
       nodes.push(new LoadMoreNode(this, visible.length, list.items.length));
     }
