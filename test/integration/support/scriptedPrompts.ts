@@ -78,7 +78,7 @@ export class ScriptedPrompts implements Prompts {
   }
 
   /** What each search pick found for the text typed into it, latest last. */
-  readonly searches: { text: string; labels: string[]; summary?: string }[] = [];
+  readonly searches: { text: string; labels: string[]; summary?: string; ms: number }[] = [];
 
   /** The answer is the text typed; the first row the search finds is chosen (none: the person cancels). */
   async searchPick<T extends vscode.QuickPickItem>(
@@ -89,8 +89,9 @@ export class ScriptedPrompts implements Prompts {
     if (text === undefined) {
       return undefined;
     }
+    const began = Date.now();
     const answer = await search(text, new AbortController().signal);
-    this.searches.push({ text, labels: answer.items.map((item) => item.label), summary: answer.summary });
+    this.searches.push({ text, labels: answer.items.map((item) => item.label), summary: answer.summary, ms: Date.now() - began });
     return answer.items[0];
   }
 
