@@ -4,6 +4,12 @@ import { clearToken } from './commands/clearToken';
 import { copyId } from './commands/copyId';
 import { FIND_CUSTOM_HOSTNAME_COMMAND, findCustomHostname } from './commands/findCustomHostname';
 import { FIND_ZONE_COMMAND, findZone } from './commands/findZone';
+import {
+  CLEAR_CUSTOM_HOSTNAME_FILTER_COMMAND,
+  clearCustomHostnameFilter,
+  FILTER_CUSTOM_HOSTNAMES_COMMAND,
+  filterCustomHostnames,
+} from './commands/filterCustomHostnames';
 import { deleteCertificate } from './commands/deleteCertificate';
 import { addHostname, disableForHostname, enableForHostname, removeHostname } from './commands/hostnameAssociation';
 import { rotateCertificate } from './commands/rotateCertificate';
@@ -121,6 +127,8 @@ export function activate(context: vscode.ExtensionContext): CloudflareCertificat
     [SHOW_EXPIRING_COMMAND]: () => showExpiring(services),
     [FIND_CUSTOM_HOSTNAME_COMMAND]: (node?: TreeNode) => findCustomHostname(services, node),
     [FIND_ZONE_COMMAND]: () => findZone(services),
+    [FILTER_CUSTOM_HOSTNAMES_COMMAND]: (node?: TreeNode) => filterCustomHostnames(services, node),
+    [CLEAR_CUSTOM_HOSTNAME_FILTER_COMMAND]: (node?: TreeNode) => clearCustomHostnameFilter(services, node),
     [RETRY_COMMAND]: (node?: TreeNode) => (node ? tree.reload(node) : tree.reloadAll()),
     [LOAD_MORE_COMMAND]: (node: Pageable) => {
       node.showMore();

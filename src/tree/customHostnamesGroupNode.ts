@@ -6,6 +6,8 @@ import { LoadMoreNode, type Pageable } from './loadMoreNode';
 import { MessageNode } from './messageNode';
 import { NodeIds } from '../model/nodeIds';
 import { RevealedHostnames } from './revealedHostnames';
+import type { FilteredHostnames } from '../model/filteredHostnames';
+import { filteredDescription, filteredRows } from './filteredHostnameRows';
 import type { TreeContext, TreeNode } from './treeNode';
 import type { ZoneNode } from './zoneNode';
 
@@ -18,6 +20,8 @@ export class CustomHostnamesGroupNode implements TreeNode, Pageable {
   private shown = HOSTNAMES_PER_PAGE;
   /** Hostnames Find Custom Hostname revealed: listed after the page even when not (yet) loaded. */
   readonly revealed = new RevealedHostnames();
+  /** Set by Filter Custom Hostnames…: the group then lists Cloudflare's filtered pages (filteredHostnameRows.ts). */
+  filtered: FilteredHostnames | undefined;
 
   constructor(
     private readonly context: TreeContext,
@@ -40,10 +44,17 @@ export class CustomHostnamesGroupNode implements TreeNode, Pageable {
       item.description = loaded.complete ? `${loaded.items.length}` : `${loaded.items.length} of ${loaded.expected ?? '?'} loaded`;
     }
     item.tooltip = 'Cloudflare for SaaS custom hostnames and their certificate packs.';
+    if (this.filtered) {
+      item.description = filteredDescription(this.filtered);
+      item.contextValue = ContextValue.customHostnamesFiltered;
+    }
     return item;
   }
 
   async getChildren(): Promise<TreeNode[]> {
+    if (this.filtered) {
+      return filteredRows(this.context, this, this.filtered);
+    }
     let list;
     try {
       list = await this.context.data.customHostnames(this.zoneId);
@@ -70,6 +81,10 @@ export class CustomHostnamesGroupNode implements TreeNode, Pageable {
   }
 
   showMore(): void {
+    if (this.filtered) {
+      this.filtered.wantMore();
+      return;
+    }
     this.shown += HOSTNAMES_PER_PAGE;
   }
 
@@ -78,6 +93,7 @@ export class CustomHostnamesGroupNode implements TreeNode, Pageable {
   }
 
   reload(): void {
+    this.filtered = this.filtered?.fresh();
     this.context.data.reload(this.zoneId, 'customHostnames');
   }
 }
