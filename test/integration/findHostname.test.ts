@@ -45,7 +45,7 @@ describe('Find Custom Hostname among 100,000 (scale seed)', function () {
   });
 });
 
-describe('Find Zone', () => {
+describe('Find Zone, and Find and Filter Custom Hostnames on a group (demo seed)', () => {
   const suite = emulatorSuite({ transitionMs: 100 }, POLL);
 
   it('offers every zone the token sees and reveals the chosen one', async () => {
@@ -78,5 +78,56 @@ describe('Find Zone', () => {
     const found = suite.prompts.searches.at(-1)!;
     assert.ok(found.labels.length > 0 && found.labels.every((label) => label.includes('shop1')), found.labels.join(', '));
     assert.equal(suite.prompts.asked.at(-1)?.text, 'Find Custom Hostname in saas-platform.net');
+  });
+
+  it('filters the Custom Hostnames group on the server, pages through the filtered list, and clears in one click', async () => {
+    const { api, emulator } = suite.session;
+    const saasZone = emulator.state.zones.find((zone) => zone.name === 'saas-platform.net')!;
+    // More than a page that needs attention, added on the server only: the filter must find them there.
+    const added = Array.from({ length: 130 }, (_, i) =>
+      emulator.state.addCustomHostname(saasZone.id, `waiting-${i}.saas-platform.net`, { sslStatus: 'pending_validation' }),
+    );
+    try {
+      const matching = emulator.state
+        .customHostnamesOf(saasZone.id)
+        .filter((record) => emulator.state.sslStatus(record) === 'pending_validation');
+      const groupRow = async () => child(api, (await child(api, undefined, 'saas-platform.net')).node, /^Custom Hostnames/);
+      const group = (await groupRow()).node;
+      suite.prompts.answer('Pending validation', 'Any', 'Any');
+      await vscode.commands.executeCommand('cloudflareCertificates.filterCustomHostnames', group);
+      const hostnames = (list: Awaited<ReturnType<typeof rows>>) => list.filter((row) => row.contextValue === 'customHostname');
+      const first = await rows(api, group);
+      assert.equal(hostnames(first).length, 50);
+      assert.ok(
+        hostnames(first).every((row) => matching.some((record) => record.hostname === row.label)),
+        'only hostnames whose SSL is pending validation',
+      );
+      assert.deepEqual(
+        emulator.log.entries().map((entry) => [entry.query.ssl_status, entry.query.page, entry.query.per_page]),
+        [['pending_validation', '1', '50']],
+        'filtered by Cloudflare, not the whole list',
+      );
+      const filtered = await groupRow();
+      assert.equal(filtered.contextValue, 'customHostnames filtered');
+      assert.equal(filtered.description, `filtered: SSL pending_validation · 50 of ${matching.length}`);
+      assert.equal(first.at(-1)?.label, 'Load more');
+      emulator.log.clear();
+      await vscode.commands.executeCommand('cloudflareCertificates.loadMore', group);
+      const second = await rows(api, group);
+      assert.deepEqual(
+        emulator.log.entries().map((entry) => [entry.query.ssl_status, entry.query.page]),
+        [['pending_validation', '2']],
+        'Load more is the next page of the filtered list',
+      );
+      assert.equal(hostnames(second).length, 100);
+      await vscode.commands.executeCommand('cloudflareCertificates.clearCustomHostnameFilter', group);
+      const cleared = await groupRow();
+      assert.equal(cleared.contextValue, 'customHostnames');
+      assert.equal(cleared.description, '120');
+    } finally {
+      for (const record of added) {
+        emulator.state.customHostnames.splice(emulator.state.customHostnames.indexOf(record), 1);
+      }
+    }
   });
 });
