@@ -1,5 +1,5 @@
 import type * as vscode from 'vscode';
-import type { Zone } from '../cloudflare/types';
+import type { CustomHostname, Zone } from '../cloudflare/types';
 import type { ExtensionServices } from '../extensionServices';
 import { formatDate } from '../format/certificateMarkdown';
 import { appearanceOf, SSL_STATUS } from '../format/statusAppearance';
@@ -68,8 +68,31 @@ export async function revealHostname(
   match: HostnameMatch,
   node?: TreeNode,
 ): Promise<boolean> {
-  const zoneNode =
-    zoneNodeOf(node) ?? zoneNodeOf((await services.tree.getChildren()).find((root) => root.id === NodeIds.zone(match.zone.id)));
-  zoneNode?.customHostnamesGroup.revealed.add(match.hostname);
+  await pinHostname(services, match.zone.id, match.hostname, node);
   return revealNode(services, NodeIds.customHostname(match.zone.id, match.hostname.id));
+}
+
+/** The longest a reveal waits for the view to fetch a group's rows anew (VS Code debounces refreshes by 200 ms). */
+const RELIST_WAIT_MS = 1_000;
+
+/**
+ * Lists the hostname in its zone's Custom Hostnames group, so a reveal of it (or of its pack) finds it.
+ * A group the view has already fetched must be fetched again first: VS Code reveals only rows it holds.
+ */
+export async function pinHostname(
+  services: Pick<Services, 'tree'>,
+  zoneId: string,
+  hostname: CustomHostname,
+  node?: TreeNode,
+): Promise<void> {
+  const zoneNode = zoneNodeOf(node) ?? zoneNodeOf((await services.tree.getChildren()).find((root) => root.id === NodeIds.zone(zoneId)));
+  const group = zoneNode?.customHostnamesGroup;
+  if (group?.revealed.add(hostname)) {
+    const relisted = group.revealed.nextListing();
+    services.tree.rerender(group);
+    // A collapsed group is not fetched until the reveal expands it, so the wait is bounded.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([relisted, new Promise<void>((resolve) => (timer = setTimeout(resolve, RELIST_WAIT_MS)))]);
+    clearTimeout(timer);
+  }
 }

@@ -7,9 +7,22 @@ import type { CustomHostname } from '../cloudflare/types';
  */
 export class RevealedHostnames {
   private readonly pinned = new Map<string, CustomHostname>();
+  private listedBefore = false;
+  private listeners: (() => void)[] = [];
 
-  add(hostname: CustomHostname): void {
+  /**
+   * Pins the hostname. True when the view must fetch the group's rows anew to show it: the group
+   * listed its rows before, and the view keeps those (it reveals only rows it has fetched).
+   */
+  add(hostname: CustomHostname): boolean {
+    const added = !this.pinned.has(hostname.id);
     this.pinned.set(hostname.id, hostname);
+    return added && this.listedBefore;
+  }
+
+  /** Resolves when the group next lists its rows (the view fetched them after a re-render). */
+  nextListing(): Promise<void> {
+    return new Promise((resolve) => this.listeners.push(resolve));
   }
 
   /**
@@ -17,6 +30,11 @@ export class RevealedHostnames {
    * complete list no longer holds was deleted, and is forgotten.
    */
   beyond(shown: readonly CustomHostname[], loaded: readonly CustomHostname[], complete: boolean): CustomHostname[] {
+    this.listedBefore = true;
+    const listeners = this.listeners;
+    this.listeners = [];
+    // After this listing returns, so the view has the rows when a listener reveals one.
+    setTimeout(() => listeners.forEach((listener) => listener()), 0);
     const shownIds = new Set(shown.map((hostname) => hostname.id));
     const extra: CustomHostname[] = [];
     for (const [id, pinned] of this.pinned) {

@@ -43,6 +43,29 @@ describe('Find Custom Hostname among 100,000 (scale seed)', function () {
     );
     assert.ok(shown.length < 60, `the group still shows a page, not ${shown.length} rows`);
   });
+
+  it("reveals a certificate from the status bar's list however deep its hostname lies in the group", async () => {
+    const { api, emulator } = suite.session;
+    const zone = emulator.state.zones[0];
+    await eventually('every custom hostname to be loaded and counted', () => {
+      api.statusBar.update();
+      return api.data.loaded().customHostnames.get(zone.id)?.complete && api.statusBar.current.length > 0 ? true : undefined;
+    });
+    const expiring = new Map(api.statusBar.current.map((candidate) => [candidate.label.split(' ')[0], candidate]));
+    const entry = emulator.state.customHostnames
+      .slice(60_000)
+      .map((record) => expiring.get(record.hostname))
+      .find((candidate) => candidate !== undefined)!;
+    suite.prompts.answer(entry.label);
+    await vscode.commands.executeCommand('cloudflareCertificates.showExpiring');
+    assert.deepEqual(
+      suite.prompts.messages.map((message) => message.text),
+      [],
+    );
+    await eventually('the certificate to be selected in the tree', () =>
+      api.treeView.selection[0]?.id === entry.nodeId ? true : undefined,
+    );
+  });
 });
 
 describe('Find Zone, and Find and Filter Custom Hostnames on a group (demo seed)', () => {

@@ -138,4 +138,15 @@ describe('RevealedHostnames', () => {
     assert.deepEqual(revealed.beyond(shown, shown, true), [], 'deleted');
     assert.deepEqual(revealed.beyond(shown, [...shown, newer], true), [], 'forgotten once deleted');
   });
+
+  it('asks for the rows to be fetched anew only when a new hostname is pinned after the group listed its rows, and says when it did', async () => {
+    const revealed = new RevealedHostnames();
+    assert.equal(revealed.add(hostname('first.test')), false, 'never listed: the view will fetch the rows when it opens the group');
+    revealed.beyond([], [], false);
+    assert.equal(revealed.add(hostname('first.test')), false, 'already pinned');
+    assert.equal(revealed.add(hostname('second.test')), true);
+    const relisted = revealed.nextListing();
+    revealed.beyond([], [], false);
+    await relisted;
+  });
 });
