@@ -1,6 +1,6 @@
 /**
  * Every command id, in one place: package.json declares them, extension.ts registers them, and a
- * unit test holds the three together. Code names a command through this table, never a literal.
+ * unit test holds the two together. Code names a command through this table, never a literal.
  */
 export const CommandId = {
   setToken: 'cloudflareCertificates.setToken',
@@ -27,6 +27,8 @@ export const CommandId = {
   addHostname: 'cloudflareCertificates.addHostname',
   removeHostname: 'cloudflareCertificates.removeHostname',
   revealCertificate: 'cloudflareCertificates.revealCertificate',
+  findCustomHostname: 'cloudflareCertificates.findCustomHostname',
+  findZone: 'cloudflareCertificates.findZone',
+  filterCustomHostnames: 'cloudflareCertificates.filterCustomHostnames',
+  clearCustomHostnameFilter: 'cloudflareCertificates.clearCustomHostnameFilter',
 } as const;
-
-export type CommandIdValue = (typeof CommandId)[keyof typeof CommandId];

@@ -2,6 +2,14 @@ import * as vscode from 'vscode';
 import { TokenStore } from './auth/tokenStore';
 import { clearToken } from './commands/clearToken';
 import { copyId } from './commands/copyId';
+import { FIND_CUSTOM_HOSTNAME_COMMAND, findCustomHostname } from './commands/findCustomHostname';
+import { FIND_ZONE_COMMAND, findZone } from './commands/findZone';
+import {
+  CLEAR_CUSTOM_HOSTNAME_FILTER_COMMAND,
+  clearCustomHostnameFilter,
+  FILTER_CUSTOM_HOSTNAMES_COMMAND,
+  filterCustomHostnames,
+} from './commands/filterCustomHostnames';
 import { deleteCertificate } from './commands/deleteCertificate';
 import { addHostname, disableForHostname, enableForHostname, removeHostname } from './commands/hostnameAssociation';
 import { rotateCertificate } from './commands/rotateCertificate';
@@ -125,6 +133,10 @@ export function activate(context: vscode.ExtensionContext): CloudflareCertificat
     [CommandId.disableZoneAop]: (node?: TreeNode) => disableZoneAop(services, node),
     [SHOW_EXPIRING_COMMAND]: () => showExpiring(services),
     [REVEAL_CERTIFICATE_COMMAND]: (nodeId: string) => revealNode(services, nodeId),
+    [FIND_CUSTOM_HOSTNAME_COMMAND]: (node?: TreeNode) => findCustomHostname(services, node),
+    [FIND_ZONE_COMMAND]: () => findZone(services),
+    [FILTER_CUSTOM_HOSTNAMES_COMMAND]: (node?: TreeNode) => filterCustomHostnames(services, node),
+    [CLEAR_CUSTOM_HOSTNAME_FILTER_COMMAND]: (node?: TreeNode) => clearCustomHostnameFilter(services, node),
     [RETRY_COMMAND]: (node?: TreeNode) => (node ? tree.reload(node) : tree.reloadAll()),
     [LOAD_MORE_COMMAND]: (node: Pageable) => {
       node.showMore();

@@ -1,4 +1,5 @@
 import { checkBaseUrl } from './baseUrl';
+import { customHostnameQuery, type CustomHostnameSearch } from './customHostnameQuery';
 import { AuthError, CancelledError, CloudflareError, failureToError, RateLimitError, type RequestDescription } from './errors';
 import { listOf, unwrap } from './envelope';
 import type { FetchLike, FetchResponse } from './fetchLike';
@@ -208,6 +209,20 @@ export class CloudflareClient {
 
   listCustomHostnamesPage(zoneId: string, page: number, perPage: number, signal?: AbortSignal): Promise<Page<CustomHostname>> {
     return this.page<CustomHostname>(`${zonePath(zoneId)}/custom_hostnames`, { page, per_page: perPage }, signal);
+  }
+
+  /**
+   * One page of the zone's custom hostnames that match `search`, filtered and counted by Cloudflare
+   * (result_info counts the matches), so finding one among 100,000 costs one request.
+   */
+  searchCustomHostnames(
+    zoneId: string,
+    search: CustomHostnameSearch,
+    page: number,
+    perPage: number,
+    signal?: AbortSignal,
+  ): Promise<Page<CustomHostname>> {
+    return this.page<CustomHostname>(`${zonePath(zoneId)}/custom_hostnames`, customHostnameQuery(search, page, perPage), signal);
   }
 
   /** Every custom hostname, 1,000 a page (the most the API allows, so the fewest requests). */

@@ -2,6 +2,8 @@ import type { ExtensionServices } from '../extensionServices';
 import { formatDate } from '../format/certificateMarkdown';
 import { expiryPhrase } from '../x509/certificateSummary';
 import { revealNode } from '../tree/revealNode';
+import { NodeIds } from '../model/nodeIds';
+import { pinHostname } from './findCustomHostname';
 
 /** The status-bar item's action: list the expiring certificates and reveal the chosen one in the tree. */
 export async function showExpiring(
@@ -26,6 +28,15 @@ export async function showExpiring(
     { title: 'Certificates that expire soon', placeHolder: 'Choose one to reveal it in the Cloudflare Certificates view' },
   );
   if (picked) {
-    await revealNode(services, picked.certificate.nodeId);
+    const { zoneId, nodeId } = picked.certificate;
+    // A pack certificate may lie beyond the rows its group shows: list its hostname there first.
+    const hostname = services.data
+      .loaded()
+      .customHostnames.get(zoneId)
+      ?.items.find((candidate) => nodeId.startsWith(`${NodeIds.customHostname(zoneId, candidate.id)}/`));
+    if (hostname) {
+      await pinHostname(services, zoneId, hostname);
+    }
+    await revealNode(services, nodeId);
   }
 }

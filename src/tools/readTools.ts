@@ -1,4 +1,4 @@
-import { packCertificates, type HostnameCertificate } from '../cloudflare/types';
+import { packCertificates, type CustomHostname, type HostnameCertificate } from '../cloudflare/types';
 import type { AccountModel } from '../model/accountModel';
 import { clientCertificateInfo, clientCertificateName } from '../model/clientCertificateInfo';
 import { findExpiring } from '../model/expiringCertificates';
@@ -185,34 +185,37 @@ function olderVersions(account: AccountModel, names: readonly string[], notAfter
 }
 
 /**
- * cloudflareCertificates_findCustomHostname over what the account model has loaded: by part of the
- * name and/or the SSL status, with the soonest certificate expiry.
+ * cloudflareCertificates_findCustomHostname: what Cloudflare's list endpoint answered for a search by
+ * part of the name and/or the SSL status, with each hostname's soonest certificate expiry.
  */
-export function findCustomHostname(context: ReadToolContext, input: { hostname?: string; sslStatus?: string }): string {
-  const loaded = context.account.data.loaded();
-  const zoneNames = new Map(loaded.zones.map((zone) => [zone.id, zone.name]));
-  const part = input.hostname?.trim().toLowerCase();
-  const status = input.sslStatus?.trim().toLowerCase();
-  const lines: string[] = [];
-  let total = 0;
-  for (const [zoneId, list] of loaded.customHostnames) {
-    for (const hostname of list.items) {
-      if ((part && !hostname.hostname.toLowerCase().includes(part)) || (status && hostname.ssl?.status?.toLowerCase() !== status)) {
-        continue;
-      }
-      total += 1;
-      const soonest = packCertificates(hostname)
-        .map((certificate) => (certificate.expires_on ? new Date(certificate.expires_on) : undefined))
-        .filter((date): date is Date => Boolean(date))
-        .sort((a, b) => a.getTime() - b.getTime())[0];
-      lines.push(
-        `- ${quoted(hostname.hostname)} in zone ${quoted(zoneNames.get(zoneId) ?? zoneId)}; id ${quoted(hostname.id)}; hostname status ${quoted(hostname.status ?? 'unknown')}; SSL status ${quoted(hostname.ssl?.status ?? 'none')}; soonest expiry ${soonest ? `${day(soonest)} (${expiryPhrase(soonest, context.now)})` : 'none'}`,
-      );
-    }
-  }
-  const incomplete = [...loaded.customHostnames.values()].some((list) => !list.complete);
+export function hostnameMatchesText(
+  context: ReadToolContext,
+  query: { hostname?: string; sslStatus?: string },
+  result: {
+    matches: readonly { zone: { name: string }; hostname: CustomHostname }[];
+    total: number;
+    failedZones: readonly { name: string }[];
+  },
+): string {
+  const lines = result.matches.map(({ zone, hostname }) => {
+    const soonest = packCertificates(hostname)
+      .map((certificate) => (certificate.expires_on ? new Date(certificate.expires_on) : undefined))
+      .filter((date): date is Date => Boolean(date))
+      .sort((a, b) => a.getTime() - b.getTime())[0];
+    return `- ${quoted(hostname.hostname)} in zone ${quoted(zone.name)}; id ${quoted(hostname.id)}; hostname status ${quoted(hostname.status ?? 'unknown')}; SSL status ${quoted(hostname.ssl?.status ?? 'none')}; soonest expiry ${soonest ? `${day(soonest)} (${expiryPhrase(soonest, context.now)})` : 'none'}`;
+  });
+  const what = [
+    query.hostname ? `name containing ${quoted(query.hostname)}` : '',
+    query.sslStatus ? `SSL status ${quoted(query.sslStatus)}` : '',
+  ]
+    .filter(Boolean)
+    .join(' and ');
+  const failed =
+    result.failedZones.length > 0
+      ? ` ${result.failedZones.length} zone(s) could not be searched: ${result.failedZones.map((zone) => quoted(zone.name)).join(', ')}.`
+      : '';
   return within([
-    `${total} custom hostname${total === 1 ? '' : 's'} match${part ? ` name containing ${quoted(part)}` : ''}${status ? ` SSL status ${quoted(status)}` : ''}. ${completeness(context.account)}${incomplete ? ' Some lists loaded only in part.' : ''}`,
+    `Cloudflare counts ${result.total} custom hostname${result.total === 1 ? '' : 's'} with ${what || 'any name'}; ${result.matches.length} shown.${failed}`,
     ...lines,
   ]);
 }

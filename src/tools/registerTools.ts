@@ -3,11 +3,12 @@ import { expiryWindow } from '../config/settings';
 import type { ExtensionServices } from '../extensionServices';
 import { StoppedError } from '../model/operations/operationContext';
 import { describeError } from '../format/describeError';
-import { checkPem, describeCertificate, findCustomHostname, listExpiring, type ReadToolContext } from './readTools';
+import { MATCHES_PER_ZONE, zonesToSearch } from '../model/hostnameSearch';
+import { checkPem, describeCertificate, hostnameMatchesText, listExpiring, type ReadToolContext } from './readTools';
 import { planRotation } from './rotatePlan';
 import { checkInput, quoted } from './toolText';
 
-type ToolServices = Pick<ExtensionServices, 'account' | 'operations' | 'prompts' | 'log'>;
+type ToolServices = Pick<ExtensionServices, 'account' | 'operations' | 'prompts' | 'log' | 'clients'>;
 
 /** The tool names, as package.json's languageModelTools declares them. */
 export const ToolName = {
@@ -103,7 +104,37 @@ export function registerTools(services: ToolServices): vscode.Disposable[] {
     ),
     vscode.lm.registerTool<{ hostname?: string; sslStatus?: string }>(
       ToolName.findCustomHostname,
-      checked({ hostname: 'optional string', sslStatus: 'optional string' }, (input) => findCustomHostname(readContext(services), input)),
+      checked({ hostname: 'optional string', sslStatus: 'optional string' }, async (input, token) => {
+        if (!input.hostname && !input.sslStatus) {
+          return 'Invalid input: give "hostname" (part of a name) or "sslStatus", or both.';
+        }
+        const controller = new AbortController();
+        const listener = token.onCancellationRequested(() => controller.abort());
+        try {
+          // On the server (GET only), one request per zone that may have custom hostnames.
+          const zones = zonesToSearch(await services.account.zones(), services.account.data.loaded().customHostnames);
+          const client = await services.clients.client();
+          const search = {
+            hostname: input.hostname ? { match: 'contain' as const, value: input.hostname } : undefined,
+            sslStatus: input.sslStatus,
+          };
+          const answers = await Promise.allSettled(
+            zones.map((zone) => client.searchCustomHostnames(zone.id, search, 1, MATCHES_PER_ZONE, controller.signal)),
+          );
+          const matches = answers.flatMap((answer, index) =>
+            answer.status === 'fulfilled' ? answer.value.items.map((hostname) => ({ zone: zones[index], hostname })) : [],
+          );
+          const total = answers.reduce(
+            (sum, answer) =>
+              sum + (answer.status === 'fulfilled' ? (answer.value.resultInfo?.total_count ?? answer.value.items.length) : 0),
+            0,
+          );
+          const failedZones = zones.filter((_, index) => answers[index].status === 'rejected');
+          return hostnameMatchesText(readContext(services), input, { matches, total, failedZones });
+        } finally {
+          listener.dispose();
+        }
+      }),
     ),
     vscode.lm.registerTool<{ file: string; startLine?: number; endLine?: number }>(
       ToolName.checkPem,

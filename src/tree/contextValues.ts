@@ -16,6 +16,8 @@ export const ContextValue = {
   associationEnabled: 'association enabled',
   associationDisabled: 'association disabled',
   customHostnames: 'customHostnames',
+  /** A filter is on (Filter Custom Hostnames…): the inline Clear Filter applies. */
+  customHostnamesFiltered: 'customHostnames filtered',
   customHostname: 'customHostname',
   certificatePack: 'certificatePack',
   packCertificate: 'packCertificate',

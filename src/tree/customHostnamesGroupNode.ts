@@ -5,6 +5,9 @@ import { ErrorNode } from './errorNode';
 import { LoadMoreNode, type Pageable } from './loadMoreNode';
 import { MessageNode } from './messageNode';
 import { NodeIds } from '../model/nodeIds';
+import { RevealedHostnames } from './revealedHostnames';
+import type { FilteredHostnames } from '../model/filteredHostnames';
+import { filteredDescription, filteredRows } from './filteredHostnameRows';
 import type { TreeContext, TreeNode } from './treeNode';
 import type { ZoneNode } from './zoneNode';
 import { rowLabel } from '../format/accessibleLabel';
@@ -16,6 +19,10 @@ export const HOSTNAMES_PER_PAGE = 50;
 export class CustomHostnamesGroupNode implements TreeNode, Pageable {
   readonly id: string;
   private shown = HOSTNAMES_PER_PAGE;
+  /** Hostnames Find Custom Hostname revealed: listed after the page even when not (yet) loaded. */
+  readonly revealed = new RevealedHostnames();
+  /** Set by Filter Custom Hostnames…: the group then lists Cloudflare's filtered pages (filteredHostnameRows.ts). */
+  filtered: FilteredHostnames | undefined;
 
   constructor(
     private readonly context: TreeContext,
@@ -39,10 +46,17 @@ export class CustomHostnamesGroupNode implements TreeNode, Pageable {
     }
     item.accessibilityInformation = { label: rowLabel({ name: 'Custom Hostnames', kind: 'group', details: item.description }) };
     item.tooltip = 'Cloudflare for SaaS custom hostnames and their certificate packs.';
+    if (this.filtered) {
+      item.description = filteredDescription(this.filtered);
+      item.contextValue = ContextValue.customHostnamesFiltered;
+    }
     return item;
   }
 
   async getChildren(): Promise<TreeNode[]> {
+    if (this.filtered) {
+      return filteredRows(this.context, this, this.filtered);
+    }
     let list;
     try {
       list = await this.context.data.customHostnames(this.zoneId);
@@ -59,6 +73,9 @@ export class CustomHostnamesGroupNode implements TreeNode, Pageable {
     }
     const visible = list.items.slice(0, this.shown);
     nodes.push(...visible.map((hostname) => new CustomHostnameNode(this.context, this, hostname)));
+    // After the page and before "Load more": a revealed row must not wait for the rows before it.
+    const revealed = this.revealed.beyond(visible, list.items, list.complete);
+    nodes.push(...revealed.map((hostname) => new CustomHostnameNode(this.context, this, hostname)));
     if (list.items.length > visible.length) {
       nodes.push(new LoadMoreNode(this, visible.length, list.items.length));
     }
@@ -66,6 +83,10 @@ export class CustomHostnamesGroupNode implements TreeNode, Pageable {
   }
 
   showMore(): void {
+    if (this.filtered) {
+      this.filtered.wantMore();
+      return;
+    }
     this.shown += HOSTNAMES_PER_PAGE;
   }
 
@@ -74,6 +95,7 @@ export class CustomHostnamesGroupNode implements TreeNode, Pageable {
   }
 
   reload(): void {
+    this.filtered = this.filtered?.fresh();
     this.context.data.reload(this.zoneId, 'customHostnames');
   }
 }

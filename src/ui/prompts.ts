@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { inertLinks } from '../format/notificationText';
+import { searchQuickPick, type SearchAnswer, type SearchPickOptions } from './searchQuickPick';
 
 /**
  * The questions commands ask a person. Commands go through this seam rather than vscode.window so the
@@ -21,6 +22,11 @@ export interface Prompts {
     items: readonly T[] | Thenable<readonly T[]>,
     options: vscode.QuickPickOptions,
   ): Thenable<T | undefined>;
+  /** A quick pick that searches on the server as the person types (debounced, the previous request aborted). */
+  searchPick<T extends vscode.QuickPickItem>(
+    options: SearchPickOptions,
+    search: (text: string, signal: AbortSignal) => Promise<SearchAnswer<T>>,
+  ): Thenable<T | undefined>;
   /** A modal question; resolves to the chosen action's title or undefined (cancelled). */
   confirm(message: string, detail: string, ...actions: string[]): Thenable<string | undefined>;
   /**
@@ -38,6 +44,7 @@ export const windowPrompts: Prompts = {
   inputBox: (options) => vscode.window.showInputBox(options),
   checkedInputBox,
   quickPick: (items, options) => vscode.window.showQuickPick(items, options),
+  searchPick: searchQuickPick,
   confirm: (message, detail, ...actions) =>
     vscode.window.showWarningMessage(inertLinks(message), { modal: true, detail: inertLinks(detail) }, ...actions),
   // VS Code makes the first button the default: the safe choice goes first, the risky one after it.

@@ -1,4 +1,5 @@
 import { ApiFailure } from './apiFailure';
+import { filterCustomHostnames } from './customHostnameFilters';
 import type { EmulatorState, TokenRecord } from './emulatorState';
 import { aopCertificateJson, associationJson, customHostnameJson, hostnameAopJson, zoneJson } from './responseShapes';
 
@@ -179,20 +180,7 @@ export const ROUTES: readonly Route[] = [
     return { result: { enabled } };
   }),
   route('GET', `${ZONE}/custom_hostnames`, '/zones/{zone_id}/custom_hostnames', 'read', ({ state, params, query }) => {
-    let records = state.customHostnamesOf(params.zone_id);
-    const exact = query.get('hostname.exact') ?? query.get('hostname');
-    const contains = query.get('hostname.contain');
-    const startsWith = query.get('hostname.startsWith');
-    const sslStatus = query.get('ssl_status');
-    const hostnameStatus = query.get('hostname_status');
-    records = records.filter(
-      (record) =>
-        (!exact || record.hostname === exact) &&
-        (!contains || record.hostname.includes(contains)) &&
-        (!startsWith || record.hostname.startsWith(startsWith)) &&
-        (!sslStatus || state.sslStatus(record) === sslStatus) &&
-        (!hostnameStatus || record.status === hostnameStatus),
-    );
+    const records = filterCustomHostnames(state, state.customHostnamesOf(params.zone_id), query);
     const { page, info } = paginate(records, query, { min: 5, max: 1000, fallback: 20 });
     return { result: page.map((record) => customHostnameJson(state, record)), resultInfo: info };
   }),

@@ -77,7 +77,11 @@ describe('Language-model tools', function () {
     const described = await invoke('cloudflareCertificates_describeCertificate', { query: HOSTNAMES[1] });
     assert.match(described, /used by 3 hostnames: "a\.agent\.example\.org" \(enabled/);
     const found = await invoke('cloudflareCertificates_findCustomHostname', { sslStatus: 'active' });
-    assert.match(found, /custom hostnames? match SSL status "active"/);
+    assert.match(found, /^Cloudflare counts \d+ custom hostnames? with SSL status "active"/);
+    assert.ok(
+      suite.session.emulator.log.entries().some((entry) => /custom_hostnames\?.*ssl_status=active/.test(entry.path)),
+      'searched on the server',
+    );
     assert.match(await invoke('cloudflareCertificates_describeCertificate', {}), /^Invalid input: "query" must be a non-empty string\./);
     assert.deepEqual(suite.session.emulator.log.writes(), []);
   });

@@ -25,7 +25,8 @@ function titleOf(command: string): string {
 function rowsOf(when = ''): string[] {
   const single = /viewItem == '?(\w+)/.exec(when)?.[1];
   const several = /viewItem =~ \/\^\(([\w|]+)\)/.exec(when)?.[1];
-  return single ? [single] : (several?.split('|') ?? []);
+  const one = /viewItem =~ \/\^(\w+)\\b/.exec(when)?.[1];
+  return single ? [single] : (several?.split('|') ?? (one ? [one] : []));
 }
 
 describe('manifest menus for the keyboard', () => {

@@ -1,6 +1,7 @@
 import type * as vscode from 'vscode';
 import type { CloudflareCertificatesApi } from '../../../src/extension';
 import type { Prompts } from '../../../src/ui/prompts';
+import type { SearchAnswer, SearchPickOptions } from '../../../src/ui/searchQuickPick';
 
 type Answer = string | undefined | ((options: unknown) => string | undefined);
 
@@ -74,6 +75,24 @@ export class ScriptedPrompts implements Prompts {
     const list = await items;
     const label = this.next('quickPick', options.title ?? options.placeHolder ?? '', list);
     return label === undefined ? undefined : list.find((item) => item.label === label || item.label.includes(label));
+  }
+
+  /** What each search pick found for the text typed into it, latest last. */
+  readonly searches: { text: string; labels: string[]; summary?: string; ms: number }[] = [];
+
+  /** The answer is the text typed; the first row the search finds is chosen (none: the person cancels). */
+  async searchPick<T extends vscode.QuickPickItem>(
+    options: SearchPickOptions,
+    search: (text: string, signal: AbortSignal) => Promise<SearchAnswer<T>>,
+  ): Promise<T | undefined> {
+    const text = this.next('searchPick', options.title, options);
+    if (text === undefined) {
+      return undefined;
+    }
+    const began = Date.now();
+    const answer = await search(text, new AbortController().signal);
+    this.searches.push({ text, labels: answer.items.map((item) => item.label), summary: answer.summary, ms: Date.now() - began });
+    return answer.items[0];
   }
 
   async confirm(message: string, detail: string, ...actions: string[]): Promise<string | undefined> {

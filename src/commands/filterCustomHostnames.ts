@@ -1,0 +1,91 @@
+import { CommandId } from '../commandIds';
+import type { CertificateAuthority } from '../cloudflare/customHostnameQuery';
+import type { ExtensionServices } from '../extensionServices';
+import { appearanceOf, HOSTNAME_STATUS, SSL_STATUS } from '../format/statusAppearance';
+import { FilteredHostnames, isEmptyFilter, SSL_STATUSES, type HostnameFilter } from '../model/filteredHostnames';
+import { NodeIds } from '../model/nodeIds';
+import type { CustomHostnamesGroupNode } from '../tree/customHostnamesGroupNode';
+import type { TreeNode } from '../tree/treeNode';
+import { zoneNodeOf } from '../tree/zoneOf';
+import { pickZone } from './pickZone';
+
+export const FILTER_CUSTOM_HOSTNAMES_COMMAND = CommandId.filterCustomHostnames;
+export const CLEAR_CUSTOM_HOSTNAME_FILTER_COMMAND = CommandId.clearCustomHostnameFilter;
+
+type Services = Pick<ExtensionServices, 'clients' | 'data' | 'prompts' | 'tree' | 'treeView'>;
+
+const ANY = 'Any';
+const NOT_ACTIVE = 'Not active';
+const AUTHORITIES: readonly CertificateAuthority[] = ['google', 'lets_encrypt', 'ssl_com', 'digicert'];
+
+/** The group of the node's zone, or of a zone the person picks (palette). */
+async function groupFor(services: Services, node?: TreeNode): Promise<CustomHostnamesGroupNode | undefined> {
+  const zoneNode = zoneNodeOf(node);
+  if (zoneNode) {
+    return zoneNode.customHostnamesGroup;
+  }
+  const zone = await pickZone(services, 'Filter Custom Hostnames');
+  const roots = zone ? await services.tree.getChildren() : [];
+  return zoneNodeOf(roots.find((root) => root.id === NodeIds.zone(zone!.id)))?.customHostnamesGroup;
+}
+
+/** One question: a value of a status table, or Any; undefined when the person cancels. */
+async function ask(services: Services, title: string, values: readonly string[], label: (value: string) => string, extra: string[] = []) {
+  const picked = await services.prompts.quickPick(
+    [ANY, ...extra, ...values].map((value) => ({
+      label: value === ANY || extra.includes(value) ? value : label(value),
+      description: value === ANY || extra.includes(value) ? undefined : value,
+      value,
+    })),
+    { title, placeHolder: 'Cloudflare filters the list; Load more pages through what matches', matchOnDescription: true },
+  );
+  return picked?.value;
+}
+
+/**
+ * "Filter Custom Hostnames…" on a zone's Custom Hostnames group: by SSL status (one, or every status
+ * but active), hostname status and certificate authority, all answered by Cloudflare, so a group of
+ * 100,000 shows what needs attention a page at a time without loading the rest.
+ */
+export async function filterCustomHostnames(services: Services, node?: TreeNode): Promise<void> {
+  const group = await groupFor(services, node);
+  if (!group) {
+    return;
+  }
+  const ssl = await ask(services, 'Filter by SSL status', SSL_STATUSES, (value) => appearanceOf(SSL_STATUS, value).label, [NOT_ACTIVE]);
+  if (ssl === undefined) {
+    return;
+  }
+  const host = await ask(
+    services,
+    'Filter by hostname status',
+    Object.keys(HOSTNAME_STATUS),
+    (value) => appearanceOf(HOSTNAME_STATUS, value).label,
+  );
+  if (host === undefined) {
+    return;
+  }
+  const authority = await ask(services, 'Filter by certificate authority', AUTHORITIES, (value) => value);
+  if (authority === undefined) {
+    return;
+  }
+  const filter: HostnameFilter = {
+    sslStatus: ssl === ANY ? undefined : ssl === NOT_ACTIVE ? { not: 'active' } : ssl,
+    hostnameStatus: host === ANY ? undefined : host,
+    certificateAuthority: authority === ANY ? undefined : (authority as CertificateAuthority),
+  };
+  group.filtered = isEmptyFilter(filter) ? undefined : new FilteredHostnames(() => services.clients.client(), group.zoneId, filter);
+  // A change of what the view shows, not of Cloudflare's data: re-render the group, nothing reloads.
+  services.tree.rerender(group);
+  // Opening the group shows the first page; a view that is not shown just keeps the filter for later.
+  await Promise.resolve(services.treeView.reveal(group, { expand: true, focus: false, select: false })).catch(() => undefined);
+}
+
+/** The group's inline "Clear Filter": back to the whole list as loaded. */
+export function clearCustomHostnameFilter(services: Pick<Services, 'tree'>, node?: TreeNode): void {
+  const group = zoneNodeOf(node)?.customHostnamesGroup;
+  if (group?.filtered) {
+    group.filtered = undefined;
+    services.tree.rerender(group);
+  }
+}

@@ -1,0 +1,99 @@
+import { CommandId } from '../commandIds';
+import type * as vscode from 'vscode';
+import type { CustomHostname, Zone } from '../cloudflare/types';
+import type { ExtensionServices } from '../extensionServices';
+import { formatDate } from '../format/certificateMarkdown';
+import { appearanceOf, SSL_STATUS } from '../format/statusAppearance';
+import { plural } from '../format/wording';
+import { searchHostnames, zonesToSearch, type HostnameMatch } from '../model/hostnameSearch';
+import { NodeIds } from '../model/nodeIds';
+import { soonestPackExpiry } from '../model/packExpiry';
+import { revealNode } from '../tree/revealNode';
+import type { TreeNode } from '../tree/treeNode';
+import { zoneNodeOf, zoneOf } from '../tree/zoneOf';
+import type { SearchAnswer } from '../ui/searchQuickPick';
+import { expiryPhrase } from '../x509/certificateSummary';
+
+export const FIND_CUSTOM_HOSTNAME_COMMAND = CommandId.findCustomHostname;
+
+type Services = Pick<ExtensionServices, 'clients' | 'data' | 'prompts' | 'tree' | 'treeView'>;
+
+interface MatchItem extends vscode.QuickPickItem {
+  readonly match: HostnameMatch;
+}
+
+/** A row: the hostname, its SSL status and zone, and its soonest certificate expiry. */
+export function matchItem(match: HostnameMatch, now: Date, showZone: boolean): MatchItem {
+  const ssl = appearanceOf(SSL_STATUS, match.hostname.ssl?.status);
+  const soonest = soonestPackExpiry(match.hostname);
+  return {
+    label: match.hostname.hostname,
+    description: [`SSL ${ssl.label.toLowerCase()}`, showZone ? match.zone.name : undefined].filter(Boolean).join(' · '),
+    detail: soonest ? `Soonest certificate ${expiryPhrase(soonest, now)} (${formatDate(soonest)})` : 'No certificate in its pack',
+    match,
+  };
+}
+
+/**
+ * "Find Custom Hostname…": searches the custom hostnames of the node's zone (or of every zone the
+ * token sees) on Cloudflare as the person types, and reveals the chosen one in the tree, loading only
+ * its path: however deep it lies in a list of 100,000, no row before it is needed.
+ */
+export async function findCustomHostname(services: Services, node?: TreeNode): Promise<void> {
+  const scoped = zoneOf(node);
+  const zones: readonly Zone[] = scoped ? [scoped] : zonesToSearch(await services.data.zones(), services.data.loaded().customHostnames);
+  const client = await services.clients.client();
+  const search = async (text: string, signal: AbortSignal): Promise<SearchAnswer<MatchItem>> => {
+    const found = await searchHostnames(client, zones, text, signal);
+    const now = new Date();
+    const items = found.matches.map((match) => matchItem(match, now, !scoped));
+    const failed = found.failedZones.length > 0 ? `; ${plural(found.failedZones.length, 'zone')} could not be searched` : '';
+    return { items, summary: `${items.length} of ${found.total} shown${failed}` };
+  };
+  const picked = await services.prompts.searchPick(
+    {
+      title: scoped ? `Find Custom Hostname in ${scoped.name}` : 'Find Custom Hostname',
+      placeholder: 'Type part of a hostname; Cloudflare searches as you type',
+      hint: (text) => (text.trim() ? `No custom hostname contains "${text.trim()}"` : 'Type part of a hostname'),
+    },
+    search,
+  );
+  if (picked) {
+    await revealHostname(services, picked.match, node);
+  }
+}
+
+/** Puts the hostname in its group (which lists it even beyond the rows loaded) and reveals it. */
+export async function revealHostname(
+  services: Pick<Services, 'tree' | 'treeView' | 'prompts'>,
+  match: HostnameMatch,
+  node?: TreeNode,
+): Promise<boolean> {
+  await pinHostname(services, match.zone.id, match.hostname, node);
+  return revealNode(services, NodeIds.customHostname(match.zone.id, match.hostname.id));
+}
+
+/** The longest a reveal waits for the view to fetch a group's rows anew (VS Code debounces refreshes by 200 ms). */
+const RELIST_WAIT_MS = 1_000;
+
+/**
+ * Lists the hostname in its zone's Custom Hostnames group, so a reveal of it (or of its pack) finds it.
+ * A group the view has already fetched must be fetched again first: VS Code reveals only rows it holds.
+ */
+export async function pinHostname(
+  services: Pick<Services, 'tree'>,
+  zoneId: string,
+  hostname: CustomHostname,
+  node?: TreeNode,
+): Promise<void> {
+  const zoneNode = zoneNodeOf(node) ?? zoneNodeOf((await services.tree.getChildren()).find((root) => root.id === NodeIds.zone(zoneId)));
+  const group = zoneNode?.customHostnamesGroup;
+  if (group?.revealed.add(hostname)) {
+    const relisted = group.revealed.nextListing();
+    services.tree.rerender(group);
+    // A collapsed group is not fetched until the reveal expands it, so the wait is bounded.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([relisted, new Promise<void>((resolve) => (timer = setTimeout(resolve, RELIST_WAIT_MS)))]);
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,53 @@
+import type { CustomHostname } from '../cloudflare/types';
+
+/**
+ * Custom hostnames a person went to (Find Custom Hostname) that may lie beyond the rows the group
+ * shows, or beyond what has loaded at all: the group lists them after its page so the tree can reveal
+ * one without loading every row before it. Vscode-free, so its rules are unit-tested.
+ */
+export class RevealedHostnames {
+  private readonly pinned = new Map<string, CustomHostname>();
+  private listedBefore = false;
+  private listeners: (() => void)[] = [];
+
+  /**
+   * Pins the hostname. True when the view must fetch the group's rows anew to show it: the group
+   * listed its rows before, and the view keeps those (it reveals only rows it has fetched).
+   */
+  add(hostname: CustomHostname): boolean {
+    const added = !this.pinned.has(hostname.id);
+    this.pinned.set(hostname.id, hostname);
+    return added && this.listedBefore;
+  }
+
+  /** Resolves when the group next lists its rows (the view fetched them after a re-render). */
+  nextListing(): Promise<void> {
+    return new Promise((resolve) => this.listeners.push(resolve));
+  }
+
+  /**
+   * The revealed hostnames the shown rows leave out. The loaded list's copy wins (it is newer); one a
+   * complete list no longer holds was deleted, and is forgotten.
+   */
+  beyond(shown: readonly CustomHostname[], loaded: readonly CustomHostname[], complete: boolean): CustomHostname[] {
+    this.listedBefore = true;
+    const listeners = this.listeners;
+    this.listeners = [];
+    // After this listing returns, so the view has the rows when a listener reveals one.
+    setTimeout(() => listeners.forEach((listener) => listener()), 0);
+    const shownIds = new Set(shown.map((hostname) => hostname.id));
+    const extra: CustomHostname[] = [];
+    for (const [id, pinned] of this.pinned) {
+      if (shownIds.has(id)) {
+        continue;
+      }
+      const current = loaded.find((hostname) => hostname.id === id);
+      if (!current && complete) {
+        this.pinned.delete(id);
+        continue;
+      }
+      extra.push(current ?? pinned);
+    }
+    return extra;
+  }
+}
