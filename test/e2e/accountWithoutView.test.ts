@@ -30,6 +30,12 @@ async function setWatchInterval(workbench: WorkbenchPage, hours: number): Promis
     .first();
   await search.waitFor();
   await search.fill('cloudflareCertificates.expiryCheckIntervalHours');
+  // The Remote tab: the test server's own settings (the emulator's URL, the watch off) live there and
+  // outrank the User tab.
+  await workbench.page
+    .locator('.settings-editor .settings-tabs-widget .action-label', { hasText: /^Remote/ })
+    .first()
+    .click();
   const input = workbench.page.locator('.settings-editor .setting-item-number input').first();
   await input.waitFor({ timeout: 15_000 });
   await input.fill(String(hours));
