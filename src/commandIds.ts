@@ -31,4 +31,7 @@ export const CommandId = {
   findZone: 'cloudflareCertificates.findZone',
   filterCustomHostnames: 'cloudflareCertificates.filterCustomHostnames',
   clearCustomHostnameFilter: 'cloudflareCertificates.clearCustomHostnameFilter',
+  compareWorkspace: 'cloudflareCertificates.compareWorkspace',
+  revealInWorkspace: 'cloudflareCertificates.revealInWorkspace',
+  refreshWorkspace: 'cloudflareCertificates.refreshWorkspace',
 } as const;

@@ -29,6 +29,9 @@ import { notifiedStore, showExpiryNotification } from './watch/expiryNotificatio
 import { CertificateDetailsDocuments, DETAILS_SCHEME } from './editor/certificateDetailsDocuments';
 import { registerPemEditorFeatures } from './editor/pemEditorFeatures';
 import { registerTools } from './tools/registerTools';
+import { compareWorkspace, revealInWorkspace } from './workspace/workspaceCommands';
+import { WorkspaceScanner } from './workspace/workspaceScanner';
+import { WorkspaceTreeProvider } from './workspace/workspaceTreeProvider';
 import { REVEAL_CERTIFICATE_COMMAND } from './editor/pemCodeLensProvider';
 import { revealNode } from './tree/revealNode';
 import type { ExtensionServices } from './extensionServices';
@@ -166,6 +169,27 @@ export function activate(context: vscode.ExtensionContext): CloudflareCertificat
   );
 
   context.subscriptions.push(...registerTools(services));
+  const workspaceScanner = new WorkspaceScanner();
+  const workspaceTree = new WorkspaceTreeProvider(workspaceScanner, account, expiryWindow);
+  context.subscriptions.push(
+    workspaceScanner,
+    workspaceTree,
+    vscode.window.createTreeView('cloudflareCertificates.workspace', { treeDataProvider: workspaceTree }),
+    vscode.commands.registerCommand(
+      CommandId.compareWorkspace,
+      runCommand(services, CommandId.compareWorkspace, () => compareWorkspace(workspaceScanner, account)),
+    ),
+    vscode.commands.registerCommand(
+      CommandId.revealInWorkspace,
+      runCommand(services, CommandId.revealInWorkspace, (node?: TreeNode) =>
+        revealInWorkspace(workspaceScanner, node ?? treeView.selection[0], (message) => void services.prompts.info(message)),
+      ),
+    ),
+    vscode.commands.registerCommand(
+      CommandId.refreshWorkspace,
+      runCommand(services, CommandId.refreshWorkspace, () => workspaceScanner.rescan()),
+    ),
+  );
   registerPemEditorFeatures(context, services);
   // The account loads after activation returns, never inside it: activation stays a few milliseconds.
   const start = setTimeout(() => void onTokenChanged(services), 0);

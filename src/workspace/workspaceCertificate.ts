@@ -7,5 +7,7 @@ export interface WorkspaceCertificate {
   readonly uri: string;
   readonly start: number;
   readonly end: number;
+  /** 0-based line of the block's start, to open the file there. */
+  readonly line: number;
   readonly facts: CertificateFacts;
 }

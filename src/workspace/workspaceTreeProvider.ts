@@ -1,0 +1,89 @@
+import * as vscode from 'vscode';
+import type { ExpiryWindow } from '../config/settings';
+import type { AccountModel } from '../model/accountModel';
+import { expiryPhrase, daysLeft } from '../x509/certificateSummary';
+import { relationOf, relationWords } from './certificateRelation';
+import type { WorkspaceCertificate } from './workspaceCertificate';
+import type { WorkspaceScanner } from './workspaceScanner';
+
+type WorkspaceNode =
+  { kind: 'file'; uri: string; file: string } | { kind: 'certificate'; entry: WorkspaceCertificate } | { kind: 'message'; text: string };
+
+/**
+ * The Workspace Certificates view: each file with certificates, and under it each certificate with its
+ * expiry (the same words and colours as the Certificates view) and how it stands to Cloudflare, read
+ * from the account model. Clicking a certificate opens its file at the block.
+ */
+export class WorkspaceTreeProvider implements vscode.TreeDataProvider<WorkspaceNode>, vscode.Disposable {
+  private readonly changeEmitter = new vscode.EventEmitter<WorkspaceNode | undefined>();
+  readonly onDidChangeTreeData = this.changeEmitter.event;
+  private readonly subscriptions: { dispose(): void }[];
+
+  constructor(
+    private readonly scanner: WorkspaceScanner,
+    private readonly account: AccountModel,
+    private readonly expiry: () => ExpiryWindow,
+  ) {
+    const refresh = () => this.changeEmitter.fire(undefined);
+    this.subscriptions = [scanner.onDidChange(refresh), account.data.onDidChange(refresh), account.onDidScan(refresh)];
+  }
+
+  async getChildren(node?: WorkspaceNode): Promise<WorkspaceNode[]> {
+    if (!node) {
+      await this.scanner.scan();
+      const { certificates, skipped } = this.scanner.current;
+      const files: WorkspaceNode[] = [...certificates.entries()]
+        .map(([uri, entries]) => ({ kind: 'file' as const, uri, file: entries[0].file }))
+        .sort((a, b) => a.file.localeCompare(b.file));
+      const notes: WorkspaceNode[] = skipped.length > 0 ? [{ kind: 'message', text: `Skipped: ${skipped.join('; ')}` }] : [];
+      return files.length > 0 ? [...files, ...notes] : [{ kind: 'message', text: 'No certificates found in the workspace' }, ...notes];
+    }
+    if (node.kind === 'file') {
+      return (this.scanner.current.certificates.get(node.uri) ?? []).map((entry) => ({ kind: 'certificate' as const, entry }));
+    }
+    return [];
+  }
+
+  getTreeItem(node: WorkspaceNode): vscode.TreeItem {
+    if (node.kind === 'message') {
+      const item = new vscode.TreeItem(node.text);
+      item.iconPath = new vscode.ThemeIcon('info');
+      return item;
+    }
+    if (node.kind === 'file') {
+      const item = new vscode.TreeItem(node.file, vscode.TreeItemCollapsibleState.Expanded);
+      item.resourceUri = vscode.Uri.parse(node.uri);
+      item.id = `file/${node.uri}`;
+      const count = this.scanner.current.certificates.get(node.uri)?.length ?? 0;
+      item.description = `${count} certificate${count === 1 ? '' : 's'}`;
+      return item;
+    }
+    const { entry } = node;
+    const now = new Date();
+    const { warningDays, criticalDays } = this.expiry();
+    const relation = relationOf(entry.facts, this.account);
+    const words = relationWords(relation, now, warningDays);
+    const item = new vscode.TreeItem(entry.facts.commonName ?? entry.facts.subject);
+    item.id = `certificate/${entry.uri}#${entry.start}`;
+    item.description = `${expiryPhrase(entry.facts.notAfter, now)} · ${this.account.stillLoading && relation.kind === 'notOnCloudflare' ? 'Cloudflare still loading' : words}`;
+    const left = daysLeft(entry.facts.notAfter, now);
+    const color = left < 0 || left <= criticalDays ? 'list.errorForeground' : left <= warningDays ? 'list.warningForeground' : undefined;
+    const icon =
+      relation.kind === 'held' ? 'cloud' : relation.kind === 'newer' ? 'cloud-upload' : relation.kind === 'chainMember' ? 'link' : 'file';
+    item.iconPath = new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);
+    item.tooltip = `${entry.facts.subject}\nSerial ${entry.facts.serialNumber}\n${words}`;
+    item.accessibilityInformation = { label: `${item.label as string}, ${item.description}` };
+    item.contextValue = relation.kind === 'newer' ? 'workspaceCertificate newer' : 'workspaceCertificate';
+    item.command = { command: 'vscode.open', title: 'Open', arguments: [vscode.Uri.parse(entry.uri), { selection: this.rangeOf(entry) }] };
+    return item;
+  }
+
+  private rangeOf(entry: WorkspaceCertificate): vscode.Range {
+    return new vscode.Range(entry.line, 0, entry.line, 0);
+  }
+
+  dispose(): void {
+    this.changeEmitter.dispose();
+    this.subscriptions.forEach((subscription) => subscription.dispose());
+  }
+}
