@@ -22,7 +22,7 @@ describe('The account model knows the account with no view open', function () {
 
   it('scans every zone after a refresh without the tree asking, and the status bar warns from it', async () => {
     const { api } = suite.session;
-    const zones = await suite.session.get<ApiZone[]>('/zones');
+    const zones = await suite.session.get<ApiZone[]>('/zones?per_page=50');
     await api.account.refresh();
     const scan = await api.account.whenScanned();
     assert.equal(api.account.status, 'ready');

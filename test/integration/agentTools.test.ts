@@ -5,8 +5,6 @@ import * as vscode from 'vscode';
 import { createCertificate, days, type GeneratedCertificate } from '../fixtures/certificateFactory';
 import { emulatorSuite } from './support/emulatorSuite';
 
-const HOSTNAMES = ['a.agent.example.org', 'b.agent.example.org', 'c.agent.example.org'];
-
 interface ManifestTool {
   name: string;
   inputSchema: object;
@@ -28,6 +26,8 @@ describe('Language-model tools', function () {
   let zoneName: string;
   let oldId: string;
   let runs = 0;
+  /** Hostnames of this test's own zone: one client certificate per hostname across the account. */
+  const hostnames = () => ['a', 'b', 'c'].map((label) => `${label}.agent-${runs}.example.org`);
 
   const suite = emulatorSuite(
     { transitionMs: 150, associationTransitionMs: 300 },
@@ -40,7 +40,7 @@ describe('Language-model tools', function () {
       oldId = suite.session.emulator.state.uploadAopCertificate(zoneId, old.certPem, old.key.pkcs8Pem, { fixedStatus: 'active' }).id;
       suite.session.emulator.state.updateAssociations(
         zoneId,
-        HOSTNAMES.map((hostname) => ({ hostname, cert_id: oldId, enabled: true })),
+        hostnames().map((hostname) => ({ hostname, cert_id: oldId, enabled: true })),
         { immediate: true },
       );
       await suite.session.api.account.refresh();
@@ -74,12 +74,14 @@ describe('Language-model tools', function () {
     assert.match(expiring, /certificates? Cloudflare holds expire within 30 days/);
     assert.match(expiring, new RegExp(`zone "${zoneName.replace('.', '\\.')}"; client certificate \\(AOP\\); id "${oldId}"`));
     assert.match(expiring, /Scanned (\d+) of \1 zones\./);
-    const described = await invoke('cloudflareCertificates_describeCertificate', { query: HOSTNAMES[1] });
-    assert.match(described, /used by 3 hostnames: "a\.agent\.example\.org" \(enabled/);
+    const described = await invoke('cloudflareCertificates_describeCertificate', { query: hostnames()[1] });
+    assert.match(described, /used by 3 hostnames: "a\.agent-\d+\.example\.org" \(enabled/);
     const found = await invoke('cloudflareCertificates_findCustomHostname', { sslStatus: 'active' });
     assert.match(found, /^Cloudflare counts \d+ custom hostnames? with SSL status "active"/);
     assert.ok(
-      suite.session.emulator.log.entries().some((entry) => /custom_hostnames\?.*ssl_status=active/.test(entry.path)),
+      suite.session.emulator.log
+        .entries()
+        .some((entry) => entry.path.endsWith('/custom_hostnames') && (entry.query as Record<string, string>).ssl_status === 'active'),
       'searched on the server',
     );
     assert.match(await invoke('cloudflareCertificates_describeCertificate', {}), /^Invalid input: "query" must be a non-empty string\./);
@@ -94,7 +96,7 @@ describe('Language-model tools', function () {
     assert.match(checked, /key: found in the file and matching/);
     assert.match(
       checked,
-      new RegExp(`holds an older version: "agent\\.example\\.org" in "${zoneName.replace('.', '\\.')}" \\(id "${oldId}"`),
+      new RegExp(`holds an older version: .*"agent\\.example\\.org" in "${zoneName.replace('.', '\\.')}" \\(id "${oldId}"`),
     );
     assert.doesNotMatch(checked, /PRIVATE KEY/);
     assert.match(await invoke('cloudflareCertificates_checkPem', { file: '../outside.pem' }), /outside the workspace|not found/);
@@ -114,13 +116,13 @@ describe('Language-model tools', function () {
     await certificate;
     suite.prompts.answer(undefined);
     assert.match(
-      await invoke('cloudflareCertificates_rotateCertificate', { certificate: HOSTNAMES[0], file }),
+      await invoke('cloudflareCertificates_rotateCertificate', { certificate: hostnames()[0], file }),
       /declined.*Nothing was sent/,
     );
     assert.deepEqual(suite.session.emulator.log.writes(), [], 'nothing before the confirmation');
     assert.match(suite.prompts.asked[0].text, /Rotate agent\.example\.org in agent-\d+\.example\?/);
     suite.prompts.answer('Rotate');
-    const answer = await invoke('cloudflareCertificates_rotateCertificate', { certificate: HOSTNAMES[0], file });
+    const answer = await invoke('cloudflareCertificates_rotateCertificate', { certificate: hostnames()[0], file });
     assert.match(answer, /^Rotated: 3 hostnames moved to "agent\.example\.org"/);
     const writes = suite.session.emulator.log.writes().map((entry) => `${entry.method} ${entry.path.split('/').slice(-1)[0]}`);
     assert.deepEqual(writes, ['POST certificates', 'PUT hostnames']);
