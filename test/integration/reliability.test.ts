@@ -331,10 +331,14 @@ describe('Reliability and security', function () {
     session.emulator.log.clear();
     await rootsEventually('an empty tree (the welcome view)', (list) => list.length === 0);
     assert.equal(session.api.tree.isTokenRejected, true);
-    // Once the welcome view shows, nothing retries by itself. A visible view re-renders once after the
-    // last refresh, so after a short grace period no request at all may follow.
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    // Once the welcome view shows, nothing retries by itself: from the moment every request sent so far
+    // is answered and no load is pending, no request at all may follow.
+    await eventually('the rejection to settle (no request in flight, no load pending)', () =>
+      session.emulator.stats().inFlight === 0 && session.api.data.diagnostics().pending === 0 ? true : undefined,
+    );
     const settled = session.emulator.log.entries().length;
+    // The one fixed wait kept on purpose: what is under test is an absence. A retry loop would send
+    // again within its first back-off (a second), so 2 s in which nothing may be sent is the check.
     await new Promise((resolve) => setTimeout(resolve, 2_000));
     const more = session.emulator.log.entries().slice(settled);
     assert.equal(
@@ -353,14 +357,24 @@ describe('Reliability and security', function () {
     const groupNode = async () =>
       (await child(session.api, (await child(session.api, undefined, 'example.org')).node, 'Client Certificates (AOP)')).node;
     const prompts = new ScriptedPrompts(session.api).answer('Upload');
+    session.emulator.log.clear();
+    const posted = () => session.emulator.log.writes().some((entry) => entry.method === 'POST');
     try {
-      const upload = vscode.commands.executeCommand('cloudflareCertificates.uploadFromEditor', await groupNode());
-      for (let index = 0; index < 5; index += 1) {
-        await new Promise((resolve) => setTimeout(resolve, 60));
+      let finished = false;
+      const upload = Promise.resolve(vscode.commands.executeCommand('cloudflareCertificates.uploadFromEditor', await groupNode())).finally(
+        () => (finished = true),
+      );
+      // Refresh back to back (each once the one before has listed the zones) until five refreshes have
+      // started while the upload was at Cloudflare: sent, and being polled until deployed.
+      let overlapping = 0;
+      while (!finished && overlapping < 5) {
+        const started = posted();
         session.api.tree.reloadAll();
         await rows(session.api);
+        overlapping += started ? 1 : 0;
       }
       await upload;
+      assert.ok(overlapping > 0, 'no refresh ran while the upload was at Cloudflare');
       const stored = session.emulator.state
         .aopCertificatesOf(target.id)
         .filter((record) => record.certificate.serialNumber === certificate.serialNumber);
@@ -390,13 +404,20 @@ describe('Reliability and security', function () {
     session.emulator.latencyMs = 40;
     session.emulator.log.clear();
     try {
-      const deletion = vscode.commands.executeCommand('cloudflareCertificates.deleteCertificate', row.node);
-      for (let index = 0; index < 5; index += 1) {
-        await new Promise((resolve) => setTimeout(resolve, 50));
+      let finished = false;
+      const deletion = Promise.resolve(vscode.commands.executeCommand('cloudflareCertificates.deleteCertificate', row.node)).finally(
+        () => (finished = true),
+      );
+      // As for the upload: refreshes back to back, counting those started while the DELETE was at Cloudflare.
+      let overlapping = 0;
+      while (!finished && overlapping < 5) {
+        const started = session.emulator.log.writes().some((entry) => entry.method === 'DELETE');
         session.api.tree.reloadAll();
         await rows(session.api, await groupNode());
+        overlapping += started ? 1 : 0;
       }
       await deletion;
+      assert.ok(overlapping > 0, 'no refresh ran while the delete was at Cloudflare');
     } finally {
       prompts.restore();
       session.api.pollTiming = { initialDelayMs: 1000, maxDelayMs: 5000, timeoutMs: 120_000 };
