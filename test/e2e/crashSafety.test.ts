@@ -3,6 +3,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createCertificate, days, generateKey } from '../fixtures/certificateFactory';
 import { browserTestEnvironment } from './support/environment';
+import { ExpiryWindow } from '../harness/expiryWording';
+import { until } from './support/until';
 import { WorkbenchPage } from './support/workbenchPage';
 
 /**
@@ -26,26 +28,19 @@ describe('Changes interrupted by a window reload', function () {
     await workbench?.close();
   });
 
-  async function until(what: string, check: () => boolean): Promise<void> {
-    const deadline = Date.now() + 30_000;
-    while (!check()) {
-      if (Date.now() > deadline) {
-        throw new Error(`Timed out waiting for ${what}`);
-      }
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
-  }
-
-  /** Until the view has stopped loading (no request for a second), so no re-render closes a menu. */
-  async function quiet(): Promise<void> {
-    let seen = -1;
-    for (let stable = 0; stable < 1_000; stable += 100) {
-      if (emulator.log.entries().length !== seen) {
-        seen = emulator.log.entries().length;
-        stable = 0;
-      }
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+  /**
+   * Until the opened group shows its rows and the emulator has answered every request sent: the view
+   * has loaded what it shows, so no late re-render closes a menu opened on it.
+   */
+  async function loaded(): Promise<void> {
+    const level = Number(await workbench.treeRow('Client Certificates (AOP)').getAttribute('aria-level'));
+    await workbench
+      .sidebar()
+      .locator(`.monaco-list-row[aria-level="${level + 1}"]`)
+      .first()
+      .waitFor({ timeout: 30_000 });
+    // A request the emulator was told to hang never ends: it is not the view's.
+    await until('every request answered', () => emulator.log.entries().every((entry) => entry.endedAt > 0 || entry.fault === 'hang'));
   }
 
   const sent = (method: string, pattern: RegExp) =>
@@ -55,7 +50,7 @@ describe('Changes interrupted by a window reload', function () {
     await workbench.collapseAll();
     await workbench.expand(workbench.treeRow(zone));
     await workbench.expand(workbench.treeRow('Client Certificates (AOP)'));
-    await quiet();
+    await loaded();
   }
 
   it('shows an upload cut off while Cloudflare deployed it, exactly once', async () => {
@@ -134,6 +129,7 @@ describe('Changes interrupted by a window reload', function () {
     await workbench.page.keyboard.press('Enter');
     await workbench.dialogButton(/^Replace$/);
     await until('the PUT', () => sent('PUT', /certificate_pack\/.+\/certificates\//));
+    const wording = new ExpiryWindow();
     await workbench.reload();
     await workbench.collapseAll();
     await workbench.expand(workbench.treeRow('saas-platform.net'));
@@ -141,7 +137,7 @@ describe('Changes interrupted by a window reload', function () {
     await workbench.expand(workbench.treeRow(record.hostname));
     await workbench
       .sidebar()
-      .locator('.monaco-list-row', { hasText: /^RSA.*expires in 333 days/ })
+      .locator('.monaco-list-row', { hasText: new RegExp(`^RSA.*expires in ${wording.days(replacement.notAfter, 30_000)} days`) })
       .first()
       .waitFor({ timeout: 30_000 });
     assert.ok(record.certificates.some((entry) => entry.certificate.serialNumber === replacement.serialNumber));

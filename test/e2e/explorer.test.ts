@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import type { Locator } from 'playwright-core';
+import { createCertificate } from '../fixtures/certificateFactory';
 import { browserTestEnvironment } from './support/environment';
 import { WorkbenchPage } from './support/workbenchPage';
 
@@ -117,6 +119,54 @@ for (const theme of ['dark', 'light'] as const) {
       assert.match(tooltip, /Expires: \d{4}-\d\d-\d\d \d\d:\d\d UTC \((expires|expired) /);
       assert.doesNotMatch(tooltip, /\d\d:\d\d:\d\d(\.\d+)?Z/);
       await workbench.screenshot(`explorer-hostname-hover-${theme}`);
+    });
+
+    it('keeps every id stable across a refresh, so expansion survives', async () => {
+      const { emulator } = browserTestEnvironment();
+      const zone = [...emulator.state.zones].sort(
+        (a, b) => emulator.state.aopCertificatesOf(b.id).length - emulator.state.aopCertificatesOf(a.id).length,
+      )[0];
+      await workbench.expand(workbench.treeRow(zone.name));
+      await workbench.expand(workbench.treeRow('Client Certificates (AOP)'));
+      // A certificate that hostnames use; its twistie, since a click on the row opens its details.
+      const certificate = workbench.sidebar().locator('.monaco-list-row[aria-level="3"][aria-expanded]').first();
+      await certificate.waitFor({ timeout: 30_000 });
+      if ((await certificate.getAttribute('aria-expanded')) !== 'true') {
+        await certificate.locator('.monaco-tl-twistie').click();
+      }
+      const label = await certificate.locator('.label-name').innerText();
+      const expanded = [workbench.treeRow(zone.name), workbench.treeRow('Client Certificates (AOP)'), workbench.treeRow(label)];
+      for (const row of expanded) {
+        assert.equal(await row.getAttribute('aria-expanded'), 'true', 'expanded before the refresh');
+      }
+      // A certificate Cloudflare gained meanwhile, for the refresh to show.
+      const added = await createCertificate({ commonName: `refresh-${theme}.example.com` });
+      const record = emulator.state.uploadAopCertificate(zone.id, added.certPem, added.key.pkcs8Pem, { fixedStatus: 'active' });
+      try {
+        await workbench.sidebar().hover();
+        await workbench.sidebar().locator('.title-actions .action-label[aria-label^="Refresh"]').first().click();
+        // The refresh has landed once the certificate Cloudflare gained shows under the group, which
+        // only a group that stayed expanded can show: look for it, then say what is expanded.
+        const gained = await workbench
+          .treeRow(`refresh-${theme}.example.com`)
+          .waitFor({ timeout: 30_000 })
+          .then(
+            () => true,
+            () => false,
+          );
+        const state = async (row: Locator) => ((await row.count()) > 0 ? await row.getAttribute('aria-expanded') : 'not shown');
+        assert.deepEqual(
+          await Promise.all(expanded.map(state)),
+          ['true', 'true', 'true'],
+          `the zone, its client certificates and "${label}" stay expanded`,
+        );
+        assert.ok(gained, 'the refresh shows the certificate Cloudflare gained');
+        // And the certificate still shows the hostnames that use it.
+        await workbench.sidebar().locator('.monaco-list-row[aria-level="4"]').first().waitFor({ timeout: 15_000 });
+        await workbench.screenshot(`explorer-after-refresh-${theme}`);
+      } finally {
+        emulator.state.aopCertificates.splice(emulator.state.aopCertificates.indexOf(record), 1);
+      }
     });
   });
 }

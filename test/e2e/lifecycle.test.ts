@@ -1,8 +1,11 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type { CustomHostnameRecord } from '../emulator/emulatorState';
 import { createCertificate, days } from '../fixtures/certificateFactory';
 import { browserTestEnvironment } from './support/environment';
+import { ExpiryWindow } from '../harness/expiryWording';
+import { until } from './support/until';
 import { WorkbenchPage } from './support/workbenchPage';
 
 const HOSTNAMES = [
@@ -65,14 +68,39 @@ describe('Certificate lifecycle in the browser', function () {
     assert.match(focused, /Don't Upload/, `the safe choice is the default button (buttons: ${buttons.join(' | ')})`);
     await workbench.page.keyboard.press('Enter');
     await dialog.waitFor({ state: 'detached', timeout: 10_000 });
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // The upload has acted on the answer once the extension host handles a later command: the answer
+    // and the command reach it in order over one channel, and acting on the answer awaits nothing
+    // else. So a command that shows something is the barrier; Show Expiring needs no request and
+    // leaves the tree as it is.
+    await workbench.runCommand('Cloudflare Certificates: Show Expiring Certificates');
+    await workbench.page.locator('.quick-input-widget .quick-input-title', { hasText: 'Certificates that expire soon' }).waitFor();
+    await workbench.page.keyboard.press('Escape');
     assert.deepEqual(emulator.log.writes(), [], 'nothing sent');
     await workbench.openCertificatesView();
   });
 
   it("shows each custom hostname's soonest certificate expiry, and packs by what they hold", async () => {
+    const { emulator } = browserTestEnvironment();
+    const saas = emulator.state.zones.find((zone) => zone.name === 'saas-platform.net')!;
+    // Packs of two certificates that expire on different days: one whose soonest is its first, one whose soonest is its last.
+    const expiries = (record: CustomHostnameRecord) => record.certificates.map((entry) => entry.certificate.notAfter.getTime());
+    const pairs = emulator.state.customHostnamesOf(saas.id).filter((record) => record.certificates.length === 2);
+    const soonestFirst = pairs.find((record) => expiries(record)[0] < expiries(record)[1]);
+    const soonestLast = pairs.find((record) => expiries(record)[1] < expiries(record)[0]);
+    assert.ok(soonestFirst && soonestLast, 'the demo seed should have packs of two whose soonest certificate is the first, and the last');
+    const wording = new ExpiryWindow();
     await workbench.expand(workbench.treeRow('saas-platform.net'));
     await workbench.expand(workbench.treeRow(/^Custom Hostnames/));
+    for (const record of [soonestFirst, soonestLast]) {
+      const soonest = new Date(Math.min(...expiries(record)));
+      const row = workbench.treeRow(record.hostname);
+      await row.waitFor({ timeout: 30_000 });
+      assert.match(
+        await row.locator('.label-description').innerText(),
+        new RegExp(`^${wording.phrase(soonest)} · SSL `),
+        `${record.hostname} leads with its soonest certificate's expiry, ${soonest.toISOString().slice(0, 10)}`,
+      );
+    }
     const expiring = workbench
       .sidebar()
       .locator('.monaco-list-row', { has: workbench.page.locator('.label-description', { hasText: /expire.* · SSL / }) })
@@ -106,12 +134,13 @@ describe('Certificate lifecycle in the browser', function () {
       notAfter: days(395),
     });
     fs.writeFileSync(path.join(folder, 'rotate-e2e.example.org.pem'), `${replacement.certPem}${replacement.key.pkcs8Pem}`);
+    const wording = new ExpiryWindow();
     await workbench.runCommand('Cloudflare Certificates: Refresh');
     await workbench.openFile('rotate-e2e.example.org.pem');
     await workbench.collapseAll();
     await workbench.expand(workbench.treeRow('example.org'));
     await workbench.expand(workbench.treeRow('Client Certificates (AOP)'));
-    const oldRow = workbench.treeRow(/^rotate-e2e\.example\.org.*expires in 4 days/);
+    const oldRow = workbench.treeRow(new RegExp(`^rotate-e2e\\.example\\.org.*expires in ${wording.days(old.notAfter, 30_000)} days`));
     await oldRow.waitFor({ timeout: 30_000 });
 
     await workbench.contextMenu(oldRow, 'Rotate Certificate…');
@@ -120,10 +149,9 @@ describe('Certificate lifecycle in the browser', function () {
     const plan = await workbench.dialogButton(/^Rotate$/);
     assert.match(plan, /Move 5 hostnames to it; each keeps the old certificate until the new one serves it/);
     // Close the window halfway: once the hostnames' move is sent, before Cloudflare has deployed it.
-    const deadline = Date.now() + 30_000;
-    while (!emulator.log.entries().some((entry) => entry.method === 'PUT' && entry.path.endsWith('/hostnames')) && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    await until("the hostnames' move", () =>
+      emulator.log.entries().some((entry) => entry.method === 'PUT' && entry.path.endsWith('/hostnames')),
+    );
     await workbench.reload();
     await workbench.collapseAll();
     await workbench.expand(workbench.treeRow('example.org'));
@@ -144,7 +172,9 @@ describe('Certificate lifecycle in the browser', function () {
     await workbench.notification(/Rotation finished/).waitFor({ timeout: 60_000 });
     await workbench
       .sidebar()
-      .locator('.monaco-list-row', { hasText: /rotate-e2e\.example\.org.*expires in 395 days/ })
+      .locator('.monaco-list-row', {
+        hasText: new RegExp(`rotate-e2e\\.example\\.org.*expires in ${wording.days(replacement.notAfter, 60_000)} days`),
+      })
       .first()
       .waitFor({ timeout: 30_000 });
     await workbench.screenshot('rotation-finished');

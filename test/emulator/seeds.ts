@@ -137,10 +137,13 @@ export async function seedDemo(state: EmulatorState): Promise<void> {
   await uploadSeeded(state, org.id, await leaf('sticky.example.org', 45), 'deletion_timed_out');
 
   // A pool of real pack certificates across expiry bands, shared by the SaaS hostnames.
-  // Most packs are healthy; a handful are inside the warning window, one is expired.
-  const expiries = [400, 300, 200, 90, 25, 6, -3];
-  const rsaPool = await Promise.all(expiries.map((n, i) => leaf(`custom-rsa-${i}.saas-platform.net`, n, 'RSA')));
-  const ecdsaPool = await Promise.all(expiries.map((n, i) => leaf(`custom-ecdsa-${i}.saas-platform.net`, n, 'ECDSA')));
+  // Most packs are healthy; a handful are inside the warning window, one is expired. In each band the
+  // ECDSA certificate expires a few days off the RSA one, sooner in some bands and later in others,
+  // so a pack of two has one soonest certificate, and it is not always the first.
+  const rsaExpiries = [400, 300, 200, 90, 25, 6, -3];
+  const ecdsaExpiries = [390, 310, 190, 100, 22, 5, -2];
+  const rsaPool = await Promise.all(rsaExpiries.map((n, i) => leaf(`custom-rsa-${i}.saas-platform.net`, n, 'RSA')));
+  const ecdsaPool = await Promise.all(ecdsaExpiries.map((n, i) => leaf(`custom-ecdsa-${i}.saas-platform.net`, n, 'ECDSA')));
   for (let index = 0; index < 120; index += 1) {
     const hostname = `shop${String(index + 1).padStart(3, '0')}.customer-${index % 7}.net`;
     const certificates: PackCertificateRecord[] = [];

@@ -31,6 +31,27 @@ describe('Reliability and security', function () {
       20_000,
     );
 
+  /**
+   * Reloads the tree each time `requests()` grows (a change reaching Cloudflare), until the change is
+   * `finished` or five refreshes have started during it; each refresh waits for the zones (or the
+   * rows of `node`). Hands back how many refreshes started while the change was unfinished.
+   */
+  async function refreshAtEach(requests: () => number, finished: () => boolean, node?: () => Promise<Row['node']>): Promise<number> {
+    let seen = 0;
+    let overlapping = 0;
+    while (overlapping < 5) {
+      await eventually("the change's next request", () => (finished() || requests() > seen ? true : undefined), 30_000);
+      if (finished()) {
+        return overlapping;
+      }
+      seen = requests();
+      overlapping += 1;
+      session.api.tree.reloadAll();
+      await rows(session.api, node ? await node() : undefined);
+    }
+    return overlapping;
+  }
+
   before(async () => {
     session = await startEmulatorSession();
     zones = await session.get<ApiZone[]>('/zones?per_page=50');
@@ -331,15 +352,20 @@ describe('Reliability and security', function () {
     session.emulator.log.clear();
     await rootsEventually('an empty tree (the welcome view)', (list) => list.length === 0);
     assert.equal(session.api.tree.isTokenRejected, true);
-    // Once the welcome view shows, nothing retries by itself. A visible view re-renders once after the
-    // last refresh, so after a short grace period no request at all may follow.
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    // Once the welcome view shows, nothing retries by itself. Watch from the moment every request sent
+    // so far is answered and no load is pending.
+    await eventually('the rejection to settle (no request in flight, no load pending)', () =>
+      session.emulator.stats().inFlight === 0 && session.api.data.diagnostics().pending === 0 ? true : undefined,
+    );
     const settled = session.emulator.log.entries().length;
-    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    // The one fixed wait kept on purpose: what is under test is an absence. A retry loop would send
+    // again and again within 3 s; the visible view re-renders once after the last refresh, which may
+    // ask for the zones once more (and hear 401), and nothing else may follow.
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
     const more = session.emulator.log.entries().slice(settled);
-    assert.equal(
-      more.length,
-      0,
+    const rerender = more.length === 1 && more[0].method === 'GET' && more[0].path === '/zones' && more[0].status === 401;
+    assert.ok(
+      more.length === 0 || rerender,
       `requests after the rejection: ${more.map((entry) => `${entry.method} ${entry.path} ${entry.status}`).join('; ')}`,
     );
   });
@@ -353,14 +379,21 @@ describe('Reliability and security', function () {
     const groupNode = async () =>
       (await child(session.api, (await child(session.api, undefined, 'example.org')).node, 'Client Certificates (AOP)')).node;
     const prompts = new ScriptedPrompts(session.api).answer('Upload');
+    session.emulator.log.clear();
+    // The upload's own requests: its POST, then its polls of the new certificate.
+    const uploadRequests = () =>
+      session.emulator.log.entries().filter((entry) => entry.method === 'POST' || /\/hostnames\/certificates\/[^/]+$/.test(entry.path))
+        .length;
     try {
-      const upload = vscode.commands.executeCommand('cloudflareCertificates.uploadFromEditor', await groupNode());
-      for (let index = 0; index < 5; index += 1) {
-        await new Promise((resolve) => setTimeout(resolve, 60));
-        session.api.tree.reloadAll();
-        await rows(session.api);
-      }
+      let finished = false;
+      const upload = Promise.resolve(vscode.commands.executeCommand('cloudflareCertificates.uploadFromEditor', await groupNode())).finally(
+        () => (finished = true),
+      );
+      // A refresh each time the upload reaches Cloudflare (sent, then polled until deployed), so every
+      // refresh overlaps it; back-to-back refreshes would instead keep the upload from ever starting.
+      const overlapping = await refreshAtEach(uploadRequests, () => finished);
       await upload;
+      assert.ok(overlapping > 0, 'no refresh ran while the upload was at Cloudflare');
       const stored = session.emulator.state
         .aopCertificatesOf(target.id)
         .filter((record) => record.certificate.serialNumber === certificate.serialNumber);
@@ -387,19 +420,25 @@ describe('Reliability and security', function () {
     assert.ok(row, 'the certificate is in the tree before the delete');
     const prompts = new ScriptedPrompts(session.api).answer('Delete');
     session.api.pollTiming = { initialDelayMs: 100, maxDelayMs: 200, timeoutMs: 10_000 };
-    session.emulator.latencyMs = 40;
+    // Long enough that the DELETE is still at Cloudflare when the refresh it sets off starts.
+    session.emulator.latencyMs = 150;
     session.emulator.log.clear();
     try {
-      const deletion = vscode.commands.executeCommand('cloudflareCertificates.deleteCertificate', row.node);
-      for (let index = 0; index < 5; index += 1) {
-        await new Promise((resolve) => setTimeout(resolve, 50));
-        session.api.tree.reloadAll();
-        await rows(session.api, await groupNode());
-      }
+      let finished = false;
+      const deletion = Promise.resolve(vscode.commands.executeCommand('cloudflareCertificates.deleteCertificate', row.node)).finally(
+        () => (finished = true),
+      );
+      // As for the upload: a refresh each time the delete reaches Cloudflare (the DELETE, then its polls).
+      const deleteRequests = () =>
+        session.emulator.log.entries().filter((entry) => entry.method === 'DELETE' || entry.path.endsWith(`/certificates/${stored.id}`))
+          .length;
+      const overlapping = await refreshAtEach(deleteRequests, () => finished, groupNode);
       await deletion;
+      assert.ok(overlapping > 0, 'no refresh ran while the delete was at Cloudflare');
     } finally {
       prompts.restore();
       session.api.pollTiming = { initialDelayMs: 1000, maxDelayMs: 5000, timeoutMs: 120_000 };
+      session.emulator.latencyMs = 0;
     }
     assert.equal(session.emulator.log.writes().filter((entry) => entry.method === 'DELETE').length, 1, 'exactly one DELETE was sent');
     assert.ok(

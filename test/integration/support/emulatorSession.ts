@@ -77,6 +77,7 @@ export async function eventually<T>(what: string, check: () => Promise<T | undef
     } catch (error) {
       lastError = error;
     }
+    // A poll interval, not a wait for time to pass: the condition is asked again.
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error(`Timed out waiting for ${what}${lastError ? `: ${String(lastError)}` : ''}`);
