@@ -103,7 +103,8 @@ export function activate(context: vscode.ExtensionContext): CloudflareCertificat
     'cloudflareCertificates.showDetails': (node?: TreeNode) => showDetails(services, documents, node),
     'cloudflareCertificates.copyId': (node?: TreeNode) => copyId(services, node ?? treeView.selection[0]),
     'cloudflareCertificates.openInDashboard': (node?: TreeNode) => openInDashboard(services, node ?? treeView.selection[0]),
-    'cloudflareCertificates.uploadFromEditor': (target?: vscode.Uri | TreeNode) => uploadFromEditor(services, target),
+    'cloudflareCertificates.uploadFromEditor': (target?: vscode.Uri | TreeNode, offset?: number) =>
+      uploadFromEditor(services, target, offset),
     'cloudflareCertificates.uploadFromFile': (target?: vscode.Uri | TreeNode) => uploadFromFile(services, target),
     'cloudflareCertificates.replacePackCertificate': (node?: TreeNode) => replacePackCertificate(services, node),
     'cloudflareCertificates.deleteCertificate': (node?: TreeNode) => deleteCertificate(services, node),

@@ -8,14 +8,17 @@ import { expiryPhrase } from '../x509/certificateSummary';
 import { loadX509 } from '../x509/lazy';
 import { pickZone } from './pickZone';
 import { checkedMaterial } from './upload/checkedMaterial';
-import { sourceFromEditor, sourceFromFile, type PemSource } from './upload/pemSource';
+import { sourceFromEditor, sourceFromFile, withinYamlDocument, type PemSource } from './upload/pemSource';
 import { withOperationProgress } from './operationProgress';
 
 type UploadServices = Pick<ExtensionServices, 'prompts' | 'data' | 'operations'>;
 
-/** "Upload Certificate from Editor…": the document in the editor (or the one right-clicked). */
-export async function uploadFromEditor(services: UploadServices, target?: vscode.Uri | TreeNode): Promise<void> {
-  const source = await sourceFromEditor(target instanceof vscode.Uri ? target : undefined);
+/**
+ * "Upload Certificate from Editor…": the document in the editor (or the one right-clicked). `offset`
+ * is the block a CodeLens stands on, which picks one Secret of a manifest holding several.
+ */
+export async function uploadFromEditor(services: UploadServices, target?: vscode.Uri | TreeNode, offset?: number): Promise<void> {
+  const source = withinYamlDocument(await sourceFromEditor(target instanceof vscode.Uri ? target : undefined), offset);
   await uploadCertificate(services, source, target instanceof vscode.Uri ? undefined : target);
 }
 

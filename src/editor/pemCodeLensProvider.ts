@@ -31,7 +31,7 @@ export class PemCodeLensProvider implements vscode.CodeLensProvider {
             new vscode.CodeLens(range, {
               title: 'Upload to Cloudflare…',
               command: 'cloudflareCertificates.uploadFromEditor',
-              arguments: [document.uri],
+              arguments: [document.uri, certificate.block.start],
             }),
           );
         }

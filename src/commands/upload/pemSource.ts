@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Prompts } from '../../ui/prompts';
+import { certificateDocumentAt } from '../../x509/yamlDocuments';
 import { UserError } from '../userError';
 
 /** The text of a certificate document, and where it came from. */
@@ -62,4 +63,20 @@ export async function sourceFromFile(prompts: Prompts, uri: vscode.Uri | undefin
   }
   const picked = await prompts.openDialog({ title, canSelectMany: false, filters: PEM_FILTERS, openLabel: 'Use This Certificate' });
   return picked?.[0] ? readSource(picked[0]) : undefined;
+}
+
+/**
+ * In a manifest of several YAML documents, only the one at `offset` (else at the editor's cursor),
+ * when it holds a certificate and its key: each Kubernetes Secret is uploaded on its own.
+ */
+export function withinYamlDocument(source: PemSource, offset: number | undefined): PemSource {
+  const editor = vscode.window.activeTextEditor;
+  const cursor =
+    editor && editor.document.uri.toString() === source.uri?.toString() ? editor.document.offsetAt(editor.selection.active) : undefined;
+  const at = offset ?? cursor;
+  if (at === undefined) {
+    return source;
+  }
+  const part = certificateDocumentAt(source.text, at);
+  return part.text === source.text ? source : { ...source, text: part.text };
 }
