@@ -4,4 +4,3 @@
  */
 export { displayName, inspectCertificate, type CertificateInfo } from './certificateInfo';
 export { prepareUpload, stripEcParameters, type UploadCheck, type UploadInput, type UploadMaterial } from './uploadMaterial';
-export { looksLikePkcs12, readPkcs12, PKCS12_CONVERT_ADVICE, type Pkcs12Contents } from './pkcs12';

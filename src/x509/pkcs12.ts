@@ -1,6 +1,7 @@
 import { webcrypto } from 'node:crypto';
 import * as pkijs from 'pkijs';
 import { PemError } from './pemError';
+import { PKCS12_CONVERT_ADVICE } from './pkcs12Format';
 
 /**
  * Reads a PKCS#12 bundle (.p12/.pfx, what Windows, IIS and many CAs hand out) into PEM text, with
@@ -13,25 +14,12 @@ export interface Pkcs12Contents {
   readonly keys: number;
 }
 
-/** The command that always works, for bundles this reader cannot open. */
-export const PKCS12_CONVERT_ADVICE = 'Convert it with "openssl pkcs12 -in bundle.p12 -nodes -out bundle.pem" and upload the PEM';
-
 const CERT_BAG = '1.2.840.113549.1.12.10.1.3';
 const KEY_BAG = '1.2.840.113549.1.12.10.1.1';
 const SHROUDED_KEY_BAG = '1.2.840.113549.1.12.10.1.2';
 const X509_CERTIFICATE = '1.2.840.113549.1.9.22.1';
 
 let engineSet = false;
-
-/** Whether bytes look like a PKCS#12 PFX: SEQUENCE { INTEGER 3, … }. */
-export function looksLikePkcs12(bytes: Uint8Array): boolean {
-  if (bytes.length < 8 || bytes[0] !== 0x30) {
-    return false;
-  }
-  const lengthBytes = bytes[1] & 0x80 ? bytes[1] & 0x7f : 0;
-  const at = 2 + lengthBytes;
-  return bytes[at] === 0x02 && bytes[at + 1] === 0x01 && bytes[at + 2] === 0x03;
-}
 
 export async function readPkcs12(bytes: Uint8Array, passphrase: string): Promise<Pkcs12Contents> {
   if (!engineSet) {
@@ -91,6 +79,25 @@ export async function readPkcs12(bytes: Uint8Array, passphrase: string): Promise
     throw new PemError('unparseable', 'The PKCS#12 bundle holds no certificate.');
   }
   return { pem: [...certificates, ...keys].join(''), certificates: certificates.length, keys: keys.length };
+}
+
+export type Pkcs12Result =
+  | { readonly ok: true; readonly contents: Pkcs12Contents }
+  | { readonly ok: false; readonly code: 'wrong-passphrase' | 'unreadable'; readonly message: string };
+
+/**
+ * readPkcs12 as a result rather than a throw: the lazily loaded bundle has its own copy of PemError,
+ * which `instanceof` in the extension bundle would not recognise.
+ */
+export async function openPkcs12(bytes: Uint8Array, passphrase: string): Promise<Pkcs12Result> {
+  try {
+    return { ok: true, contents: await readPkcs12(bytes, passphrase) };
+  } catch (error) {
+    if (!(error instanceof PemError)) {
+      throw error;
+    }
+    return { ok: false, code: error.reason === 'wrong-passphrase' ? 'wrong-passphrase' : 'unreadable', message: error.message };
+  }
 }
 
 /** Legacy encryption (RC2, 3DES with SHA-1 key derivation) and other schemes pkijs does not implement. */

@@ -3,7 +3,8 @@ import { createChain, createCertificate, generateKey } from '../../fixtures/cert
 import { pkcs12Bundle } from '../../fixtures/pkcs12Bundle';
 import { TEST_NOW } from '../../fixtures/testClock';
 import { PemError } from '../../../src/x509/pemError';
-import { looksLikePkcs12, readPkcs12 } from '../../../src/x509/pkcs12';
+import { openPkcs12, readPkcs12 } from '../../../src/x509/pkcs12';
+import { looksLikePkcs12 } from '../../../src/x509/pkcs12Format';
 import { prepareUpload } from '../../../src/x509/uploadMaterial';
 
 describe('PKCS#12 bundles (.p12/.pfx)', function () {
@@ -37,6 +38,10 @@ describe('PKCS#12 bundles (.p12/.pfx)', function () {
       assert.ok(!error.message.includes('wrong-one') && !error.message.includes('right-one'));
       return true;
     });
+    const result = await openPkcs12(bundle, 'wrong-one');
+    assert.equal(result.ok ? 'opened' : result.code, 'wrong-passphrase');
+    const opened = await openPkcs12(bundle, 'right-one');
+    assert.equal(opened.ok ? opened.contents.certificates : opened.message, 1);
   });
 
   it('reads an ECDSA bundle with an empty passphrase', async () => {
