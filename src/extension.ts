@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 import { TokenStore } from './auth/tokenStore';
 import { clearToken } from './commands/clearToken';
 import { copyId } from './commands/copyId';
+import { copyPem } from './commands/copyPem';
+import { saveCertificateAs } from './commands/saveCertificateAs';
 import { deleteCertificate } from './commands/deleteCertificate';
 import { addHostname, disableForHostname, enableForHostname, removeHostname } from './commands/hostnameAssociation';
 import { rotateCertificate } from './commands/rotateCertificate';
@@ -102,6 +104,8 @@ export function activate(context: vscode.ExtensionContext): CloudflareCertificat
     'cloudflareCertificates.refreshNode': (node?: TreeNode) => refreshNode(services, node),
     'cloudflareCertificates.showDetails': (node?: TreeNode) => showDetails(services, documents, node),
     'cloudflareCertificates.copyId': (node?: TreeNode) => copyId(services, node ?? treeView.selection[0]),
+    'cloudflareCertificates.copyPem': (node?: TreeNode) => copyPem(services, node ?? treeView.selection[0]),
+    'cloudflareCertificates.saveCertificateAs': (node?: TreeNode) => saveCertificateAs(services, node ?? treeView.selection[0]),
     'cloudflareCertificates.openInDashboard': (node?: TreeNode) => openInDashboard(services, node ?? treeView.selection[0]),
     'cloudflareCertificates.uploadFromEditor': (target?: vscode.Uri | TreeNode, offset?: number) =>
       uploadFromEditor(services, target, offset),
