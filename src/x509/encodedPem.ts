@@ -42,19 +42,19 @@ export function findEncodedValues(text: string): EncodedValue[] {
     if (at > 0 && BASE64_CHAR.test(text[at - 1])) {
       continue;
     }
-    const segments = valueSegments(text, at);
-    if (!segments) {
-      continue;
-    }
-    values.push(encodedValue(text, segments));
+    const { segments, tooLarge } = valueSegments(text, at);
     const last = segments[segments.length - 1];
+    // Past the whole value, even one too large to decode: its lines are never scanned again.
     at = last.source + last.length - 1;
+    if (!tooLarge) {
+      values.push(encodedValue(text, segments));
+    }
   }
   return values;
 }
 
 /** The value's lines, following YAML folding and block scalars (indented base64 lines, any line ending). */
-function valueSegments(text: string, at: number): Segment[] | undefined {
+function valueSegments(text: string, at: number): { segments: Segment[]; tooLarge: boolean } {
   const segments: Segment[] = [];
   let total = 0;
   let position = at;
@@ -66,18 +66,15 @@ function valueSegments(text: string, at: number): Segment[] | undefined {
     segments.push({ source: position, value: total, length: end - position });
     total += end - position;
     if (total > MAX_ENCODED_VALUE_CHARS) {
-      return undefined;
+      return { segments, tooLarge: true };
     }
     if (text[end - 1] === '=') {
-      return segments;
+      return { segments, tooLarge: false };
     }
     const next = nextLine(text, end);
-    if (next === undefined) {
-      return segments;
-    }
-    const line = CONTINUATION.exec(text.slice(next, lineEnd(text, next)));
-    if (!line) {
-      return segments;
+    const line = next === undefined ? null : CONTINUATION.exec(text.slice(next, lineEnd(text, next)));
+    if (next === undefined || !line) {
+      return { segments, tooLarge: false };
     }
     position = next + line[0].indexOf(line[1]);
   }

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { ENCODED_BEGIN } from '../../../src/x509/encodedPem';
 import { findPemBlocks } from '../../../src/x509/pemBlocks';
 import { decodedValue, encodedDocument } from './encodedEmbedding';
 import { materialPool, poolBlocks } from './materialPool';
@@ -83,6 +84,27 @@ describe('property: base64-encoded PEM in YAML and JSON values is found and mapp
         }
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('never throws on text mixed from encoded fragments, and keeps every block inside the text', () => {
+    const fragment = fc.oneof(
+      fc.constantFrom(ENCODED_BEGIN, 'LS0tLS1FTkQg', '==', '=', '\n', '\r\n', '\r', '  ', '"', "'", ': ', '|\n', '---\n'),
+      fc.constantFrom(...pems).map((entry) => Buffer.from(entry.pem).toString('base64').slice(0, 200)),
+      fc.string({ maxLength: 12 }),
+    );
+    fc.assert(
+      fc.property(fc.array(fragment, { maxLength: 40 }), (parts) => {
+        const text = parts.join('');
+        for (const block of findPemBlocks(text)) {
+          assert.ok(
+            0 <= block.start && block.start < block.end && block.end <= text.length,
+            `${block.start}-${block.end} of ${text.length}`,
+          );
+          assert.equal(block.der === undefined, block.problem !== undefined);
+        }
+      }),
+      { numRuns: 3000 },
     );
   });
 });
