@@ -1,18 +1,20 @@
-// Builds the extension bundle (dist/extension.js) and, as a separate file, the certificate parser
-// (dist/x509.js) so that @peculiar/x509 is loaded on first use rather than at activation.
+// Builds the extension bundle (dist/extension.js) and, as separate files, the certificate parser
+// (dist/x509.js) and the PKCS#12 reader (dist/pkcs12.js), so that @peculiar/x509 and pkijs are
+// loaded on first use rather than at activation.
 const esbuild = require('esbuild');
 const path = require('path');
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
-/** src/x509/lazy.ts requires './inspect' at run time; in the bundle that is the sibling dist/x509.js. */
+/** src/x509/lazy.ts requires './inspect' and './pkcs12' at run time: the sibling dist/x509.js and dist/pkcs12.js. */
+const LAZY_BUNDLES = { './inspect': './x509.js', './pkcs12': './pkcs12.js' };
 const lazyX509Plugin = {
   name: 'lazy-x509',
   setup(build) {
-    build.onResolve({ filter: /^\.\/inspect$/ }, (args) => {
+    build.onResolve({ filter: /^\.\/(inspect|pkcs12)$/ }, (args) => {
       if (path.basename(args.importer) === 'lazy.ts') {
-        return { path: './x509.js', external: true };
+        return { path: LAZY_BUNDLES[args.path], external: true };
       }
       return undefined;
     });
@@ -44,7 +46,7 @@ const problemMatcherPlugin = {
 
 async function main() {
   const ctx = await esbuild.context({
-    entryPoints: { extension: 'src/extension.ts', x509: 'src/x509/inspect.ts' },
+    entryPoints: { extension: 'src/extension.ts', x509: 'src/x509/inspect.ts', pkcs12: 'src/x509/pkcs12.ts' },
     bundle: true,
     format: 'cjs',
     minify: production,

@@ -13,6 +13,8 @@ export const CommandId = {
   deleteCertificate: 'cloudflareCertificates.deleteCertificate',
   showDetails: 'cloudflareCertificates.showDetails',
   copyId: 'cloudflareCertificates.copyId',
+  copyPem: 'cloudflareCertificates.copyPem',
+  saveCertificateAs: 'cloudflareCertificates.saveCertificateAs',
   openInDashboard: 'cloudflareCertificates.openInDashboard',
   enableForHostname: 'cloudflareCertificates.enableForHostname',
   disableForHostname: 'cloudflareCertificates.disableForHostname',

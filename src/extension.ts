@@ -10,6 +10,8 @@ import {
   FILTER_CUSTOM_HOSTNAMES_COMMAND,
   filterCustomHostnames,
 } from './commands/filterCustomHostnames';
+import { copyPem } from './commands/copyPem';
+import { saveCertificateAs } from './commands/saveCertificateAs';
 import { deleteCertificate } from './commands/deleteCertificate';
 import { addHostname, disableForHostname, enableForHostname, removeHostname } from './commands/hostnameAssociation';
 import { rotateCertificate } from './commands/rotateCertificate';
@@ -120,8 +122,10 @@ export function activate(context: vscode.ExtensionContext): CloudflareCertificat
     [CommandId.refreshNode]: (node?: TreeNode) => refreshNode(services, node),
     [CommandId.showDetails]: (node?: TreeNode) => showDetails(services, documents, node),
     [CommandId.copyId]: (node?: TreeNode) => copyId(services, node ?? treeView.selection[0]),
+    [CommandId.copyPem]: (node?: TreeNode) => copyPem(services, node ?? treeView.selection[0]),
+    [CommandId.saveCertificateAs]: (node?: TreeNode) => saveCertificateAs(services, node ?? treeView.selection[0]),
     [CommandId.openInDashboard]: (node?: TreeNode) => openInDashboard(services, node ?? treeView.selection[0]),
-    [CommandId.uploadFromEditor]: (target?: vscode.Uri | TreeNode) => uploadFromEditor(services, target),
+    [CommandId.uploadFromEditor]: (target?: vscode.Uri | TreeNode, offset?: number) => uploadFromEditor(services, target, offset),
     [CommandId.uploadFromFile]: (target?: vscode.Uri | TreeNode) => uploadFromFile(services, target),
     [CommandId.replacePackCertificate]: (node?: TreeNode) => replacePackCertificate(services, node),
     [CommandId.deleteCertificate]: (node?: TreeNode) => deleteCertificate(services, node),

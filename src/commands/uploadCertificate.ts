@@ -6,16 +6,28 @@ import type { TreeNode } from '../tree/treeNode';
 import { zoneOf } from '../tree/zoneOf';
 import { expiryPhrase } from '../x509/certificateSummary';
 import { loadX509 } from '../x509/lazy';
+import { isPkcs12FileName } from '../x509/pkcs12Format';
 import { pickZone } from './pickZone';
 import { checkedMaterial } from './upload/checkedMaterial';
-import { sourceFromEditor, sourceFromFile, type PemSource } from './upload/pemSource';
+import { sourceFromEditor, sourceFromFile, withinYamlDocument, type PemSource } from './upload/pemSource';
 import { withOperationProgress } from './operationProgress';
 
 type UploadServices = Pick<ExtensionServices, 'prompts' | 'data' | 'operations'>;
 
-/** "Upload Certificate from Editor…": the document in the editor (or the one right-clicked). */
-export async function uploadFromEditor(services: UploadServices, target?: vscode.Uri | TreeNode): Promise<void> {
-  const source = await sourceFromEditor(target instanceof vscode.Uri ? target : undefined);
+/**
+ * "Upload Certificate from Editor…": the document in the editor (or the one right-clicked). `offset`
+ * is the block a CodeLens stands on, which picks one Secret of a manifest holding several.
+ */
+export async function uploadFromEditor(services: UploadServices, target?: vscode.Uri | TreeNode, offset?: number): Promise<void> {
+  const uri = target instanceof vscode.Uri ? target : undefined;
+  // A bundle has no text to take from an editor: it is opened with its passphrase, as from a file.
+  const source =
+    uri && isPkcs12FileName(uri.path)
+      ? await sourceFromFile(services.prompts, uri, '')
+      : withinYamlDocument(await sourceFromEditor(uri), offset);
+  if (!source) {
+    return;
+  }
   await uploadCertificate(services, source, target instanceof vscode.Uri ? undefined : target);
 }
 

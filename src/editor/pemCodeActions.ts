@@ -18,7 +18,11 @@ export class PemCodeActions implements vscode.CodeActionProvider {
     for (const diagnostic of context.diagnostics.filter((candidate) => candidate.source === DIAGNOSTIC_SOURCE)) {
       if (diagnostic.code === 'ec-parameters') {
         const block = analysis.blocks.find(
-          (candidate) => candidate.label === 'EC PARAMETERS' && document.positionAt(candidate.start).line === diagnostic.range.start.line,
+          // Deleting part of a base64-encoded value would corrupt it: no fix is offered there.
+          (candidate) =>
+            candidate.label === 'EC PARAMETERS' &&
+            !candidate.encoded &&
+            document.positionAt(candidate.start).line === diagnostic.range.start.line,
         );
         if (block) {
           const action = new vscode.CodeAction('Remove the EC PARAMETERS block', vscode.CodeActionKind.QuickFix);

@@ -55,7 +55,7 @@ export class PemCodeLensProvider implements vscode.CodeLensProvider {
             new vscode.CodeLens(range, {
               title: 'Upload to Cloudflare…',
               command: CommandId.uploadFromEditor,
-              arguments: [document.uri],
+              arguments: [document.uri, certificate.block.start],
             }),
           );
         }

@@ -4,6 +4,7 @@ import { certificateMarkdown, type CertificateDetails } from '../format/certific
 import { appearanceOf, SSL_STATUS } from '../format/statusAppearance';
 import { NodeIds } from '../model/nodeIds';
 import { packKeyType } from '../model/packExpiry';
+import { certificateInPem } from '../x509/certificateInPem';
 import { SHOW_DETAILS_COMMAND } from './aopCertificateNode';
 import type { CertificatePackNode } from './certificatePackNode';
 import { ContextValue } from './contextValues';
@@ -52,6 +53,14 @@ export class PackCertificateNode implements TreeNode {
 
   get cloudflareId(): string {
     return this.certificate.id;
+  }
+
+  /** The API lists pack certificates without PEM; the hostname's custom_certificate is one of them. */
+  get pem(): string | undefined {
+    return certificateInPem(this.parent.hostname.ssl?.custom_certificate, {
+      sha256: this.certificate.fingerprint_sha256,
+      serialNumber: this.certificate.serial_number,
+    });
   }
 
   getChildren(): TreeNode[] {

@@ -35,6 +35,7 @@ export interface Prompts {
    */
   confirmRisky(message: string, detail: string, risky: string, safe: string): Thenable<boolean>;
   openDialog(options: vscode.OpenDialogOptions): Thenable<vscode.Uri[] | undefined>;
+  saveDialog(options: vscode.SaveDialogOptions): Thenable<vscode.Uri | undefined>;
   info(message: string, ...actions: string[]): Thenable<string | undefined>;
   warning(message: string, ...actions: string[]): Thenable<string | undefined>;
   error(message: string, ...actions: string[]): Thenable<string | undefined>;
@@ -51,6 +52,7 @@ export const windowPrompts: Prompts = {
   confirmRisky: async (message, detail, risky, safe) =>
     (await vscode.window.showWarningMessage(inertLinks(message), { modal: true, detail: inertLinks(detail) }, safe, risky)) === risky,
   openDialog: (options) => vscode.window.showOpenDialog(options),
+  saveDialog: (options) => vscode.window.showSaveDialog(options),
   // Messages carry names and errors from Cloudflare: links in them are made inert.
   info: (message, ...actions) => vscode.window.showInformationMessage(inertLinks(message), ...actions),
   warning: (message, ...actions) => vscode.window.showWarningMessage(inertLinks(message), ...actions),

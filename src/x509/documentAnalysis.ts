@@ -184,7 +184,11 @@ function checkLeafLast(certificates: readonly AnalysedCertificate[], findings: F
 export function reorderedChain(analysis: PemAnalysis): { start: number; end: number; text: string } | undefined {
   const certificates = analysis.certificates;
   const leaf = certificates.find((certificate) => certificate.info && !certificate.info.isCA);
-  if (!leaf || certificates.length < 2 || certificates.some((certificate) => !certificate.info || certificate.block.escaped)) {
+  if (
+    !leaf ||
+    certificates.length < 2 ||
+    certificates.some((certificate) => !certificate.info || certificate.block.escaped || certificate.block.encoded)
+  ) {
     return undefined;
   }
   const start = Math.min(...certificates.map((certificate) => certificate.block.start));

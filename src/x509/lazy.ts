@@ -1,4 +1,5 @@
 import type * as Inspect from './inspect';
+import type * as Pkcs12 from './pkcs12';
 
 let loaded: typeof Inspect | undefined;
 
@@ -15,4 +16,13 @@ export function loadX509(): typeof Inspect {
 /** Whether the parser has been loaded yet (benchmarks and a test of the lazy loading read this). */
 export function isX509Loaded(): boolean {
   return loaded !== undefined;
+}
+
+let pkcs12: typeof Pkcs12 | undefined;
+
+/** The PKCS#12 reader (pkijs), a bundle of its own (dist/pkcs12.js): only opening a .p12 pays for it. */
+export function loadPkcs12(): typeof Pkcs12 {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a plain require keeps it out of the activation path
+  pkcs12 ??= require('./pkcs12') as typeof Pkcs12;
+  return pkcs12;
 }

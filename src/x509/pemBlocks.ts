@@ -1,7 +1,10 @@
+import { ENCODED_BEGIN, findEncodedValues } from './encodedPem';
+
 /**
- * Finds PEM blocks in any text: .pem files, YAML block scalars, Terraform heredocs, and JSON strings
- * where line breaks are written as "\n". Cheap and dependency-free, because it runs on every open
- * document; parsing what a block holds is the lazily loaded parser's job.
+ * Finds PEM blocks in any text: .pem files, YAML block scalars, Terraform heredocs, JSON strings
+ * where line breaks are written as "\n", and base64-encoded PEM in YAML and JSON values (Kubernetes
+ * Secrets). Cheap and dependency-free, because it runs on every open document; parsing what a block
+ * holds is the lazily loaded parser's job.
  */
 export interface PemBlock {
   /** "CERTIFICATE", "PRIVATE KEY", "RSA PRIVATE KEY", "EC PRIVATE KEY", "ENCRYPTED PRIVATE KEY", "EC PARAMETERS", … */
@@ -17,6 +20,11 @@ export interface PemBlock {
   readonly headers: Readonly<Record<string, string>>;
   /** Found inside a string with literal \n escapes (JSON, some .env files). */
   readonly escaped: boolean;
+  /**
+   * Found base64-encoded in a value (a Kubernetes Secret's data): start and end then cover the
+   * base64 that encodes the block, and rewriting the text there means encoding again.
+   */
+  readonly encoded?: 'base64';
   /** What is wrong with the block, in words. */
   readonly problem?: string;
 }
@@ -27,7 +35,7 @@ const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
 /** Quick test for "could this document hold PEM at all?" on every editor change. */
 export function hasPemBlock(text: string): boolean {
-  return text.includes('-----BEGIN ');
+  return text.includes('-----BEGIN ') || text.includes(ENCODED_BEGIN);
 }
 
 /** Text that is really binary (DER read as text): NUL or other control bytes near the start. */
@@ -39,6 +47,29 @@ export function looksBinary(text: string): boolean {
 }
 
 export function findPemBlocks(text: string): PemBlock[] {
+  const plain = findPlainPemBlocks(text);
+  if (!text.includes(ENCODED_BEGIN)) {
+    return plain;
+  }
+  // An encoded value inside a plain block's body is that block's base64, not a value of its own.
+  const outside = findEncodedValues(text).filter((value) => !plain.some((block) => block.start < value.end && value.start < block.end));
+  const encoded = outside.flatMap((value) => {
+    const mapped = findPlainPemBlocks(value.decoded).map((block): PemBlock => ({
+      ...block,
+      start: value.sourceStart(block.start),
+      end: value.sourceEnd(block.end),
+      encoded: 'base64',
+    }));
+    // The characters that encode only the bytes between two blocks (a line break) belong to the first:
+    // any position of the encoded value up to the last END then hovers a block.
+    return mapped.map((block, index) =>
+      index + 1 < mapped.length ? { ...block, end: Math.max(block.end, mapped[index + 1].start) } : block,
+    );
+  });
+  return encoded.length === 0 ? plain : [...plain, ...encoded].sort((a, b) => a.start - b.start);
+}
+
+function findPlainPemBlocks(text: string): PemBlock[] {
   const blocks: PemBlock[] = [];
   const begins = [...text.matchAll(BEGIN)];
   for (const [index, begin] of begins.entries()) {

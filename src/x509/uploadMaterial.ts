@@ -68,7 +68,7 @@ export function prepareUpload(input: UploadInput): UploadCheck {
   if (looksBinary(input.certificateText) || (input.keyText !== undefined && looksBinary(input.keyText))) {
     return fail(
       'der-input',
-      'This file is binary (DER), not PEM text. Convert it first, e.g. "openssl x509 -inform der -in cert.der -out cert.pem".',
+      'This file is binary (DER), not PEM text. Convert it first, e.g. "openssl x509 -inform der -in cert.der -out cert.pem" (for a PKCS#12 bundle, "openssl pkcs12 -in bundle.p12 -nodes -out bundle.pem").',
     );
   }
   // Certificates come only from the document the person chose; a separate key document contributes

@@ -1,6 +1,9 @@
 import * as vscode from 'vscode';
 import type { Prompts } from '../../ui/prompts';
+import { isPkcs12FileName, looksLikePkcs12 } from '../../x509/pkcs12Format';
+import { certificateDocumentAt } from '../../x509/yamlDocuments';
 import { UserError } from '../userError';
+import { sourceFromPkcs12 } from './pkcs12Source';
 
 /** The text of a certificate document, and where it came from. */
 export interface PemSource {
@@ -13,6 +16,12 @@ export interface PemSource {
 }
 
 export const PEM_FILTERS = { 'PEM certificates and keys': ['pem', 'crt', 'cer', 'key'], 'All files': ['*'] };
+/** Where a certificate to upload can come from: PEM, or a PKCS#12 bundle opened with its passphrase. */
+const CERTIFICATE_FILTERS = {
+  'Certificates (PEM, PKCS#12)': ['pem', 'crt', 'cer', 'key', 'p12', 'pfx'],
+  'PKCS#12 bundles': ['p12', 'pfx'],
+  'All files': ['*'],
+};
 /** A certificate file is a few kilobytes; anything this big is not one, and is not read whole. */
 const MAX_BYTES = 2 * 1024 * 1024;
 
@@ -57,9 +66,43 @@ export async function sourceFromEditor(uri: vscode.Uri | undefined): Promise<Pem
 }
 
 export async function sourceFromFile(prompts: Prompts, uri: vscode.Uri | undefined, title: string): Promise<PemSource | undefined> {
-  if (uri) {
-    return readSource(uri);
+  const target =
+    uri ??
+    (await prompts.openDialog({ title, canSelectMany: false, filters: CERTIFICATE_FILTERS, openLabel: 'Use This Certificate' }))?.[0];
+  if (!target) {
+    return undefined;
   }
-  const picked = await prompts.openDialog({ title, canSelectMany: false, filters: PEM_FILTERS, openLabel: 'Use This Certificate' });
-  return picked?.[0] ? readSource(picked[0]) : undefined;
+  if (isPkcs12FileName(target.path)) {
+    return sourceFromPkcs12(prompts, target);
+  }
+  const source = await readSource(target);
+  return (await isPkcs12Bundle(target, source)) ? sourceFromPkcs12(prompts, target) : source;
+}
+
+/** A bundle under another name (.cer, .bin): read as text it is binary, and would be refused as DER. */
+async function isPkcs12Bundle(uri: vscode.Uri, source: PemSource): Promise<boolean> {
+  if (source.text.charCodeAt(0) !== 0x30) {
+    return false;
+  }
+  const head = await vscode.workspace.fs.readFile(uri).then(
+    (bytes) => bytes.slice(0, 16),
+    () => new Uint8Array(),
+  );
+  return looksLikePkcs12(head);
+}
+
+/**
+ * In a manifest of several YAML documents, only the one at `offset` (else at the editor's cursor),
+ * when it holds a certificate and its key: each Kubernetes Secret is uploaded on its own.
+ */
+export function withinYamlDocument(source: PemSource, offset: number | undefined): PemSource {
+  const editor = vscode.window.activeTextEditor;
+  const cursor =
+    editor && editor.document.uri.toString() === source.uri?.toString() ? editor.document.offsetAt(editor.selection.active) : undefined;
+  const at = offset ?? cursor;
+  if (at === undefined) {
+    return source;
+  }
+  const part = certificateDocumentAt(source.text, at);
+  return part.text === source.text ? source : { ...source, text: part.text };
 }

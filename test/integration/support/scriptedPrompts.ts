@@ -112,6 +112,12 @@ export class ScriptedPrompts implements Prompts {
     return choice === risky;
   }
 
+  async saveDialog(options: vscode.SaveDialogOptions): Promise<vscode.Uri | undefined> {
+    const path = this.next('saveDialog', options.title ?? '', options);
+    const vscodeApi = await import('vscode');
+    return path === undefined ? undefined : vscodeApi.Uri.file(path);
+  }
+
   async openDialog(options: vscode.OpenDialogOptions): Promise<vscode.Uri[] | undefined> {
     const path = this.next('openDialog', options.title ?? '', options);
     const vscodeApi = await import('vscode');

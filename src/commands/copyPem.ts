@@ -1,0 +1,15 @@
+import * as vscode from 'vscode';
+import type { ExtensionServices } from '../extensionServices';
+import type { TreeNode } from '../tree/treeNode';
+import { nodePem } from './certificatePem';
+
+/** "Copy PEM": the certificate Cloudflare holds, as PEM, on the clipboard; or why there is none. */
+export async function copyPem(services: Pick<ExtensionServices, 'prompts'>, node: TreeNode | undefined): Promise<void> {
+  const found = nodePem(node);
+  if (found.pem === undefined) {
+    void services.prompts.info(found.reason);
+    return;
+  }
+  await vscode.env.clipboard.writeText(found.pem);
+  vscode.window.setStatusBarMessage(`Copied the PEM of ${found.name}`, 3000);
+}

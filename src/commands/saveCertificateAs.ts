@@ -1,0 +1,30 @@
+import * as vscode from 'vscode';
+import type { ExtensionServices } from '../extensionServices';
+import type { TreeNode } from '../tree/treeNode';
+import { nodePem } from './certificatePem';
+
+/**
+ * "Save Certificate As…": writes the certificate Cloudflare holds to a .pem file the person chooses
+ * (the certificate only: Cloudflare never returns a private key). Where the API returns no PEM, says
+ * so rather than writing an empty file.
+ */
+export async function saveCertificateAs(services: Pick<ExtensionServices, 'prompts'>, node: TreeNode | undefined): Promise<void> {
+  const found = nodePem(node);
+  if (found.pem === undefined) {
+    void services.prompts.info(found.reason);
+    return;
+  }
+  const fileName = `${found.name.replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 80) || 'certificate'}.pem`;
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  const target = await services.prompts.saveDialog({
+    title: `Save the certificate ${found.name}`,
+    defaultUri: folder ? vscode.Uri.joinPath(folder, fileName) : undefined,
+    filters: { 'PEM certificates': ['pem', 'crt'] },
+    saveLabel: 'Save Certificate',
+  });
+  if (!target) {
+    return;
+  }
+  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(found.pem));
+  void services.prompts.info(`Saved ${found.name} to ${target.path.split('/').pop()}.`);
+}
