@@ -30,16 +30,13 @@ async function setWatchInterval(workbench: WorkbenchPage, hours: number): Promis
     .first();
   await search.waitFor();
   await search.fill('cloudflareCertificates.expiryCheckIntervalHours');
-  // The Remote tab: the test server's own settings (the emulator's URL, the watch off) live there and
-  // outrank the User tab.
-  await workbench.page
-    .locator('.settings-editor .settings-tabs-widget .action-label', { hasText: /^Remote/ })
-    .first()
-    .click();
-  const input = workbench.page.locator('.settings-editor .setting-item-number input').first();
+  const input = workbench.page.locator('.settings-editor .setting-item-number input:visible').first();
   await input.waitFor({ timeout: 15_000 });
-  await input.fill(String(hours));
+  await input.click();
+  await workbench.page.keyboard.press('Control+A');
+  await workbench.page.keyboard.type(String(hours));
   await input.press('Tab');
+  assert.equal(await input.inputValue(), String(hours), 'the Settings editor took the value');
 }
 
 /**
