@@ -83,6 +83,13 @@ export function activate(context: vscode.ExtensionContext): CloudflareCertificat
   const statusBar = new ExpiryStatusBar(data, expiryWindow);
   const documents = new CertificateDetailsDocuments();
   context.subscriptions.push(log, tokens, data, account, activity, tree, treeView, statusBar, documents);
+  // Its notification goes through services.prompts, read when it notifies (after activation).
+  const watch = new ExpiryWatch(account, notifiedStore(context.globalState), {
+    window: expiryWindow,
+    intervalHours: expiryCheckIntervalHours,
+    now: () => new Date(),
+    notify: (crossings) => void showExpiryNotification(services, crossings),
+  });
   const services: ExtensionServices = {
     tokens,
     clients,
@@ -96,6 +103,7 @@ export function activate(context: vscode.ExtensionContext): CloudflareCertificat
     log,
     prompts: windowPrompts,
     pollTiming,
+    watch,
   };
 
   context.subscriptions.push(
@@ -154,12 +162,6 @@ export function activate(context: vscode.ExtensionContext): CloudflareCertificat
     context.subscriptions.push(vscode.commands.registerCommand(id, runCommand(services, id, handler)));
   }
 
-  const watch = new ExpiryWatch(account, notifiedStore(context.globalState), {
-    window: expiryWindow,
-    intervalHours: expiryCheckIntervalHours,
-    now: () => new Date(),
-    notify: (crossings) => void showExpiryNotification(services, crossings),
-  });
   context.subscriptions.push(
     watch,
     vscode.window.onDidChangeWindowState((state) => state.focused && watch.onFocus()),

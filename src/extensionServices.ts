@@ -3,6 +3,7 @@ import type { TokenStore } from './auth/tokenStore';
 import type { Logger } from './logging/logger';
 import type { AccountData } from './model/accountData';
 import type { AccountModel } from './model/accountModel';
+import type { ExpiryWatch } from './model/expiryWatch';
 import type { ActivityTracker } from './model/activityTracker';
 import type { CertificateOperations } from './model/certificateOperations';
 import type { ClientFactory } from './auth/clientFactory';
@@ -30,6 +31,8 @@ export interface ExtensionServices {
   readonly log: Logger;
   /** Every question a command asks goes through here (replaced by scripted answers in tests). */
   prompts: Prompts;
+  /** The expiry watch: notifies once per certificate per threshold. */
+  readonly watch: ExpiryWatch;
   /** How operations poll until Cloudflare settles (tests shorten it). */
   pollTiming: PollTiming;
 }

@@ -30,6 +30,11 @@ async function setWatchInterval(workbench: WorkbenchPage, hours: number): Promis
     .first();
   await search.waitFor();
   await search.fill('cloudflareCertificates.expiryCheckIntervalHours');
+  // The test server's settings (the emulator's URL, the watch off) are the Remote ones, which outrank User.
+  await workbench.page
+    .getByRole('tab', { name: /^Remote/ })
+    .first()
+    .click();
   const input = workbench.page.locator('.settings-editor .setting-item-number input:visible').first();
   await input.waitFor({ timeout: 15_000 });
   await input.click();

@@ -76,4 +76,25 @@ describe('The account model knows the account with no view open', function () {
     await eventually('the ready status', () => (api.account.status === 'ready' ? true : undefined));
     await api.account.whenScanned();
   });
+
+  it('notifies once what crossed the expiry windows when the watch is turned on, and not again after a refresh', async () => {
+    const { api } = suite.session;
+    await api.account.whenScanned();
+    const config = vscode.workspace.getConfiguration('cloudflareCertificates');
+    try {
+      await config.update('expiryCheckIntervalHours', 12, vscode.ConfigurationTarget.Global);
+      const said = await eventually('the watch to notify', () =>
+        suite.prompts.messages.find((message) => /Cloudflare holds (expired|crossed)/.test(message.text)),
+      );
+      assert.equal(said.kind, 'error', 'something expired: an error notification');
+      assert.match(said.text, /^1 certificate Cloudflare holds expired: ".+"\. \d+ certificates? Cloudflare holds crossed/);
+      const count = suite.prompts.messages.length;
+      await api.account.refresh();
+      await api.account.whenScanned();
+      assert.deepEqual(await api.watch.whenChecked(), [], 'the check after the refresh found nothing new');
+      assert.equal(suite.prompts.messages.length, count, 'said once, not again after the refresh');
+    } finally {
+      await config.update('expiryCheckIntervalHours', 0, vscode.ConfigurationTarget.Global);
+    }
+  });
 });
