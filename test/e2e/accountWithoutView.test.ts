@@ -22,32 +22,9 @@ async function get<T>(pathAndQuery: string): Promise<T> {
   return ((await response.json()) as { result: T }).result;
 }
 
-/** Sets the expiry watch's interval in the Settings editor, as a person would. */
-async function setWatchInterval(workbench: WorkbenchPage, hours: number): Promise<void> {
-  await workbench.runCommand('Preferences: Open User Settings');
-  const search = workbench.page
-    .locator('.settings-editor .suggest-input-container textarea, .settings-editor .search-container input')
-    .first();
-  await search.waitFor();
-  await search.fill('cloudflareCertificates.expiryCheckIntervalHours');
-  // The test server's settings (the emulator's URL, the watch off) are the Remote ones, which outrank User.
-  await workbench.page
-    .getByRole('tab', { name: /^Remote/ })
-    .first()
-    .click();
-  const input = workbench.page.locator('.settings-editor .setting-item-number input:visible').first();
-  await input.waitFor({ timeout: 15_000 });
-  await input.click();
-  await workbench.page.keyboard.press('Control+A');
-  await workbench.page.keyboard.type(String(hours));
-  await input.press('Tab');
-  assert.equal(await input.inputValue(), String(hours), 'the Settings editor took the value');
-}
-
 /**
  * The account is known with the side bar closed: set the token, close the side bar, reload, and the
  * status bar warns and a hover says "Held by Cloudflare" without the Certificates view ever shown.
- * Then the expiry watch's notification, and its Show action revealing what crossed.
  */
 describe('The account without the view', function () {
   let workbench: WorkbenchPage;
@@ -65,8 +42,6 @@ describe('The account without the view', function () {
   });
 
   after(async () => {
-    // Off again, so no later test meets the watch's notification.
-    await setWatchInterval(workbench, 0).catch(() => undefined);
     await workbench?.close();
   });
 
@@ -110,32 +85,5 @@ describe('The account without the view', function () {
     assert.equal(await certificatesView.isVisible(), false, 'the view was never shown');
     await workbench.screenshot('account-without-view-hover');
     await workbench.page.keyboard.press('Escape');
-  });
-
-  it('notifies once what crossed the expiry windows when the watch is on, and Show reveals it', async () => {
-    // Turned on in the Settings editor, as a person would.
-    await workbench.runCommand('Preferences: Open User Settings');
-    const search = workbench.page
-      .locator('.settings-editor .suggest-input-container textarea, .settings-editor .search-container input')
-      .first();
-    await search.waitFor();
-    await search.fill('cloudflareCertificates.expiryCheckIntervalHours');
-    const input = workbench.page.locator('.settings-editor .setting-item-number input').first();
-    await input.waitFor({ timeout: 15_000 });
-    await input.fill('12');
-    await input.press('Tab');
-    const toast = workbench.notification(/certificates? Cloudflare holds (expired|crossed)/);
-    await toast.waitFor({ timeout: 60_000 });
-    const message = await toast.innerText();
-    assert.match(message, /1 certificate Cloudflare holds expired: /);
-    assert.match(message, /crossed 30 days to expiry|crossed 7 days to expiry/);
-    await workbench.screenshot('expiry-watch-notification');
-    await toast.hover();
-    await toast.locator('.monaco-button', { hasText: /^Show$/ }).click();
-    // Show opens the view and selects what crossed, loading only the path to it.
-    const selected = workbench.sidebar().locator('.monaco-list-row.selected').first();
-    await selected.waitFor({ timeout: 30_000 });
-    assert.ok((await selected.innerText()).length > 0);
-    await workbench.screenshot('expiry-watch-show');
   });
 });
