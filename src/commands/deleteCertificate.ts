@@ -1,5 +1,5 @@
 import type { ExtensionServices } from '../extensionServices';
-import { listSome, plural } from '../format/wording';
+import { invalidateThenDelete } from '../format/confirmationText';
 import { AopCertificateNode } from '../tree/aopCertificateNode';
 import { PackCertificateNode } from '../tree/packCertificateNode';
 import type { TreeNode } from '../tree/treeNode';
@@ -28,7 +28,7 @@ async function deleteClientCertificate(services: DeleteServices, node: AopCertif
   const answer = await services.prompts.confirm(
     `Delete the client certificate "${node.label}" from ${zone.name}?`,
     users.length > 0
-      ? `${plural(users.length, 'hostname uses', 'hostnames use')} it (${listSome(users.map((user) => user.hostname))}). Cloudflare requires those associations to be invalidated first, which stops Authenticated Origin Pulls with this certificate for them. Then the certificate is deleted. This cannot be undone.`
+      ? invalidateThenDelete(users.map((user) => user.hostname))
       : `Serial ${node.certificate.serial_number ?? 'unknown'}, ID ${node.certificate.id}. This cannot be undone.`,
     action,
   );

@@ -1,4 +1,5 @@
 import type { ExtensionServices } from '../extensionServices';
+import { disableForHostname as disableForHostnameText, stopUsingForHostname } from '../format/confirmationText';
 import { AopCertificateNode } from '../tree/aopCertificateNode';
 import { AssociationNode } from '../tree/associationNode';
 import type { TreeNode } from '../tree/treeNode';
@@ -65,7 +66,7 @@ export async function removeHostname(services: AssociationServices, node: TreeNo
   const action = 'Stop Using';
   const answer = await services.prompts.confirm(
     `Stop using "${target.parent.label}" for ${hostname}?`,
-    `The association is removed: Cloudflare presents no per-hostname client certificate to the origin of ${hostname} (the zone-level certificate applies if the zone's Authenticated Origin Pulls is on). Once no hostname uses "${target.parent.label}", it can be deleted.`,
+    stopUsingForHostname(hostname, target.parent.label),
     action,
   );
   if (answer !== action) {
@@ -86,7 +87,7 @@ export async function disableForHostname(services: AssociationServices, node: Tr
   const action = 'Disable';
   const answer = await services.prompts.confirm(
     `Disable Authenticated Origin Pulls with "${target.parent.label}" for ${hostname}?`,
-    `Cloudflare stops presenting this client certificate when it connects to the origin of ${hostname}; an origin that requires it will refuse those connections. The association is kept, so you can enable it again.`,
+    disableForHostnameText(hostname),
     action,
   );
   if (answer !== action) {

@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
+import { packReplacement } from '../format/confirmationText';
 import type { ExtensionServices } from '../extensionServices';
 import { appearanceOf, SSL_STATUS } from '../format/statusAppearance';
 import { PackCertificateNode } from '../tree/packCertificateNode';
 import type { TreeNode } from '../tree/treeNode';
 import { zoneOf } from '../tree/zoneOf';
-import { expiryPhrase } from '../x509/certificateSummary';
 import { loadX509 } from '../x509/lazy';
 import { withOperationProgress } from './operationProgress';
 import { checkedMaterial } from './upload/checkedMaterial';
@@ -56,7 +56,11 @@ export async function replacePackCertificate(
   const replace = 'Replace';
   const answer = await services.prompts.confirm(
     `Replace the ${keyType} certificate of ${hostname.hostname}?`,
-    `Now: serial ${current.serial_number ?? 'unknown'}, ${current.expires_on ? expiryPhrase(new Date(current.expires_on), now) : 'expiry unknown'}.\nNew: "${name}", serial ${material.leaf.serialNumber}, ${expiryPhrase(material.leaf.notAfter, now)}.\nCloudflare serves the new certificate once it is deployed; the old one is gone.`,
+    packReplacement(
+      now,
+      { serial: current.serial_number, expiresOn: current.expires_on ? new Date(current.expires_on) : undefined },
+      { name, serial: material.leaf.serialNumber, notAfter: material.leaf.notAfter },
+    ),
     replace,
   );
   if (answer !== replace) {

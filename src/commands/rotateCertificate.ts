@@ -1,10 +1,9 @@
 import type { ExtensionServices } from '../extensionServices';
-import { plural } from '../format/wording';
+import { rotationSteps } from '../format/confirmationText';
 import { AopCertificateNode } from '../tree/aopCertificateNode';
 import { PackCertificateNode } from '../tree/packCertificateNode';
 import type { TreeNode } from '../tree/treeNode';
 import { zoneOf } from '../tree/zoneOf';
-import { expiryPhrase } from '../x509/certificateSummary';
 import { loadX509 } from '../x509/lazy';
 import { pickCertificate } from './pickCertificate';
 import { replacePackCertificate } from './replacePackCertificate';
@@ -58,7 +57,7 @@ export async function rotateCertificate(services: RotateServices, node: TreeNode
   const rotate = 'Rotate';
   const answer = await services.prompts.confirm(
     `Rotate "${target.label}" in ${zone.name} to "${name}" from ${source.name}?`,
-    `1. Upload "${name}" (${expiryPhrase(material.leaf.notAfter, now)}) and wait until Cloudflare has deployed it.\n2. Move ${plural(users, 'hostname')} to it; each keeps the old certificate until the new one serves it.\n3. Then you are asked whether to delete "${target.label}".`,
+    rotationSteps(name, material.leaf.notAfter, now, users, target.label),
     rotate,
   );
   if (answer !== rotate) {

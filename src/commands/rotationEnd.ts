@@ -1,4 +1,5 @@
 import type { ExtensionServices } from '../extensionServices';
+import { deleteOldAfterRotation } from '../format/confirmationText';
 import { listSome, plural } from '../format/wording';
 import type { RotationOutcome, RotationTarget } from '../model/operations/rotateClientCertificate';
 import { withOperationProgress } from './operationProgress';
@@ -23,7 +24,7 @@ export async function offerToDeleteOld(
   const remove = 'Delete Old Certificate';
   const answer = await services.prompts.confirm(
     `Every hostname now uses the new certificate. Delete "${oldName}"?`,
-    `${plural(outcome.moved.length, 'hostname was', 'hostnames were')} moved${outcome.moved.length > 0 ? ` (${listSome(outcome.moved)})` : ''} and ${outcome.moved.length === 1 ? 'is' : 'are'} active on the new certificate; no hostname uses "${oldName}" any more. Deleting it cannot be undone. Keep it to be able to undo the rotation.`,
+    deleteOldAfterRotation(outcome.moved, oldName),
     remove,
   );
   if (answer !== remove) {

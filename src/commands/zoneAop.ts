@@ -1,4 +1,5 @@
 import type { ExtensionServices } from '../extensionServices';
+import { disableZoneAop as disableZoneAopText } from '../format/confirmationText';
 import type { TreeNode } from '../tree/treeNode';
 import { ZoneNode } from '../tree/zoneNode';
 import { pickZone } from './pickZone';
@@ -34,7 +35,7 @@ async function setZoneAop(services: ZoneAopServices, node: TreeNode | undefined,
     const action = 'Disable';
     const answer = await services.prompts.confirm(
       `Disable Authenticated Origin Pulls for ${zone.name}?`,
-      `Cloudflare stops presenting its zone-level client certificate when it connects to the origins of ${zone.name}. An origin that requires it will refuse those connections. Per-hostname certificates are not changed.`,
+      disableZoneAopText(zone.name),
       action,
     );
     if (answer !== action) {
