@@ -83,6 +83,8 @@ export function activate(context: vscode.ExtensionContext): CloudflareCertificat
   const statusBar = new ExpiryStatusBar(data, expiryWindow);
   const documents = new CertificateDetailsDocuments();
   context.subscriptions.push(log, tokens, data, account, activity, tree, treeView, statusBar, documents);
+  const workspaceScanner = new WorkspaceScanner();
+  const workspaceTree = new WorkspaceTreeProvider(workspaceScanner, account, expiryWindow);
   // Its notification goes through services.prompts, read when it notifies (after activation).
   const watch = new ExpiryWatch(account, notifiedStore(context.globalState), {
     window: expiryWindow,
@@ -104,6 +106,7 @@ export function activate(context: vscode.ExtensionContext): CloudflareCertificat
     prompts: windowPrompts,
     pollTiming,
     watch,
+    workspace: { scanner: workspaceScanner, tree: workspaceTree },
   };
 
   context.subscriptions.push(
@@ -175,8 +178,6 @@ export function activate(context: vscode.ExtensionContext): CloudflareCertificat
   );
 
   context.subscriptions.push(...registerTools(services));
-  const workspaceScanner = new WorkspaceScanner();
-  const workspaceTree = new WorkspaceTreeProvider(workspaceScanner, account, expiryWindow);
   context.subscriptions.push(
     workspaceScanner,
     workspaceTree,

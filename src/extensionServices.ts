@@ -4,6 +4,8 @@ import type { Logger } from './logging/logger';
 import type { AccountData } from './model/accountData';
 import type { AccountModel } from './model/accountModel';
 import type { ExpiryWatch } from './model/expiryWatch';
+import type { WorkspaceScanner } from './workspace/workspaceScanner';
+import type { WorkspaceTreeProvider } from './workspace/workspaceTreeProvider';
 import type { ActivityTracker } from './model/activityTracker';
 import type { CertificateOperations } from './model/certificateOperations';
 import type { ClientFactory } from './auth/clientFactory';
@@ -33,6 +35,8 @@ export interface ExtensionServices {
   prompts: Prompts;
   /** The expiry watch: notifies once per certificate per threshold. */
   readonly watch: ExpiryWatch;
+  /** The Workspace Certificates view: the certificates found in the workspace, and its tree. */
+  readonly workspace: { readonly scanner: WorkspaceScanner; readonly tree: WorkspaceTreeProvider };
   /** How operations poll until Cloudflare settles (tests shorten it). */
   pollTiming: PollTiming;
 }

@@ -6,7 +6,7 @@ import { relationOf, relationWords } from './certificateRelation';
 import type { WorkspaceCertificate } from './workspaceCertificate';
 import type { WorkspaceScanner } from './workspaceScanner';
 
-type WorkspaceNode =
+export type WorkspaceNode =
   { kind: 'file'; uri: string; file: string } | { kind: 'certificate'; entry: WorkspaceCertificate } | { kind: 'message'; text: string };
 
 /**

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { createCertificate, days, type GeneratedCertificate } from '../fixtures/certificateFactory';
@@ -10,10 +11,18 @@ interface ManifestTool {
   inputSchema: object;
 }
 
+/**
+ * Every tool result of the suite, kept in the run's temp folder (which the secret scan after the suite
+ * reads: no result may hold a key or the token) and in test-results/ for people to read.
+ */
+const transcript: string[] = [];
+
 /** Calls a tool as an agent in the editor would, outside a chat (no invocation token), and reads its text. */
 async function invoke(name: string, input: object): Promise<string> {
   const result = await vscode.lm.invokeTool(name, { input, toolInvocationToken: undefined });
-  return result.content.map((part) => (part instanceof vscode.LanguageModelTextPart ? part.value : '')).join('');
+  const text = result.content.map((part) => (part instanceof vscode.LanguageModelTextPart ? part.value : '')).join('');
+  transcript.push(`> ${name} ${JSON.stringify(input)}\n${text}\n`);
+  return text;
 }
 
 /**
@@ -47,6 +56,14 @@ describe('Language-model tools', function () {
       await suite.session.api.account.whenScanned();
     },
   );
+
+  after(() => {
+    const text = transcript.join('\n');
+    fs.writeFileSync(path.join(os.tmpdir(), 'agent-tool-results.txt'), text);
+    const results = path.join(__dirname, '..', '..', '..', 'test-results');
+    fs.mkdirSync(results, { recursive: true });
+    fs.writeFileSync(path.join(results, 'agent-tool-results.txt'), text);
+  });
 
   /** A replacement written into the workspace, key beside it in the same file. */
   function writeReplacement(notAfter = days(400)): { file: string; certificate: Promise<GeneratedCertificate> } {
