@@ -22,7 +22,8 @@ export interface WorkspaceScan {
  */
 export class WorkspaceScanner implements vscode.Disposable {
   private readonly found = new Map<string, WorkspaceCertificate[]>();
-  private skipped: string[] = [];
+  /** Why files were left out, by file (or by the scan, for the file cap and a cancel). */
+  private readonly skipped = new Map<string, string>();
   private filesRead = 0;
   private scanning: Promise<void> | undefined;
   private readonly changed = new vscode.EventEmitter<void>();
@@ -44,7 +45,7 @@ export class WorkspaceScanner implements vscode.Disposable {
   }
 
   get current(): WorkspaceScan {
-    return { certificates: this.found, skipped: this.skipped, filesRead: this.filesRead };
+    return { certificates: this.found, skipped: [...this.skipped.values()], filesRead: this.filesRead };
   }
 
   /** The first scan (or a rescan): shared by every caller while it runs. */
@@ -72,11 +73,14 @@ export class WorkspaceScanner implements vscode.Disposable {
     const exclude = searchExclude.length > 0 ? `{${searchExclude.join(',')}}` : undefined;
     const uris = await vscode.workspace.findFiles(INCLUDE, exclude, MAX_FILES + 1, token);
     this.found.clear();
-    this.skipped = uris.length > MAX_FILES ? [`more than ${MAX_FILES} files: only the first ${MAX_FILES} were read`] : [];
+    this.skipped.clear();
+    if (uris.length > MAX_FILES) {
+      this.skipped.set('', `more than ${MAX_FILES} files: only the first ${MAX_FILES} were read`);
+    }
     this.filesRead = 0;
     for (const uri of uris.slice(0, MAX_FILES)) {
       if (token.isCancellationRequested) {
-        this.skipped.push('the scan was cancelled: refresh the view to finish it');
+        this.skipped.set('', 'the scan was cancelled: refresh the view to finish it');
         break;
       }
       await this.read(uri);
@@ -99,11 +103,13 @@ export class WorkspaceScanner implements vscode.Disposable {
       const stat = await vscode.workspace.fs.stat(uri);
       if (stat.size > MAX_FILE_BYTES) {
         this.found.delete(key);
-        this.skipped.push(
+        this.skipped.set(
+          key,
           `${vscode.workspace.asRelativePath(uri)} (${Math.round(stat.size / 1024)} KB, over ${MAX_FILE_BYTES / 1_000_000} MB)`,
         );
         return;
       }
+      this.skipped.delete(key);
       const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
       this.filesRead += 1;
       if (!hasPemBlock(text)) {

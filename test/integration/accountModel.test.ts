@@ -87,7 +87,10 @@ describe('The account model knows the account with no view open', function () {
         suite.prompts.messages.find((message) => /Cloudflare holds (expired|crossed)/.test(message.text)),
       );
       assert.equal(said.kind, 'error', 'something expired: an error notification');
-      assert.match(said.text, /^1 certificate Cloudflare holds expired: ".+"\. \d+ certificates? Cloudflare holds crossed/);
+      assert.match(
+        said.text,
+        /^\d+ certificates? Cloudflare holds expired: ".+"\. \d+ certificates? Cloudflare holds crossed 7 days to expiry: /,
+      );
       const count = suite.prompts.messages.length;
       await api.account.refresh();
       await api.account.whenScanned();
