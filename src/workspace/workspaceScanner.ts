@@ -36,6 +36,12 @@ export class WorkspaceScanner implements vscode.Disposable {
       this.watcher,
       this.watcher.onDidCreate((uri) => void this.update(uri)),
       this.watcher.onDidChange((uri) => void this.update(uri)),
+      // A save in the editor is told directly too: some remotes' watchers are late or missing.
+      vscode.workspace.onDidSaveTextDocument((document) => {
+        if (this.scanning && vscode.languages.match({ pattern: INCLUDE }, document) > 0) {
+          void this.update(document.uri);
+        }
+      }),
       this.watcher.onDidDelete((uri) => {
         if (this.found.delete(uri.toString())) {
           this.changed.fire();
