@@ -36,8 +36,9 @@ export function registerPemEditorFeatures(
       providedCodeActionKinds: PemCodeActions.kinds,
     }),
     vscode.window.onDidChangeActiveTextEditor(updateContextKey),
-    // "Held by Cloudflare" follows what the account loads and every change made to it.
-    services.data.onDidChange(() => codeLenses.refresh()),
+    // "Held by Cloudflare" follows what the account holds: after each scan and each change made to it.
+    services.account.onDidScan(() => codeLenses.refresh()),
+    services.data.onDidChange((change) => change.cause === 'operation' && codeLenses.refresh()),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration(SECTION)) {
         cache.clear();

@@ -25,16 +25,27 @@ export class WorkspaceTreeProvider implements vscode.TreeDataProvider<WorkspaceN
     private readonly expiry: () => ExpiryWindow,
   ) {
     const refresh = () => this.changeEmitter.fire(undefined);
-    this.subscriptions = [scanner.onDidChange(refresh), account.data.onDidChange(refresh), account.onDidScan(refresh)];
+    // What Cloudflare holds matters once a scan has settled or a change was made, not at every one of
+    // a scan's many loads: the view re-renders then, from what has loaded.
+    this.subscriptions = [
+      scanner.onDidChange(refresh),
+      account.onDidScan(refresh),
+      account.data.onDidChange((change) => change.cause === 'operation' && refresh()),
+    ];
   }
 
   async getChildren(node?: WorkspaceNode): Promise<WorkspaceNode[]> {
     if (!node) {
       await this.scanner.scan();
       const { certificates, skipped } = this.scanner.current;
+      for (const uri of this.fileNodes.keys()) {
+        if (!certificates.has(uri)) {
+          this.fileNodes.delete(uri);
+        }
+      }
       const files: WorkspaceNode[] = [...certificates.entries()]
-        .map(([uri, entries]) => ({ kind: 'file' as const, uri, file: entries[0].file }))
-        .sort((a, b) => a.file.localeCompare(b.file));
+        .map(([uri, entries]) => this.fileNode(uri, entries[0].file))
+        .sort((a, b) => (a.kind === 'file' && b.kind === 'file' ? a.file.localeCompare(b.file) : 0));
       const notes: WorkspaceNode[] = skipped.length > 0 ? [{ kind: 'message', text: `Skipped: ${skipped.join('; ')}` }] : [];
       return files.length > 0 ? [...files, ...notes] : [{ kind: 'message', text: 'No certificates found in the workspace' }, ...notes];
     }
@@ -42,6 +53,18 @@ export class WorkspaceTreeProvider implements vscode.TreeDataProvider<WorkspaceN
       return (this.scanner.current.certificates.get(node.uri) ?? []).map((entry) => ({ kind: 'certificate' as const, entry }));
     }
     return [];
+  }
+
+  /** One node object per file, so VS Code keeps tracking the same element across re-renders. */
+  private readonly fileNodes = new Map<string, WorkspaceNode>();
+
+  private fileNode(uri: string, file: string): WorkspaceNode {
+    let node = this.fileNodes.get(uri);
+    if (!node) {
+      node = { kind: 'file', uri, file };
+      this.fileNodes.set(uri, node);
+    }
+    return node;
   }
 
   getTreeItem(node: WorkspaceNode): vscode.TreeItem {
