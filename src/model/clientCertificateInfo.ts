@@ -5,10 +5,21 @@ import { findPemBlocks } from '../x509/pemBlocks';
 
 /** Parsed once per certificate object Cloudflare returned: the tree, the status bar and hovers share it. */
 const parsed = new WeakMap<HostnameCertificate, CertificateInfo | null>();
+/**
+ * And once per certificate across reloads (by id and serial): every refresh returns new objects for
+ * the same certificates, and parsing each again on every scan (the workspace view compares names with
+ * all of them) cost memory and time for nothing. Bounded: the oldest entries go first.
+ */
+const byIdentity = new Map<string, CertificateInfo | null>();
+const MAX_REMEMBERED = 2_000;
 
 /** Subject, SANs and key of a client certificate, from the PEM Cloudflare returned; undefined when unreadable. */
 export function clientCertificateInfo(certificate: HostnameCertificate): CertificateInfo | undefined {
   let info = parsed.get(certificate);
+  const identity = `${certificate.id}/${certificate.serial_number ?? ''}`;
+  if (info === undefined && certificate.serial_number) {
+    info = byIdentity.get(identity) ?? undefined;
+  }
   if (info === undefined) {
     info = null;
     const der = findPemBlocks(certificate.certificate ?? '').find((block) => block.label === 'CERTIFICATE')?.der;
@@ -19,8 +30,14 @@ export function clientCertificateInfo(certificate: HostnameCertificate): Certifi
         info = null;
       }
     }
-    parsed.set(certificate, info);
+    if (certificate.serial_number && info) {
+      byIdentity.set(identity, info);
+      if (byIdentity.size > MAX_REMEMBERED) {
+        byIdentity.delete(byIdentity.keys().next().value as string);
+      }
+    }
   }
+  parsed.set(certificate, info);
   return info ?? undefined;
 }
 

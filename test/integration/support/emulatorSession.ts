@@ -17,6 +17,9 @@ export interface EmulatorSession {
 
 export async function startEmulatorSession(options: EmulatorOptions = {}, token = 'demo-token'): Promise<EmulatorSession> {
   const api = await activateExtension();
+  // Each suite is a Cloudflare account of its own: it starts with the whole rate-limit budget, as a
+  // new token would, rather than what the suites before it (and their background scans) left of it.
+  api.clients.limiter.setWindow(1_100);
   const emulator = await startEmulator({ port: 0, seed: 'demo', transitionMs: 200, ...options });
   const config = vscode.workspace.getConfiguration('cloudflareCertificates');
   await config.update('apiBaseUrl', emulator.baseUrl, vscode.ConfigurationTarget.Global);
