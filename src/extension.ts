@@ -84,7 +84,8 @@ export function activate(context: vscode.ExtensionContext): CloudflareCertificat
   const documents = new CertificateDetailsDocuments();
   context.subscriptions.push(log, tokens, data, account, activity, tree, treeView, statusBar, documents);
   const workspaceScanner = new WorkspaceScanner();
-  const workspaceTree = new WorkspaceTreeProvider(workspaceScanner, account, expiryWindow);
+  let workspaceViewVisible = () => false;
+  const workspaceTree = new WorkspaceTreeProvider(workspaceScanner, account, expiryWindow, () => workspaceViewVisible());
   // Its notification goes through services.prompts, read when it notifies (after activation).
   const watch = new ExpiryWatch(account, notifiedStore(context.globalState), {
     window: expiryWindow,
@@ -178,10 +179,13 @@ export function activate(context: vscode.ExtensionContext): CloudflareCertificat
   );
 
   context.subscriptions.push(...registerTools(services));
+  const workspaceView = vscode.window.createTreeView('cloudflareCertificates.workspace', { treeDataProvider: workspaceTree });
+  workspaceViewVisible = () => workspaceView.visible;
   context.subscriptions.push(
     workspaceScanner,
     workspaceTree,
-    vscode.window.createTreeView('cloudflareCertificates.workspace', { treeDataProvider: workspaceTree }),
+    workspaceView,
+    workspaceView.onDidChangeVisibility((event) => event.visible && workspaceTree.refresh()),
     vscode.commands.registerCommand(
       CommandId.compareWorkspace,
       runCommand(services, CommandId.compareWorkspace, () => compareWorkspace(workspaceScanner, account)),

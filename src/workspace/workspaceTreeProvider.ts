@@ -23,8 +23,10 @@ export class WorkspaceTreeProvider implements vscode.TreeDataProvider<WorkspaceN
     private readonly scanner: WorkspaceScanner,
     private readonly account: AccountModel,
     private readonly expiry: () => ExpiryWindow,
+    private readonly visible: () => boolean = () => true,
   ) {
-    const refresh = () => this.changeEmitter.fire(undefined);
+    // Only a view on screen re-renders: a hidden one is rebuilt when it is shown.
+    const refresh = () => this.visible() && this.changeEmitter.fire(undefined);
     // What Cloudflare holds matters once a scan has settled or a change was made, not at every one of
     // a scan's many loads: the view re-renders then, from what has loaded.
     this.subscriptions = [
@@ -32,6 +34,11 @@ export class WorkspaceTreeProvider implements vscode.TreeDataProvider<WorkspaceN
       account.onDidScan(refresh),
       account.data.onDidChange((change) => change.cause === 'operation' && refresh()),
     ];
+  }
+
+  /** Re-renders from what is known (the view was shown again). */
+  refresh(): void {
+    this.changeEmitter.fire(undefined);
   }
 
   async getChildren(node?: WorkspaceNode): Promise<WorkspaceNode[]> {
@@ -50,13 +57,25 @@ export class WorkspaceTreeProvider implements vscode.TreeDataProvider<WorkspaceN
       return files.length > 0 ? [...files, ...notes] : [{ kind: 'message', text: 'No certificates found in the workspace' }, ...notes];
     }
     if (node.kind === 'file') {
-      return (this.scanner.current.certificates.get(node.uri) ?? []).map((entry) => ({ kind: 'certificate' as const, entry }));
+      return (this.scanner.current.certificates.get(node.uri) ?? []).map((entry) => this.certificateNode(entry));
     }
     return [];
   }
 
   /** One node object per file, so VS Code keeps tracking the same element across re-renders. */
   private readonly fileNodes = new Map<string, WorkspaceNode>();
+
+  /** One node object per certificate found, for the same reason; a re-read file gives new entries. */
+  private readonly certificateNodes = new WeakMap<WorkspaceCertificate, WorkspaceNode>();
+
+  private certificateNode(entry: WorkspaceCertificate): WorkspaceNode {
+    let node = this.certificateNodes.get(entry);
+    if (!node) {
+      node = { kind: 'certificate', entry };
+      this.certificateNodes.set(entry, node);
+    }
+    return node;
+  }
 
   private fileNode(uri: string, file: string): WorkspaceNode {
     let node = this.fileNodes.get(uri);
