@@ -1,13 +1,14 @@
-import { packCertificates, type CustomHostname, type HostnameCertificate } from '../cloudflare/types';
+import { packCertificates, type CustomHostname } from '../cloudflare/types';
 import type { AccountModel } from '../model/accountModel';
 import { clientCertificateInfo, clientCertificateName } from '../model/clientCertificateInfo';
 import { findExpiring } from '../model/expiringCertificates';
+import { findCertificates } from '../model/certificateLookup';
 import { findHeld } from '../model/heldByCloudflare';
 import { namesOf } from '../model/replacementRules';
 import { findRotations } from '../model/rotationState';
 import { expiryPhrase } from '../x509/certificateSummary';
 import { analysePemDocument } from '../x509/documentAnalysis';
-import { normalizedHex, quoted, within } from './toolText';
+import { quoted, within } from './toolText';
 
 export interface ReadToolContext {
   readonly account: AccountModel;
@@ -47,59 +48,20 @@ export function listExpiring(context: ReadToolContext, withinDays: number): stri
   return within(lines);
 }
 
-interface Found {
-  readonly zoneId: string;
-  readonly kind: 'aop' | 'pack';
-  readonly certificate: HostnameCertificate | (ReturnType<typeof packCertificates>[number] & { hostname: string });
-}
-
-/** Every certificate the query names: an id, a serial, a SHA-256 fingerprint, or a hostname. */
-function lookUp(account: AccountModel, query: string): Found[] {
-  const wanted = query.trim().toLowerCase();
-  const hex = normalizedHex(query);
-  const found: Found[] = [];
-  const loaded = account.data.loaded();
-  for (const [zoneId, aop] of loaded.aop) {
-    const forHostname = new Set(aop.associations.filter((entry) => entry.hostname === wanted).map((entry) => entry.cert_id));
-    for (const certificate of aop.certificates) {
-      if (certificate.id === query.trim() || normalizedHex(certificate.serial_number ?? '-') === hex || forHostname.has(certificate.id)) {
-        found.push({ zoneId, kind: 'aop', certificate });
-      }
-    }
-  }
-  for (const [zoneId, list] of loaded.customHostnames) {
-    for (const hostname of list.items) {
-      for (const certificate of packCertificates(hostname)) {
-        const fingerprint = normalizedHex(certificate.fingerprint_sha256 ?? '-');
-        if (
-          certificate.id === query.trim() ||
-          normalizedHex(certificate.serial_number ?? '-') === hex ||
-          fingerprint === hex ||
-          hostname.hostname === wanted
-        ) {
-          found.push({ zoneId, kind: 'pack', certificate: { ...certificate, hostname: hostname.hostname } });
-        }
-      }
-    }
-  }
-  return found;
-}
-
 /** cloudflareCertificates_describeCertificate */
 export function describeCertificate(context: ReadToolContext, query: string): string {
-  const found = lookUp(context.account, query);
+  const found = findCertificates(context.account.data, query);
   const loaded = context.account.data.loaded();
-  const zoneNames = new Map(loaded.zones.map((zone) => [zone.id, zone.name]));
   if (found.length === 0) {
     return `No certificate Cloudflare holds matches ${quoted(query)} (an id, a serial, a SHA-256 fingerprint or a hostname). ${completeness(context.account)}`;
   }
   const lines: string[] = [`${found.length} certificate${found.length === 1 ? '' : 's'} match ${quoted(query)}.`];
   for (const entry of found) {
-    const zone = quoted(zoneNames.get(entry.zoneId) ?? entry.zoneId);
+    const zone = quoted(entry.zoneName);
     const expires = entry.certificate.expires_on ? new Date(entry.certificate.expires_on) : undefined;
     const expiry = expires ? `${day(expires)} (${expiryPhrase(expires, context.now)})` : 'unknown';
     if (entry.kind === 'aop') {
-      const certificate = entry.certificate as HostnameCertificate;
+      const certificate = entry.certificate;
       const info = clientCertificateInfo(certificate);
       const aop = loaded.aop.get(entry.zoneId);
       const users = (aop?.associations ?? []).filter(
@@ -117,9 +79,9 @@ export function describeCertificate(context: ReadToolContext, query: string): st
         );
       }
     } else {
-      const certificate = entry.certificate as Found['certificate'] & { hostname: string; signature?: string };
+      const certificate = entry.certificate;
       lines.push(
-        `- pack certificate of custom hostname ${quoted(certificate.hostname)} in zone ${zone}; id ${quoted(certificate.id)}; signature ${quoted(certificate.signature)}; expires ${expiry}; serial ${quoted(certificate.serial_number)}`,
+        `- pack certificate of custom hostname ${quoted(entry.hostname)} in zone ${zone}; id ${quoted(certificate.id)}; signature ${quoted(certificate.signature)}; expires ${expiry}; serial ${quoted(certificate.serial_number)}`,
       );
     }
   }

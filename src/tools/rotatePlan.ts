@@ -1,5 +1,5 @@
-import type { HostnameCertificate } from '../cloudflare/types';
 import type { AccountModel } from '../model/accountModel';
+import { findCertificates } from '../model/certificateLookup';
 import { clientCertificateInfo, clientCertificateName } from '../model/clientCertificateInfo';
 import type { RotationTarget } from '../model/operations/rotateClientCertificate';
 import type { ClientCertificateUpload } from '../model/operations/uploadClientCertificate';
@@ -8,7 +8,7 @@ import { hostnamesOn } from '../model/rotationState';
 import { expiryPhrase } from '../x509/certificateSummary';
 import { loadX509 } from '../x509/lazy';
 import { prepareUpload } from '../x509/uploadMaterial';
-import { normalizedHex, quoted } from './toolText';
+import { quoted } from './toolText';
 
 /** What the rotation tool would do, worked out before anything is sent; or why it will not. */
 export type RotatePlan =
@@ -24,29 +24,6 @@ export type RotatePlan =
       readonly confirmation: { readonly title: string; readonly message: string };
     };
 
-/** The client certificate the input names: an id, a serial, or a hostname that uses it. */
-function findTarget(account: AccountModel, query: string): { zoneId: string; zoneName: string; certificate: HostnameCertificate }[] {
-  const loaded = account.data.loaded();
-  const zoneNames = new Map(loaded.zones.map((zone) => [zone.id, zone.name]));
-  const wanted = query.trim().toLowerCase();
-  const found = [];
-  for (const [zoneId, aop] of loaded.aop) {
-    const byHostname = new Set(
-      aop.associations.filter((entry) => entry.hostname === wanted && entry.enabled !== null).map((entry) => entry.cert_id),
-    );
-    for (const certificate of aop.certificates) {
-      if (
-        certificate.id === query.trim() ||
-        normalizedHex(certificate.serial_number ?? '-') === normalizedHex(query) ||
-        byHostname.has(certificate.id)
-      ) {
-        found.push({ zoneId, zoneName: zoneNames.get(zoneId) ?? zoneId, certificate });
-      }
-    }
-  }
-  return found;
-}
-
 /**
  * Plans a zero-downtime rotation from a workspace file to a client certificate, with the model's own
  * rules: the file's certificate and key must pass the upload pre-flight (parses, leaf, key found and
@@ -58,7 +35,7 @@ export function planRotation(
   files: { certificateText: string; keyText?: string },
   now: Date,
 ): RotatePlan {
-  const targets = findTarget(account, input.certificate);
+  const targets = findCertificates(account.data, input.certificate).flatMap((found) => (found.kind === 'aop' ? [found] : []));
   if (targets.length === 0) {
     return {
       ok: false,

@@ -25,11 +25,6 @@ export function within(lines: readonly string[], budget = MAX_RESULT_CHARS): str
   return kept.join('\n');
 }
 
-/** Serials and fingerprints compare without case or colons. */
-export function normalizedHex(value: string): string {
-  return value.toLowerCase().replace(/[:\s]/g, '');
-}
-
 /** The first problem with an input, in words the agent can relay; undefined when it is valid. */
 export function checkInput(
   input: unknown,
