@@ -30,7 +30,9 @@ export async function showExpiryNotification(
   const expired = crossings.some((crossing) => crossing.threshold === 'expired');
   const choice = await (expired ? services.prompts.error(message, ...actions) : services.prompts.warning(message, ...actions));
   if (choice === 'Show') {
-    for (const crossing of crossings) {
+    // The tree selects one row at a time: reveal the rest first, so the most urgent (the first named)
+    // ends selected and the others are expanded into view around it.
+    for (const crossing of [...crossings].reverse()) {
       await revealNode(services, crossing.certificate.nodeId);
     }
   } else if (choice === 'Rotate…' && (await revealNode(services, crossings[0].certificate.nodeId))) {
