@@ -1,3 +1,5 @@
+import * as fs from 'node:fs';
+import { openapiPath } from '../support/cloudflareApiFiles';
 import { ApiFailure } from './apiFailure';
 import type { CustomHostnameRecord, EmulatorState } from './emulatorState';
 
@@ -12,51 +14,32 @@ export const INVALID_LIST_QUERY_CODE = 1001;
 
 const MATCHERS = ['id', 'hostname', 'hostname.exact', 'hostname.contain', 'hostname.startsWith'] as const;
 
-const SSL_STATUSES = [
-  'initializing',
-  'pending_validation',
-  'deleted',
-  'pending_issuance',
-  'pending_deployment',
-  'pending_deletion',
-  'pending_expiration',
-  'expired',
-  'active',
-  'initializing_timed_out',
-  'validation_timed_out',
-  'issuance_timed_out',
-  'deployment_timed_out',
-  'deletion_timed_out',
-  'pending_cleanup',
-  'staging_deployment',
-  'staging_active',
-  'deactivating',
-  'inactive',
-  'backup_issued',
-  'holding_deployment',
-];
+/**
+ * The allowed values of a list filter, read from openapi.json itself, so the emulator stays an oracle
+ * independent of the product's own lists (a status the product forgot is still answered here).
+ */
+function documentedEnum(name: string): string[] {
+  const document = JSON.parse(fs.readFileSync(openapiPath(), 'utf8')) as {
+    paths: Record<string, { get: { parameters: { name?: string; schema?: { enum?: string[] } }[] } }>;
+  };
+  const parameter = document.paths['/zones/{zone_id}/custom_hostnames'].get.parameters.find((entry) => entry.name === name);
+  if (!parameter?.schema?.enum) {
+    throw new Error(`openapi.json documents no values for the custom hostname list filter ${name}`);
+  }
+  return parameter.schema.enum;
+}
 
-const HOSTNAME_STATUSES = [
-  'active',
-  'pending',
-  'active_redeploying',
-  'moved',
-  'pending_deletion',
-  'deleted',
-  'pending_blocked',
-  'pending_migration',
-  'pending_provisioned',
-  'test_pending',
-  'test_active',
-  'test_active_apex',
-  'test_blocked',
-  'test_failed',
-  'provisioned',
-  'blocked',
-];
+let documented: { ssl: string[]; hostname: string[]; authority: string[] } | undefined;
 
-/** The query parameter lists google, lets_encrypt and ssl_com; the hostname's own schema also digicert: both are taken. */
-const CERTIFICATE_AUTHORITIES = ['google', 'lets_encrypt', 'ssl_com', 'digicert'];
+function documentedFilters(): { ssl: string[]; hostname: string[]; authority: string[] } {
+  documented ??= {
+    ssl: documentedEnum('ssl_status'),
+    hostname: documentedEnum('hostname_status'),
+    // The query parameter lists google, lets_encrypt and ssl_com; the hostname's own schema also digicert: both are taken.
+    authority: [...documentedEnum('certificate_authority'), 'digicert'],
+  };
+  return documented;
+}
 
 const refuse = (message: string) => new ApiFailure(400, INVALID_LIST_QUERY_CODE, message);
 
@@ -104,9 +87,10 @@ export function filterCustomHostnames(
   query: URLSearchParams,
 ): CustomHostnameRecord[] {
   const matches = matcherOf(query);
-  const sslStatus = oneOf(query, 'ssl_status', SSL_STATUSES);
-  const hostnameStatus = oneOf(query, 'hostname_status', HOSTNAME_STATUSES);
-  const authority = oneOf(query, 'certificate_authority', CERTIFICATE_AUTHORITIES);
+  const filters = documentedFilters();
+  const sslStatus = oneOf(query, 'ssl_status', filters.ssl);
+  const hostnameStatus = oneOf(query, 'hostname_status', filters.hostname);
+  const authority = oneOf(query, 'certificate_authority', filters.authority);
   const wildcard = oneOf(query, 'wildcard', ['true', 'false']);
   const withSsl = oneOf(query, 'ssl', ['0', '1']) === '1';
   const order = oneOf(query, 'order', ['ssl', 'ssl_status']);

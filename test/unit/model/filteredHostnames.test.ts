@@ -1,7 +1,9 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import { describeFilter, FilteredHostnames, filterSearches, SSL_STATUSES } from '../../../src/model/filteredHostnames';
 import { startEmulator, type Emulator } from '../../emulator/emulator';
 import { harness } from '../cloudflare/clientHarness';
+import { openapiPath } from '../../support/cloudflareApiFiles';
 
 describe('filtered custom hostnames', () => {
   let emulator: Emulator;
@@ -39,6 +41,14 @@ describe('filtered custom hostnames', () => {
       filterSearches({ sslStatus: { not: 'active' } }).map((search) => search.sslStatus),
       SSL_STATUSES.filter((status) => status !== 'active'),
     );
+  });
+
+  it('knows every SSL status openapi.json documents for the list filter, so "not active" leaves no hostname out', () => {
+    const document = JSON.parse(fs.readFileSync(openapiPath(), 'utf8')) as {
+      paths: Record<string, { get: { parameters: { name?: string; schema?: { enum?: string[] } }[] } }>;
+    };
+    const documented = document.paths['/zones/{zone_id}/custom_hostnames'].get.parameters.find((entry) => entry.name === 'ssl_status');
+    assert.deepEqual([...SSL_STATUSES].sort(), [...(documented?.schema?.enum ?? [])].sort());
   });
 
   it('loads one page of 50 at a time from the server, each Load more one request, with the count from result_info', async () => {
