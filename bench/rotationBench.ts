@@ -2,7 +2,7 @@ import { startEmulator } from '../test/emulator/emulator';
 import { createCertificate, days, generateKey } from '../test/fixtures/certificateFactory';
 import { AccountData } from '../src/model/accountData';
 import { ActivityTracker } from '../src/model/activityTracker';
-import { CertificateOperations } from '../src/model/certificateOperations';
+import { certificateOperations } from '../src/model/certificateOperations';
 import type { LoggedRequest } from '../test/emulator/requestLog';
 import { ourClient } from './fullScan';
 
@@ -64,7 +64,7 @@ export async function rotationRuns(
       );
       const client = ourClient(emulator.baseUrl);
       const data = new AccountData(async () => client);
-      const operations = new CertificateOperations(
+      const operations = certificateOperations(
         async () => client,
         data,
         new ActivityTracker(),

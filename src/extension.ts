@@ -41,7 +41,7 @@ import { Logger } from './logging/logger';
 import { AccountData } from './model/accountData';
 import { AccountModel, type AccountStatus } from './model/accountModel';
 import { ActivityTracker } from './model/activityTracker';
-import { CertificateOperations } from './model/certificateOperations';
+import { certificateOperations } from './model/certificateOperations';
 import { ClientFactory } from './auth/clientFactory';
 import { ExpiryStatusBar, SHOW_EXPIRING_COMMAND } from './statusBar/expiryStatusBar';
 import { CertificateTreeProvider } from './tree/certificateTreeProvider';
@@ -70,7 +70,7 @@ export function activate(context: vscode.ExtensionContext): CloudflareCertificat
   const data = new AccountData(() => clients.client());
   const activity = new ActivityTracker();
   const pollTiming = { initialDelayMs: 1000, maxDelayMs: 5000, timeoutMs: 120_000 };
-  const operations = new CertificateOperations(
+  const operations = certificateOperations(
     () => clients.client(),
     data,
     activity,

@@ -7,9 +7,8 @@ import type { TreeNode } from '../tree/treeNode';
 import { zoneOf } from '../tree/zoneOf';
 import { loadX509 } from '../x509/lazy';
 import { withOperationProgress } from './operationProgress';
-import { checkedMaterial } from './upload/checkedMaterial';
-import { chooseSource } from './upload/chooseSource';
-import { sourceFromFile } from './upload/pemSource';
+import { chooseStart, startFromFile } from './upload/uploadStarts';
+import { planWorkspaceUpload } from './upload/workspaceUploadIo';
 import { UserError } from './userError';
 import { checkReplacement } from '../model/replacementRules';
 import { acceptVerdict } from './ruleVerdict';
@@ -28,16 +27,14 @@ export async function replacePackCertificate(
   const zone = zoneOf(target)!;
   const hostname = target.parent.hostname;
   const keyType = target.keyType;
-  const source = file
-    ? await sourceFromFile(services.prompts, file, '')
-    : await chooseSource(services, `Replace the ${keyType ?? ''} certificate of ${hostname.hostname}`);
-  if (!source) {
+  const start = file
+    ? await startFromFile(services.prompts, file, '')
+    : await chooseStart(services.prompts, `Replace the ${keyType ?? ''} certificate of ${hostname.hostname}`);
+  const plan = start && (await planWorkspaceUpload(services.prompts, start, { purpose: 'pack', requiredKeyType: keyType }));
+  if (!plan) {
     return;
   }
-  const material = await checkedMaterial(services.prompts, source, { purpose: 'pack', requiredKeyType: keyType });
-  if (!material) {
-    return;
-  }
+  const { material } = plan;
   const now = new Date();
   const name = loadX509().displayName(material.leaf);
   const current = target.certificate;

@@ -7,8 +7,8 @@ import { zoneOf } from '../tree/zoneOf';
 import { loadX509 } from '../x509/lazy';
 import { pickCertificate } from './pickCertificate';
 import { replacePackCertificate } from './replacePackCertificate';
-import { chooseSource } from './upload/chooseSource';
-import { checkedMaterial } from './upload/checkedMaterial';
+import { chooseStart } from './upload/uploadStarts';
+import { planWorkspaceUpload } from './upload/workspaceUploadIo';
 import { withOperationProgress } from './operationProgress';
 import { offerToDeleteOld } from './rotationEnd';
 import { UserError } from './userError';
@@ -31,14 +31,12 @@ export async function rotateCertificate(services: RotateServices, node: TreeNode
   }
   const zone = zoneOf(target)!;
   const old = target.certificate;
-  const source = await chooseSource(services, `Rotate "${target.label}": choose its replacement`);
-  if (!source) {
+  const start = await chooseStart(services.prompts, `Rotate "${target.label}": choose its replacement`);
+  const plan = start && (await planWorkspaceUpload(services.prompts, start, { purpose: 'aop' }));
+  if (!plan) {
     return;
   }
-  const material = await checkedMaterial(services.prompts, source, { purpose: 'aop' });
-  if (!material) {
-    return;
-  }
+  const { source, material } = plan;
   const name = loadX509().displayName(material.leaf);
   const now = new Date();
   const current = target.details();

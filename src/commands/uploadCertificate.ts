@@ -6,10 +6,10 @@ import type { TreeNode } from '../tree/treeNode';
 import { zoneOf } from '../tree/zoneOf';
 import { expiryPhrase } from '../x509/certificateSummary';
 import { loadX509 } from '../x509/lazy';
-import { isPkcs12FileName } from '../x509/pkcs12Format';
+import type { UploadStart } from '../model/upload/uploadPlanner';
 import { pickZone } from './pickZone';
-import { checkedMaterial } from './upload/checkedMaterial';
-import { sourceFromEditor, sourceFromFile, withinYamlDocument, type PemSource } from './upload/pemSource';
+import { startFromEditor, startFromFile } from './upload/uploadStarts';
+import { planWorkspaceUpload } from './upload/workspaceUploadIo';
 import { withOperationProgress } from './operationProgress';
 
 type UploadServices = Pick<ExtensionServices, 'prompts' | 'data' | 'operations'>;
@@ -19,43 +19,36 @@ type UploadServices = Pick<ExtensionServices, 'prompts' | 'data' | 'operations'>
  * is the block a CodeLens stands on, which picks one Secret of a manifest holding several.
  */
 export async function uploadFromEditor(services: UploadServices, target?: vscode.Uri | TreeNode, offset?: number): Promise<void> {
-  const uri = target instanceof vscode.Uri ? target : undefined;
-  // A bundle has no text to take from an editor: it is opened with its passphrase, as from a file.
-  const source =
-    uri && isPkcs12FileName(uri.path)
-      ? await sourceFromFile(services.prompts, uri, '')
-      : withinYamlDocument(await sourceFromEditor(uri), offset);
-  if (!source) {
-    return;
-  }
-  await uploadCertificate(services, source, target instanceof vscode.Uri ? undefined : target);
+  const start = startFromEditor(target instanceof vscode.Uri ? target : undefined, offset);
+  await uploadCertificate(services, start, target instanceof vscode.Uri ? undefined : target);
 }
 
 /** "Upload Certificate from File…": a file from the Explorer, or one picked in a dialog. */
 export async function uploadFromFile(services: UploadServices, target?: vscode.Uri | TreeNode): Promise<void> {
-  const source = await sourceFromFile(
+  const start = await startFromFile(
     services.prompts,
     target instanceof vscode.Uri ? target : undefined,
     'Choose the certificate to upload to Cloudflare',
   );
-  if (source) {
-    await uploadCertificate(services, source, target instanceof vscode.Uri ? undefined : target);
+  if (start) {
+    await uploadCertificate(services, start, target instanceof vscode.Uri ? undefined : target);
   }
 }
 
 /**
- * Checks the certificate and key locally, asks which zone, then hands the upload to the model, which
- * sends it, waits until Cloudflare has deployed it and updates that zone's data.
+ * Has the model check the certificate and key locally, asks which zone, then hands the upload to the
+ * model, which sends it, waits until Cloudflare has deployed it and updates that zone's data.
  */
 export async function uploadCertificate(
   services: UploadServices,
-  source: PemSource,
+  start: UploadStart,
   node: TreeNode | undefined,
 ): Promise<HostnameCertificate | undefined> {
-  const material = await checkedMaterial(services.prompts, source, { purpose: 'aop' });
-  if (!material) {
+  const plan = await planWorkspaceUpload(services.prompts, start, { purpose: 'aop' });
+  if (!plan) {
     return undefined;
   }
+  const { source, material } = plan;
   const name = loadX509().displayName(material.leaf);
   const zone =
     zoneOf(node) ?? (await pickZone(services, `Upload "${name}" as an Authenticated Origin Pulls client certificate to which zone?`));

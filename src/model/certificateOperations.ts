@@ -1,89 +1,64 @@
 import type { CloudflareClient } from '../cloudflare/cloudflareClient';
 import type { AccountData } from './accountData';
 import type { ActivityTracker } from './activityTracker';
-import { setAssociation, setZoneAop, type AssociationChangeRequest } from './operations/associations';
-import { deleteClientCertificate, hostnamesUsing, type ClientCertificateRef } from './operations/deleteClientCertificate';
-import type { OperationContext, OperationOptions, PollTiming } from './operations/operationContext';
-import { deletePackCertificate, replacePackCertificate, type PackCertificateRef } from './operations/packCertificates';
+import { setAssociation, setZoneAop } from './operations/associations';
+import { deleteClientCertificate, hostnamesUsing } from './operations/deleteClientCertificate';
+import type { OperationContext, PollTiming } from './operations/operationContext';
+import { deletePackCertificate, replacePackCertificate } from './operations/packCertificates';
 import { refreshCustomHostname } from './operations/refreshCustomHostname';
-import { finishRotation, rotateClientCertificate, undoRotation, type RotationTarget } from './operations/rotateClientCertificate';
-import { checkRoomForClientCertificate, uploadClientCertificate, type ClientCertificateUpload } from './operations/uploadClientCertificate';
+import { finishRotation, rotateClientCertificate, undoRotation } from './operations/rotateClientCertificate';
+import { checkRoomForClientCertificate, uploadClientCertificate } from './operations/uploadClientCertificate';
 
 /**
- * Every change the extension makes at Cloudflare, bound to the loaded data they update. Commands call
- * these and only ask, show progress and report; the tree and the status bar hear of the result
- * through AccountData.onDidChange.
+ * Every change the extension makes at Cloudflare, and the rules checked before one. Each is a plain
+ * function of an OperationContext (src/model/operations/), so it runs in Node against a fake client.
  */
-export class CertificateOperations {
-  private readonly context: OperationContext;
+const OPERATIONS = {
+  checkRoomForClientCertificate,
+  uploadClientCertificate,
+  hostnamesUsing,
+  deleteClientCertificate,
+  replacePackCertificate,
+  deletePackCertificate,
+  setAssociation,
+  setZoneAop,
+  rotateClientCertificate,
+  finishRotation,
+  undoRotation,
+  refreshCustomHostname,
+};
 
-  constructor(
-    client: () => Promise<CloudflareClient>,
-    readonly data: AccountData,
-    readonly activity: ActivityTracker,
-    timing: () => PollTiming,
-    log: (line: string) => void,
-  ) {
-    this.context = {
-      client,
-      data,
-      activity,
-      get timing() {
-        return timing();
-      },
-      log,
-    };
-  }
+type Operations = typeof OPERATIONS;
+/** An operation with its context already given. */
+type Bound<F> = F extends (context: OperationContext, ...args: infer A) => infer R ? (...args: A) => R : never;
 
-  checkRoomForClientCertificate(upload: Parameters<typeof checkRoomForClientCertificate>[1]) {
-    return checkRoomForClientCertificate(this.context, upload);
-  }
+/**
+ * The operations bound to the one context activate() builds: the client factory, the loaded data
+ * they update, the activity the tree shows, the poll timing (read at each use, so tests can shorten
+ * it) and the log. Commands and agent tools call these and only ask, show progress and report; the
+ * tree and the status bar hear of the result through AccountData.onDidChange.
+ */
+export type CertificateOperations = { readonly [K in keyof Operations]: Bound<Operations[K]> };
 
-  uploadClientCertificate(upload: ClientCertificateUpload, options?: OperationOptions) {
-    return uploadClientCertificate(this.context, upload, options);
-  }
-
-  hostnamesUsing(zoneId: string, certificateId: string, signal?: AbortSignal) {
-    return hostnamesUsing(this.context, zoneId, certificateId, signal);
-  }
-
-  deleteClientCertificate(target: ClientCertificateRef, users: Parameters<typeof deleteClientCertificate>[2], options?: OperationOptions) {
-    return deleteClientCertificate(this.context, target, users, options);
-  }
-
-  replacePackCertificate(
-    target: PackCertificateRef,
-    material: { certificatePem: string; privateKeyPem: string },
-    options?: OperationOptions,
-  ) {
-    return replacePackCertificate(this.context, target, material, options);
-  }
-
-  deletePackCertificate(target: PackCertificateRef, options?: OperationOptions) {
-    return deletePackCertificate(this.context, target, options);
-  }
-
-  setAssociation(change: AssociationChangeRequest, options?: OperationOptions) {
-    return setAssociation(this.context, change, options);
-  }
-
-  setZoneAop(zoneId: string, enabled: boolean, options?: OperationOptions) {
-    return setZoneAop(this.context, zoneId, enabled, options);
-  }
-
-  rotateClientCertificate(target: RotationTarget, replacement: ClientCertificateUpload, options?: OperationOptions) {
-    return rotateClientCertificate(this.context, target, replacement, options);
-  }
-
-  finishRotation(target: RotationTarget, newCertificateId: string, options?: OperationOptions) {
-    return finishRotation(this.context, target, newCertificateId, options);
-  }
-
-  undoRotation(target: RotationTarget, newCertificateId: string, options?: OperationOptions) {
-    return undoRotation(this.context, target, newCertificateId, options);
-  }
-
-  refreshCustomHostname(zoneId: string, hostnameId: string) {
-    return refreshCustomHostname(this.context, zoneId, hostnameId);
-  }
+export function certificateOperations(
+  client: () => Promise<CloudflareClient>,
+  data: AccountData,
+  activity: ActivityTracker,
+  timing: () => PollTiming,
+  log: (line: string) => void,
+): CertificateOperations {
+  const context: OperationContext = {
+    client,
+    data,
+    activity,
+    get timing() {
+      return timing();
+    },
+    log,
+  };
+  const bound = Object.entries(OPERATIONS).map(([name, operation]) => [
+    name,
+    (...args: unknown[]) => (operation as (context: OperationContext, ...rest: unknown[]) => unknown)(context, ...args),
+  ]);
+  return Object.freeze(Object.fromEntries(bound)) as CertificateOperations;
 }
