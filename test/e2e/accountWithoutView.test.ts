@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { browserTestEnvironment } from './support/environment';
-import { WorkbenchPage } from './support/workbenchPage';
+import { workbenchWithToken } from './support/workbenchSession';
 
 interface ApiZone {
   id: string;
@@ -27,23 +27,7 @@ async function get<T>(pathAndQuery: string): Promise<T> {
  * status bar warns and a hover says "Held by Cloudflare" without the Certificates view ever shown.
  */
 describe('The account without the view', function () {
-  let workbench: WorkbenchPage;
-
-  before(async () => {
-    const environment = browserTestEnvironment();
-    workbench = await WorkbenchPage.open(environment.workbenchUrl, environment.folder);
-    await workbench.setToken('demo-token');
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') {
-      await workbench.screenshot(`failed-${this.currentTest.title.slice(0, 40).replace(/\W+/g, '-')}`);
-    }
-  });
-
-  after(async () => {
-    await workbench?.close();
-  });
+  const workbench = workbenchWithToken();
 
   it('warns in the status bar and says "Held by Cloudflare" in a hover after a reload with the side bar closed', async () => {
     // A certificate Cloudflare holds, written into the workspace as a person keeps one in a repository.
@@ -57,33 +41,37 @@ describe('The account without the view', function () {
 
     // Leave the Explorer as the side bar's last view, then close it: the reloaded window must not
     // bring the Certificates view back by itself.
-    await workbench.runCommand('View: Show Explorer');
-    await workbench.runCommand('View: Close Primary Side Bar');
-    await workbench.sidebar().waitFor({ state: 'hidden' });
-    await workbench.reload();
-    const certificatesView = workbench.sidebar().locator('.composite.title', { hasText: /Cloudflare Certificates/i });
+    await workbench().runCommand('View: Show Explorer');
+    await workbench().runCommand('View: Close Primary Side Bar');
+    await workbench().sidebar().waitFor({ state: 'hidden' });
+    await workbench().reload();
+    const certificatesView = workbench()
+      .sidebar()
+      .locator('.composite.title', { hasText: /Cloudflare Certificates/i });
     assert.equal(await certificatesView.isVisible(), false, 'the Certificates view is not shown after the reload');
 
-    const status = workbench.page.locator('.part.statusbar .statusbar-item', { hasText: /expire/ }).first();
+    const status = workbench()
+      .page.locator('.part.statusbar .statusbar-item', { hasText: /expire/ })
+      .first();
     await status.waitFor({ timeout: 60_000 });
     assert.match(await status.innerText(), /\d+ expired · \d+ expire within 30 days/);
 
-    await workbench.openFile('held-by-cloudflare.pem');
-    const lenses = workbench.page.locator('.monaco-editor .codelens-decoration');
+    await workbench().openFile('held-by-cloudflare.pem');
+    const lenses = workbench().page.locator('.monaco-editor .codelens-decoration');
     await lenses.filter({ hasText: 'Held by Cloudflare' }).first().waitFor({ timeout: 30_000 });
     assert.match((await lenses.allInnerTexts()).join(' | '), /Held by Cloudflare \(example\.com\)/);
     assert.doesNotMatch((await lenses.allInnerTexts()).join(' | '), /Upload to Cloudflare/);
 
-    const line = workbench.page.locator('.monaco-editor .view-line', { hasText: 'BEGIN CERTIFICATE' }).first();
+    const line = workbench().page.locator('.monaco-editor .view-line', { hasText: 'BEGIN CERTIFICATE' }).first();
     await line.hover({ position: { x: 60, y: 8 } });
-    const hover = workbench.page.locator('.monaco-hover', { hasText: 'Held by Cloudflare' }).first();
+    const hover = workbench().page.locator('.monaco-hover', { hasText: 'Held by Cloudflare' }).first();
     await hover.waitFor({ timeout: 15_000 });
     const text = await hover.innerText();
     assert.match(text, /Held by Cloudflare: yes: client certificate in example\.com/);
     // Right after the expiry, before the subject: a hover cut off at its height still shows it.
     assert.ok(text.indexOf('Held by Cloudflare') < text.indexOf('Subject'), text);
     assert.equal(await certificatesView.isVisible(), false, 'the view was never shown');
-    await workbench.screenshot('account-without-view-hover');
-    await workbench.page.keyboard.press('Escape');
+    await workbench().screenshot('account-without-view-hover');
+    await workbench().page.keyboard.press('Escape');
   });
 });
