@@ -109,7 +109,7 @@ describe('PEM files in the browser', function () {
 
   it('shows a certificate name that looks like a command link as plain text in the notification', async () => {
     const { folder } = browserTestEnvironment();
-    const crafted = await createCertificate({ commonName: '[pwn](command:workbench().action.terminal.new)' });
+    const crafted = await createCertificate({ commonName: '[pwn](command:workbench.action.terminal.new)' });
     fs.writeFileSync(path.join(folder, 'crafted-name.pem'), `${crafted.certPem}${crafted.key.pkcs8Pem}`);
     await uploadFromEditorMenu('crafted-name.pem', 'example.org');
     const toast = workbench().notification(/Uploaded ".*pwn/);
