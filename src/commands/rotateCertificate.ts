@@ -22,7 +22,10 @@ type RotateServices = Pick<ExtensionServices, 'prompts' | 'operations' | 'treeVi
  * a pack certificate that is the replace, with the same "expires later" rule.
  */
 export async function rotateCertificate(services: RotateServices, node: TreeNode | undefined): Promise<void> {
-  const target = node ?? services.treeView.selection[0] ?? (await pickCertificate(services, 'Rotate which certificate?'));
+  const target = node ?? (await pickCertificate(services, 'Rotate which certificate?'));
+  if (!target) {
+    return;
+  }
   if (target instanceof PackCertificateNode) {
     return replacePackCertificate(services, target, undefined, { mustExpireLater: true });
   }
