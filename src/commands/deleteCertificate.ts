@@ -49,7 +49,7 @@ async function deletePackCertificate(services: DeleteServices, node: PackCertifi
   if (node.isLast) {
     // Offered anyway, so the reason is said rather than a menu item silently missing; nothing is sent.
     throw new UserError(
-      `The ${node.keyType ?? ''} certificate is the only one in the pack of ${hostname.hostname}, and Cloudflare keeps at least one certificate in a pack. Nothing was deleted; replace it instead.`,
+      `Nothing was deleted: the ${node.keyType ?? 'chosen'} certificate is the only one in the pack of ${hostname.hostname}. Cloudflare keeps at least one certificate in a pack; replace it instead.`,
     );
   }
   const zone = zoneOf(node)!;

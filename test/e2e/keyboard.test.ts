@@ -115,4 +115,23 @@ describe('Keyboard alone in the browser', function () {
     assert.match(spoken, new RegExp(`, client certificate, (active|pending deployment), ${wording.phrase(renewed.notAfter, 30_000)}$`));
     await workbench.screenshot('keyboard-rotation-finished');
   });
+
+  it('says a refusal in one short sentence, and the rest in a modal opened from the toast by keyboard', async () => {
+    // The renewed certificate is on Cloudflare now: uploading it again is refused before anything is sent.
+    await keys.command('Cloudflare Certificates: Upload Certificate from Editor…');
+    await keys.pick('example.org', /^example\.org/);
+    const toast = workbench.notification(/already holds/);
+    await toast.waitFor({ timeout: 30_000 });
+    assert.match(
+      await toast.locator('.notification-list-item-message').innerText(),
+      /^example\.org already holds "keyboard-e2e\.example\.org" \(serial [0-9a-f]+, status active\)\.$/,
+    );
+    await keys.command('Notifications: Accept Notification Primary Action');
+    const dialog = workbench.page.locator('.monaco-dialog-box');
+    await dialog.waitFor({ timeout: 10_000 });
+    assert.match(await dialog.innerText(), /already holds "keyboard-e2e\.example\.org"[\s\S]*Nothing was uploaded\./);
+    await workbench.screenshot('keyboard-refusal-details');
+    await keys.press('Escape');
+    await dialog.waitFor({ state: 'detached', timeout: 10_000 });
+  });
 });
