@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { HostnameCertificate } from '../cloudflare/types';
 import type { AccountModel } from '../model/accountModel';
 import { clientCertificateInfo, clientCertificateName } from '../model/clientCertificateInfo';
@@ -120,6 +121,6 @@ export function planRotation(
     oldLabel,
     hostnames,
     notes,
-    confirmation: { title: `Rotate ${oldLabel} in ${zoneName}?`, message },
+    confirmation: { title: l10n.t('Rotate {0} in {1}?', oldLabel, zoneName), message },
   };
 }

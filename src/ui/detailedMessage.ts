@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { inertLinks, toastParts, TOAST_LENGTH } from '../format/notificationText';
 
-const DETAILS = 'Details';
+const DETAILS = vscode.l10n.t('Details');
 
 /**
  * An error or warning toast that says one short sentence. A toast shows about one line and cuts the
