@@ -1,3 +1,4 @@
+import * as vscode from 'vscode';
 import type { ExtensionServices } from '../extensionServices';
 import { AopCertificateNode } from '../tree/aopCertificateNode';
 import { PackCertificateNode } from '../tree/packCertificateNode';
@@ -41,7 +42,7 @@ export async function pickCertificate(
         node,
       };
     }),
-    { title, placeHolder: 'Choose the certificate', matchOnDescription: true },
+    { title, placeHolder: vscode.l10n.t('Choose the certificate'), matchOnDescription: true },
   );
   return picked?.node;
 }

@@ -1,3 +1,4 @@
+import * as vscode from 'vscode';
 import type { CertificateDetailsDocuments } from '../editor/certificateDetailsDocuments';
 import type { ExtensionServices } from '../extensionServices';
 import { certificateText } from '../format/certificateText';
@@ -10,7 +11,7 @@ export async function showDetails(
   documents: CertificateDetailsDocuments,
   node: TreeNode | undefined,
 ): Promise<void> {
-  const target = node ?? (await pickCertificate(services, 'Show the details of which certificate?'));
+  const target = node ?? (await pickCertificate(services, vscode.l10n.t('Show the details of which certificate?')));
   const details = target?.details?.();
   if (!target || !details) {
     return;

@@ -1,6 +1,20 @@
+import * as l10n from '@vscode/l10n';
 import type { CertificateInfo } from '../x509/certificateInfo';
 
 /** "1 client cert", "3 client certs": one rule for every count the extension shows. */
+/** "1 hostname", "3 hostnames": a counted noun phrase, translated whole for each number. */
+export function hostnameCount(count: number): string {
+  return count === 1 ? l10n.t('1 hostname') : l10n.t('{0} hostnames', count);
+}
+
+export function zoneCount(count: number): string {
+  return count === 1 ? l10n.t('1 zone') : l10n.t('{0} zones', count);
+}
+
+export function customHostnameCount(count: number): string {
+  return count === 1 ? l10n.t('1 custom hostname') : l10n.t('{0} custom hostnames', count);
+}
+
 export function plural(count: number, noun: string, nouns = `${noun}s`): string {
   return `${count} ${count === 1 ? noun : nouns}`;
 }

@@ -1,5 +1,4 @@
-import * as l10n from '@vscode/l10n';
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import type { RequestLimiter } from '../cloudflare/requestLimiter';
 import type { Logger } from '../logging/logger';
 import type { TreeNode } from './treeNode';
@@ -21,7 +20,7 @@ export function showBudgetWaits(limiter: RequestLimiter, treeView: vscode.TreeVi
     }
     const seconds = Math.max(1, Math.ceil(resumeInMs / 1000));
     showing = true;
-    treeView.message = l10n.t(
+    treeView.message = vscode.l10n.t(
       "Paused to stay under Cloudflare's rate limit (1,200 requests per 5 minutes); resuming in about {0} s.",
       seconds,
     );

@@ -57,7 +57,7 @@ export class CustomHostnameNode implements TreeNode {
     if (soonest) {
       tooltip.appendMarkdown(vscode.l10n.t('Soonest certificate expiry: {0}  \n', escapeMarkdown(soonest.toISOString().slice(0, 10))));
     }
-    tooltip.appendMarkdown(`ID: ${escapeMarkdown(this.hostname.id)}`);
+    tooltip.appendMarkdown(vscode.l10n.t('ID: {0}', escapeMarkdown(this.hostname.id)));
     item.tooltip = tooltip;
     return item;
   }
