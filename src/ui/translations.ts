@@ -1,5 +1,5 @@
-import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
+import { useTranslations } from '../x509/translations';
 
 /**
  * The vscode-free folders (model, x509, cloudflare, format) word their messages through
@@ -8,7 +8,5 @@ import * as vscode from 'vscode';
  * vscode-side ones are. With no bundle (English) they keep their own words.
  */
 export function shareTranslations(): void {
-  if (vscode.l10n.bundle) {
-    l10n.config({ contents: vscode.l10n.bundle });
-  }
+  useTranslations(vscode.l10n.bundle);
 }

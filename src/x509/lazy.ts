@@ -1,5 +1,6 @@
 import type * as Inspect from './inspect';
 import type * as Pkcs12 from './pkcs12';
+import { currentTranslations } from './translations';
 
 let loaded: typeof Inspect | undefined;
 
@@ -9,7 +10,10 @@ let loaded: typeof Inspect | undefined;
  */
 export function loadX509(): typeof Inspect {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- a plain require keeps it out of the activation path
-  loaded ??= require('./inspect') as typeof Inspect;
+  if (!loaded) {
+    loaded = require('./inspect') as typeof Inspect;
+    loaded.useTranslations(currentTranslations());
+  }
   return loaded;
 }
 
@@ -23,6 +27,9 @@ let pkcs12: typeof Pkcs12 | undefined;
 /** The PKCS#12 reader (pkijs), a bundle of its own (dist/pkcs12.js): only opening a .p12 pays for it. */
 export function loadPkcs12(): typeof Pkcs12 {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- a plain require keeps it out of the activation path
-  pkcs12 ??= require('./pkcs12') as typeof Pkcs12;
+  if (!pkcs12) {
+    pkcs12 = require('./pkcs12') as typeof Pkcs12;
+    pkcs12.useTranslations(currentTranslations());
+  }
   return pkcs12;
 }
