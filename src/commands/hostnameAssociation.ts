@@ -27,7 +27,7 @@ export async function enableForHostname(services: AssociationServices, node: Tre
       vscode.l10n.t(
         '"{0}" is {1}; hostnames can use it once it is active.',
         target.label,
-        target.certificate.status?.replace(/_/g, ' ') ?? 'not active',
+        target.certificate.status?.replace(/_/g, ' ') ?? vscode.l10n.t('not active'),
       ),
     );
   }

@@ -37,7 +37,9 @@ export async function pickCertificate(
       const expires = node.expiresOn();
       return {
         label: node instanceof AopCertificateNode ? node.label : `${node.keyType ?? 'Certificate'} · ${node.parent.hostname.hostname}`,
-        description: [zoneOf(node)?.name, node === selected ? 'selected in the view' : undefined].filter(Boolean).join(' · '),
+        description: [zoneOf(node)?.name, node === selected ? vscode.l10n.t('selected in the view') : undefined]
+          .filter(Boolean)
+          .join(' · '),
         detail: expires ? `expires ${expires.toISOString().slice(0, 10)}` : undefined,
         node,
       };

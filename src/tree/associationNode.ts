@@ -90,15 +90,18 @@ export class AssociationNode implements TreeNode {
         : association.expires_on;
     const updated = association.updated_at ? new Date(association.updated_at) : undefined;
     const rows = [
-      ['Certificate ID', association.cert_id],
-      ['Serial', association.serial_number],
-      ['Issuer', association.issuer],
-      ['Expires', expiry],
-      ['Updated', updated && !Number.isNaN(updated.getTime()) ? formatDate(updated) : association.updated_at],
+      [(value: string) => vscode.l10n.t('Certificate ID: {0}', value), association.cert_id],
+      [(value: string) => vscode.l10n.t('Serial: {0}', value), association.serial_number],
+      [(value: string) => vscode.l10n.t('Issuer: {0}', value), association.issuer],
+      [(value: string) => vscode.l10n.t('Expires: {0}', value), expiry],
+      [
+        (value: string) => vscode.l10n.t('Updated: {0}', value),
+        updated && !Number.isNaN(updated.getTime()) ? formatDate(updated) : association.updated_at,
+      ],
     ] as const;
-    for (const [label, value] of rows) {
+    for (const [line, value] of rows) {
       if (value) {
-        tooltip.appendMarkdown(`${label}: ${escapeMarkdown(String(value))}  \n`);
+        tooltip.appendMarkdown(`${line(escapeMarkdown(String(value)))}  \n`);
       }
     }
     tooltip.appendMarkdown(fresh ? vscode.l10n.t('\n*As Cloudflare has it now.*') : '');
