@@ -130,7 +130,7 @@ export class GuardedSecret {
  */
 export function unavailableBackend(how: 'throw' | 'reject', changes: SecretBackend['onDidChange']): SecretBackend {
   const fail = <T>(): PromiseLike<T> => {
-    const error = new Error("Simulated: no OS keyring is available to VS Code's secret storage.");
+    const error = new Error(l10n.t("Simulated: no OS keyring is available to VS Code's secret storage."));
     if (how === 'throw') {
       throw error;
     }
