@@ -52,6 +52,7 @@ import type { TreeNode } from './tree/treeNode';
 import { windowPrompts } from './ui/prompts';
 import { CommandId } from './commandIds';
 import { ContextKey } from './contextKeys';
+import { shareTranslations } from './ui/translations';
 
 const VIEW_ID = 'cloudflareCertificates.explorer';
 
@@ -64,6 +65,7 @@ const VIEW_ID = 'cloudflareCertificates.explorer';
 export type CloudflareCertificatesApi = ExtensionServices;
 
 export function activate(context: vscode.ExtensionContext): CloudflareCertificatesApi | undefined {
+  shareTranslations();
   const log = new Logger('Cloudflare Certificates');
   const tokens = new TokenStore(context.secrets, context.globalState);
   const clients = new ClientFactory(tokens, log);

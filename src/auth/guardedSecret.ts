@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 /**
  * One secret kept in VS Code's SecretStorage, with what happens when that storage fails: on Linux
  * without a reachable OS keyring its calls throw or reject. Kept free of the vscode module (the
@@ -13,9 +14,12 @@ export interface SecretBackend {
 }
 
 /** What a person can do about it; VS Code's own troubleshooting page says the same at more length. */
-export const SECRET_STORAGE_HELP =
-  'On Linux, install and unlock a keyring such as gnome-keyring or KWallet, or start VS Code with --password-store=basic; ' +
-  'see "Troubleshooting keychain issues" in VS Code\'s documentation: https://code.visualstudio.com/docs/configure/settings-sync#_troubleshooting-keychain-issues';
+export function secretStorageHelp(): string {
+  return l10n.t(
+    'On Linux, install and unlock a keyring such as gnome-keyring or KWallet, or start VS Code with --password-store=basic; see "Troubleshooting keychain issues" in VS Code\'s documentation: {0}',
+    'https://code.visualstudio.com/docs/configure/settings-sync#_troubleshooting-keychain-issues',
+  );
+}
 
 /**
  * Thrown when the storage refused a write or a delete. The message is meant to be shown as it is:
@@ -25,8 +29,14 @@ export class SecretStorageUnavailableError extends Error {
   constructor(what: 'saved' | 'removed', cause: unknown) {
     super(
       what === 'saved'
-        ? `The API token could not be saved because VS Code's secret storage is unavailable; it was not kept anywhere else. ${SECRET_STORAGE_HELP}`
-        : `The API token could not be removed because VS Code's secret storage is unavailable; it may still be stored. ${SECRET_STORAGE_HELP}`,
+        ? l10n.t(
+            "The API token could not be saved because VS Code's secret storage is unavailable; it was not kept anywhere else. {0}",
+            secretStorageHelp(),
+          )
+        : l10n.t(
+            "The API token could not be removed because VS Code's secret storage is unavailable; it may still be stored. {0}",
+            secretStorageHelp(),
+          ),
       { cause },
     );
     this.name = 'SecretStorageUnavailableError';
@@ -120,7 +130,7 @@ export class GuardedSecret {
  */
 export function unavailableBackend(how: 'throw' | 'reject', changes: SecretBackend['onDidChange']): SecretBackend {
   const fail = <T>(): PromiseLike<T> => {
-    const error = new Error("Simulated: no OS keyring is available to VS Code's secret storage.");
+    const error = new Error(l10n.t("Simulated: no OS keyring is available to VS Code's secret storage."));
     if (how === 'throw') {
       throw error;
     }

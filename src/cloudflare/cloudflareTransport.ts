@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { abortableSleep } from './abortableSleep';
 import { checkBaseUrl } from './baseUrl';
 import { AuthError, CancelledError, CloudflareError, failureToError, RateLimitError, type RequestDescription } from './errors';
@@ -135,7 +136,7 @@ export class CloudflareTransport {
   ): Promise<{ result: T; result_info?: ResultInfo }> {
     const token = await this.options.getToken();
     if (!token) {
-      throw new AuthError('No Cloudflare API token is set. Run "Cloudflare Certificates: Set API Token".');
+      throw new AuthError(l10n.t('No Cloudflare API token is set. Run "Cloudflare Certificates: Set API Token".'));
     }
     return this.limiter.run(
       async () => {

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { CloudflareError } from './errors';
 
 /** How a hostname is matched: `hostname.contain`, `hostname.startsWith` or `hostname.exact` in the schema. */
@@ -30,7 +31,7 @@ export function customHostnameQuery(search: CustomHostnameSearch, page: number, 
   const value = search.hostname?.value.trim().toLowerCase();
   if (search.hostname && value) {
     if (value.length > MAX_HOSTNAME_FILTER_LENGTH) {
-      throw new CloudflareError(`A hostname to search for is at most ${MAX_HOSTNAME_FILTER_LENGTH} characters.`);
+      throw new CloudflareError(l10n.t('A hostname to search for is at most {0} characters.', MAX_HOSTNAME_FILTER_LENGTH));
     }
     query[`hostname.${search.hostname.match}`] = value;
   }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 /**
  * Every failure of a Cloudflare call, typed, with a sentence a person understands. Mapped in exactly
  * one place (toCloudflareError / failureToError); nothing else inspects status codes or bodies, and
@@ -146,26 +147,26 @@ export function toCloudflareError(
   const codes = messages.map((message) => message.code).filter((code): code is number => typeof code === 'number');
   const said = serviceWords(messages);
   if (status === 401) {
-    return new AuthError(`Cloudflare rejected the API token (it may be wrong, expired or revoked). Set a new token.${said}`, {
+    return new AuthError(l10n.t('Cloudflare rejected the API token (it may be wrong, expired or revoked). Set a new token.{0}', said), {
       status,
       codes,
     });
   }
   if (status === 403) {
-    return new PermissionError(`The API token lacks the "${request.needs}" permission needed for this.${said}`, request.needs, {
+    return new PermissionError(l10n.t('The API token lacks the "{0}" permission needed for this.{1}', request.needs, said), request.needs, {
       status,
       codes,
     });
   }
   if (status === 404) {
-    return new NotFoundError(`Cloudflare has no such item (it may have been deleted).${said}`, { status, codes });
+    return new NotFoundError(l10n.t('Cloudflare has no such item (it may have been deleted).{0}', said), { status, codes });
   }
   if (status === 429 || codes.includes(RATE_LIMIT_CODE)) {
-    const wait = retryAfterMs === undefined ? '' : ` Try again in ${Math.max(1, Math.ceil(retryAfterMs / 1000))} s.`;
-    return new RateLimitError(`Cloudflare's rate limit was reached.${wait}`, retryAfterMs, { status, codes });
+    const wait = retryAfterMs === undefined ? '' : l10n.t(' Try again in {0} s.', Math.max(1, Math.ceil(retryAfterMs / 1000)));
+    return new RateLimitError(l10n.t("Cloudflare's rate limit was reached.{0}", wait), retryAfterMs, { status, codes });
   }
   if (status >= 500) {
-    return new ServerError(`Cloudflare answered with a server error (${status}); try again shortly.${said}`, {
+    return new ServerError(l10n.t('Cloudflare answered with a server error ({0}); try again shortly.{1}', status, said), {
       status,
       codes,
       retryable: true,
@@ -173,7 +174,10 @@ export function toCloudflareError(
   }
   if (status >= 300 && status < 400) {
     return new CloudflareError(
-      `Cloudflare answered with a redirect (${status}), which is not followed so the token stays with the configured API host. Check the API base URL setting.`,
+      l10n.t(
+        'Cloudflare answered with a redirect ({0}), which is not followed so the token stays with the configured API host. Check the API base URL setting.',
+        status,
+      ),
       { status },
     );
   }
@@ -183,12 +187,12 @@ export function toCloudflareError(
   }
   if (status === 409) {
     return new NotNowError(
-      `Another change to this zone is still in progress at Cloudflare, so nothing was changed; try again shortly.${said}`,
+      l10n.t('Another change to this zone is still in progress at Cloudflare, so nothing was changed; try again shortly.{0}', said),
       { status, codes },
     );
   }
   if (codes.includes(ALREADY_EXISTS_CODE)) {
-    return new AlreadyExistsError(`Cloudflare already holds this certificate.${said}`, { status, codes });
+    return new AlreadyExistsError(l10n.t('Cloudflare already holds this certificate.{0}', said), { status, codes });
   }
   const known = codes.map((code) => CODE_WORDS[code]).find(Boolean);
   return new CloudflareApiError(`${known ?? 'Cloudflare refused the request.'}${said}`, { status, codes });
@@ -203,19 +207,25 @@ export function failureToError(
 ): CloudflareError {
   switch (reason) {
     case 'timeout':
-      return new TimeoutError(`Cloudflare did not answer in time (${request.method} ${request.path}).`, { retryable: true, cause });
-    case 'cancelled':
-      return new CancelledError('The request was cancelled.', { cause });
-    case 'malformed':
-      return new MalformedResponseError(
-        `Cloudflare's answer could not be read${detail ? ` (${detail})` : ''}; a proxy or network device may be in the way.`,
-        { retryable: true, cause },
-      );
-    default:
-      return new NetworkError(`Cloudflare could not be reached${detail ? ` (${detail})` : ''}. Check the network and the API base URL.`, {
+      return new TimeoutError(l10n.t('Cloudflare did not answer in time ({0} {1}).', request.method, request.path), {
         retryable: true,
         cause,
       });
+    case 'cancelled':
+      return new CancelledError(l10n.t('The request was cancelled.'), { cause });
+    case 'malformed':
+      return new MalformedResponseError(
+        l10n.t("Cloudflare's answer could not be read{0}; a proxy or network device may be in the way.", detail ? ` (${detail})` : ''),
+        { retryable: true, cause },
+      );
+    default:
+      return new NetworkError(
+        l10n.t('Cloudflare could not be reached{0}. Check the network and the API base URL.', detail ? ` (${detail})` : ''),
+        {
+          retryable: true,
+          cause,
+        },
+      );
   }
 }
 
@@ -224,5 +234,5 @@ function serviceWords(messages: readonly EnvelopeMessage[]): string {
     .filter((message) => message.message)
     .slice(0, 3)
     .map((message) => `${message.message!.slice(0, 300)}${message.code ? ` [${message.code}]` : ''}`);
-  return parts.length > 0 ? ` Cloudflare says: ${parts.join('; ')}` : '';
+  return parts.length > 0 ? l10n.t(' Cloudflare says: {0}', parts.join('; ')) : '';
 }

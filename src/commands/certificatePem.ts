@@ -1,3 +1,4 @@
+import * as vscode from 'vscode';
 import { PackCertificateNode } from '../tree/packCertificateNode';
 import type { TreeNode } from '../tree/treeNode';
 
@@ -11,7 +12,7 @@ export type NodePem = { readonly pem: string; readonly name: string } | { readon
 export function nodePem(node: TreeNode | undefined): NodePem {
   const details = node?.details?.();
   if (!node || !details) {
-    return { reason: 'Choose a client certificate or a pack certificate in the Cloudflare Certificates view.' };
+    return { reason: vscode.l10n.t('Choose a client certificate or a pack certificate in the Cloudflare Certificates view.') };
   }
   if (node.pem) {
     return { pem: node.pem.endsWith('\n') ? node.pem : `${node.pem}\n`, name: details.title };
@@ -19,7 +20,10 @@ export function nodePem(node: TreeNode | undefined): NodePem {
   return {
     reason:
       node instanceof PackCertificateNode
-        ? `Cloudflare's API does not return the PEM of the ${details.title}: it lists a pack's certificates by serial number, issuer and expiry only. "Show Certificate Details" shows what it returns.`
-        : `Cloudflare returned no PEM for "${details.title}".`,
+        ? vscode.l10n.t(
+            'Cloudflare\'s API does not return the PEM of the {0}: it lists a pack\'s certificates by serial number, issuer and expiry only. "Show Certificate Details" shows what it returns.',
+            details.title,
+          )
+        : vscode.l10n.t('Cloudflare returned no PEM for "{0}".', details.title),
   };
 }

@@ -1,11 +1,12 @@
+import * as vscode from 'vscode';
 import type { ExtensionServices } from '../extensionServices';
 
 /** Forgets the token on this machine (after a modal confirmation); the welcome view comes back. */
 export async function clearToken(services: Pick<ExtensionServices, 'prompts' | 'tokens' | 'log'>): Promise<void> {
-  const remove = 'Remove Token';
+  const remove = vscode.l10n.t('Remove Token');
   const answer = await services.prompts.confirm(
-    'Remove the Cloudflare API token from this machine?',
-    "The token is deleted from VS Code's secret storage. The token itself stays valid at Cloudflare.",
+    vscode.l10n.t('Remove the Cloudflare API token from this machine?'),
+    vscode.l10n.t("The token is deleted from VS Code's secret storage. The token itself stays valid at Cloudflare."),
     remove,
   );
   if (answer !== remove) {

@@ -11,5 +11,5 @@ export async function copyPem(services: Pick<ExtensionServices, 'prompts'>, node
     return;
   }
   await vscode.env.clipboard.writeText(found.pem);
-  vscode.window.setStatusBarMessage(`Copied the PEM of ${found.name}`, 3000);
+  vscode.window.setStatusBarMessage(vscode.l10n.t('Copied the PEM of {0}', found.name), 3000);
 }

@@ -1,3 +1,4 @@
+import * as vscode from 'vscode';
 import { CommandId } from '../commandIds';
 import type { CertificateAuthority } from '../cloudflare/customHostnameQuery';
 import type { ExtensionServices } from '../extensionServices';
@@ -14,8 +15,8 @@ export const CLEAR_CUSTOM_HOSTNAME_FILTER_COMMAND = CommandId.clearCustomHostnam
 
 type Services = Pick<ExtensionServices, 'clients' | 'data' | 'prompts' | 'tree' | 'treeView'>;
 
-const ANY = 'Any';
-const NOT_ACTIVE = 'Not active';
+const ANY = vscode.l10n.t('Any');
+const NOT_ACTIVE = vscode.l10n.t('Not active');
 const AUTHORITIES: readonly CertificateAuthority[] = ['google', 'lets_encrypt', 'ssl_com', 'digicert'];
 
 /** The group of the node's zone, or of a zone the person picks (palette). */
@@ -24,7 +25,7 @@ async function groupFor(services: Services, node?: TreeNode): Promise<CustomHost
   if (zoneNode) {
     return zoneNode.customHostnamesGroup;
   }
-  const zone = await pickZone(services, 'Filter Custom Hostnames');
+  const zone = await pickZone(services, vscode.l10n.t('Filter Custom Hostnames'));
   const roots = zone ? await services.tree.getChildren() : [];
   return zoneNodeOf(roots.find((root) => root.id === NodeIds.zone(zone!.id)))?.customHostnamesGroup;
 }
@@ -37,7 +38,7 @@ async function ask(services: Services, title: string, values: readonly string[],
       description: value === ANY || extra.includes(value) ? undefined : value,
       value,
     })),
-    { title, placeHolder: 'Cloudflare filters the list; Load more pages through what matches', matchOnDescription: true },
+    { title, placeHolder: vscode.l10n.t('Cloudflare filters the list; Load more pages through what matches'), matchOnDescription: true },
   );
   return picked?.value;
 }
@@ -52,20 +53,22 @@ export async function filterCustomHostnames(services: Services, node?: TreeNode)
   if (!group) {
     return;
   }
-  const ssl = await ask(services, 'Filter by SSL status', SSL_STATUSES, (value) => appearanceOf(SSL_STATUS, value).label, [NOT_ACTIVE]);
+  const ssl = await ask(services, vscode.l10n.t('Filter by SSL status'), SSL_STATUSES, (value) => appearanceOf(SSL_STATUS, value).label, [
+    NOT_ACTIVE,
+  ]);
   if (ssl === undefined) {
     return;
   }
   const host = await ask(
     services,
-    'Filter by hostname status',
+    vscode.l10n.t('Filter by hostname status'),
     Object.keys(HOSTNAME_STATUS),
     (value) => appearanceOf(HOSTNAME_STATUS, value).label,
   );
   if (host === undefined) {
     return;
   }
-  const authority = await ask(services, 'Filter by certificate authority', AUTHORITIES, (value) => value);
+  const authority = await ask(services, vscode.l10n.t('Filter by certificate authority'), AUTHORITIES, (value) => value);
   if (authority === undefined) {
     return;
   }

@@ -1,10 +1,10 @@
 import { CommandId } from '../commandIds';
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import type { CustomHostname, Zone } from '../cloudflare/types';
 import type { ExtensionServices } from '../extensionServices';
 import { formatDate } from '../format/certificateMarkdown';
 import { appearanceOf, SSL_STATUS } from '../format/statusAppearance';
-import { plural } from '../format/wording';
+import { zoneCount } from '../format/wording';
 import { searchHostnames, zonesToSearch, type HostnameMatch } from '../model/hostnameSearch';
 import { NodeIds } from '../model/nodeIds';
 import { soonestPackExpiry } from '../model/packExpiry';
@@ -28,8 +28,10 @@ export function matchItem(match: HostnameMatch, now: Date, showZone: boolean): M
   const soonest = soonestPackExpiry(match.hostname);
   return {
     label: match.hostname.hostname,
-    description: [`SSL ${ssl.label.toLowerCase()}`, showZone ? match.zone.name : undefined].filter(Boolean).join(' · '),
-    detail: soonest ? `Soonest certificate ${expiryPhrase(soonest, now)} (${formatDate(soonest)})` : 'No certificate in its pack',
+    description: [vscode.l10n.t('SSL {0}', ssl.label.toLowerCase()), showZone ? match.zone.name : undefined].filter(Boolean).join(' · '),
+    detail: soonest
+      ? vscode.l10n.t('Soonest certificate {0} ({1})', expiryPhrase(soonest, now), formatDate(soonest))
+      : vscode.l10n.t('No certificate in its pack'),
     match,
   };
 }
@@ -47,14 +49,18 @@ export async function findCustomHostname(services: Services, node?: TreeNode): P
     const found = await searchHostnames(client, zones, text, signal);
     const now = new Date();
     const items = found.matches.map((match) => matchItem(match, now, !scoped));
-    const failed = found.failedZones.length > 0 ? `; ${plural(found.failedZones.length, 'zone')} could not be searched` : '';
-    return { items, summary: `${items.length} of ${found.total} shown${failed}` };
+    const summary =
+      found.failedZones.length > 0
+        ? vscode.l10n.t('{0} of {1} shown; {2} could not be searched', items.length, found.total, zoneCount(found.failedZones.length))
+        : vscode.l10n.t('{0} of {1} shown', items.length, found.total);
+    return { items, summary };
   };
   const picked = await services.prompts.searchPick(
     {
-      title: scoped ? `Find Custom Hostname in ${scoped.name}` : 'Find Custom Hostname',
-      placeholder: 'Type part of a hostname; Cloudflare searches as you type',
-      hint: (text) => (text.trim() ? `No custom hostname contains "${text.trim()}"` : 'Type part of a hostname'),
+      title: scoped ? vscode.l10n.t('Find Custom Hostname in {0}', scoped.name) : vscode.l10n.t('Find Custom Hostname'),
+      placeholder: vscode.l10n.t('Type part of a hostname; Cloudflare searches as you type'),
+      hint: (text) =>
+        text.trim() ? vscode.l10n.t('No custom hostname contains "{0}"', text.trim()) : vscode.l10n.t('Type part of a hostname'),
     },
     search,
   );

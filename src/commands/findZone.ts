@@ -1,6 +1,7 @@
+import * as vscode from 'vscode';
 import { CommandId } from '../commandIds';
 import type { ExtensionServices } from '../extensionServices';
-import { plural } from '../format/wording';
+import { customHostnameCount, zoneCount } from '../format/wording';
 import { appearanceOf, ZONE_STATUS } from '../format/statusAppearance';
 import { NodeIds } from '../model/nodeIds';
 import { revealNode } from '../tree/revealNode';
@@ -14,7 +15,7 @@ export const FIND_ZONE_COMMAND = CommandId.findZone;
 export async function findZone(services: Pick<ExtensionServices, 'data' | 'prompts' | 'tree' | 'treeView'>): Promise<void> {
   const zones = await services.data.zones();
   if (zones.length === 0) {
-    void services.prompts.info('This token can see no zones.');
+    void services.prompts.info(vscode.l10n.t('This token can see no zones.'));
     return;
   }
   const loaded = services.data.loaded().customHostnames;
@@ -25,7 +26,7 @@ export async function findZone(services: Pick<ExtensionServices, 'data' | 'promp
         label: zone.name,
         description: [
           zone.status === 'active' ? undefined : appearanceOf(ZONE_STATUS, zone.status).label,
-          hostnames && hostnames.items.length > 0 ? plural(hostnames.items.length, 'custom hostname') : undefined,
+          hostnames && hostnames.items.length > 0 ? customHostnameCount(hostnames.items.length) : undefined,
           zone.account?.name,
         ]
           .filter(Boolean)
@@ -33,7 +34,11 @@ export async function findZone(services: Pick<ExtensionServices, 'data' | 'promp
         zone,
       };
     }),
-    { title: `Find Zone (${plural(zones.length, 'zone')})`, placeHolder: 'Type part of a zone name', matchOnDescription: true },
+    {
+      title: vscode.l10n.t('Find Zone ({0})', zoneCount(zones.length)),
+      placeHolder: vscode.l10n.t('Type part of a zone name'),
+      matchOnDescription: true,
+    },
   );
   if (picked) {
     await revealNode(services, NodeIds.zone(picked.zone.id));

@@ -1,3 +1,4 @@
+import * as vscode from 'vscode';
 import type { ExtensionServices } from '../extensionServices';
 import { disableForHostname as disableForHostnameText, stopUsingForHostname } from '../format/confirmationText';
 import { AopCertificateNode } from '../tree/aopCertificateNode';
@@ -19,19 +20,23 @@ export async function enableForHostname(services: AssociationServices, node: Tre
     return setAssociation(services, target.parent, target.association.hostname, true);
   }
   if (!(target instanceof AopCertificateNode)) {
-    throw new UserError('Choose a client certificate in the Cloudflare Certificates view.');
+    throw new UserError(vscode.l10n.t('Choose a client certificate in the Cloudflare Certificates view.'));
   }
   if (target.certificate.status !== 'active') {
     throw new UserError(
-      `"${target.label}" is ${target.certificate.status?.replace(/_/g, ' ') ?? 'not active'}; hostnames can use it once it is active.`,
+      vscode.l10n.t(
+        '"{0}" is {1}; hostnames can use it once it is active.',
+        target.label,
+        target.certificate.status?.replace(/_/g, ' ') ?? vscode.l10n.t('not active'),
+      ),
     );
   }
   const hostname = await services.prompts.inputBox({
-    title: `Use "${target.label}" for Authenticated Origin Pulls on a hostname`,
-    prompt: 'The hostname (in this zone) whose origin pulls should present this certificate.',
+    title: vscode.l10n.t('Use "{0}" for Authenticated Origin Pulls on a hostname', target.label),
+    prompt: vscode.l10n.t('The hostname (in this zone) whose origin pulls should present this certificate.'),
     value: target.label.startsWith('*.') ? '' : target.label,
     ignoreFocusOut: true,
-    validateInput: (value) => (HOSTNAME.test(value.trim()) ? undefined : 'Enter a hostname such as api.example.com.'),
+    validateInput: (value) => (HOSTNAME.test(value.trim()) ? undefined : vscode.l10n.t('Enter a hostname such as api.example.com.')),
   });
   if (!hostname) {
     return;
@@ -43,7 +48,7 @@ export async function enableForHostname(services: AssociationServices, node: Tre
 function hostnameNode(services: AssociationServices, node: TreeNode | undefined): AssociationNode {
   const target = node ?? services.treeView.selection[0];
   if (!(target instanceof AssociationNode)) {
-    throw new UserError('Choose a hostname under a client certificate in the Cloudflare Certificates view.');
+    throw new UserError(vscode.l10n.t('Choose a hostname under a client certificate in the Cloudflare Certificates view.'));
   }
   return target;
 }
@@ -63,9 +68,9 @@ export async function addHostname(services: AssociationServices, node: TreeNode 
 export async function removeHostname(services: AssociationServices, node: TreeNode | undefined): Promise<void> {
   const target = hostnameNode(services, node);
   const hostname = target.association.hostname;
-  const action = 'Stop Using';
+  const action = vscode.l10n.t('Stop Using');
   const answer = await services.prompts.confirm(
-    `Stop using "${target.parent.label}" for ${hostname}?`,
+    vscode.l10n.t('Stop using "{0}" for {1}?', target.parent.label, hostname),
     stopUsingForHostname(hostname, target.parent.label),
     action,
   );
@@ -74,19 +79,19 @@ export async function removeHostname(services: AssociationServices, node: TreeNo
   }
   const zone = zoneOf(target)!;
   const change = { zoneId: zone.id, certificateId: target.parent.certificate.id, hostname, enabled: null };
-  await withOperationProgress(`Removing ${hostname} from "${target.parent.label}"`, (options) =>
+  await withOperationProgress(vscode.l10n.t('Removing {0} from "{1}"', hostname, target.parent.label), (options) =>
     services.operations.setAssociation(change, options),
   );
-  void services.prompts.info(`${hostname} no longer uses "${target.parent.label}".`);
+  void services.prompts.info(vscode.l10n.t('{0} no longer uses "{1}".', hostname, target.parent.label));
 }
 
 /** "Disable for Hostname": keeps the association but turns Authenticated Origin Pulls off for it, after a modal. */
 export async function disableForHostname(services: AssociationServices, node: TreeNode | undefined): Promise<void> {
   const target = hostnameNode(services, node);
   const hostname = target.association.hostname;
-  const action = 'Disable';
+  const action = vscode.l10n.t('Disable');
   const answer = await services.prompts.confirm(
-    `Disable Authenticated Origin Pulls with "${target.parent.label}" for ${hostname}?`,
+    vscode.l10n.t('Disable Authenticated Origin Pulls with "{0}" for {1}?', target.parent.label, hostname),
     disableForHostnameText(hostname),
     action,
   );
@@ -104,13 +109,15 @@ async function setAssociation(
 ): Promise<void> {
   const zone = zoneOf(certificate)!;
   const change = { zoneId: zone.id, certificateId: certificate.certificate.id, hostname, enabled };
-  const verb = enabled ? 'Enabling' : 'Disabling';
-  const { association, settled } = await withOperationProgress(`${verb} Authenticated Origin Pulls for ${hostname}`, (options) =>
-    services.operations.setAssociation(change, options),
-  );
+  const title = enabled
+    ? vscode.l10n.t('Enabling Authenticated Origin Pulls for {0}', hostname)
+    : vscode.l10n.t('Disabling Authenticated Origin Pulls for {0}', hostname);
+  const { association, settled } = await withOperationProgress(title, (options) => services.operations.setAssociation(change, options));
   const state = association?.enabled ? 'enabled' : 'disabled';
   const status = association?.status ? ` (${association.status.replace(/_/g, ' ')})` : '';
   void (settled
-    ? services.prompts.info(`Authenticated Origin Pulls with "${certificate.label}" is ${state} for ${hostname}${status}.`)
-    : services.prompts.warning(`Cloudflare is still deploying the change for ${hostname}${status}.`));
+    ? services.prompts.info(
+        vscode.l10n.t('Authenticated Origin Pulls with "{0}" is {1} for {2}{3}.', certificate.label, state, hostname, status),
+      )
+    : services.prompts.warning(vscode.l10n.t('Cloudflare is still deploying the change for {0}{1}.', hostname, status)));
 }

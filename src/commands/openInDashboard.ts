@@ -6,7 +6,7 @@ export async function openInDashboard(services: Pick<ExtensionServices, 'prompts
   const url = node?.dashboardUrl?.();
   if (!url) {
     void services.prompts.info(
-      'Choose a zone, certificate or custom hostname in the Cloudflare Certificates view to open it in the dashboard.',
+      vscode.l10n.t('Choose a zone, certificate or custom hostname in the Cloudflare Certificates view to open it in the dashboard.'),
     );
     return;
   }

@@ -17,7 +17,7 @@ export function withOperationProgress<T>(title: string, operation: (options: Req
       } catch (error) {
         // Cancel always gets a line: the operation's own account of what is left, or the plain fact.
         if (controller.signal.aborted && error instanceof CancelledError && !(error instanceof StoppedError)) {
-          throw new StoppedError(`${title}: stopped. The view shows what Cloudflare holds now.`);
+          throw new StoppedError(vscode.l10n.t('{0}: stopped. The view shows what Cloudflare holds now.', title));
         }
         throw error;
       } finally {

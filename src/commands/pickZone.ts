@@ -1,3 +1,4 @@
+import * as vscode from 'vscode';
 import type { Zone } from '../cloudflare/types';
 import type { ExtensionServices } from '../extensionServices';
 
@@ -9,7 +10,7 @@ export async function pickZone(services: Pick<ExtensionServices, 'prompts' | 'da
   }
   const picked = await services.prompts.quickPick(
     zones.map((zone) => ({ label: zone.name, description: zone.status === 'active' ? undefined : zone.status, zone })),
-    { title, placeHolder: 'Choose the zone', matchOnDescription: true },
+    { title, placeHolder: vscode.l10n.t('Choose the zone'), matchOnDescription: true },
   );
   return picked?.zone;
 }

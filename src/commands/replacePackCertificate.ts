@@ -22,14 +22,16 @@ export async function replacePackCertificate(
 ): Promise<void> {
   const target = node ?? services.treeView.selection[0];
   if (!(target instanceof PackCertificateNode)) {
-    throw new UserError("Choose a certificate inside a custom hostname's certificate pack in the Cloudflare Certificates view.");
+    throw new UserError(
+      vscode.l10n.t("Choose a certificate inside a custom hostname's certificate pack in the Cloudflare Certificates view."),
+    );
   }
   const zone = zoneOf(target)!;
   const hostname = target.parent.hostname;
   const keyType = target.keyType;
   const start = file
     ? await startFromFile(services.prompts, file, '')
-    : await chooseStart(services.prompts, `Replace the ${keyType ?? ''} certificate of ${hostname.hostname}`);
+    : await chooseStart(services.prompts, vscode.l10n.t('Replace the {0} certificate of {1}', keyType ?? '', hostname.hostname));
   const plan = start && (await planWorkspaceUpload(services.prompts, start, { purpose: 'pack', requiredKeyType: keyType }));
   if (!plan) {
     return;
@@ -50,9 +52,9 @@ export async function replacePackCertificate(
   if (!(await acceptVerdict(services.prompts, verdict))) {
     return;
   }
-  const replace = 'Replace';
+  const replace = vscode.l10n.t('Replace');
   const answer = await services.prompts.confirm(
-    `Replace the ${keyType} certificate of ${hostname.hostname}?`,
+    vscode.l10n.t('Replace the {0} certificate of {1}?', keyType ?? vscode.l10n.t('unknown'), hostname.hostname),
     packReplacement(
       now,
       { serial: current.serial_number, expiresOn: current.expires_on ? new Date(current.expires_on) : undefined },
@@ -64,15 +66,27 @@ export async function replacePackCertificate(
     return;
   }
   const ref = { zoneId: zone.id, hostnameId: hostname.id, packId: target.parent.packId, certificateId: current.id };
-  const outcome = await withOperationProgress(`Replacing the ${keyType} certificate of ${hostname.hostname}`, (options) =>
-    services.operations.replacePackCertificate(
-      ref,
-      { certificatePem: material.certificatePem, privateKeyPem: material.privateKeyPem },
-      options,
-    ),
+  const outcome = await withOperationProgress(
+    vscode.l10n.t('Replacing the {0} certificate of {1}', keyType ?? vscode.l10n.t('unknown'), hostname.hostname),
+    (options) =>
+      services.operations.replacePackCertificate(
+        ref,
+        { certificatePem: material.certificatePem, privateKeyPem: material.privateKeyPem },
+        options,
+      ),
   );
   const status = appearanceOf(SSL_STATUS, outcome.value?.ssl?.status).label.toLowerCase();
   void (outcome.settled
-    ? services.prompts.info(`Replaced the ${keyType} certificate of ${hostname.hostname} with "${name}": ${status}.`)
-    : services.prompts.warning(`Cloudflare is still deploying the new certificate of ${hostname.hostname} (${status}).`));
+    ? services.prompts.info(
+        vscode.l10n.t(
+          'Replaced the {0} certificate of {1} with "{2}": {3}.',
+          keyType ?? vscode.l10n.t('unknown'),
+          hostname.hostname,
+          name,
+          status,
+        ),
+      )
+    : services.prompts.warning(
+        vscode.l10n.t('Cloudflare is still deploying the new certificate of {0} ({1}).', hostname.hostname, status),
+      ));
 }

@@ -1,3 +1,4 @@
+import * as vscode from 'vscode';
 import type { ExtensionServices } from '../extensionServices';
 import { rotationSteps } from '../format/confirmationText';
 import { AopCertificateNode } from '../tree/aopCertificateNode';
@@ -22,16 +23,21 @@ type RotateServices = Pick<ExtensionServices, 'prompts' | 'operations' | 'treeVi
  * a pack certificate that is the replace, with the same "expires later" rule.
  */
 export async function rotateCertificate(services: RotateServices, node: TreeNode | undefined): Promise<void> {
-  const target = node ?? services.treeView.selection[0] ?? (await pickCertificate(services, 'Rotate which certificate?'));
+  const target = node ?? (await pickCertificate(services, vscode.l10n.t('Rotate which certificate?')));
+  if (!target) {
+    return;
+  }
   if (target instanceof PackCertificateNode) {
     return replacePackCertificate(services, target, undefined, { mustExpireLater: true });
   }
   if (!(target instanceof AopCertificateNode)) {
-    throw new UserError('Choose a client certificate or a pack certificate in the Cloudflare Certificates view to rotate it.');
+    throw new UserError(
+      vscode.l10n.t('Choose a client certificate or a pack certificate in the Cloudflare Certificates view to rotate it.'),
+    );
   }
   const zone = zoneOf(target)!;
   const old = target.certificate;
-  const start = await chooseStart(services.prompts, `Rotate "${target.label}": choose its replacement`);
+  const start = await chooseStart(services.prompts, vscode.l10n.t('Rotate "{0}": choose its replacement', target.label));
   const plan = start && (await planWorkspaceUpload(services.prompts, start, { purpose: 'aop' }));
   if (!plan) {
     return;
@@ -52,9 +58,9 @@ export async function rotateCertificate(services: RotateServices, node: TreeNode
     return;
   }
   const users = target.associations.filter((association) => association.enabled !== null).length;
-  const rotate = 'Rotate';
+  const rotate = vscode.l10n.t('Rotate');
   const answer = await services.prompts.confirm(
-    `Rotate "${target.label}" in ${zone.name} to "${name}" from ${source.name}?`,
+    vscode.l10n.t('Rotate "{0}" in {1} to "{2}" from {3}?', target.label, zone.name, name, source.name),
     rotationSteps(name, material.leaf.notAfter, now, users, target.label),
     rotate,
   );
@@ -70,7 +76,7 @@ export async function rotateCertificate(services: RotateServices, node: TreeNode
     privateKeyPem: material.privateKeyPem,
     serialNumber: material.leaf.serialNumber,
   };
-  const outcome = await withOperationProgress(`Rotating "${target.label}" in ${zone.name}`, (options) =>
+  const outcome = await withOperationProgress(vscode.l10n.t('Rotating "{0}" in {1}', target.label, zone.name), (options) =>
     services.operations.rotateClientCertificate(rotationTarget, replacement, options),
   );
   await offerToDeleteOld(services, rotationTarget, target.label, outcome);

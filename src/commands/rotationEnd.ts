@@ -1,6 +1,7 @@
+import * as vscode from 'vscode';
 import type { ExtensionServices } from '../extensionServices';
 import { deleteOldAfterRotation } from '../format/confirmationText';
-import { listSome, plural } from '../format/wording';
+import { hostnameCount, listSome } from '../format/wording';
 import type { RotationOutcome, RotationTarget } from '../model/operations/rotateClientCertificate';
 import { withOperationProgress } from './operationProgress';
 
@@ -12,24 +13,36 @@ export async function offerToDeleteOld(
   outcome: RotationOutcome,
 ): Promise<void> {
   if (!outcome.complete) {
+    const still = outcome.stillOnOld.length;
     const left =
-      outcome.stillOnOld.length > 0
-        ? ` ${plural(outcome.stillOnOld.length, 'hostname still uses', 'hostnames still use')} "${oldName}" (${listSome(outcome.stillOnOld)}).`
-        : ' Cloudflare is still deploying some of them.';
+      still === 0
+        ? vscode.l10n.t('Cloudflare is still deploying some of them.')
+        : still === 1
+          ? vscode.l10n.t('1 hostname still uses "{0}" ({1}).', oldName, listSome(outcome.stillOnOld))
+          : vscode.l10n.t('{0} hostnames still use "{1}" ({2}).', still, oldName, listSome(outcome.stillOnOld));
+    // Whole sentences, each translated on its own, said one after the other.
     void services.prompts.warning(
-      `Rotation incomplete: ${plural(outcome.moved.length, 'hostname')} moved.${left} Run Finish Rotation on "${oldName}" to carry on.`,
+      [
+        vscode.l10n.t('Rotation incomplete: {0} moved.', hostnameCount(outcome.moved.length)),
+        left,
+        vscode.l10n.t('Run Finish Rotation on "{0}" to carry on.', oldName),
+      ].join(' '),
     );
     return;
   }
-  const remove = 'Delete Old Certificate';
+  const remove = vscode.l10n.t('Delete Old Certificate');
   const answer = await services.prompts.confirm(
-    `Every hostname now uses the new certificate. Delete "${oldName}"?`,
+    vscode.l10n.t('Every hostname now uses the new certificate. Delete "{0}"?', oldName),
     deleteOldAfterRotation(outcome.moved, oldName),
     remove,
   );
   if (answer !== remove) {
     void services.prompts.info(
-      `Rotated ${plural(outcome.moved.length, 'hostname')} to the new certificate. "${oldName}" is kept; it can be deleted later.`,
+      vscode.l10n.t(
+        'Rotated {0} to the new certificate. "{1}" is kept; it can be deleted later.',
+        hostnameCount(outcome.moved.length),
+        oldName,
+      ),
     );
     return;
   }
@@ -38,14 +51,14 @@ export async function offerToDeleteOld(
   if (users.length > 0) {
     // Someone pointed a hostname at it meanwhile: deleting now would cut that hostname off.
     void services.prompts.warning(
-      `"${oldName}" was not deleted: ${listSome(users.map((user) => user.hostname))} started using it meanwhile.`,
+      vscode.l10n.t('"{0}" was not deleted: {1} started using it meanwhile.', oldName, listSome(users.map((user) => user.hostname))),
     );
     return;
   }
-  const deleted = await withOperationProgress(`Deleting "${oldName}"`, (options) =>
+  const deleted = await withOperationProgress(vscode.l10n.t('Deleting "{0}"', oldName), (options) =>
     services.operations.deleteClientCertificate(ref, [], options),
   );
   void (deleted.settled
-    ? services.prompts.info(`Rotation finished: every hostname uses the new certificate and "${oldName}" is deleted.`)
-    : services.prompts.warning(`Cloudflare is still deleting "${oldName}" (pending deletion).`));
+    ? services.prompts.info(vscode.l10n.t('Rotation finished: every hostname uses the new certificate and "{0}" is deleted.', oldName))
+    : services.prompts.warning(vscode.l10n.t('Cloudflare is still deleting "{0}" (pending deletion).', oldName)));
 }

@@ -1,5 +1,6 @@
+import * as vscode from 'vscode';
 import type { ExtensionServices } from '../extensionServices';
-import { listSome, plural } from '../format/wording';
+import { hostnameCount, listSome } from '../format/wording';
 import { AopCertificateNode } from '../tree/aopCertificateNode';
 import type { TreeNode } from '../tree/treeNode';
 import { zoneOf } from '../tree/zoneOf';
@@ -16,7 +17,9 @@ function rotatingNode(
   const target = node ?? services.treeView.selection[0];
   if (!(target instanceof AopCertificateNode) || !target.rotation) {
     throw new UserError(
-      'Choose a client certificate marked "rotation incomplete" or "replacement uploaded" in the Cloudflare Certificates view.',
+      vscode.l10n.t(
+        'Choose a client certificate marked "rotation incomplete" or "replacement uploaded" in the Cloudflare Certificates view.',
+      ),
     );
   }
   return target as AopCertificateNode & { rotation: NonNullable<AopCertificateNode['rotation']> };
@@ -29,11 +32,14 @@ export async function finishRotation(services: StepServices, node: TreeNode | un
   const { moved, remaining, newCertificate } = target.rotation;
   if (moved.length === 0) {
     // Nothing has moved yet, so this is the rotation's main step: say what it does, as Rotate does.
-    const move = 'Move Hostnames';
-    const expires = newCertificate.expires_on ? ` (expires ${newCertificate.expires_on.slice(0, 10)})` : '';
+    const move = vscode.l10n.t('Move Hostnames');
+    const expires = newCertificate.expires_on ? vscode.l10n.t(' (expires {0})', newCertificate.expires_on.slice(0, 10)) : '';
     const answer = await services.prompts.confirm(
-      `Move ${plural(remaining.length, 'hostname')} from "${target.label}" to its replacement${expires}?`,
-      `${listSome(remaining)} move to the newer certificate already at Cloudflare; each keeps the old one until the new one serves it. Nothing is uploaded.`,
+      vscode.l10n.t('Move {0} from "{1}" to its replacement{2}?', hostnameCount(remaining.length), target.label, expires),
+      vscode.l10n.t(
+        '{0} move to the newer certificate already at Cloudflare; each keeps the old one until the new one serves it. Nothing is uploaded.',
+        listSome(remaining),
+      ),
       move,
     );
     if (answer !== move) {
@@ -41,7 +47,7 @@ export async function finishRotation(services: StepServices, node: TreeNode | un
     }
   }
   const rotationTarget = { zoneId: zone.id, zoneName: zone.name, oldCertificateId: target.certificate.id };
-  const outcome = await withOperationProgress(`Finishing the rotation of "${target.label}"`, (options) =>
+  const outcome = await withOperationProgress(vscode.l10n.t('Finishing the rotation of "{0}"', target.label), (options) =>
     services.operations.finishRotation(rotationTarget, target.rotation.newCertificate.id, options),
   );
   await offerToDeleteOld(services, rotationTarget, target.label, { ...outcome, moved: [...target.rotation.moved, ...outcome.moved] });
@@ -53,24 +59,29 @@ export async function undoRotation(services: StepServices, node: TreeNode | unde
   const zone = zoneOf(target)!;
   const moved = target.rotation.moved;
   if (moved.length === 0) {
-    throw new UserError(`No hostname has moved from "${target.label}" to its replacement, so there is nothing to undo.`);
+    throw new UserError(vscode.l10n.t('No hostname has moved from "{0}" to its replacement, so there is nothing to undo.', target.label));
   }
-  const back = 'Move Back';
+  const back = vscode.l10n.t('Move Back');
   const answer = await services.prompts.confirm(
-    `Move ${plural(moved.length, 'hostname')} back to "${target.label}"?`,
-    `${listSome(moved)} go back to the old certificate; each keeps the new one until the old one serves it again. The new certificate stays at Cloudflare, unused.`,
+    vscode.l10n.t('Move {0} back to "{1}"?', hostnameCount(moved.length), target.label),
+    vscode.l10n.t(
+      '{0} go back to the old certificate; each keeps the new one until the old one serves it again. The new certificate stays at Cloudflare, unused.',
+      listSome(moved),
+    ),
     back,
   );
   if (answer !== back) {
     return;
   }
   const rotationTarget = { zoneId: zone.id, zoneName: zone.name, oldCertificateId: target.certificate.id };
-  const outcome = await withOperationProgress(`Undoing the rotation of "${target.label}"`, (options) =>
+  const outcome = await withOperationProgress(vscode.l10n.t('Undoing the rotation of "{0}"', target.label), (options) =>
     services.operations.undoRotation(rotationTarget, target.rotation.newCertificate.id, options),
   );
   void (outcome.complete
     ? services.prompts.info(
-        `Rotation undone: ${plural(outcome.movedBack.length, 'hostname uses', 'hostnames use')} "${target.label}" again.`,
+        outcome.movedBack.length === 1
+          ? vscode.l10n.t('Rotation undone: 1 hostname uses "{0}" again.', target.label)
+          : vscode.l10n.t('Rotation undone: {0} hostnames use "{1}" again.', outcome.movedBack.length, target.label),
       )
-    : services.prompts.warning(`Cloudflare is still moving hostnames back to "${target.label}".`));
+    : services.prompts.warning(vscode.l10n.t('Cloudflare is still moving hostnames back to "{0}".', target.label)));
 }

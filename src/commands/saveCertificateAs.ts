@@ -17,14 +17,14 @@ export async function saveCertificateAs(services: Pick<ExtensionServices, 'promp
   const fileName = `${found.name.replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 80) || 'certificate'}.pem`;
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
   const target = await services.prompts.saveDialog({
-    title: `Save the certificate ${found.name}`,
+    title: vscode.l10n.t('Save the certificate {0}', found.name),
     defaultUri: folder ? vscode.Uri.joinPath(folder, fileName) : undefined,
     filters: { 'PEM certificates': ['pem', 'crt'] },
-    saveLabel: 'Save Certificate',
+    saveLabel: vscode.l10n.t('Save Certificate'),
   });
   if (!target) {
     return;
   }
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(found.pem));
-  void services.prompts.info(`Saved ${found.name} to ${target.path.split('/').pop()}.`);
+  void services.prompts.info(vscode.l10n.t('Saved {0} to {1}.', found.name, target.path.split('/').pop() ?? ''));
 }

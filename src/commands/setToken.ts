@@ -1,3 +1,4 @@
+import * as vscode from 'vscode';
 import type { ExtensionServices } from '../extensionServices';
 import { describeError } from '../format/describeError';
 import { inertLinks } from '../format/notificationText';
@@ -11,18 +12,19 @@ export async function setToken(services: Pick<ExtensionServices, 'prompts' | 'cl
   let summary: { kind: string; zones: number } | undefined;
   const entered = await services.prompts.checkedInputBox(
     {
-      title: 'Cloudflare API Token',
-      prompt:
+      title: vscode.l10n.t('Cloudflare API Token'),
+      prompt: vscode.l10n.t(
         'Paste an API token with "Zone: Read" and "SSL and Certificates: Edit" (read-only tokens can browse). It is checked with Cloudflare, then kept in VS Code\'s secret storage.',
-      placeHolder: 'API token',
+      ),
+      placeHolder: vscode.l10n.t('API token'),
       password: true,
       ignoreFocusOut: true,
       validateInput: (value) => {
         const trimmed = value.trim();
         if (!trimmed) {
-          return 'Enter the API token.';
+          return vscode.l10n.t('Enter the API token.');
         }
-        return /\s/.test(trimmed) ? 'An API token has no spaces or line breaks.' : undefined;
+        return /\s/.test(trimmed) ? vscode.l10n.t('An API token has no spaces or line breaks.') : undefined;
       },
     },
     async (value, signal) => {
@@ -41,7 +43,11 @@ export async function setToken(services: Pick<ExtensionServices, 'prompts' | 'cl
   }
   await services.tokens.set(token);
   services.log.info(`API token verified (${summary.kind} token) and saved; it can see ${summary.zones} zone(s).`);
-  void services.prompts.info(`Cloudflare API token verified and saved. It can see ${summary.zones} zone${summary.zones === 1 ? '' : 's'}.`);
+  void services.prompts.info(
+    summary.zones === 1
+      ? vscode.l10n.t('Cloudflare API token verified and saved. It can see {0} zone.', summary.zones)
+      : vscode.l10n.t('Cloudflare API token verified and saved. It can see {0} zones.', summary.zones),
+  );
 }
 
 async function verify(
@@ -52,7 +58,7 @@ async function verify(
   const client = services.clients.forToken(token);
   const verification = await client.verifyToken(signal);
   if (verification.status !== 'active') {
-    throw new Error(`Cloudflare says this token is ${verification.status}; it was not saved.`);
+    throw new Error(vscode.l10n.t('Cloudflare says this token is {0}; it was not saved.', verification.status));
   }
   // An active token may still lack permissions: reading zones proves "Zone: Read".
   const zones = await client.listZones(signal);

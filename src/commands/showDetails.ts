@@ -1,18 +1,19 @@
+import * as vscode from 'vscode';
 import type { CertificateDetailsDocuments } from '../editor/certificateDetailsDocuments';
 import type { ExtensionServices } from '../extensionServices';
 import { certificateText } from '../format/certificateText';
 import type { TreeNode } from '../tree/treeNode';
+import { pickCertificate } from './pickCertificate';
 
-/** Opens a read-only document with the decoded certificate of a tree node (or the selected node). */
+/** Opens a read-only document with the decoded certificate of a tree node, or of one chosen from the palette. */
 export async function showDetails(
-  services: Pick<ExtensionServices, 'prompts' | 'treeView'>,
+  services: Pick<ExtensionServices, 'prompts' | 'treeView' | 'tree'>,
   documents: CertificateDetailsDocuments,
   node: TreeNode | undefined,
 ): Promise<void> {
-  const target = node ?? services.treeView.selection[0];
+  const target = node ?? (await pickCertificate(services, vscode.l10n.t('Show the details of which certificate?')));
   const details = target?.details?.();
   if (!target || !details) {
-    void services.prompts.info('Choose a certificate in the Cloudflare Certificates view to see its details.');
     return;
   }
   await documents.open(details.title, target.id, certificateText(details, new Date(), target.pem));

@@ -1,3 +1,4 @@
+import * as vscode from 'vscode';
 import type { ExtensionServices } from '../extensionServices';
 import { formatDate } from '../format/certificateMarkdown';
 import { expiryPhrase } from '../x509/certificateSummary';
@@ -12,7 +13,7 @@ export async function showExpiring(
   services.statusBar.update();
   const expiring = services.statusBar.current;
   if (expiring.length === 0) {
-    void services.prompts.info('No certificate Cloudflare holds expires within the warning window.');
+    void services.prompts.info(vscode.l10n.t('No certificate Cloudflare holds expires within the warning window.'));
     return;
   }
   const now = new Date();
@@ -22,10 +23,24 @@ export async function showExpiring(
     expiring.map((certificate) => ({
       label: certificate.label,
       description: expiryPhrase(certificate.notAfter, now),
-      detail: `${certificate.kind === 'aop' ? 'Client certificate (AOP)' : 'Custom hostname certificate'} · ${zones.get(certificate.zoneId) ?? certificate.zoneId} · ${formatDate(certificate.notAfter)}`,
+      detail:
+        certificate.kind === 'aop'
+          ? vscode.l10n.t(
+              'Client certificate (AOP) · {0} · {1}',
+              zones.get(certificate.zoneId) ?? certificate.zoneId,
+              formatDate(certificate.notAfter),
+            )
+          : vscode.l10n.t(
+              'Custom hostname certificate · {0} · {1}',
+              zones.get(certificate.zoneId) ?? certificate.zoneId,
+              formatDate(certificate.notAfter),
+            ),
       certificate,
     })),
-    { title: 'Certificates that expire soon', placeHolder: 'Choose one to reveal it in the Cloudflare Certificates view' },
+    {
+      title: vscode.l10n.t('Certificates that expire soon'),
+      placeHolder: vscode.l10n.t('Choose one to reveal it in the Cloudflare Certificates view'),
+    },
   );
   if (picked) {
     const { zoneId, nodeId } = picked.certificate;

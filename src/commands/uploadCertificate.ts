@@ -28,7 +28,7 @@ export async function uploadFromFile(services: UploadServices, target?: vscode.U
   const start = await startFromFile(
     services.prompts,
     target instanceof vscode.Uri ? target : undefined,
-    'Choose the certificate to upload to Cloudflare',
+    vscode.l10n.t('Choose the certificate to upload to Cloudflare'),
   );
   if (start) {
     await uploadCertificate(services, start, target instanceof vscode.Uri ? undefined : target);
@@ -51,7 +51,8 @@ export async function uploadCertificate(
   const { source, material } = plan;
   const name = loadX509().displayName(material.leaf);
   const zone =
-    zoneOf(node) ?? (await pickZone(services, `Upload "${name}" as an Authenticated Origin Pulls client certificate to which zone?`));
+    zoneOf(node) ??
+    (await pickZone(services, vscode.l10n.t('Upload "{0}" as an Authenticated Origin Pulls client certificate to which zone?', name)));
   if (!zone) {
     return undefined;
   }
@@ -63,14 +64,14 @@ export async function uploadCertificate(
     serialNumber: material.leaf.serialNumber,
   });
   // Say exactly what goes where, from which file, before anything is sent.
-  const send = 'Upload';
+  const send = vscode.l10n.t('Upload');
   const answer = await services.prompts.confirm(
-    `Upload "${name}" from ${source.name} to ${zone.name}?`,
+    vscode.l10n.t('Upload "{0}" from {1} to {2}?', name, source.name, zone.name),
     [
-      `As an Authenticated Origin Pulls client certificate for ${zone.name}.`,
-      `Subject: ${material.leaf.subject}`,
-      `Serial ${material.leaf.serialNumber}, ${expiryPhrase(material.leaf.notAfter, new Date())}.`,
-      `Private key: ${material.keyFrom ? `from ${material.keyFrom}` : `in ${source.name}`}.`,
+      vscode.l10n.t('As an Authenticated Origin Pulls client certificate for {0}.', zone.name),
+      vscode.l10n.t('Subject: {0}', material.leaf.subject),
+      vscode.l10n.t('Serial {0}, {1}.', material.leaf.serialNumber, expiryPhrase(material.leaf.notAfter, new Date())),
+      vscode.l10n.t('Private key: {0}.', material.keyFrom ? `from ${material.keyFrom}` : `in ${source.name}`),
     ].join('\n'),
     send,
   );
@@ -85,15 +86,20 @@ export async function uploadCertificate(
     privateKeyPem: material.privateKeyPem,
     serialNumber: material.leaf.serialNumber,
   };
-  const outcome = await withOperationProgress(`Uploading "${name}" to ${zone.name}`, (options) =>
+  const outcome = await withOperationProgress(vscode.l10n.t('Uploading "{0}" to {1}', name, zone.name), (options) =>
     services.operations.uploadClientCertificate(upload, options),
   );
   const status = appearanceOf(AOP_STATUS, outcome.certificate.status).label.toLowerCase();
   if (outcome.settled) {
-    void services.prompts.info(`Uploaded "${name}" to ${zone.name}: ${status}.`);
+    void services.prompts.info(vscode.l10n.t('Uploaded "{0}" to {1}: {2}.', name, zone.name, status));
   } else {
     void services.prompts.warning(
-      `"${name}" reached ${zone.name} but Cloudflare is still deploying it (${status}). Refresh later to see it active.`,
+      vscode.l10n.t(
+        '"{0}" reached {1} but Cloudflare is still deploying it ({2}). Refresh later to see it active.',
+        name,
+        zone.name,
+        status,
+      ),
     );
   }
   return outcome.certificate;

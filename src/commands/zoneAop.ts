@@ -1,3 +1,4 @@
+import * as vscode from 'vscode';
 import type { ExtensionServices } from '../extensionServices';
 import { disableZoneAop as disableZoneAopText } from '../format/confirmationText';
 import type { TreeNode } from '../tree/treeNode';
@@ -22,19 +23,28 @@ async function setZoneAop(services: ZoneAopServices, node: TreeNode | undefined,
   const zone =
     target instanceof ZoneNode
       ? target.zone
-      : await pickZone(services, `${enabled ? 'Enable' : 'Disable'} Authenticated Origin Pulls for which zone?`);
+      : await pickZone(
+          services,
+          enabled
+            ? vscode.l10n.t('Enable Authenticated Origin Pulls for which zone?')
+            : vscode.l10n.t('Disable Authenticated Origin Pulls for which zone?'),
+        );
   if (!zone) {
     return;
   }
   const current = await services.data.aopSettings(zone.id);
   if (current.enabled === enabled) {
-    void services.prompts.info(`Authenticated Origin Pulls is already ${enabled ? 'on' : 'off'} for ${zone.name}.`);
+    void services.prompts.info(
+      enabled
+        ? vscode.l10n.t('Authenticated Origin Pulls is already on for {0}.', zone.name)
+        : vscode.l10n.t('Authenticated Origin Pulls is already off for {0}.', zone.name),
+    );
     return;
   }
   if (!enabled) {
-    const action = 'Disable';
+    const action = vscode.l10n.t('Disable');
     const answer = await services.prompts.confirm(
-      `Disable Authenticated Origin Pulls for ${zone.name}?`,
+      vscode.l10n.t('Disable Authenticated Origin Pulls for {0}?', zone.name),
       disableZoneAopText(zone.name),
       action,
     );
@@ -43,8 +53,14 @@ async function setZoneAop(services: ZoneAopServices, node: TreeNode | undefined,
     }
   }
   const settings = await withOperationProgress(
-    `${enabled ? 'Enabling' : 'Disabling'} Authenticated Origin Pulls for ${zone.name}`,
+    enabled
+      ? vscode.l10n.t('Enabling Authenticated Origin Pulls for {0}', zone.name)
+      : vscode.l10n.t('Disabling Authenticated Origin Pulls for {0}', zone.name),
     (options) => services.operations.setZoneAop(zone.id, enabled, options),
   );
-  void services.prompts.info(`Authenticated Origin Pulls is ${settings.enabled ? 'on' : 'off'} for ${zone.name}.`);
+  void services.prompts.info(
+    settings.enabled
+      ? vscode.l10n.t('Authenticated Origin Pulls is on for {0}.', zone.name)
+      : vscode.l10n.t('Authenticated Origin Pulls is off for {0}.', zone.name),
+  );
 }

@@ -21,7 +21,9 @@ export class CertificateDetailsDocuments implements vscode.TextDocumentContentPr
   }
 
   provideTextDocumentContent(uri: vscode.Uri): string {
-    return this.contents.get(uri.toString()) ?? 'This certificate is no longer loaded. Run "Show Certificate Details" again.\n';
+    return (
+      this.contents.get(uri.toString()) ?? vscode.l10n.t('This certificate is no longer loaded. Run "Show Certificate Details" again.\n')
+    );
   }
 
   dispose(): void {

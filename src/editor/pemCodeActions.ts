@@ -25,7 +25,7 @@ export class PemCodeActions implements vscode.CodeActionProvider {
             document.positionAt(candidate.start).line === diagnostic.range.start.line,
         );
         if (block) {
-          const action = new vscode.CodeAction('Remove the EC PARAMETERS block', vscode.CodeActionKind.QuickFix);
+          const action = new vscode.CodeAction(vscode.l10n.t('Remove the EC PARAMETERS block'), vscode.CodeActionKind.QuickFix);
           const end = document.positionAt(block.end);
           // Take the line break after the block too, so no blank line is left behind.
           const through = end.line + 1 < document.lineCount ? new vscode.Position(end.line + 1, 0) : end;
@@ -39,7 +39,7 @@ export class PemCodeActions implements vscode.CodeActionProvider {
       if (diagnostic.code === 'leaf-last') {
         const reordered = reorderedChain(analysis);
         if (reordered) {
-          const action = new vscode.CodeAction('Put the leaf certificate first', vscode.CodeActionKind.QuickFix);
+          const action = new vscode.CodeAction(vscode.l10n.t('Put the leaf certificate first'), vscode.CodeActionKind.QuickFix);
           action.edit = new vscode.WorkspaceEdit();
           action.edit.replace(
             document.uri,

@@ -44,8 +44,8 @@ export class PemCodeLensProvider implements vscode.CodeLensProvider {
           const zones = [...new Set(held.map((place) => place.zoneName))].join(', ');
           lenses.push(
             new vscode.CodeLens(range, {
-              title: `Held by Cloudflare (${zones})`,
-              tooltip: 'Reveal it in the Cloudflare Certificates view',
+              title: vscode.l10n.t('Held by Cloudflare ({0})', zones),
+              tooltip: vscode.l10n.t('Reveal it in the Cloudflare Certificates view'),
               command: REVEAL_CERTIFICATE_COMMAND,
               arguments: [first.kind === 'aop' ? NodeIds.aopCertificate(first.zoneId, first.certificateId) : NodeIds.zone(first.zoneId)],
             }),
@@ -53,14 +53,14 @@ export class PemCodeLensProvider implements vscode.CodeLensProvider {
         } else if (!certificate.info.isCA) {
           lenses.push(
             new vscode.CodeLens(range, {
-              title: 'Upload to Cloudflare…',
+              title: vscode.l10n.t('Upload to Cloudflare…'),
               command: CommandId.uploadFromEditor,
               arguments: [document.uri, certificate.block.start],
             }),
           );
         }
       } else {
-        lenses.push(new vscode.CodeLens(range, { title: 'Certificate cannot be read', command: '' }));
+        lenses.push(new vscode.CodeLens(range, { title: vscode.l10n.t('Certificate cannot be read'), command: '' }));
       }
     }
     return lenses;

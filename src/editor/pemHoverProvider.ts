@@ -35,7 +35,10 @@ export class PemHoverProvider implements vscode.HoverProvider {
       if (!info) {
         return new vscode.Hover(
           new vscode.MarkdownString(
-            `**Certificate that cannot be read**\n\n${escapeMarkdown(certificate.block.problem ?? 'The block does not decode as an X.509 certificate.')}`,
+            vscode.l10n.t(
+              '**Certificate that cannot be read**\n\n{0}',
+              escapeMarkdown(certificate.block.problem ?? vscode.l10n.t('The block does not decode as an X.509 certificate.')),
+            ),
           ),
           range,
         );
@@ -51,7 +54,7 @@ export class PemHoverProvider implements vscode.HoverProvider {
           keyType: keyDescription(info),
           notBefore: info.notBefore,
           notAfter: info.notAfter,
-          status: info.isCA ? 'CA certificate' : 'Leaf certificate',
+          status: info.isCA ? vscode.l10n.t('CA certificate') : vscode.l10n.t('Leaf certificate'),
           sha256Fingerprint: info.sha256Fingerprint,
           heldByCloudflare: heldByCloudflare(this.account, info.serialNumber, info.sha256Fingerprint),
         },
@@ -62,22 +65,22 @@ export class PemHoverProvider implements vscode.HoverProvider {
     const key = inside(analysis.keys);
     if (key) {
       const range = new vscode.Range(document.positionAt(key.block.start), document.positionAt(key.block.end));
-      const lines = ['**Private key**', ''];
+      const lines = [vscode.l10n.t('**Private key**'), ''];
       if (key.encrypted) {
-        lines.push('Encrypted: its type and whether it matches are known once it is decrypted (at upload).');
+        lines.push(vscode.l10n.t('Encrypted: its type and whether it matches are known once it is decrypted (at upload).'));
       } else if (key.info) {
         const size = key.info.keyType === 'RSA' ? ` ${key.info.keySize} bits` : key.info.curve ? ` ${key.info.curve}` : '';
-        lines.push(`Type: ${escapeMarkdown(`${key.info.keyType}${size} (${key.info.format})`)}  `);
+        lines.push(vscode.l10n.t('Type: {0}  ', escapeMarkdown(`${key.info.keyType}${size} (${key.info.format})`)));
         const leaves = analysis.certificates.filter((entry) => entry.info);
         lines.push(
           key.matches
-            ? `Matches the certificate "${escapeMarkdown(displayName(key.matches))}" in this file.`
+            ? vscode.l10n.t('Matches the certificate "{0}" in this file.', escapeMarkdown(displayName(key.matches)))
             : leaves.length > 0
-              ? 'Does **not** match any certificate in this file.'
-              : 'No certificate in this file to match it against.',
+              ? vscode.l10n.t('Does **not** match any certificate in this file.')
+              : vscode.l10n.t('No certificate in this file to match it against.'),
         );
       } else {
-        lines.push('This key cannot be read.');
+        lines.push(vscode.l10n.t('This key cannot be read.'));
       }
       return new vscode.Hover(new vscode.MarkdownString(lines.join('\n')), range);
     }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { ExpiringCertificate } from '../model/expiringCertificates';
 import { expiryPhrase, type ExpiryBand } from '../x509/certificateSummary';
 
@@ -57,6 +58,6 @@ export function expiringStatusLabel(expiring: readonly ExpiringCertificate[], wa
     .filter(Boolean)
     .join(' and ');
   const first = [...expiring].sort((a, b) => a.notAfter.getTime() - b.notAfter.getTime())[0];
-  const soonest = first ? ` The first, ${first.label}, ${expiryPhrase(first.notAfter, now)}.` : '';
-  return `Cloudflare Certificates warning: ${counts}.${soonest} Press to show them.`;
+  const soonest = first ? l10n.t(' The first, {0}, {1}.', first.label, expiryPhrase(first.notAfter, now)) : '';
+  return l10n.t('Cloudflare Certificates warning: {0}.{1} Press to show them.', counts, soonest);
 }

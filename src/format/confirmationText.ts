@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { expiryPhrase } from '../x509/certificateSummary';
 import { listSome, plural } from './wording';
 
@@ -9,9 +10,9 @@ import { listSome, plural } from './wording';
 /** Rotate Certificate…: the three steps, with the replacement's expiry and how many hostnames move. */
 export function rotationSteps(replacement: string, notAfter: Date, now: Date, hostnames: number, old: string): string {
   return [
-    `1. Upload "${replacement}" (${expiryPhrase(notAfter, now)}) and wait until Cloudflare has deployed it.`,
-    `2. Move ${plural(hostnames, 'hostname')} to it; each keeps the old certificate until the new one serves it.`,
-    `3. Then you are asked whether to delete "${old}".`,
+    l10n.t('1. Upload "{0}" ({1}) and wait until Cloudflare has deployed it.', replacement, expiryPhrase(notAfter, now)),
+    l10n.t('2. Move {0} to it; each keeps the old certificate until the new one serves it.', plural(hostnames, 'hostname')),
+    l10n.t('3. Then you are asked whether to delete "{0}".', old),
   ].join('\n');
 }
 
@@ -31,11 +32,11 @@ export function packReplacement(
   current: { serial?: string; expiresOn?: Date },
   replacement: { name: string; serial: string; notAfter: Date },
 ): string {
-  const currentExpiry = current.expiresOn ? expiryPhrase(current.expiresOn, now) : 'expiry unknown';
+  const currentExpiry = current.expiresOn ? expiryPhrase(current.expiresOn, now) : l10n.t('expiry unknown');
   return [
-    `Now: serial ${current.serial ?? 'unknown'}, ${currentExpiry}.`,
-    `New: "${replacement.name}", serial ${replacement.serial}, ${expiryPhrase(replacement.notAfter, now)}.`,
-    'Cloudflare serves the new certificate once it is deployed; the old one is gone.',
+    l10n.t('Now: serial {0}, {1}.', current.serial ?? 'unknown', currentExpiry),
+    l10n.t('New: "{0}", serial {1}, {2}.', replacement.name, replacement.serial, expiryPhrase(replacement.notAfter, now)),
+    l10n.t('Cloudflare serves the new certificate once it is deployed; the old one is gone.'),
   ].join('\n');
 }
 

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Crossing, Threshold } from '../model/expiryWatch';
 
 const NAMED = 3;
@@ -8,19 +9,19 @@ function names(crossings: readonly Crossing[]): string {
   if (labels.length <= NAMED) {
     return labels.length === 1 ? labels[0] : `${labels.slice(0, -1).join(', ')} and ${labels[labels.length - 1]}`;
   }
-  return `${labels.slice(0, NAMED).join(', ')} and ${labels.length - NAMED} more`;
+  return l10n.t('{0} and {1} more', labels.slice(0, NAMED).join(', '), labels.length - NAMED);
 }
 
 function sentence(threshold: Threshold, crossings: readonly Crossing[], days: { warningDays: number; criticalDays: number }): string {
   const count = crossings.length;
-  const subject = count === 1 ? `1 certificate Cloudflare holds` : `${count} certificates Cloudflare holds`;
+  const subject = count === 1 ? l10n.t('1 certificate Cloudflare holds') : l10n.t('{0} certificates Cloudflare holds', count);
   switch (threshold) {
     case 'expired':
-      return `${subject} expired: ${names(crossings)}.`;
+      return l10n.t('{0} expired: {1}.', subject, names(crossings));
     case 'critical':
-      return `${subject} crossed ${days.criticalDays} days to expiry: ${names(crossings)}.`;
+      return l10n.t('{0} crossed {1} days to expiry: {2}.', subject, days.criticalDays, names(crossings));
     case 'warning':
-      return `${subject} crossed ${days.warningDays} days to expiry: ${names(crossings)}.`;
+      return l10n.t('{0} crossed {1} days to expiry: {2}.', subject, days.warningDays, names(crossings));
   }
 }
 

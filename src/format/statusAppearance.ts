@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 /**
  * How each status Cloudflare returns looks in the tree: a codicon, a theme colour and words. Pure data
  * (no vscode import) so a unit test can hold it to every enum value in Cloudflare's published schema.
@@ -81,10 +82,57 @@ export const ZONE_STATUS: Readonly<Record<string, StatusAppearance>> = {
   moved: { icon: 'cloud', color: WARN, label: 'Moved' },
 };
 
+let translated: Readonly<Record<string, string>> | undefined;
+
+/**
+ * The tables above hold the English words; these are the same words in the display language. Built
+ * on first use, after activation has given @vscode/l10n its bundle (the tables load before that).
+ */
+function inWords(label: string): string {
+  translated ??= {
+    Initializing: l10n.t('Initializing'),
+    'Pending deployment': l10n.t('Pending deployment'),
+    'Pending deletion': l10n.t('Pending deletion'),
+    Active: l10n.t('Active'),
+    Deleted: l10n.t('Deleted'),
+    'Deployment timed out': l10n.t('Deployment timed out'),
+    'Deletion timed out': l10n.t('Deletion timed out'),
+    'Pending validation': l10n.t('Pending validation'),
+    'Pending issuance': l10n.t('Pending issuance'),
+    'Pending expiration': l10n.t('Pending expiration'),
+    'Pending clean-up': l10n.t('Pending clean-up'),
+    Expired: l10n.t('Expired'),
+    'Initialization timed out': l10n.t('Initialization timed out'),
+    'Validation timed out': l10n.t('Validation timed out'),
+    'Issuance timed out': l10n.t('Issuance timed out'),
+    'Staging deployment': l10n.t('Staging deployment'),
+    'Active in staging': l10n.t('Active in staging'),
+    Deactivating: l10n.t('Deactivating'),
+    Inactive: l10n.t('Inactive'),
+    'Backup issued': l10n.t('Backup issued'),
+    'Holding deployment': l10n.t('Holding deployment'),
+    Pending: l10n.t('Pending'),
+    'Active, redeploying': l10n.t('Active, redeploying'),
+    Moved: l10n.t('Moved'),
+    'Pending, blocked': l10n.t('Pending, blocked'),
+    'Pending migration': l10n.t('Pending migration'),
+    'Pending provisioning': l10n.t('Pending provisioning'),
+    'Test pending': l10n.t('Test pending'),
+    'Test active': l10n.t('Test active'),
+    'Test active (apex)': l10n.t('Test active (apex)'),
+    'Test blocked': l10n.t('Test blocked'),
+    'Test failed': l10n.t('Test failed'),
+    Provisioned: l10n.t('Provisioned'),
+    Blocked: l10n.t('Blocked'),
+  };
+  return translated[label] ?? label;
+}
+
 /** A status this version does not know yet (Cloudflare adds values): neutral, never a crash. */
 export function appearanceOf(table: Readonly<Record<string, StatusAppearance>>, status: string | undefined | null): StatusAppearance {
   if (status && Object.prototype.hasOwnProperty.call(table, status)) {
-    return table[status];
+    const known = table[status];
+    return { ...known, label: inWords(known.label) };
   }
   const words = status ? status.replace(/_/g, ' ') : 'unknown';
   return { icon: 'circle-large-outline', label: words.charAt(0).toUpperCase() + words.slice(1) };

@@ -1,6 +1,20 @@
+import * as l10n from '@vscode/l10n';
 import type { CertificateInfo } from '../x509/certificateInfo';
 
 /** "1 client cert", "3 client certs": one rule for every count the extension shows. */
+/** "1 hostname", "3 hostnames": a counted noun phrase, translated whole for each number. */
+export function hostnameCount(count: number): string {
+  return count === 1 ? l10n.t('1 hostname') : l10n.t('{0} hostnames', count);
+}
+
+export function zoneCount(count: number): string {
+  return count === 1 ? l10n.t('1 zone') : l10n.t('{0} zones', count);
+}
+
+export function customHostnameCount(count: number): string {
+  return count === 1 ? l10n.t('1 custom hostname') : l10n.t('{0} custom hostnames', count);
+}
+
 export function plural(count: number, noun: string, nouns = `${noun}s`): string {
   return `${count} ${count === 1 ? noun : nouns}`;
 }
@@ -8,7 +22,7 @@ export function plural(count: number, noun: string, nouns = `${noun}s`): string 
 /** "RSA 2048 bits", "ECDSA P-256": a key as the tree, hovers and details describe it. */
 export function keyDescription(info: Pick<CertificateInfo, 'keyType' | 'keySize' | 'curve'>): string {
   if (info.keyType === 'RSA' && info.keySize) {
-    return `RSA ${info.keySize} bits`;
+    return l10n.t('RSA {0} bits', info.keySize);
   }
   if (info.keyType === 'ECDSA' && info.curve) {
     return `ECDSA ${info.curve}`;
@@ -19,5 +33,5 @@ export function keyDescription(info: Pick<CertificateInfo, 'keyType' | 'keySize'
 /** "a, b, c, and 2 more": names in a sentence without letting a long list swamp it. */
 export function listSome(names: readonly string[], shown = 5): string {
   const head = names.slice(0, shown).join(', ');
-  return names.length > shown ? `${head}, and ${names.length - shown} more` : head;
+  return names.length > shown ? l10n.t('{0}, and {1} more', head, names.length - shown) : head;
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { HostnameCertificate } from '../cloudflare/types';
 import type { CertificateInfo } from '../x509/certificateInfo';
 import { loadX509 } from '../x509/lazy';
@@ -44,5 +45,5 @@ export function clientCertificateInfo(certificate: HostnameCertificate): Certifi
 /** The name the tree shows for a client certificate: its CN or first SAN, else a short id. */
 export function clientCertificateName(certificate: HostnameCertificate): string {
   const info = clientCertificateInfo(certificate);
-  return info ? loadX509().displayName(info) : `Certificate ${certificate.id.slice(0, 8)}`;
+  return info ? loadX509().displayName(info) : l10n.t('Certificate {0}', certificate.id.slice(0, 8));
 }

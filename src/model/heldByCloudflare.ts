@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { packCertificates } from '../cloudflare/types';
 import type { AccountData } from './accountData';
 import type { AccountModel } from './accountModel';
@@ -54,19 +55,21 @@ export function heldByCloudflare(account: AccountModel, serialNumber: string, sh
   switch (account.status) {
     case 'noToken':
     case 'changedElsewhere':
-      return account.stillLoading ? 'unknown (still loading what Cloudflare holds)' : 'unknown (no API token is set)';
+      return account.stillLoading ? l10n.t('unknown (still loading what Cloudflare holds)') : l10n.t('unknown (no API token is set)');
     case 'storageUnavailable':
-      return 'unknown (the API token cannot be read)';
+      return l10n.t('unknown (the API token cannot be read)');
     case 'tokenRejected':
-      return 'unknown (Cloudflare rejected the API token)';
+      return l10n.t('unknown (Cloudflare rejected the API token)');
     default:
       break;
   }
   if (account.stillLoading) {
-    return 'not among what has loaded so far (still loading what Cloudflare holds)';
+    return l10n.t('not among what has loaded so far (still loading what Cloudflare holds)');
   }
   const { failed } = account.scan;
   return failed > 0
-    ? `no (not among the certificates loaded; ${failed} zone${failed === 1 ? '' : 's'} could not be loaded)`
-    : 'no (not among the certificates Cloudflare holds)';
+    ? failed === 1
+      ? l10n.t('no (not among the certificates loaded; {0} zone could not be loaded)', failed)
+      : l10n.t('no (not among the certificates loaded; {0} zones could not be loaded)', failed)
+    : l10n.t('no (not among the certificates Cloudflare holds)');
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { CancelledError } from '../cloudflare/errors';
 import type { CustomHostnameSearch } from '../cloudflare/customHostnameQuery';
 import type { CustomHostname, Page, Zone } from '../cloudflare/types';
@@ -69,7 +70,7 @@ export async function searchHostnames(
   });
   const first = answers.find((answer): answer is PromiseRejectedResult => answer.status === 'rejected');
   if (signal.aborted || first?.reason instanceof CancelledError || (first && failedZones.length === zones.length)) {
-    throw first?.reason ?? new CancelledError('The search was cancelled.');
+    throw first?.reason ?? new CancelledError(l10n.t('The search was cancelled.'));
   }
   const wanted = text.trim().toLowerCase();
   const rank = (match: HostnameMatch) => (match.hostname.hostname === wanted ? 0 : match.hostname.hostname.startsWith(wanted) ? 1 : 2);

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { CancelledError } from '../cloudflare/errors';
 
 /**
@@ -39,7 +40,7 @@ export async function pollUntilSettled<T>(
 
 export function throwIfAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) {
-    throw new CancelledError('The operation was cancelled.');
+    throw new CancelledError(l10n.t('The operation was cancelled.'));
   }
 }
 
@@ -49,7 +50,7 @@ export function wait(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     const onAbort = () => {
       clearTimeout(timer);
-      reject(new CancelledError('The operation was cancelled.'));
+      reject(new CancelledError(l10n.t('The operation was cancelled.')));
     };
     const timer = setTimeout(() => {
       signal?.removeEventListener('abort', onAbort);

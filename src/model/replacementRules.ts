@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { expiryPhrase } from '../x509/certificateSummary';
 import { Limits } from './limits';
 
@@ -70,8 +71,12 @@ export function checkReplacement(check: ReplacementCheck): Refusal | Question[] 
     questions.push({
       kind: 'question',
       code: 'doesNotCoverHostname',
-      message: `"${check.replacementLabel}" does not cover ${check.hostname}.`,
-      detail: `It is for ${newNames.join(', ') || 'no names'}. Visitors of ${check.hostname} would be served a certificate that does not match it, and their TLS connections would fail.`,
+      message: l10n.t('"{0}" does not cover {1}.', check.replacementLabel, check.hostname),
+      detail: l10n.t(
+        'It is for {0}. Visitors of {1} would be served a certificate that does not match it, and their TLS connections would fail.',
+        newNames.join(', ') || 'no names',
+        check.hostname,
+      ),
       proceed: 'Replace Anyway',
       cancel: 'Choose Another',
     });
@@ -79,22 +84,22 @@ export function checkReplacement(check: ReplacementCheck): Refusal | Question[] 
   const oldNames = namesOf(current);
   // Two certificates for the same name are told apart by their role, not by that name twice.
   const same = check.currentLabel === check.replacementLabel;
-  const currentName = same ? 'the current certificate' : `"${check.currentLabel}"`;
-  const replacementName = same ? 'the replacement' : `"${check.replacementLabel}"`;
+  const currentName = same ? l10n.t('the current certificate') : `"${check.currentLabel}"`;
+  const replacementName = same ? l10n.t('the replacement') : `"${check.replacementLabel}"`;
   const onlyOld = oldNames.filter((name) => !newNames.includes(name));
   const onlyNew = newNames.filter((name) => !oldNames.includes(name));
   if (oldNames.length > 0 && (onlyOld.length > 0 || onlyNew.length > 0)) {
     const lines = [
-      onlyOld.length > 0 ? `Only ${currentName} is for: ${onlyOld.join(', ')}.` : undefined,
-      onlyNew.length > 0 ? `Only ${replacementName} is for: ${onlyNew.join(', ')}.` : undefined,
-      'What moves to it will present the new names.',
+      onlyOld.length > 0 ? l10n.t('Only {0} is for: {1}.', currentName, onlyOld.join(', ')) : undefined,
+      onlyNew.length > 0 ? l10n.t('Only {0} is for: {1}.', replacementName, onlyNew.join(', ')) : undefined,
+      l10n.t('What moves to it will present the new names.'),
     ];
     questions.push({
       kind: 'question',
       code: 'differentNames',
       message: same
-        ? `The replacement is not for the same names as the current "${check.currentLabel}".`
-        : `"${check.replacementLabel}" is not for the same names as "${check.currentLabel}".`,
+        ? l10n.t('The replacement is not for the same names as the current "{0}".', check.currentLabel)
+        : l10n.t('"{0}" is not for the same names as "{1}".', check.replacementLabel, check.currentLabel),
       detail: lines.filter(Boolean).join('\n'),
       proceed: check.hostname ? 'Replace Anyway' : 'Rotate Anyway',
       cancel: 'Choose Another',

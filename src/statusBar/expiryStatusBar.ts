@@ -22,7 +22,7 @@ export class ExpiryStatusBar implements vscode.Disposable {
     private readonly expiry: () => ExpiryWindow,
     private readonly now: () => Date = () => new Date(),
   ) {
-    this.item.name = 'Cloudflare Certificates: expiring certificates';
+    this.item.name = vscode.l10n.t('Cloudflare Certificates: expiring certificates');
     this.item.command = SHOW_EXPIRING_COMMAND;
     this.subscription = data.onDidChange(() => this.scheduleUpdate());
   }
@@ -54,7 +54,7 @@ export class ExpiryStatusBar implements vscode.Disposable {
     }
     this.item.text = `$(warning) ${expiringSummary(this.expiring, warningDays)}`;
     this.item.accessibilityInformation = { label: expiringStatusLabel(this.expiring, warningDays, this.now()), role: 'button' };
-    this.item.tooltip = 'Certificates Cloudflare holds that have expired or expire soon. Click to see them.';
+    this.item.tooltip = vscode.l10n.t('Certificates Cloudflare holds that have expired or expire soon. Click to see them.');
     this.item.backgroundColor = new vscode.ThemeColor(
       this.expiring.some((entry) => entry.expired) ? 'statusBarItem.errorBackground' : 'statusBarItem.warningBackground',
     );

@@ -150,14 +150,14 @@ export function registerTools(services: ToolServices): vscode.Disposable[] {
     vscode.lm.registerTool<{ certificate: string; file: string }>(ToolName.rotateCertificate, {
       prepareInvocation: async (options) => {
         if (checkInput(options.input, { certificate: 'string', file: 'string' })) {
-          return { invocationMessage: 'Checking the rotation input' };
+          return { invocationMessage: vscode.l10n.t('Checking the rotation input') };
         }
         await services.account.settled();
         const plan = await rotationPlan(services, options.input);
         // Nothing is sent before the person confirms; a refusal needs no confirmation, it sends nothing.
         return plan.ok
-          ? { invocationMessage: `Rotating ${plan.oldLabel}`, confirmationMessages: plan.confirmation }
-          : { invocationMessage: 'Checking the rotation (refused, nothing sent)' };
+          ? { invocationMessage: vscode.l10n.t('Rotating {0}', plan.oldLabel), confirmationMessages: plan.confirmation }
+          : { invocationMessage: vscode.l10n.t('Checking the rotation (refused, nothing sent)') };
       },
       ...checked<{ certificate: string; file: string }>({ certificate: 'string', file: 'string' }, async (input, token, options) => {
         const plan = await rotationPlan(services, input);

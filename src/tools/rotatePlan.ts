@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { AccountModel } from '../model/accountModel';
 import { findCertificates } from '../model/certificateLookup';
 import { clientCertificateInfo, clientCertificateName } from '../model/clientCertificateInfo';
@@ -77,10 +78,24 @@ export function planRotation(
   const hostnames = aop ? hostnamesOn(aop.associations, certificate.id) : [];
   const notes = verdict.map((question) => `${question.message} ${question.detail}`);
   const message = [
-    `Rotate the client certificate ${quoted(oldLabel)} (id ${certificate.id}) in ${quoted(zoneName)} to ${quoted(name)} from ${quoted(input.file)} (${expiryPhrase(material.leaf.notAfter, now)}).`,
-    `1. Upload it and wait until Cloudflare has deployed it.`,
-    `2. Move ${hostnames.length} hostname${hostnames.length === 1 ? '' : 's'} to it (${hostnames.map((hostname) => quoted(hostname)).join(', ') || 'none'}); each keeps the old certificate until the new one serves it.`,
-    `3. Keep the old certificate: delete it in the Certificates view when you are ready.`,
+    l10n.t(
+      'Rotate the client certificate {0} (id {1}) in {2} to {3} from {4} ({5}).',
+      quoted(oldLabel),
+      certificate.id,
+      quoted(zoneName),
+      quoted(name),
+      quoted(input.file),
+      expiryPhrase(material.leaf.notAfter, now),
+    ),
+    l10n.t('1. Upload it and wait until Cloudflare has deployed it.'),
+    hostnames.length === 1
+      ? l10n.t('2. Move 1 hostname to it ({0}); each keeps the old certificate until the new one serves it.', quoted(hostnames[0]))
+      : l10n.t(
+          '2. Move {0} hostnames to it ({1}); each keeps the old certificate until the new one serves it.',
+          hostnames.length,
+          hostnames.map((hostname) => quoted(hostname)).join(', ') || l10n.t('none'),
+        ),
+    l10n.t('3. Keep the old certificate: delete it in the Certificates view when you are ready.'),
     ...notes,
   ].join('\n');
   return {
@@ -97,6 +112,6 @@ export function planRotation(
     oldLabel,
     hostnames,
     notes,
-    confirmation: { title: `Rotate ${oldLabel} in ${zoneName}?`, message },
+    confirmation: { title: l10n.t('Rotate {0} in {1}?', oldLabel, zoneName), message },
   };
 }

@@ -66,11 +66,11 @@ export class AopCertificateNode implements TreeNode {
       [this.certificate.status === 'active' ? undefined : status.label.toLowerCase(), this.rotationWords()].filter(Boolean).join(' · ') ||
       undefined;
     item.accessibilityInformation = {
-      label: rowLabel({ name: this.label, kind: 'client certificate', status: status.label, details: this.rotationWords() }),
+      label: rowLabel({ name: this.label, kind: vscode.l10n.t('client certificate'), status: status.label, details: this.rotationWords() }),
     };
     item.tooltip = new vscode.MarkdownString(certificateMarkdown(this.details(), this.context.now()));
     // Clicking a certificate (or Enter on it) opens its details, as a file opens from the Explorer.
-    item.command = { command: SHOW_DETAILS_COMMAND, title: 'Show Certificate Details', arguments: [this] };
+    item.command = { command: SHOW_DETAILS_COMMAND, title: vscode.l10n.t('Show Certificate Details'), arguments: [this] };
     return item;
   }
 
@@ -83,14 +83,14 @@ export class AopCertificateNode implements TreeNode {
     const bare = clientCertificateName(newCertificate);
     // Old and new often share a name (a renewal): the new one's expiry tells the rows apart.
     const expires = newCertificate.expires_on?.slice(0, 10);
-    const name = bare === clientCertificateName(this.certificate) && expires ? `${bare} (expires ${expires})` : bare;
+    const name = bare === clientCertificateName(this.certificate) && expires ? vscode.l10n.t('{0} (expires {1})', bare, expires) : bare;
     if (moved.length === 0) {
       const how = newCertificate.status === 'active' ? 'uploaded' : 'deploying';
-      return `replacement ${how}: 0 of ${remaining.length} hostnames on ${name}`;
+      return vscode.l10n.t('replacement {0}: 0 of {1} hostnames on {2}', how, remaining.length, name);
     }
     return remaining.length > 0
-      ? `rotation incomplete: ${moved.length} of ${moved.length + remaining.length} hostnames on ${name}`
-      : `rotation incomplete: replaced by ${name}, no hostname uses it`;
+      ? vscode.l10n.t('rotation incomplete: {0} of {1} hostnames on {2}', moved.length, moved.length + remaining.length, name)
+      : vscode.l10n.t('rotation incomplete: replaced by {0}, no hostname uses it', name);
   }
 
   get pem(): string | undefined {

@@ -26,7 +26,7 @@ export class AopGroupNode implements TreeNode {
   }
 
   getTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem('Client Certificates (AOP)', vscode.TreeItemCollapsibleState.Collapsed);
+    const item = new vscode.TreeItem(vscode.l10n.t('Client Certificates (AOP)'), vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
     item.contextValue = ContextValue.aopGroup;
     const loaded = this.context.data.loaded().aop.get(this.zoneId);
@@ -34,12 +34,15 @@ export class AopGroupNode implements TreeNode {
     item.description = loaded ? `${loaded.certificates.length} of ${Limits.certificatesPerZone}` : undefined;
     item.accessibilityInformation = {
       label: rowLabel({
-        name: 'Client Certificates (AOP)',
+        name: vscode.l10n.t('Client Certificates (AOP)'),
         kind: 'group',
         details: loaded ? `${loaded.certificates.length} of ${Limits.certificatesPerZone} certificates` : undefined,
       }),
     };
-    item.tooltip = `Per-hostname Authenticated Origin Pulls client certificates (at most ${Limits.certificatesPerZone} per zone).`;
+    item.tooltip = vscode.l10n.t(
+      'Per-hostname Authenticated Origin Pulls client certificates (at most {0} per zone).',
+      Limits.certificatesPerZone,
+    );
     return item;
   }
 
@@ -47,7 +50,7 @@ export class AopGroupNode implements TreeNode {
     try {
       const { certificates, associations } = await this.context.data.aop(this.zoneId);
       if (certificates.length === 0) {
-        return [new MessageNode(this, 'No certificates')];
+        return [new MessageNode(this, vscode.l10n.t('No certificates'))];
       }
       const sorted = [...certificates].sort((a, b) => (a.expires_on ?? '').localeCompare(b.expires_on ?? ''));
       const rotations = findRotations({ certificates, associations });
@@ -64,7 +67,7 @@ export class AopGroupNode implements TreeNode {
       nodes.forEach((node) => node.prepare());
       return nodes;
     } catch (error) {
-      return [new ErrorNode(this, error, 'Could not load client certificates: ')];
+      return [new ErrorNode(this, error, (problem) => vscode.l10n.t('Could not load client certificates: {0}', problem))];
     }
   }
 

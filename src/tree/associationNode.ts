@@ -28,7 +28,7 @@ export class AssociationNode implements TreeNode {
   }
 
   getTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(this.association.hostname ?? '(no hostname)', vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(this.association.hostname ?? vscode.l10n.t('(no hostname)'), vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
     item.contextValue = this.enabled ? ContextValue.associationEnabled : ContextValue.associationDisabled;
     const status = appearanceOf(AOP_STATUS, this.association.status);
@@ -48,8 +48,8 @@ export class AssociationNode implements TreeNode {
       .join(' · ');
     item.accessibilityInformation = {
       label: rowLabel({
-        name: this.association.hostname ?? '(no hostname)',
-        kind: 'hostname using this certificate',
+        name: this.association.hostname ?? vscode.l10n.t('(no hostname)'),
+        kind: vscode.l10n.t('hostname using this certificate'),
         details: item.description,
       }),
     };
@@ -70,9 +70,18 @@ export class AssociationNode implements TreeNode {
   private tooltip(association: HostnameAssociation, fresh = false): vscode.MarkdownString {
     const tooltip = new vscode.MarkdownString();
     tooltip.appendMarkdown(`**${escapeMarkdown(association.hostname)}**\n\n`);
-    tooltip.appendMarkdown(`Authenticated Origin Pulls: ${association.enabled === true ? 'enabled' : 'disabled'} for this hostname  \n`);
-    tooltip.appendMarkdown(`Association status: ${escapeMarkdown(appearanceOf(AOP_STATUS, association.status).label)}  \n`);
-    tooltip.appendMarkdown(`Certificate status: ${escapeMarkdown(appearanceOf(AOP_STATUS, association.cert_status).label)}  \n`);
+    tooltip.appendMarkdown(
+      vscode.l10n.t(
+        'Authenticated Origin Pulls: {0} for this hostname  \n',
+        association.enabled === true ? vscode.l10n.t('enabled') : vscode.l10n.t('disabled'),
+      ),
+    );
+    tooltip.appendMarkdown(
+      vscode.l10n.t('Association status: {0}  \n', escapeMarkdown(appearanceOf(AOP_STATUS, association.status).label)),
+    );
+    tooltip.appendMarkdown(
+      vscode.l10n.t('Certificate status: {0}  \n', escapeMarkdown(appearanceOf(AOP_STATUS, association.cert_status).label)),
+    );
     // Dates read as in the certificate's own hover: minutes in UTC, and the days left beside the expiry.
     const expires = association.expires_on ? new Date(association.expires_on) : undefined;
     const expiry =
@@ -81,18 +90,21 @@ export class AssociationNode implements TreeNode {
         : association.expires_on;
     const updated = association.updated_at ? new Date(association.updated_at) : undefined;
     const rows = [
-      ['Certificate ID', association.cert_id],
-      ['Serial', association.serial_number],
-      ['Issuer', association.issuer],
-      ['Expires', expiry],
-      ['Updated', updated && !Number.isNaN(updated.getTime()) ? formatDate(updated) : association.updated_at],
+      [(value: string) => vscode.l10n.t('Certificate ID: {0}', value), association.cert_id],
+      [(value: string) => vscode.l10n.t('Serial: {0}', value), association.serial_number],
+      [(value: string) => vscode.l10n.t('Issuer: {0}', value), association.issuer],
+      [(value: string) => vscode.l10n.t('Expires: {0}', value), expiry],
+      [
+        (value: string) => vscode.l10n.t('Updated: {0}', value),
+        updated && !Number.isNaN(updated.getTime()) ? formatDate(updated) : association.updated_at,
+      ],
     ] as const;
-    for (const [label, value] of rows) {
+    for (const [line, value] of rows) {
       if (value) {
-        tooltip.appendMarkdown(`${label}: ${escapeMarkdown(String(value))}  \n`);
+        tooltip.appendMarkdown(`${line(escapeMarkdown(String(value)))}  \n`);
       }
     }
-    tooltip.appendMarkdown(fresh ? '\n*As Cloudflare has it now.*' : '');
+    tooltip.appendMarkdown(fresh ? vscode.l10n.t('\n*As Cloudflare has it now.*') : '');
     return tooltip;
   }
 

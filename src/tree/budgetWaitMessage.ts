@@ -1,4 +1,4 @@
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import type { RequestLimiter } from '../cloudflare/requestLimiter';
 import type { Logger } from '../logging/logger';
 import type { TreeNode } from './treeNode';
@@ -20,7 +20,10 @@ export function showBudgetWaits(limiter: RequestLimiter, treeView: vscode.TreeVi
     }
     const seconds = Math.max(1, Math.ceil(resumeInMs / 1000));
     showing = true;
-    treeView.message = `Paused to stay under Cloudflare's rate limit (1,200 requests per 5 minutes); resuming in about ${seconds} s.`;
+    treeView.message = vscode.l10n.t(
+      "Paused to stay under Cloudflare's rate limit (1,200 requests per 5 minutes); resuming in about {0} s.",
+      seconds,
+    );
     log.info(`Request budget spent; next request in ${seconds} s.`);
   });
 }

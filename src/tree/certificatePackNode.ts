@@ -38,7 +38,7 @@ export class CertificatePackNode implements TreeNode {
   getTreeItem(): vscode.TreeItem {
     const ssl = this.hostname.ssl;
     // Named by what it holds: a bare UUID tells a person nothing; the id is in the tooltip.
-    const label = ['Certificate pack', packKeyTypes(this.hostname), ssl?.bundle_method].filter(Boolean).join(' · ');
+    const label = [vscode.l10n.t('Certificate pack'), packKeyTypes(this.hostname), ssl?.bundle_method].filter(Boolean).join(' · ');
     const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Expanded);
     item.id = this.id;
     item.contextValue = ContextValue.certificatePack;
@@ -46,7 +46,15 @@ export class CertificatePackNode implements TreeNode {
     item.iconPath = iconFor(status);
     item.description = [ssl?.certificate_authority, status.label.toLowerCase()].filter(Boolean).join(' · ');
     item.accessibilityInformation = { label: rowLabel({ name: label, details: item.description }) };
-    item.tooltip = `Certificate pack of ${this.hostname.hostname}\nHolds: ${packKeyTypes(this.hostname)}\nBundle method: ${ssl?.bundle_method ?? 'unknown'}\nCertificate authority: ${ssl?.certificate_authority ?? 'custom'}\nStatus: ${status.label}\nID: ${this.packId}`;
+    item.tooltip = vscode.l10n.t(
+      'Certificate pack of {0}\nHolds: {1}\nBundle method: {2}\nCertificate authority: {3}\nStatus: {4}\nID: {5}',
+      this.hostname.hostname,
+      packKeyTypes(this.hostname),
+      ssl?.bundle_method ?? 'unknown',
+      ssl?.certificate_authority ?? 'custom',
+      status.label,
+      this.packId,
+    );
     return item;
   }
 
@@ -57,7 +65,7 @@ export class CertificatePackNode implements TreeNode {
   getChildren(): TreeNode[] {
     const certificates = packCertificates(this.hostname);
     if (certificates.length === 0) {
-      return [new MessageNode(this, 'No certificates')];
+      return [new MessageNode(this, vscode.l10n.t('No certificates'))];
     }
     return certificates.map((certificate) => new PackCertificateNode(this.context, this, certificate, certificates.length === 1));
   }

@@ -167,10 +167,10 @@ export class CertificateTreeProvider implements vscode.TreeDataProvider<TreeNode
         this.account.tokenRejected();
         return [];
       }
-      return [new ErrorNode(this.root, error, 'Could not load zones: ')];
+      return [new ErrorNode(this.root, error, (problem) => vscode.l10n.t('Could not load zones: {0}', problem))];
     }
     if (zones.length === 0) {
-      return [new MessageNode(this.root, 'No zones: this token can see no zones', 'circle-slash')];
+      return [new MessageNode(this.root, vscode.l10n.t('No zones: this token can see no zones'), 'circle-slash')];
     }
     return zones.map((zone) => {
       let node = this.zoneNodes.get(zone.id);

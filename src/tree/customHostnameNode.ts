@@ -38,24 +38,26 @@ export class CustomHostnameNode implements TreeNode {
     const ssl = appearanceOf(SSL_STATUS, this.hostname.ssl?.status);
     const host = appearanceOf(HOSTNAME_STATUS, this.hostname.status);
     item.iconPath = iconFor(ssl);
-    item.description = `SSL ${ssl.label.toLowerCase()} · hostname ${host.label.toLowerCase()}`;
+    item.description = vscode.l10n.t('SSL {0} · hostname {1}', ssl.label.toLowerCase(), host.label.toLowerCase());
     item.accessibilityInformation = {
-      label: rowLabel({ name: this.hostname.hostname, kind: 'custom hostname', details: item.description }),
+      label: rowLabel({ name: this.hostname.hostname, kind: vscode.l10n.t('custom hostname'), details: item.description }),
     };
     const tooltip = new vscode.MarkdownString();
     tooltip.appendMarkdown(`**${escapeMarkdown(this.hostname.hostname)}**\n\n`);
-    tooltip.appendMarkdown(`Hostname status: ${escapeMarkdown(host.label)}  \nSSL status: ${escapeMarkdown(ssl.label)}  \n`);
+    tooltip.appendMarkdown(
+      vscode.l10n.t('Hostname status: {0}  \nSSL status: {1}  \n', escapeMarkdown(host.label), escapeMarkdown(ssl.label)),
+    );
     for (const problem of this.hostname.ssl?.validation_errors ?? []) {
-      tooltip.appendMarkdown(`Validation: ${escapeMarkdown(problem.message ?? '')}  \n`);
+      tooltip.appendMarkdown(vscode.l10n.t('Validation: {0}  \n', escapeMarkdown(problem.message ?? '')));
     }
     for (const problem of this.hostname.verification_errors ?? []) {
-      tooltip.appendMarkdown(`Verification: ${escapeMarkdown(problem)}  \n`);
+      tooltip.appendMarkdown(vscode.l10n.t('Verification: {0}  \n', escapeMarkdown(problem)));
     }
     const soonest = this.expiresOn();
     if (soonest) {
-      tooltip.appendMarkdown(`Soonest certificate expiry: ${escapeMarkdown(soonest.toISOString().slice(0, 10))}  \n`);
+      tooltip.appendMarkdown(vscode.l10n.t('Soonest certificate expiry: {0}  \n', escapeMarkdown(soonest.toISOString().slice(0, 10))));
     }
-    tooltip.appendMarkdown(`ID: ${escapeMarkdown(this.hostname.id)}`);
+    tooltip.appendMarkdown(vscode.l10n.t('ID: {0}', escapeMarkdown(this.hostname.id)));
     item.tooltip = tooltip;
     return item;
   }

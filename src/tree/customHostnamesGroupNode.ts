@@ -36,16 +36,20 @@ export class CustomHostnamesGroupNode implements TreeNode, Pageable {
   }
 
   getTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem('Custom Hostnames', vscode.TreeItemCollapsibleState.Collapsed);
+    const item = new vscode.TreeItem(vscode.l10n.t('Custom Hostnames'), vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
     item.contextValue = ContextValue.customHostnames;
     item.iconPath = new vscode.ThemeIcon('globe');
     const loaded = this.context.data.loaded().customHostnames.get(this.zoneId);
     if (loaded) {
-      item.description = loaded.complete ? `${loaded.items.length}` : `${loaded.items.length} of ${loaded.expected ?? '?'} loaded`;
+      item.description = loaded.complete
+        ? `${loaded.items.length}`
+        : vscode.l10n.t('{0} of {1} loaded', loaded.items.length, loaded.expected ?? '?');
     }
-    item.accessibilityInformation = { label: rowLabel({ name: 'Custom Hostnames', kind: 'group', details: item.description }) };
-    item.tooltip = 'Cloudflare for SaaS custom hostnames and their certificate packs.';
+    item.accessibilityInformation = {
+      label: rowLabel({ name: vscode.l10n.t('Custom Hostnames'), kind: vscode.l10n.t('group'), details: item.description }),
+    };
+    item.tooltip = vscode.l10n.t('Cloudflare for SaaS custom hostnames and their certificate packs.');
     if (this.filtered) {
       item.description = filteredDescription(this.filtered);
       item.contextValue = ContextValue.customHostnamesFiltered;
@@ -61,15 +65,21 @@ export class CustomHostnamesGroupNode implements TreeNode, Pageable {
     try {
       list = await this.context.data.customHostnames(this.zoneId);
     } catch (error) {
-      return [new ErrorNode(this, error, 'Could not load custom hostnames: ')];
+      return [new ErrorNode(this, error, (problem) => vscode.l10n.t('Could not load custom hostnames: {0}', problem))];
     }
     const nodes: TreeNode[] = [];
     if (!list.complete) {
-      const of = list.expected !== undefined ? ` of ${list.expected}` : '';
-      nodes.push(new ErrorNode(this, list.error, `Only ${list.items.length}${of} custom hostnames loaded: `));
+      const { expected, items } = list;
+      nodes.push(
+        new ErrorNode(this, list.error, (problem) =>
+          expected !== undefined
+            ? vscode.l10n.t('Only {0} of {1} custom hostnames loaded: {2}', items.length, expected, problem)
+            : vscode.l10n.t('Only {0} custom hostnames loaded: {1}', items.length, problem),
+        ),
+      );
     }
     if (list.items.length === 0 && list.complete) {
-      return [new MessageNode(this, 'No custom hostnames')];
+      return [new MessageNode(this, vscode.l10n.t('No custom hostnames'))];
     }
     const visible = list.items.slice(0, this.shown);
     nodes.push(...visible.map((hostname) => new CustomHostnameNode(this.context, this, hostname)));

@@ -14,21 +14,24 @@ export class ErrorNode implements TreeNode {
   constructor(
     readonly parent: TreeNode,
     private readonly error: unknown,
-    private readonly prefix = '',
+    /** The row's sentence around the problem's words, so it is translated whole. */
+    private readonly sentence: (problem: string) => string = (problem) => problem,
   ) {
     this.id = `${parent.id}/error`;
   }
 
   getTreeItem(): vscode.TreeItem {
-    const words = `${this.prefix}${describeError(this.error)}`;
+    const words = this.sentence(describeError(this.error));
     const item = new vscode.TreeItem(words, vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
-    item.accessibilityInformation = { label: rowLabel({ name: words, kind: 'error', details: 'press Enter to retry' }) };
-    item.tooltip = `${words}\n\nClick to retry.`;
-    item.description = 'click to retry';
+    item.accessibilityInformation = {
+      label: rowLabel({ name: words, kind: vscode.l10n.t('error'), details: vscode.l10n.t('press Enter to retry') }),
+    };
+    item.tooltip = vscode.l10n.t('{0}\n\nClick to retry.', words);
+    item.description = vscode.l10n.t('click to retry');
     item.contextValue = ContextValue.error;
-    item.command = { command: RETRY_COMMAND, title: 'Retry', arguments: [this.parent] };
+    item.command = { command: RETRY_COMMAND, title: vscode.l10n.t('Retry'), arguments: [this.parent] };
     return item;
   }
 

@@ -1,3 +1,4 @@
+import * as vscode from 'vscode';
 import { describeFilter, type FilteredHostnames } from '../model/filteredHostnames';
 import { CustomHostnameNode } from './customHostnameNode';
 import type { CustomHostnamesGroupNode } from './customHostnamesGroupNode';
@@ -9,7 +10,7 @@ import type { TreeContext, TreeNode } from './treeNode';
 /** "filtered: SSL not active · 120 of 3,400": the group's description while a filter is on. */
 export function filteredDescription(filtered: FilteredHostnames): string {
   const total = filtered.total;
-  const counts = total === undefined ? '' : ` · ${filtered.items.length} of ${total}`;
+  const counts = total === undefined ? '' : vscode.l10n.t(' · {0} of {1}', filtered.items.length, total);
   return `filtered: ${describeFilter(filtered.filter)}${counts}`;
 }
 
@@ -25,10 +26,10 @@ export async function filteredRows(
   try {
     await filtered.ensure();
   } catch (error) {
-    return [new ErrorNode(group, error, 'Could not load the filtered custom hostnames: ')];
+    return [new ErrorNode(group, error, (problem) => vscode.l10n.t('Could not load the filtered custom hostnames: {0}', problem))];
   }
   if (filtered.items.length === 0 && filtered.complete) {
-    return [new MessageNode(group, `No custom hostnames match (${describeFilter(filtered.filter)})`, 'filter')];
+    return [new MessageNode(group, vscode.l10n.t('No custom hostnames match ({0})', describeFilter(filtered.filter)), 'filter')];
   }
   const nodes: TreeNode[] = filtered.items.map((hostname) => new CustomHostnameNode(context, group, hostname));
   if (!filtered.complete) {

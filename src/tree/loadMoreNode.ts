@@ -23,13 +23,15 @@ export class LoadMoreNode implements TreeNode {
   }
 
   getTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem('Load more', vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(vscode.l10n.t('Load more'), vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
-    item.description = `${this.shown} of ${this.total} shown`;
-    item.accessibilityInformation = { label: rowLabel({ name: 'Load more', details: `${this.shown} of ${this.total} shown` }) };
+    item.description = vscode.l10n.t('{0} of {1} shown', this.shown, this.total);
+    item.accessibilityInformation = {
+      label: rowLabel({ name: vscode.l10n.t('Load more'), details: item.description }),
+    };
     item.iconPath = new vscode.ThemeIcon('ellipsis');
     item.contextValue = ContextValue.loadMore;
-    item.command = { command: LOAD_MORE_COMMAND, title: 'Load more', arguments: [this.parent] };
+    item.command = { command: LOAD_MORE_COMMAND, title: vscode.l10n.t('Load more'), arguments: [this.parent] };
     return item;
   }
 

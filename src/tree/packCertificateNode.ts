@@ -31,19 +31,19 @@ export class PackCertificateNode implements TreeNode {
   }
 
   getTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(this.keyType ?? 'Certificate', vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(this.keyType ?? vscode.l10n.t('Certificate'), vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
     item.contextValue = this.isLast ? ContextValue.packCertificateLast : ContextValue.packCertificate;
     item.iconPath = iconFor(appearanceOf(SSL_STATUS, this.parent.hostname.ssl?.status));
     item.accessibilityInformation = {
       label: rowLabel({
         name: `${this.keyType ?? 'Certificate'}`,
-        kind: `custom certificate of ${this.parent.hostname.hostname}`,
+        kind: vscode.l10n.t('custom certificate of {0}', this.parent.hostname.hostname),
         status: appearanceOf(SSL_STATUS, this.parent.hostname.ssl?.status).label,
       }),
     };
     item.tooltip = new vscode.MarkdownString(certificateMarkdown(this.details(), this.context.now()));
-    item.command = { command: SHOW_DETAILS_COMMAND, title: 'Show Certificate Details', arguments: [this] };
+    item.command = { command: SHOW_DETAILS_COMMAND, title: vscode.l10n.t('Show Certificate Details'), arguments: [this] };
     return item;
   }
 
@@ -70,7 +70,7 @@ export class PackCertificateNode implements TreeNode {
   details(): CertificateDetails {
     const hostname = this.parent.hostname;
     return {
-      title: `${this.keyType ?? 'Certificate'} certificate of ${hostname.hostname}`,
+      title: vscode.l10n.t('{0} certificate of {1}', this.keyType ?? vscode.l10n.t('Certificate'), hostname.hostname),
       sans: hostname.ssl?.hosts,
       issuer: this.certificate.issuer,
       serialNumber: this.certificate.serial_number,

@@ -17,7 +17,7 @@ export async function revealNode(services: Pick<ExtensionServices, 'tree' | 'tre
     children = await services.tree.getChildren(found);
   }
   if (!found) {
-    void services.prompts.warning('That certificate is no longer in the tree; refresh and try again.');
+    void services.prompts.warning(vscode.l10n.t('That certificate is no longer in the tree; refresh and try again.'));
     return false;
   }
   await vscode.commands.executeCommand('cloudflareCertificates.explorer.focus');

@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import type { Zone } from '../cloudflare/types';
 import { appearanceOf, ZONE_STATUS } from '../format/statusAppearance';
-import { plural } from '../format/wording';
 import { NodeIds } from '../model/nodeIds';
 import { AopGroupNode } from './aopGroupNode';
 import { ContextValue } from './contextValues';
@@ -34,11 +33,22 @@ export class ZoneNode implements TreeNode {
     const status = appearanceOf(ZONE_STATUS, this.zone.status);
     item.iconPath = iconFor(status);
     item.description = this.description(settings);
-    const aop = settings === undefined ? 'not loaded yet (expand the zone)' : settings.enabled ? 'on' : 'off';
+    const aop =
+      settings === undefined
+        ? vscode.l10n.t('not loaded yet (expand the zone)')
+        : settings.enabled
+          ? vscode.l10n.t('on')
+          : vscode.l10n.t('off');
     item.accessibilityInformation = {
       label: rowLabel({ name: this.zone.name, kind: 'zone', status: status.label, details: item.description }),
     };
-    item.tooltip = `${this.zone.name}\nZone status: ${status.label}\nAuthenticated Origin Pulls (zone-level): ${aop}\nZone ID: ${this.zone.id}`;
+    item.tooltip = vscode.l10n.t(
+      '{0}\nZone status: {1}\nAuthenticated Origin Pulls (zone-level): {2}\nZone ID: {3}',
+      this.zone.name,
+      status.label,
+      aop,
+      this.zone.id,
+    );
     return item;
   }
 
@@ -70,13 +80,21 @@ export class ZoneNode implements TreeNode {
     const hostnames = loaded.customHostnames.get(this.zone.id);
     const parts: string[] = [];
     if (aop) {
-      parts.push(plural(aop.certificates.length, 'client cert'));
+      const count = aop.certificates.length;
+      parts.push(count === 1 ? vscode.l10n.t('1 client cert') : vscode.l10n.t('{0} client certs', count));
     }
     if (hostnames) {
-      parts.push(hostnames.complete ? plural(hostnames.items.length, 'custom hostname') : `${hostnames.items.length}+ custom hostnames`);
+      const count = hostnames.items.length;
+      parts.push(
+        !hostnames.complete
+          ? vscode.l10n.t('{0}+ custom hostnames', count)
+          : count === 1
+            ? vscode.l10n.t('1 custom hostname')
+            : vscode.l10n.t('{0} custom hostnames', count),
+      );
     }
     if (settings) {
-      parts.push(`AOP ${settings.enabled ? 'on' : 'off'}`);
+      parts.push(settings.enabled ? vscode.l10n.t('AOP on') : vscode.l10n.t('AOP off'));
     }
     return parts.length > 0 ? parts.join(' · ') : undefined;
   }

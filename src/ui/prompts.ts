@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { inertLinks } from '../format/notificationText';
+import { showDetailedMessage } from './detailedMessage';
 import { searchQuickPick, type SearchAnswer, type SearchPickOptions } from './searchQuickPick';
 
 /**
@@ -55,8 +56,8 @@ export const windowPrompts: Prompts = {
   saveDialog: (options) => vscode.window.showSaveDialog(options),
   // Messages carry names and errors from Cloudflare: links in them are made inert.
   info: (message, ...actions) => vscode.window.showInformationMessage(inertLinks(message), ...actions),
-  warning: (message, ...actions) => vscode.window.showWarningMessage(inertLinks(message), ...actions),
-  error: (message, ...actions) => vscode.window.showErrorMessage(inertLinks(message), ...actions),
+  warning: (message, ...actions) => showDetailedMessage('warning', message, actions),
+  error: (message, ...actions) => showDetailedMessage('error', message, actions),
 };
 
 function checkedInputBox(

@@ -26,16 +26,18 @@ export async function showExpiryNotification(
 ): Promise<void> {
   const message = expiryWatchMessage(crossings, expiryWindow());
   const rotate = crossings.length === 1 && crossings[0].certificate.kind === 'aop';
-  const actions = rotate ? ['Show', 'Rotate…'] : ['Show'];
+  const show = vscode.l10n.t('Show');
+  const rotateAction = vscode.l10n.t('Rotate…');
+  const actions = rotate ? [show, rotateAction] : [show];
   const expired = crossings.some((crossing) => crossing.threshold === 'expired');
   const choice = await (expired ? services.prompts.error(message, ...actions) : services.prompts.warning(message, ...actions));
-  if (choice === 'Show') {
+  if (choice === show) {
     // The tree selects one row at a time: reveal the rest first, so the most urgent (the first named)
     // ends selected and the others are expanded into view around it.
     for (const crossing of [...crossings].reverse()) {
       await revealNode(services, crossing.certificate.nodeId);
     }
-  } else if (choice === 'Rotate…' && (await revealNode(services, crossings[0].certificate.nodeId))) {
+  } else if (choice === rotateAction && (await revealNode(services, crossings[0].certificate.nodeId))) {
     await vscode.commands.executeCommand(CommandId.rotateCertificate, services.tree.find(crossings[0].certificate.nodeId));
   }
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { createHash, X509Certificate } from 'node:crypto';
 import { PemError } from './pemError';
 
@@ -33,7 +34,10 @@ export function readCertificateFacts(der: Uint8Array): CertificateFacts {
   try {
     certificate = new X509Certificate(der);
   } catch {
-    throw new PemError('unparseable', 'This is not a certificate that can be read (the block decodes, but not as an X.509 certificate).');
+    throw new PemError(
+      'unparseable',
+      l10n.t('This is not a certificate that can be read (the block decodes, but not as an X.509 certificate).'),
+    );
   }
   const subject = oneLine(certificate.subject);
   let spki: string | undefined;

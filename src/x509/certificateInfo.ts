@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { createHash, webcrypto } from 'node:crypto';
 import * as x509 from '@peculiar/x509';
 import { PemError } from './pemError';
@@ -57,7 +58,10 @@ export function inspectCertificate(der: Uint8Array): CertificateInfo {
   try {
     certificate = new x509.X509Certificate(Buffer.from(der));
   } catch {
-    throw new PemError('unparseable', 'This is not a certificate that can be read (the block decodes, but not as an X.509 certificate).');
+    throw new PemError(
+      'unparseable',
+      l10n.t('This is not a certificate that can be read (the block decodes, but not as an X.509 certificate).'),
+    );
   }
   // Found by OID: getExtension(Class) costs ten times as much per certificate.
   const sanExtension = certificate.extensions.find((extension) => extension.type === SUBJECT_ALT_NAME);

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 /**
  * Expiry in days and words, shared by the tree, the status bar and the editor. Cheap and pure: it
  * must not pull in the certificate parser.
@@ -23,15 +24,15 @@ export function expiryPhrase(notAfter: Date, now: Date): string {
   if (notAfter.getTime() <= now.getTime()) {
     const ago = -daysLeft(notAfter, now);
     if (ago <= 0) {
-      return 'expired today';
+      return l10n.t('expired today');
     }
-    return ago === 1 ? 'expired yesterday' : `expired ${ago} days ago`;
+    return ago === 1 ? l10n.t('expired yesterday') : l10n.t('expired {0} days ago', ago);
   }
   const left = daysLeft(notAfter, now);
   if (left === 0) {
-    return 'expires today';
+    return l10n.t('expires today');
   }
-  return left === 1 ? 'expires tomorrow' : `expires in ${left} days`;
+  return left === 1 ? l10n.t('expires tomorrow') : l10n.t('expires in {0} days', left);
 }
 
 export function expiryBand(notAfter: Date, now: Date, warningDays: number, criticalDays: number): ExpiryBand {

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { readCertificateFacts, type CertificateFacts } from './certificateFacts';
 import { daysLeft, expiryPhrase } from './certificateSummary';
 import { displayName } from './displayName';
@@ -70,7 +71,10 @@ export function analysePemDocument(text: string, now: Date, warningDays: number)
       findings.push({
         code: 'key-mismatch',
         severity: 'error',
-        message: `This private key does not match the certificate "${displayName(leaves[0])}" in this file: their public keys differ.`,
+        message: l10n.t(
+          'This private key does not match the certificate "{0}" in this file: their public keys differ.',
+          displayName(leaves[0]),
+        ),
         start: key.block.start,
         end: key.block.end,
       });
@@ -89,7 +93,7 @@ function analyseCertificate(block: PemBlock, now: Date, warningDays: number, fin
     findings.push({
       code: 'malformed',
       severity: 'error',
-      message: error instanceof PemError ? error.message : 'This certificate cannot be read.',
+      message: error instanceof PemError ? error.message : l10n.t('This certificate cannot be read.'),
       start: block.start,
       end: block.end,
     });
@@ -108,7 +112,7 @@ function analyseCertificate(block: PemBlock, now: Date, warningDays: number, fin
     findings.push({
       code: 'not-yet-valid',
       severity: 'warning',
-      message: `"${name}" is not valid until ${info.notBefore.toISOString().slice(0, 10)}.`,
+      message: l10n.t('"{0}" is not valid until {1}.', name, info.notBefore.toISOString().slice(0, 10)),
       start: block.start,
       end: block.end,
     });
@@ -137,7 +141,7 @@ function analyseKey(block: PemBlock, findings: Finding[]): AnalysedKey {
     findings.push({
       code: 'malformed',
       severity: 'error',
-      message: error instanceof PemError ? error.message : 'This private key cannot be read.',
+      message: error instanceof PemError ? error.message : l10n.t('This private key cannot be read.'),
       start: block.start,
       end: block.end,
     });
@@ -152,7 +156,7 @@ function checkEcParameters(blocks: readonly PemBlock[], findings: Finding[]): vo
       findings.push({
         code: 'ec-parameters',
         severity: 'warning',
-        message: 'Cloudflare refuses a key that comes with an EC PARAMETERS block: remove the block.',
+        message: l10n.t('Cloudflare refuses a key that comes with an EC PARAMETERS block: remove the block.'),
         start: block.start,
         end: block.end,
       });
@@ -173,7 +177,7 @@ function checkLeafLast(certificates: readonly AnalysedCertificate[], findings: F
     findings.push({
       code: 'leaf-last',
       severity: 'warning',
-      message: 'The leaf certificate is not first: a chain lists the leaf, then each issuer.',
+      message: l10n.t('The leaf certificate is not first: a chain lists the leaf, then each issuer.'),
       start: block.start,
       end: block.end,
     });

@@ -4,3 +4,4 @@
  */
 export { displayName, inspectCertificate, type CertificateInfo } from './certificateInfo';
 export { prepareUpload, stripEcParameters, type UploadCheck, type UploadInput, type UploadMaterial } from './uploadMaterial';
+export { useTranslations } from './translations';

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { ENCODED_BEGIN, findEncodedValues } from './encodedPem';
 
 /**
@@ -84,7 +85,7 @@ function findPlainPemBlocks(text: string): PemBlock[] {
     const end = END.exec(region);
     if (end) {
       const body = region.slice(0, end.index);
-      const mismatch = end[1] === label ? undefined : `The block begins as ${label} but ends as ${end[1]}.`;
+      const mismatch = end[1] === label ? undefined : l10n.t('The block begins as {0} but ends as {1}.', label, end[1]);
       blocks.push(decodeBlock(label, body, start, bodyStart + end.index + end[0].length, mismatch));
     } else {
       const body = bodyRun(text.slice(bodyStart, limit));

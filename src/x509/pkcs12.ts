@@ -1,7 +1,8 @@
+import * as l10n from '@vscode/l10n';
 import { webcrypto } from 'node:crypto';
 import * as pkijs from 'pkijs';
 import { PemError } from './pemError';
-import { PKCS12_CONVERT_ADVICE } from './pkcs12Format';
+import { pkcs12ConvertAdvice } from './pkcs12Format';
 
 /**
  * Reads a PKCS#12 bundle (.p12/.pfx, what Windows, IIS and many CAs hand out) into PEM text, with
@@ -31,14 +32,14 @@ export async function readPkcs12(bytes: Uint8Array, passphrase: string): Promise
   try {
     pfx = pkijs.PFX.fromBER(Uint8Array.from(bytes));
   } catch {
-    throw new PemError('unparseable', `The file is not a PKCS#12 bundle or is damaged. ${PKCS12_CONVERT_ADVICE}.`);
+    throw new PemError('unparseable', l10n.t('The file is not a PKCS#12 bundle or is damaged. {0}.', pkcs12ConvertAdvice()));
   }
   try {
     // The integrity check (HMAC over the contents) is what tells a wrong passphrase from damage.
     await pfx.parseInternalValues({ password, checkIntegrity: true });
   } catch (error) {
     if (/integrity|mac|password/i.test(error instanceof Error ? error.message : String(error))) {
-      throw new PemError('wrong-passphrase', 'The passphrase does not open the PKCS#12 bundle.');
+      throw new PemError('wrong-passphrase', l10n.t('The passphrase does not open the PKCS#12 bundle.'));
     }
     throw unsupported();
   }
@@ -76,7 +77,7 @@ export async function readPkcs12(bytes: Uint8Array, passphrase: string): Promise
     throw error instanceof PemError ? error : unsupported();
   }
   if (certificates.length === 0) {
-    throw new PemError('unparseable', 'The PKCS#12 bundle holds no certificate.');
+    throw new PemError('unparseable', l10n.t('The PKCS#12 bundle holds no certificate.'));
   }
   return { pem: [...certificates, ...keys].join(''), certificates: certificates.length, keys: keys.length };
 }
@@ -102,7 +103,10 @@ export async function openPkcs12(bytes: Uint8Array, passphrase: string): Promise
 
 /** Legacy encryption (RC2, 3DES with SHA-1 key derivation) and other schemes pkijs does not implement. */
 function unsupported(): PemError {
-  return new PemError('unparseable', `The PKCS#12 bundle uses an encryption this extension cannot read. ${PKCS12_CONVERT_ADVICE}.`);
+  return new PemError(
+    'unparseable',
+    l10n.t('The PKCS#12 bundle uses an encryption this extension cannot read. {0}.', pkcs12ConvertAdvice()),
+  );
 }
 
 function pem(label: string, der: ArrayBuffer): string {
@@ -112,3 +116,4 @@ function pem(label: string, der: ArrayBuffer): string {
       .match(/.{1,64}/g) ?? [];
   return `-----BEGIN ${label}-----\n${lines.join('\n')}\n-----END ${label}-----\n`;
 }
+export { useTranslations } from './translations';

@@ -1,10 +1,14 @@
+import * as l10n from '@vscode/l10n';
 /**
  * Recognising a PKCS#12 bundle without loading pkijs: the extension decides where a file goes on
  * activation-cheap code, and only reading the bundle loads the parser bundle.
  */
 
 /** The command that always works, for bundles the extension cannot open. */
-export const PKCS12_CONVERT_ADVICE = 'Convert it with "openssl pkcs12 -in bundle.p12 -nodes -out bundle.pem" and upload the PEM';
+export function pkcs12ConvertAdvice(): string {
+  // A function, not a constant: worded when said, after activation has given @vscode/l10n its bundle.
+  return l10n.t('Convert it with "openssl pkcs12 -in bundle.p12 -nodes -out bundle.pem" and upload the PEM');
+}
 
 export function isPkcs12FileName(name: string): boolean {
   return /\.(p12|pfx)$/i.test(name);

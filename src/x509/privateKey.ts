@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { createHash, createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
 import type { KeyType } from './certificateInfo';
 import type { PemBlock } from './pemBlocks';
@@ -30,23 +31,23 @@ export function isEncryptedKey(block: PemBlock): boolean {
 
 export function inspectPrivateKey(block: PemBlock, passphrase?: string): PrivateKeyInfo {
   if (!isPrivateKeyBlock(block)) {
-    throw new PemError('not-a-key', `A ${block.label} block is not a private key.`);
+    throw new PemError('not-a-key', l10n.t('A {0} block is not a private key.', block.label));
   }
   if (block.problem) {
     throw new PemError('unparseable', block.problem);
   }
   const encrypted = isEncryptedKey(block);
   if (encrypted && !passphrase) {
-    throw new PemError('encrypted', 'The private key is encrypted: its passphrase is needed to use it.');
+    throw new PemError('encrypted', l10n.t('The private key is encrypted: its passphrase is needed to use it.'));
   }
   let key: KeyObject;
   try {
     key = createPrivateKey(encrypted ? { key: block.pem, format: 'pem', passphrase } : { key: block.pem, format: 'pem' });
   } catch {
     if (encrypted) {
-      throw new PemError('wrong-passphrase', 'The passphrase does not decrypt the private key.');
+      throw new PemError('wrong-passphrase', l10n.t('The passphrase does not decrypt the private key.'));
     }
-    throw new PemError('unparseable', 'The private key cannot be read (the block is damaged or not a key).');
+    throw new PemError('unparseable', l10n.t('The private key cannot be read (the block is damaged or not a key).'));
   }
   const details = key.asymmetricKeyDetails ?? {};
   const spki = createPublicKey(key).export({ type: 'spki', format: 'der' });

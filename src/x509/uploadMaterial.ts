@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { displayName, inspectCertificate, type CertificateInfo } from './certificateInfo';
 import { findPemBlocks, looksBinary, type PemBlock } from './pemBlocks';
 import { PemError } from './pemError';
@@ -91,8 +92,8 @@ export function prepareUpload(input: UploadInput): UploadCheck {
   if (certificateBlocks.length === 0) {
     const words =
       input.certificateText.trim() === ''
-        ? 'The document is empty.'
-        : 'There is no certificate (a "BEGIN CERTIFICATE" block) in the document.';
+        ? l10n.t('The document is empty.')
+        : l10n.t('There is no certificate (a "BEGIN CERTIFICATE" block) in the document.');
     return fail('no-certificate', `${words} Open the certificate (PEM) you want to upload.`);
   }
   let certificates: CertificateInfo[];
@@ -161,17 +162,20 @@ export function prepareUpload(input: UploadInput): UploadCheck {
   const warnings: UploadWarning[] = [];
   const chain = orderChain(leaf, certificates, certificateBlocks, leafIndex, warnings);
   if (leaf.notAfter.getTime() <= now.getTime()) {
-    warnings.push({ code: 'expired', message: `"${displayName(leaf)}" expired on ${leaf.notAfter.toISOString().slice(0, 10)}.` });
+    warnings.push({
+      code: 'expired',
+      message: l10n.t('"{0}" expired on {1}.', displayName(leaf), leaf.notAfter.toISOString().slice(0, 10)),
+    });
   } else if (leaf.notBefore.getTime() > now.getTime()) {
     warnings.push({
       code: 'not-yet-valid',
-      message: `"${displayName(leaf)}" is not valid until ${leaf.notBefore.toISOString().slice(0, 10)}.`,
+      message: l10n.t('"{0}" is not valid until {1}.', displayName(leaf), leaf.notBefore.toISOString().slice(0, 10)),
     });
   }
   if (blocks.some((block) => block.label === 'EC PARAMETERS')) {
     warnings.push({
       code: 'ec-parameters-stripped',
-      message: 'The key came with an EC PARAMETERS block, which Cloudflare refuses; it is left out of the upload.',
+      message: l10n.t('The key came with an EC PARAMETERS block, which Cloudflare refuses; it is left out of the upload.'),
     });
   }
   const { pkcs8Pem, ...keyInfo } = key.info;
@@ -205,7 +209,10 @@ function orderChain(
     }
     const [issuer] = remaining.splice(next, 1);
     if (issuer.info.selfSigned) {
-      warnings.push({ code: 'root-dropped', message: `The self-signed root "${displayName(issuer.info)}" is left out of the upload.` });
+      warnings.push({
+        code: 'root-dropped',
+        message: l10n.t('The self-signed root "{0}" is left out of the upload.', displayName(issuer.info)),
+      });
       break;
     }
     ordered.push(issuer);
@@ -216,7 +223,7 @@ function orderChain(
     if (leafIndex !== 0) {
       warnings.push({
         code: 'chain-reordered',
-        message: 'The leaf certificate was not first; the chain is sent leaf first, as Cloudflare expects.',
+        message: l10n.t('The leaf certificate was not first; the chain is sent leaf first, as Cloudflare expects.'),
       });
     }
   }

@@ -1,16 +1,20 @@
+import * as vscode from 'vscode';
 import type { PassphraseRequest, UploadQuestions } from '../../model/upload/uploadIo';
 import type { Prompts } from '../../ui/prompts';
 
-const PEM_FILTERS = { 'PEM certificates and keys': ['pem', 'crt', 'cer', 'key'], 'All files': ['*'] };
+const pemFilters = () => ({
+  [vscode.l10n.t('PEM certificates and keys')]: ['pem', 'crt', 'cer', 'key'],
+  [vscode.l10n.t('All files')]: ['*'],
+});
 
 /** The upload planner's questions as VS Code asks them: password boxes, modals and a file dialog. */
 export function promptUploadQuestions(prompts: Prompts): UploadQuestions {
   return {
     pickKeyFile: async (certificateName) => {
       const picked = await prompts.openDialog({
-        title: `Choose the private key of ${certificateName}`,
+        title: vscode.l10n.t('Choose the private key of {0}', certificateName),
         canSelectMany: false,
-        filters: PEM_FILTERS,
+        filters: pemFilters(),
         openLabel: 'Use This Key',
       });
       return picked?.[0]?.toString();
@@ -19,15 +23,15 @@ export function promptUploadQuestions(prompts: Prompts): UploadQuestions {
     acceptOutsideValidity: async (problems, certificateName) =>
       prompts.confirmRisky(
         problems,
-        `Cloudflare accepts it, but "${certificateName}" will not work for TLS while it is outside its validity period.`,
-        'Upload Anyway',
-        "Don't Upload",
+        vscode.l10n.t('Cloudflare accepts it, but "{0}" will not work for TLS while it is outside its validity period.', certificateName),
+        vscode.l10n.t('Upload Anyway'),
+        vscode.l10n.t("Don't Upload"),
       ),
     acceptEcParametersStripped: async () => {
-      const strip = 'Remove and Upload';
+      const strip = vscode.l10n.t('Remove and Upload');
       const answer = await prompts.confirm(
-        'The private key comes with an EC PARAMETERS block, which Cloudflare refuses.',
-        'Only the key itself is uploaded; your file is not changed.',
+        vscode.l10n.t('The private key comes with an EC PARAMETERS block, which Cloudflare refuses.'),
+        vscode.l10n.t('Only the key itself is uploaded; your file is not changed.'),
         strip,
       );
       return answer === strip;
@@ -38,16 +42,18 @@ export function promptUploadQuestions(prompts: Prompts): UploadQuestions {
 function passphraseWording(request: PassphraseRequest): { title: string; prompt: string } {
   if (request.of === 'bundle') {
     return {
-      title: `Passphrase of ${request.bundleName}`,
+      title: vscode.l10n.t('Passphrase of {0}', request.bundleName),
       prompt: request.retry
-        ? 'That passphrase does not open the bundle. Try again.'
-        : 'The PKCS#12 bundle is opened in memory only; the passphrase is not kept.',
+        ? vscode.l10n.t('That passphrase does not open the bundle. Try again.')
+        : vscode.l10n.t('The PKCS#12 bundle is opened in memory only; the passphrase is not kept.'),
     };
   }
   return {
-    title: 'Passphrase of the private key',
+    title: vscode.l10n.t('Passphrase of the private key'),
     prompt: request.retry
-      ? 'That passphrase does not decrypt the key. Try again.'
-      : `The private key${request.keyName ? ` in ${request.keyName}` : ''} is encrypted. The key is decrypted in memory only.`,
+      ? vscode.l10n.t('That passphrase does not decrypt the key. Try again.')
+      : request.keyName
+        ? vscode.l10n.t('The private key in {0} is encrypted. The key is decrypted in memory only.', request.keyName)
+        : vscode.l10n.t('The private key is encrypted. The key is decrypted in memory only.'),
   };
 }

@@ -7,11 +7,11 @@ import { isPkcs12FileName } from '../../x509/pkcs12Format';
 import { UserError } from '../userError';
 
 /** Where a certificate to upload can come from: PEM, or a PKCS#12 bundle opened with its passphrase. */
-const CERTIFICATE_FILTERS = {
-  'Certificates (PEM, PKCS#12)': ['pem', 'crt', 'cer', 'key', 'p12', 'pfx'],
-  'PKCS#12 bundles': ['p12', 'pfx'],
-  'All files': ['*'],
-};
+const certificateFilters = () => ({
+  [vscode.l10n.t('Certificates (PEM, PKCS#12)')]: ['pem', 'crt', 'cer', 'key', 'p12', 'pfx'],
+  [vscode.l10n.t('PKCS#12 bundles')]: ['p12', 'pfx'],
+  [vscode.l10n.t('All files')]: ['*'],
+});
 
 /**
  * "Upload Certificate from Editor…": the given file, else the active text editor, else the active
@@ -34,7 +34,7 @@ export function startFromEditor(uri: vscode.Uri | undefined, offset: number | un
   if (input?.uri instanceof vscode.Uri) {
     return { document: input.uri.toString(), offset };
   }
-  throw new UserError('Open the certificate (PEM) in an editor first, or use "Upload Certificate from File…".');
+  throw new UserError(vscode.l10n.t('Open the certificate (PEM) in an editor first, or use "Upload Certificate from File…".'));
 }
 
 /** An editor's text with its unsaved edits. */
@@ -51,7 +51,7 @@ function cursorIn(uri: vscode.Uri): number | undefined {
 export async function startFromFile(prompts: Prompts, uri: vscode.Uri | undefined, title: string): Promise<UploadStart | undefined> {
   const target =
     uri ??
-    (await prompts.openDialog({ title, canSelectMany: false, filters: CERTIFICATE_FILTERS, openLabel: 'Use This Certificate' }))?.[0];
+    (await prompts.openDialog({ title, canSelectMany: false, filters: certificateFilters(), openLabel: 'Use This Certificate' }))?.[0];
   return target && { file: target.toString() };
 }
 
@@ -59,10 +59,10 @@ export async function startFromFile(prompts: Prompts, uri: vscode.Uri | undefine
 export async function chooseStart(prompts: Prompts, title: string): Promise<UploadStart | undefined> {
   const editor = vscode.window.activeTextEditor;
   if (editor && hasPemBlock(editor.document.getText())) {
-    const fromEditor = `From the editor: ${editor.document.uri.path.split('/').pop()}`;
-    const picked = await prompts.quickPick([{ label: fromEditor }, { label: 'From a file…' }], {
+    const fromEditor = vscode.l10n.t('From the editor: {0}', editor.document.uri.path.split('/').pop() ?? '');
+    const picked = await prompts.quickPick([{ label: fromEditor }, { label: vscode.l10n.t('From a file…') }], {
       title,
-      placeHolder: 'Where is the new certificate?',
+      placeHolder: vscode.l10n.t('Where is the new certificate?'),
     });
     if (!picked) {
       return undefined;

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { loadPkcs12 } from '../../x509/lazy';
 import { isPkcs12FileName, looksLikePkcs12 } from '../../x509/pkcs12Format';
 import { certificateDocumentAt } from '../../x509/yamlDocuments';
@@ -21,10 +22,10 @@ export async function readSource(io: Pick<UploadIo, 'files' | 'documents'>, loca
   try {
     size = await io.files.size(location);
   } catch {
-    throw new RefusedError(`${name} cannot be read: it does not exist or is not accessible.`);
+    throw new RefusedError(l10n.t('{0} cannot be read: it does not exist or is not accessible.', name));
   }
   if (size > MAX_TEXT_BYTES) {
-    throw new RefusedError(`${name} is ${(size / 1024 / 1024).toFixed(1)} MB: too large to be a certificate file.`);
+    throw new RefusedError(l10n.t('{0} is {1} MB: too large to be a certificate file.', name, (size / 1024 / 1024).toFixed(1)));
   }
   const bytes = await io.files.read(location);
   return { text: new TextDecoder('utf-8').decode(bytes), location, name };
@@ -60,11 +61,13 @@ async function openBundle(io: UploadIo, location: string): Promise<UploadSource 
   let bytes: Uint8Array;
   try {
     if ((await io.files.size(location)) > MAX_BUNDLE_BYTES) {
-      throw new RefusedError(`${name} is too large to be a PKCS#12 bundle.`);
+      throw new RefusedError(l10n.t('{0} is too large to be a PKCS#12 bundle.', name));
     }
     bytes = await io.files.read(location);
   } catch (error) {
-    throw error instanceof RefusedError ? error : new RefusedError(`${name} cannot be read: it does not exist or is not accessible.`);
+    throw error instanceof RefusedError
+      ? error
+      : new RefusedError(l10n.t('{0} cannot be read: it does not exist or is not accessible.', name));
   }
   const { openPkcs12 } = loadPkcs12();
   for (let tries = 0; tries < MAX_PASSPHRASE_TRIES; tries += 1) {
@@ -80,7 +83,7 @@ async function openBundle(io: UploadIo, location: string): Promise<UploadSource 
       throw new RefusedError(`${name}: ${result.message}`);
     }
   }
-  throw new RefusedError(`The passphrase does not open ${name}.`);
+  throw new RefusedError(l10n.t('The passphrase does not open {0}.', name));
 }
 
 /**

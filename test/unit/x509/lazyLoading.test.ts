@@ -52,7 +52,7 @@ describe('lazy loading of @peculiar/x509', () => {
     assert.equal(report.afterLoad, true);
     assert.equal(report.flagAfter, true);
     assert.equal(report.sameInstance, true);
-    assert.deepEqual(report.exports, ['displayName', 'inspectCertificate', 'prepareUpload', 'stripEcParameters']);
+    assert.deepEqual(report.exports, ['displayName', 'inspectCertificate', 'prepareUpload', 'stripEcParameters', 'useTranslations']);
   });
 
   it('can tell when the parser is loaded (the probe is not blind)', () => {

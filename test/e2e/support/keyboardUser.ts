@@ -1,0 +1,137 @@
+import type { Page } from 'playwright-core';
+
+/**
+ * A person who uses no mouse: F1 and Ctrl+P, typing, arrow keys, Tab and Enter. Each step waits for
+ * what the workbench shows next, and reads rows by their accessible names as a screen reader would.
+ */
+export class KeyboardUser {
+  constructor(private readonly page: Page) {}
+
+  async press(key: string): Promise<void> {
+    await this.page.keyboard.press(key);
+  }
+
+  /** Runs a command by typing its title into the palette F1 opens. */
+  async command(title: string): Promise<void> {
+    // A command whose "when" just became true (a token set a moment ago) is listed from the next
+    // opening of the palette on: open it again rather than wait on a stale list.
+    for (let attempt = 1; ; attempt += 1) {
+      await this.page.keyboard.press('F1');
+      await this.input().waitFor();
+      await this.page.keyboard.type(title);
+      try {
+        await this.focusedPick(title).waitFor({ timeout: 5_000 });
+        break;
+      } catch (error) {
+        await this.page.keyboard.press('Escape');
+        if (attempt === 4) {
+          throw error;
+        }
+      }
+    }
+    await this.page.keyboard.press('Enter');
+  }
+
+  /** Types into the input box that is open (a token, a passphrase) and presses Enter. */
+  async typeIntoInput(text: string): Promise<void> {
+    await this.input().waitFor();
+    await this.page.keyboard.type(text);
+    await this.page.keyboard.press('Enter');
+  }
+
+  /** Filters the open quick pick by typing, waits until the row wanted has the focus, and takes it with Enter. */
+  async pick(typed: string, row: RegExp): Promise<void> {
+    await this.input().waitFor({ timeout: 30_000 });
+    await this.page.keyboard.type(typed);
+    await this.focusedPick(row).waitFor({ timeout: 15_000 });
+    await this.page.keyboard.press('Enter');
+  }
+
+  /** Opens a workspace file through Quick Open (Ctrl+P), asking again while the file search has not seen it yet. */
+  async openFile(name: string): Promise<void> {
+    for (let attempt = 1; ; attempt += 1) {
+      await this.page.keyboard.press('Control+P');
+      await this.input().waitFor();
+      await this.page.keyboard.type(name);
+      try {
+        await this.focusedPick(name).waitFor({ timeout: 10_000 });
+        break;
+      } catch (error) {
+        await this.page.keyboard.press('Escape');
+        if (attempt === 4) {
+          throw error;
+        }
+      }
+    }
+    await this.page.keyboard.press('Enter');
+    await this.page.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ timeout: 15_000 });
+  }
+
+  /** "Focus on Certificates View" from the palette: the tree gets the keyboard. */
+  async focusCertificatesView(): Promise<void> {
+    await this.command('Cloudflare Certificates: Focus on Certificates View');
+    await this.page.locator('.part.sidebar .monaco-list:focus-within').first().waitFor({ timeout: 15_000 });
+  }
+
+  /**
+   * Moves the tree's focus down with the arrow key (from the top again once the list ends) until the
+   * focused row's accessible name matches, and hands that name back. Rows that load meanwhile are
+   * reached on a later pass.
+   */
+  async arrowTo(name: RegExp, timeoutMs = 30_000): Promise<string> {
+    const deadline = Date.now() + timeoutMs;
+    const heard = new Set<string>();
+    let unchanged = 0;
+    let spoken = await this.focusedRowName();
+    for (;;) {
+      if (spoken !== undefined && name.test(spoken)) {
+        return spoken;
+      }
+      if (Date.now() > deadline) {
+        throw new Error(`No row said ${name} within ${timeoutMs / 1000} s; heard: ${[...heard].join(' | ')}`);
+      }
+      await this.page.keyboard.press(unchanged >= 3 ? 'Home' : 'ArrowDown');
+      const next = await this.focusedRowName();
+      unchanged = next === spoken ? unchanged + 1 : 0;
+      spoken = next;
+      if (spoken !== undefined) {
+        heard.add(spoken);
+      }
+    }
+  }
+
+  /**
+   * Waits for the modal dialog, moves the focus with Tab to the button wanted (checking that it is
+   * the focused one), presses Enter, and hands back what the dialog said.
+   */
+  async answerModal(button: string | RegExp): Promise<string> {
+    const dialog = this.page.locator('.monaco-dialog-box');
+    await dialog.waitFor({ timeout: 30_000 });
+    const said = await dialog.innerText();
+    const buttons = dialog.locator('.dialog-buttons .monaco-button');
+    const wanted = typeof button === 'string' ? new RegExp(`^${button.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) : button;
+    await dialog.locator('.dialog-buttons .monaco-button:focus').waitFor({ timeout: 5_000 });
+    for (let tabs = 0; !wanted.test((await dialog.locator('.dialog-buttons .monaco-button:focus').innerText()).trim()); tabs += 1) {
+      if (tabs > (await buttons.count())) {
+        throw new Error(`No button ${wanted} in the dialog: ${(await buttons.allInnerTexts()).join(' | ')}`);
+      }
+      await this.page.keyboard.press('Tab');
+    }
+    await this.page.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'detached', timeout: 10_000 });
+    return said;
+  }
+
+  private async focusedRowName(): Promise<string | undefined> {
+    const row = this.page.locator('.part.sidebar .monaco-list-row.focused:visible').first();
+    return (await row.count()) > 0 ? ((await row.getAttribute('aria-label')) ?? undefined) : undefined;
+  }
+
+  private input() {
+    return this.page.locator('.quick-input-widget .quick-input-box input');
+  }
+
+  private focusedPick(text: string | RegExp) {
+    return this.page.locator('.quick-input-list .monaco-list-row.focused', { hasText: text }).first();
+  }
+}
