@@ -70,7 +70,7 @@ export async function replacePackCertificate(
   const outcome = await withOperationProgress(`Replacing the ${keyType} certificate of ${hostname.hostname}`, (options) =>
     services.operations.replacePackCertificate(
       ref,
-      { certificatePem: material.certificatePem, privateKeyPem: material.privateKeyPem },
+      { certificatePem: material.certificatePem, privateKeyPem: material.privateKeyPem, serialNumber: material.leaf.serialNumber },
       options,
     ),
   );

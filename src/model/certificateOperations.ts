@@ -4,7 +4,12 @@ import type { ActivityTracker } from './activityTracker';
 import { setAssociation, setZoneAop, type AssociationChangeRequest } from './operations/associations';
 import { deleteClientCertificate, hostnamesUsing, type ClientCertificateRef } from './operations/deleteClientCertificate';
 import type { OperationContext, OperationOptions, PollTiming } from './operations/operationContext';
-import { deletePackCertificate, replacePackCertificate, type PackCertificateRef } from './operations/packCertificates';
+import {
+  deletePackCertificate,
+  replacePackCertificate,
+  type PackCertificateRef,
+  type PackReplacement,
+} from './operations/packCertificates';
 import { refreshCustomHostname } from './operations/refreshCustomHostname';
 import { finishRotation, rotateClientCertificate, undoRotation, type RotationTarget } from './operations/rotateClientCertificate';
 import { checkRoomForClientCertificate, uploadClientCertificate, type ClientCertificateUpload } from './operations/uploadClientCertificate';
@@ -51,11 +56,7 @@ export class CertificateOperations {
     return deleteClientCertificate(this.context, target, users, options);
   }
 
-  replacePackCertificate(
-    target: PackCertificateRef,
-    material: { certificatePem: string; privateKeyPem: string },
-    options?: OperationOptions,
-  ) {
+  replacePackCertificate(target: PackCertificateRef, material: PackReplacement, options?: OperationOptions) {
     return replacePackCertificate(this.context, target, material, options);
   }
 

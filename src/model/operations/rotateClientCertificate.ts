@@ -6,8 +6,7 @@ import { pollUntilSettled } from '../pollUntilSettled';
 import { hostnamesOn } from '../rotationState';
 import { moveHostnames } from './moveHostnames';
 import { refreshClientAuth } from './refreshClientCertificates';
-import { CancelledError } from '../../cloudflare/errors';
-import { RefusedError, StoppedError, type OperationContext, type OperationOptions } from './operationContext';
+import { RefusedError, stoppedByPerson, type OperationContext, type OperationOptions } from './operationContext';
 import { stoppedRotation } from './stoppedRotation';
 import { ensureClientCertificate, type ClientCertificateUpload } from './uploadClientCertificate';
 
@@ -51,7 +50,7 @@ export async function rotateClientCertificate(
       }
       return await finish(context, client, target, placed.certificate, options);
     } catch (error) {
-      if (error instanceof CancelledError && !(error instanceof StoppedError) && options.signal?.aborted) {
+      if (stoppedByPerson(error, options.signal)) {
         throw await stoppedRotation(context, client, target, replacement.serialNumber);
       }
       throw error;
