@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { packCertificates } from '../../../src/cloudflare/types';
 import { deleteClientCertificate } from '../../../src/model/operations/deleteClientCertificate';
 import { replacePackCertificate } from '../../../src/model/operations/packCertificates';
+import { rotateClientCertificate } from '../../../src/model/operations/rotateClientCertificate';
 import { uploadClientCertificate } from '../../../src/model/operations/uploadClientCertificate';
 import { createCertificate, days } from '../../fixtures/certificateFactory';
 import { assertStopped, cancelAt, cancelPoints, describePoint, stepsOf, type Prepare } from './cancelPoints';
@@ -129,6 +130,43 @@ describe('A change cancelled at every step', () => {
       'Replace stopped before the new certificate reached the pack of shop.example: nothing changed.',
       'Replace stopped after the new certificate reached the pack of shop.example: Cloudflare is still deploying it (pending deployment); nothing is left to do.',
       'Replace stopped after the new certificate reached the pack of shop.example: the pack is active; nothing is left to do.',
+    ]);
+  });
+
+  it('rotation: says how far the hostnames moved, and the data shows where each one is', async () => {
+    const hosts = ['a.example', 'b.example', 'c.example'];
+    const target = { zoneId: 'z1', zoneName: 'z1.example', oldCertificateId: 'old' };
+    let serial = '';
+    const prepare: Prepare = async () => {
+      const h = harness();
+      h.fake.seed('z1', { certificates: [certificate({ id: 'old' })], associations: hosts.map((host) => association(host, 'old')) });
+      await h.data.aop('z1');
+      const replacement = await uploadOf('z1');
+      serial = replacement.serialNumber;
+      return { h, run: (signal) => rotateClientCertificate(h.context, target, replacement, { signal }) };
+    };
+    const seen = await everyStep('Rotation', prepare, {
+      readBack: ['listHostnameCertificates z1', 'listHostnameAssociations z1'],
+      shown: (h) => h.data.loaded().aop.get('z1'),
+      truth: (h) => ({ certificates: h.fake.zoneCertificates('z1'), associations: h.fake.associations.get('z1') }),
+      said: (h) => {
+        const replacement = h.fake.zoneCertificates('z1').find((item) => item.serial_number?.toLowerCase() === serial);
+        const onOld = (h.fake.associations.get('z1') ?? []).filter((item) => item.cert_id === 'old').length;
+        if (!replacement) {
+          return /before the replacement reached Cloudflare: nothing changed/;
+        }
+        return onOld === hosts.length
+          ? /no hostname moved yet/
+          : onOld === 0
+            ? /after every hostname moved/
+            : /of 3 hostnames are on the replacement/;
+      },
+    });
+    assert.deepEqual(seen, [
+      'Rotation stopped before the replacement reached Cloudflare: nothing changed.',
+      'Rotation stopped: the replacement is uploaded and still deploying; no hostname moved yet. Finish Rotation is on the certificate.',
+      'Rotation stopped: the replacement is uploaded and active; no hostname moved yet. Finish Rotation is on the certificate.',
+      'Rotation stopped after every hostname moved: the old certificate is unused; delete it when you are ready.',
     ]);
   });
 });
