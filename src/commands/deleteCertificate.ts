@@ -36,7 +36,7 @@ async function deleteClientCertificate(services: DeleteServices, node: AopCertif
     return;
   }
   const target = { zoneId: zone.id, zoneName: zone.name, certificateId: node.certificate.id, name: node.label };
-  const outcome = await withOperationProgress(`Deleting "${node.label}" from ${zone.name}`, (options) =>
+  const outcome = await withOperationProgress(services.prompts, `Deleting "${node.label}" from ${zone.name}`, (options) =>
     services.operations.deleteClientCertificate(target, users, options),
   );
   void (outcome.settled
@@ -63,7 +63,7 @@ async function deletePackCertificate(services: DeleteServices, node: PackCertifi
     return;
   }
   const target = { zoneId: zone.id, hostnameId: hostname.id, packId: node.parent.packId, certificateId: node.certificate.id };
-  await withOperationProgress(`Deleting the ${node.keyType} certificate of ${hostname.hostname}`, (options) =>
+  await withOperationProgress(services.prompts, `Deleting the ${node.keyType} certificate of ${hostname.hostname}`, (options) =>
     services.operations.deletePackCertificate(target, options),
   );
   void services.prompts.info(`Deleted the ${node.keyType} certificate of ${hostname.hostname}.`);

@@ -74,7 +74,7 @@ export async function removeHostname(services: AssociationServices, node: TreeNo
   }
   const zone = zoneOf(target)!;
   const change = { zoneId: zone.id, certificateId: target.parent.certificate.id, hostname, enabled: null };
-  await withOperationProgress(`Removing ${hostname} from "${target.parent.label}"`, (options) =>
+  await withOperationProgress(services.prompts, `Removing ${hostname} from "${target.parent.label}"`, (options) =>
     services.operations.setAssociation(change, options),
   );
   void services.prompts.info(`${hostname} no longer uses "${target.parent.label}".`);
@@ -105,8 +105,10 @@ async function setAssociation(
   const zone = zoneOf(certificate)!;
   const change = { zoneId: zone.id, certificateId: certificate.certificate.id, hostname, enabled };
   const verb = enabled ? 'Enabling' : 'Disabling';
-  const { association, settled } = await withOperationProgress(`${verb} Authenticated Origin Pulls for ${hostname}`, (options) =>
-    services.operations.setAssociation(change, options),
+  const { association, settled } = await withOperationProgress(
+    services.prompts,
+    `${verb} Authenticated Origin Pulls for ${hostname}`,
+    (options) => services.operations.setAssociation(change, options),
   );
   const state = association?.enabled ? 'enabled' : 'disabled';
   const status = association?.status ? ` (${association.status.replace(/_/g, ' ')})` : '';

@@ -67,7 +67,7 @@ export async function replacePackCertificate(
     return;
   }
   const ref = { zoneId: zone.id, hostnameId: hostname.id, packId: target.parent.packId, certificateId: current.id };
-  const outcome = await withOperationProgress(`Replacing the ${keyType} certificate of ${hostname.hostname}`, (options) =>
+  const outcome = await withOperationProgress(services.prompts, `Replacing the ${keyType} certificate of ${hostname.hostname}`, (options) =>
     services.operations.replacePackCertificate(
       ref,
       { certificatePem: material.certificatePem, privateKeyPem: material.privateKeyPem, serialNumber: material.leaf.serialNumber },

@@ -72,7 +72,7 @@ export async function rotateCertificate(services: RotateServices, node: TreeNode
     privateKeyPem: material.privateKeyPem,
     serialNumber: material.leaf.serialNumber,
   };
-  const outcome = await withOperationProgress(`Rotating "${target.label}" in ${zone.name}`, (options) =>
+  const outcome = await withOperationProgress(services.prompts, `Rotating "${target.label}" in ${zone.name}`, (options) =>
     services.operations.rotateClientCertificate(rotationTarget, replacement, options),
   );
   await offerToDeleteOld(services, rotationTarget, target.label, outcome);

@@ -42,7 +42,7 @@ export async function offerToDeleteOld(
     );
     return;
   }
-  const deleted = await withOperationProgress(`Deleting "${oldName}"`, (options) =>
+  const deleted = await withOperationProgress(services.prompts, `Deleting "${oldName}"`, (options) =>
     services.operations.deleteClientCertificate(ref, [], options),
   );
   void (deleted.settled

@@ -41,7 +41,7 @@ export async function finishRotation(services: StepServices, node: TreeNode | un
     }
   }
   const rotationTarget = { zoneId: zone.id, zoneName: zone.name, oldCertificateId: target.certificate.id };
-  const outcome = await withOperationProgress(`Finishing the rotation of "${target.label}"`, (options) =>
+  const outcome = await withOperationProgress(services.prompts, `Finishing the rotation of "${target.label}"`, (options) =>
     services.operations.finishRotation(rotationTarget, target.rotation.newCertificate.id, options),
   );
   await offerToDeleteOld(services, rotationTarget, target.label, { ...outcome, moved: [...target.rotation.moved, ...outcome.moved] });
@@ -65,7 +65,7 @@ export async function undoRotation(services: StepServices, node: TreeNode | unde
     return;
   }
   const rotationTarget = { zoneId: zone.id, zoneName: zone.name, oldCertificateId: target.certificate.id };
-  const outcome = await withOperationProgress(`Undoing the rotation of "${target.label}"`, (options) =>
+  const outcome = await withOperationProgress(services.prompts, `Undoing the rotation of "${target.label}"`, (options) =>
     services.operations.undoRotation(rotationTarget, target.rotation.newCertificate.id, options),
   );
   void (outcome.complete

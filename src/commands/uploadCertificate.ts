@@ -92,7 +92,7 @@ export async function uploadCertificate(
     privateKeyPem: material.privateKeyPem,
     serialNumber: material.leaf.serialNumber,
   };
-  const outcome = await withOperationProgress(`Uploading "${name}" to ${zone.name}`, (options) =>
+  const outcome = await withOperationProgress(services.prompts, `Uploading "${name}" to ${zone.name}`, (options) =>
     services.operations.uploadClientCertificate(upload, options),
   );
   const status = appearanceOf(AOP_STATUS, outcome.certificate.status).label.toLowerCase();

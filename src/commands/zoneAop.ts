@@ -43,6 +43,7 @@ async function setZoneAop(services: ZoneAopServices, node: TreeNode | undefined,
     }
   }
   const settings = await withOperationProgress(
+    services.prompts,
     `${enabled ? 'Enabling' : 'Disabling'} Authenticated Origin Pulls for ${zone.name}`,
     (options) => services.operations.setZoneAop(zone.id, enabled, options),
   );

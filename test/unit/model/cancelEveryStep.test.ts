@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { packCertificates } from '../../../src/cloudflare/types';
 import { deleteClientCertificate } from '../../../src/model/operations/deleteClientCertificate';
 import { replacePackCertificate } from '../../../src/model/operations/packCertificates';
-import { rotateClientCertificate } from '../../../src/model/operations/rotateClientCertificate';
+import { finishRotation, rotateClientCertificate } from '../../../src/model/operations/rotateClientCertificate';
 import { uploadClientCertificate } from '../../../src/model/operations/uploadClientCertificate';
 import { createCertificate, days } from '../../fixtures/certificateFactory';
 import { assertStopped, cancelAt, cancelPoints, describePoint, stepsOf, type Prepare } from './cancelPoints';
@@ -165,6 +165,33 @@ describe('A change cancelled at every step', () => {
     assert.deepEqual(seen, [
       'Rotation stopped before the replacement reached Cloudflare: nothing changed.',
       'Rotation stopped: the replacement is uploaded and still deploying; no hostname moved yet. Finish Rotation is on the certificate.',
+      'Rotation stopped: the replacement is uploaded and active; no hostname moved yet. Finish Rotation is on the certificate.',
+      'Rotation stopped after every hostname moved: the old certificate is unused; delete it when you are ready.',
+    ]);
+  });
+
+  it('Finish Rotation: says how far the hostnames moved, and the data shows where each one is', async () => {
+    const hosts = ['a.example', 'b.example'];
+    const target = { zoneId: 'z1', zoneName: 'z1.example', oldCertificateId: 'old' };
+    const prepare: Prepare = async () => {
+      const h = harness();
+      h.fake.seed('z1', {
+        certificates: [certificate({ id: 'old' }), certificate({ id: 'new' })],
+        associations: hosts.map((host) => association(host, 'old')),
+      });
+      await h.data.aop('z1');
+      return { h, run: (signal) => finishRotation(h.context, target, 'new', { signal }) };
+    };
+    const seen = await everyStep('Rotation', prepare, {
+      readBack: ['listHostnameCertificates z1', 'listHostnameAssociations z1'],
+      shown: (h) => h.data.loaded().aop.get('z1'),
+      truth: (h) => ({ certificates: h.fake.zoneCertificates('z1'), associations: h.fake.associations.get('z1') }),
+      said: (h) =>
+        (h.fake.associations.get('z1') ?? []).some((item) => item.cert_id === 'old')
+          ? /no hostname moved yet/
+          : /after every hostname moved/,
+    });
+    assert.deepEqual(seen, [
       'Rotation stopped: the replacement is uploaded and active; no hostname moved yet. Finish Rotation is on the certificate.',
       'Rotation stopped after every hostname moved: the old certificate is unused; delete it when you are ready.',
     ]);
