@@ -37,8 +37,10 @@ async function deleteClientCertificate(services: DeleteServices, node: AopCertif
     return;
   }
   const target = { zoneId: zone.id, zoneName: zone.name, certificateId: node.certificate.id, name: node.label };
-  const outcome = await withOperationProgress(vscode.l10n.t('Deleting "{0}" from {1}', node.label, zone.name), (options) =>
-    services.operations.deleteClientCertificate(target, users, options),
+  const outcome = await withOperationProgress(
+    services.prompts,
+    vscode.l10n.t('Deleting "{0}" from {1}', node.label, zone.name),
+    (options) => services.operations.deleteClientCertificate(target, users, options),
   );
   void (outcome.settled
     ? services.prompts.info(vscode.l10n.t('Deleted "{0}" from {1}.', node.label, zone.name))
@@ -73,6 +75,7 @@ async function deletePackCertificate(services: DeleteServices, node: PackCertifi
   }
   const target = { zoneId: zone.id, hostnameId: hostname.id, packId: node.parent.packId, certificateId: node.certificate.id };
   await withOperationProgress(
+    services.prompts,
     vscode.l10n.t('Deleting the {0} certificate of {1}', node.keyType ?? vscode.l10n.t('unknown'), hostname.hostname),
     (options) => services.operations.deletePackCertificate(target, options),
   );

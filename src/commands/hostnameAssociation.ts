@@ -79,7 +79,7 @@ export async function removeHostname(services: AssociationServices, node: TreeNo
   }
   const zone = zoneOf(target)!;
   const change = { zoneId: zone.id, certificateId: target.parent.certificate.id, hostname, enabled: null };
-  await withOperationProgress(vscode.l10n.t('Removing {0} from "{1}"', hostname, target.parent.label), (options) =>
+  await withOperationProgress(services.prompts, vscode.l10n.t('Removing {0} from "{1}"', hostname, target.parent.label), (options) =>
     services.operations.setAssociation(change, options),
   );
   void services.prompts.info(vscode.l10n.t('{0} no longer uses "{1}".', hostname, target.parent.label));
@@ -112,7 +112,9 @@ async function setAssociation(
   const title = enabled
     ? vscode.l10n.t('Enabling Authenticated Origin Pulls for {0}', hostname)
     : vscode.l10n.t('Disabling Authenticated Origin Pulls for {0}', hostname);
-  const { association, settled } = await withOperationProgress(title, (options) => services.operations.setAssociation(change, options));
+  const { association, settled } = await withOperationProgress(services.prompts, title, (options) =>
+    services.operations.setAssociation(change, options),
+  );
   const state = association?.enabled ? 'enabled' : 'disabled';
   const status = association?.status ? ` (${association.status.replace(/_/g, ' ')})` : '';
   void (settled

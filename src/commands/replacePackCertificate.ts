@@ -67,11 +67,12 @@ export async function replacePackCertificate(
   }
   const ref = { zoneId: zone.id, hostnameId: hostname.id, packId: target.parent.packId, certificateId: current.id };
   const outcome = await withOperationProgress(
+    services.prompts,
     vscode.l10n.t('Replacing the {0} certificate of {1}', keyType ?? vscode.l10n.t('unknown'), hostname.hostname),
     (options) =>
       services.operations.replacePackCertificate(
         ref,
-        { certificatePem: material.certificatePem, privateKeyPem: material.privateKeyPem },
+        { certificatePem: material.certificatePem, privateKeyPem: material.privateKeyPem, serialNumber: material.leaf.serialNumber },
         options,
       ),
   );

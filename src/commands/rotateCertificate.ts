@@ -76,8 +76,10 @@ export async function rotateCertificate(services: RotateServices, node: TreeNode
     privateKeyPem: material.privateKeyPem,
     serialNumber: material.leaf.serialNumber,
   };
-  const outcome = await withOperationProgress(vscode.l10n.t('Rotating "{0}" in {1}', target.label, zone.name), (options) =>
-    services.operations.rotateClientCertificate(rotationTarget, replacement, options),
+  const outcome = await withOperationProgress(
+    services.prompts,
+    vscode.l10n.t('Rotating "{0}" in {1}', target.label, zone.name),
+    (options) => services.operations.rotateClientCertificate(rotationTarget, replacement, options),
   );
   await offerToDeleteOld(services, rotationTarget, target.label, outcome);
 }

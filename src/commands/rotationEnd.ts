@@ -55,7 +55,7 @@ export async function offerToDeleteOld(
     );
     return;
   }
-  const deleted = await withOperationProgress(vscode.l10n.t('Deleting "{0}"', oldName), (options) =>
+  const deleted = await withOperationProgress(services.prompts, vscode.l10n.t('Deleting "{0}"', oldName), (options) =>
     services.operations.deleteClientCertificate(ref, [], options),
   );
   void (deleted.settled

@@ -47,7 +47,7 @@ export async function finishRotation(services: StepServices, node: TreeNode | un
     }
   }
   const rotationTarget = { zoneId: zone.id, zoneName: zone.name, oldCertificateId: target.certificate.id };
-  const outcome = await withOperationProgress(vscode.l10n.t('Finishing the rotation of "{0}"', target.label), (options) =>
+  const outcome = await withOperationProgress(services.prompts, vscode.l10n.t('Finishing the rotation of "{0}"', target.label), (options) =>
     services.operations.finishRotation(rotationTarget, target.rotation.newCertificate.id, options),
   );
   await offerToDeleteOld(services, rotationTarget, target.label, { ...outcome, moved: [...target.rotation.moved, ...outcome.moved] });
@@ -74,7 +74,7 @@ export async function undoRotation(services: StepServices, node: TreeNode | unde
     return;
   }
   const rotationTarget = { zoneId: zone.id, zoneName: zone.name, oldCertificateId: target.certificate.id };
-  const outcome = await withOperationProgress(vscode.l10n.t('Undoing the rotation of "{0}"', target.label), (options) =>
+  const outcome = await withOperationProgress(services.prompts, vscode.l10n.t('Undoing the rotation of "{0}"', target.label), (options) =>
     services.operations.undoRotation(rotationTarget, target.rotation.newCertificate.id, options),
   );
   void (outcome.complete

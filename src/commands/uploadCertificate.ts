@@ -86,7 +86,7 @@ export async function uploadCertificate(
     privateKeyPem: material.privateKeyPem,
     serialNumber: material.leaf.serialNumber,
   };
-  const outcome = await withOperationProgress(vscode.l10n.t('Uploading "{0}" to {1}', name, zone.name), (options) =>
+  const outcome = await withOperationProgress(services.prompts, vscode.l10n.t('Uploading "{0}" to {1}', name, zone.name), (options) =>
     services.operations.uploadClientCertificate(upload, options),
   );
   const status = appearanceOf(AOP_STATUS, outcome.certificate.status).label.toLowerCase();

@@ -53,6 +53,7 @@ async function setZoneAop(services: ZoneAopServices, node: TreeNode | undefined,
     }
   }
   const settings = await withOperationProgress(
+    services.prompts,
     enabled
       ? vscode.l10n.t('Enabling Authenticated Origin Pulls for {0}', zone.name)
       : vscode.l10n.t('Disabling Authenticated Origin Pulls for {0}', zone.name),

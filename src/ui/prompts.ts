@@ -37,6 +37,11 @@ export interface Prompts {
   confirmRisky(message: string, detail: string, risky: string, safe: string): Thenable<boolean>;
   openDialog(options: vscode.OpenDialogOptions): Thenable<vscode.Uri[] | undefined>;
   saveDialog(options: vscode.SaveDialogOptions): Thenable<vscode.Uri | undefined>;
+  /**
+   * A cancellable progress notification while `task` runs: its words appear there, and Cancel aborts
+   * the signal it is given (the one thing a test cannot press in the real notification).
+   */
+  progress<T>(title: string, task: (report: (message: string) => void, signal: AbortSignal) => Promise<T>): Thenable<T>;
   info(message: string, ...actions: string[]): Thenable<string | undefined>;
   warning(message: string, ...actions: string[]): Thenable<string | undefined>;
   error(message: string, ...actions: string[]): Thenable<string | undefined>;
@@ -54,6 +59,20 @@ export const windowPrompts: Prompts = {
     (await vscode.window.showWarningMessage(inertLinks(message), { modal: true, detail: inertLinks(detail) }, safe, risky)) === risky,
   openDialog: (options) => vscode.window.showOpenDialog(options),
   saveDialog: (options) => vscode.window.showSaveDialog(options),
+  progress: (title, task) =>
+    vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title, cancellable: true },
+      async (progress, cancellation) => {
+        const controller = new AbortController();
+        // Disposed when the task ends, so no listener piles up.
+        const listener = cancellation.onCancellationRequested(() => controller.abort());
+        try {
+          return await task((message) => progress.report({ message }), controller.signal);
+        } finally {
+          listener.dispose();
+        }
+      },
+    ),
   // Messages carry names and errors from Cloudflare: links in them are made inert.
   info: (message, ...actions) => vscode.window.showInformationMessage(inertLinks(message), ...actions),
   warning: (message, ...actions) => showDetailedMessage('warning', message, actions),

@@ -2,8 +2,9 @@ import { NotFoundError } from '../../cloudflare/errors';
 import type { HostnameAssociation } from '../../cloudflare/types';
 import { NodeIds } from '../nodeIds';
 import { pollUntilSettled, throwIfAborted } from '../pollUntilSettled';
-import { RefusedError, type OperationContext, type OperationOptions } from './operationContext';
+import { RefusedError, stoppedByPerson, type OperationContext, type OperationOptions } from './operationContext';
 import { forgetClientCertificate, refreshClientAuth } from './refreshClientCertificates';
+import { stoppedDelete } from './stoppedDelete';
 import { whenCloudflareAllows } from './whenCloudflareAllows';
 
 export interface ClientCertificateRef {
@@ -42,21 +43,25 @@ export async function deleteClientCertificate(
   return context.activity.run(NodeIds.aopCertificate(target.zoneId, target.certificateId), 'Deleting…', async () => {
     const client = await context.client();
     const { signal } = options;
+    // Until Cloudflare is asked, the hostnames the person agreed to are the ones this delete frees.
+    let users: readonly string[] = confirmed.map((user) => user.hostname);
     let gone = false;
+    let stopped = false;
     try {
       throwIfAborted(signal);
-      const users = await hostnamesUsing(context, target.zoneId, target.certificateId, signal);
-      const agreed = new Set(confirmed.map((user) => user.hostname));
-      const unconfirmed = users.filter((user) => !agreed.has(user.hostname)).map((user) => user.hostname);
+      const using = await hostnamesUsing(context, target.zoneId, target.certificateId, signal);
+      const agreed = new Set(users);
+      const unconfirmed = using.filter((user) => !agreed.has(user.hostname)).map((user) => user.hostname);
       if (unconfirmed.length > 0) {
         throw new RefusedError(
           `Since you confirmed, ${unconfirmed.join(', ')} started using "${target.name}". Nothing was deleted or invalidated; delete it again to see who uses it now.`,
         );
       }
-      if (users.length > 0) {
-        options.onProgress?.(`invalidating ${users.length} hostname association${users.length === 1 ? '' : 's'}…`);
+      users = using.map((user) => user.hostname);
+      if (using.length > 0) {
+        options.onProgress?.(`invalidating ${using.length} hostname association${using.length === 1 ? '' : 's'}…`);
         throwIfAborted(signal);
-        const invalidations = users.map((user) => ({ hostname: user.hostname!, cert_id: target.certificateId, enabled: null }));
+        const invalidations = using.map((user) => ({ hostname: user.hostname, cert_id: target.certificateId, enabled: null }));
         await whenCloudflareAllows(() => client.updateHostnameAssociations(target.zoneId, invalidations, signal), context.timing, signal);
       }
       throwIfAborted(signal);
@@ -83,12 +88,19 @@ export async function deleteClientCertificate(
       context.log(`Deleted client certificate ${target.certificateId} from ${target.zoneName} (${outcome.value ?? 'unknown'}).`);
       gone = outcome.settled;
       return { settled: outcome.settled };
+    } catch (error) {
+      if (stoppedByPerson(error, signal)) {
+        // Read back once, and say how far the delete got.
+        stopped = true;
+        throw await stoppedDelete(context, client, target, users);
+      }
+      throw error;
     } finally {
       // Whatever step it stopped at, the tree shows what Cloudflare holds now: confirmed gone needs
       // no further request; anything else is asked again.
       if (gone) {
         forgetClientCertificate(context, target.zoneId, target.certificateId);
-      } else {
+      } else if (!stopped) {
         await refreshClientAuth(context, client, target.zoneId);
       }
     }

@@ -22,6 +22,7 @@ export async function moveHostnames(
   options: OperationOptions,
 ): Promise<{ moved: string[]; settled: boolean; associations: HostnameAssociation[] }> {
   const { signal } = options;
+  throwIfAborted(signal);
   const current = await client.listHostnameAssociations(move.zoneId, signal);
   const toMove = current.filter(
     (association) =>

@@ -44,3 +44,11 @@ export class StoppedError extends CancelledError {
     this.name = 'StoppedError';
   }
 }
+
+/**
+ * Whether the person's cancel ended the operation: a cancellation while the caller's signal is
+ * aborted, not yet turned into a StoppedError (which already says what is left).
+ */
+export function stoppedByPerson(error: unknown, signal: AbortSignal | undefined): boolean {
+  return error instanceof CancelledError && !(error instanceof StoppedError) && signal?.aborted === true;
+}

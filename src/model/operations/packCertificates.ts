@@ -3,7 +3,8 @@ import { packCertificates, type CustomHostname } from '../../cloudflare/types';
 import { isTransitional } from '../../format/statusAppearance';
 import { NodeIds } from '../nodeIds';
 import { pollUntilSettled, throwIfAborted, type PollResult } from '../pollUntilSettled';
-import type { OperationContext, OperationOptions } from './operationContext';
+import { stoppedByPerson, type OperationContext, type OperationOptions, type StoppedError } from './operationContext';
+import { stoppedPackReplace } from './stoppedPackReplace';
 import { whenCloudflareAllows } from './whenCloudflareAllows';
 
 export interface PackCertificateRef {
@@ -13,14 +14,22 @@ export interface PackCertificateRef {
   readonly certificateId: string;
 }
 
+export interface PackReplacement {
+  readonly certificatePem: string;
+  readonly privateKeyPem: string;
+  /** Lower-case hex: how a replace cut short is told to have landed or not. */
+  readonly serialNumber: string;
+}
+
 /** Replaces one certificate of a custom hostname's pack; Cloudflare keeps the key type. */
 export async function replacePackCertificate(
   context: OperationContext,
   target: PackCertificateRef,
-  material: { certificatePem: string; privateKeyPem: string },
+  material: PackReplacement,
   options: OperationOptions = {},
 ): Promise<PollResult<CustomHostname>> {
-  return run(context, target, 'Replacing…', options, async (client) => {
+  const stopped = (latest: CustomHostname | undefined) => stoppedPackReplace(latest, material.serialNumber);
+  return run(context, target, 'Replacing…', options, stopped, async (client) => {
     const body = { custom_certificate: material.certificatePem, custom_key: material.privateKeyPem };
     await whenCloudflareAllows(
       () => client.replacePackCertificate(target.zoneId, target.hostnameId, target.packId, target.certificateId, body, options.signal),
@@ -38,7 +47,7 @@ export async function deletePackCertificate(
   target: PackCertificateRef,
   options: OperationOptions = {},
 ): Promise<PollResult<CustomHostname>> {
-  return run(context, target, 'Deleting…', options, async (client) => {
+  return run(context, target, 'Deleting…', options, undefined, async (client) => {
     await whenCloudflareAllows(
       () => client.deletePackCertificate(target.zoneId, target.hostnameId, target.packId, target.certificateId, options.signal),
       context.timing,
@@ -57,15 +66,17 @@ async function run(
   target: PackCertificateRef,
   words: string,
   options: OperationOptions,
+  /** What a cancel leaves, in one line, from the hostname read back (undefined: it could not be read). */
+  stopped: ((latest: CustomHostname | undefined) => StoppedError) | undefined,
   change: (client: Client) => Promise<(hostname: CustomHostname) => boolean>,
 ): Promise<PollResult<CustomHostname>> {
   const id = NodeIds.packCertificate(target.zoneId, target.hostnameId, target.packId, target.certificateId);
   return context.activity.run(id, words, async () => {
     const client = await context.client();
-    throwIfAborted(options.signal);
     let sent = false;
     let outcome: PollResult<CustomHostname>;
     try {
+      throwIfAborted(options.signal);
       const done = await change(client);
       sent = true;
       outcome = await pollUntilSettled(
@@ -82,6 +93,9 @@ async function run(
           context.data.replaceCustomHostname(target.zoneId, latest);
         } else {
           context.data.reload(target.zoneId, 'customHostnames');
+        }
+        if (stopped && stoppedByPerson(error, options.signal)) {
+          throw stopped(latest);
         }
       }
       throw error;

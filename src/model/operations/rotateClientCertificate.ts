@@ -6,8 +6,7 @@ import { pollUntilSettled } from '../pollUntilSettled';
 import { hostnamesOn } from '../rotationState';
 import { moveHostnames } from './moveHostnames';
 import { refreshClientAuth } from './refreshClientCertificates';
-import { CancelledError } from '../../cloudflare/errors';
-import { RefusedError, StoppedError, type OperationContext, type OperationOptions } from './operationContext';
+import { RefusedError, stoppedByPerson, type OperationContext, type OperationOptions } from './operationContext';
 import { stoppedRotation } from './stoppedRotation';
 import { ensureClientCertificate, type ClientCertificateUpload } from './uploadClientCertificate';
 
@@ -51,8 +50,13 @@ export async function rotateClientCertificate(
       }
       return await finish(context, client, target, placed.certificate, options);
     } catch (error) {
-      if (error instanceof CancelledError && !(error instanceof StoppedError) && options.signal?.aborted) {
-        throw await stoppedRotation(context, client, target, replacement.serialNumber);
+      if (stoppedByPerson(error, options.signal)) {
+        throw await stoppedRotation(
+          context,
+          client,
+          target,
+          (certificate) => certificate.serial_number?.toLowerCase() === replacement.serialNumber,
+        );
       }
       throw error;
     }
@@ -68,19 +72,26 @@ export async function finishRotation(
 ): Promise<RotationOutcome> {
   return context.activity.run(NodeIds.aopCertificate(target.zoneId, target.oldCertificateId), 'Finishing rotation…', async () => {
     const client = await context.client();
-    // Cut off right after the upload, the replacement may still be deploying: wait for it as a rotation does.
-    const polled = await pollUntilSettled(
-      () => client.getHostnameCertificate(target.zoneId, newCertificateId, options.signal),
-      (certificate) => !isTransitional(certificate.status),
-      { signal: options.signal, ...context.timing },
-    );
-    const replacement = polled.value!;
-    if (replacement.status !== 'active') {
-      throw new RefusedError(
-        `The replacement is ${replacement.status?.replace(/_/g, ' ') ?? 'not active'}; hostnames move to it once it is active.`,
+    try {
+      // Cut off right after the upload, the replacement may still be deploying: wait for it as a rotation does.
+      const polled = await pollUntilSettled(
+        () => client.getHostnameCertificate(target.zoneId, newCertificateId, options.signal),
+        (certificate) => !isTransitional(certificate.status),
+        { signal: options.signal, ...context.timing },
       );
+      const replacement = polled.value!;
+      if (replacement.status !== 'active') {
+        throw new RefusedError(
+          `The replacement is ${replacement.status?.replace(/_/g, ' ') ?? 'not active'}; hostnames move to it once it is active.`,
+        );
+      }
+      return await finish(context, client, target, replacement, options);
+    } catch (error) {
+      if (stoppedByPerson(error, options.signal)) {
+        throw await stoppedRotation(context, client, target, (certificate) => certificate.id === newCertificateId);
+      }
+      throw error;
     }
-    return finish(context, client, target, replacement, options);
   });
 }
 
@@ -123,6 +134,7 @@ async function finish(
   options: OperationOptions,
 ): Promise<RotationOutcome> {
   let associations: HostnameAssociation[] | undefined;
+  let stopped = false;
   try {
     const result = await moveHostnames(
       context,
@@ -136,8 +148,14 @@ async function finish(
       `Rotation in ${target.zoneName}: ${result.moved.length} hostname(s) moved from ${target.oldCertificateId} to ${replacement.id}; ${stillOnOld.length} left on the old one.`,
     );
     return { newCertificate: replacement, moved: result.moved, complete: result.settled && stillOnOld.length === 0, stillOnOld };
+  } catch (error) {
+    stopped = stoppedByPerson(error, options.signal);
+    throw error;
   } finally {
-    await showState(context, client, target.zoneId, replacement, associations);
+    // The person's cancel is read back once, by the caller that says what is left.
+    if (!stopped) {
+      await showState(context, client, target.zoneId, replacement, associations);
+    }
   }
 }
 

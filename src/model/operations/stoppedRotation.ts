@@ -1,4 +1,5 @@
 import type { CloudflareClient } from '../../cloudflare/cloudflareClient';
+import type { HostnameCertificate } from '../../cloudflare/types';
 import { hostnamesOn } from '../rotationState';
 import { StoppedError, type OperationContext } from './operationContext';
 import { refreshClientAuth } from './refreshClientCertificates';
@@ -12,14 +13,14 @@ export async function stoppedRotation(
   context: OperationContext,
   client: CloudflareClient,
   target: RotationTarget,
-  replacementSerial: string,
+  isReplacement: (certificate: HostnameCertificate) => boolean,
 ): Promise<StoppedError> {
   await refreshClientAuth(context, client, target.zoneId);
   const loaded = context.data.loaded().aop.get(target.zoneId);
   if (!loaded) {
     return new StoppedError('Rotation stopped. Cloudflare could not be asked what it holds now; refresh the view to see it.');
   }
-  const replacement = loaded.certificates.find((certificate) => certificate.serial_number?.toLowerCase() === replacementSerial);
+  const replacement = loaded.certificates.find(isReplacement);
   if (!replacement) {
     return new StoppedError('Rotation stopped before the replacement reached Cloudflare: nothing changed.');
   }

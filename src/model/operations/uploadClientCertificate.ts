@@ -4,8 +4,9 @@ import type { HostnameCertificate } from '../../cloudflare/types';
 import { isTransitional } from '../../format/statusAppearance';
 import { NodeIds } from '../nodeIds';
 import { pollUntilSettled, throwIfAborted } from '../pollUntilSettled';
-import { RefusedError, type OperationContext, type OperationOptions } from './operationContext';
+import { RefusedError, stoppedByPerson, type OperationContext, type OperationOptions } from './operationContext';
 import { refreshClientCertificates } from './refreshClientCertificates';
+import { stoppedUpload } from './stoppedUpload';
 import { whenCloudflareAllows } from './whenCloudflareAllows';
 
 import { Limits } from '../limits';
@@ -107,17 +108,29 @@ export async function uploadClientCertificate(
   await checkRoomForClientCertificate(context, upload);
   return context.activity.run(NodeIds.aopGroup(upload.zoneId), 'Uploading…', async () => {
     const client = await context.client();
-    const created = await send(context, client, upload, options.signal);
+    let sent = false;
+    let stopped = false;
     try {
+      const created = await send(context, client, upload, options.signal);
+      sent = true;
       options.onProgress?.('waiting for Cloudflare to deploy it…');
       const outcome = await untilDeployed(context, client, upload.zoneId, created.id, options.signal);
       context.log(
         `Uploaded client certificate ${created.id} (${upload.name}) to ${upload.zoneName}: ${outcome.value?.status ?? 'unknown'}.`,
       );
       return { certificate: outcome.value ?? created, settled: outcome.settled };
+    } catch (error) {
+      if (stoppedByPerson(error, options.signal)) {
+        // Whether or not the POST landed, read back once and say so.
+        stopped = true;
+        throw await stoppedUpload(context, client, upload);
+      }
+      throw error;
     } finally {
-      // Cloudflare holds it now, even when polling was cancelled or failed: the tree must show it.
-      await refreshClientCertificates(context, client, upload.zoneId);
+      // Cloudflare holds it now, even when polling failed: the tree must show it.
+      if (sent && !stopped) {
+        await refreshClientCertificates(context, client, upload.zoneId);
+      }
     }
   });
 }
@@ -151,10 +164,11 @@ async function send(
       }
       throw error;
     }
-    if (!outcomeUnknown(error)) {
+    // The person's cancel: every caller reads back what landed, once, and says so.
+    if (!outcomeUnknown(error) || stoppedByPerson(error, signal)) {
       throw error;
     }
-    // Not under the caller's signal: a cancel mid-request is exactly when we must find out what landed.
+    // Not under the caller's signal: a request cut short is exactly when we must find out what landed.
     const listed = await client.listHostnameCertificates(upload.zoneId).catch(() => undefined);
     const landed = listed && bySerial(listed, upload.serialNumber);
     if (landed) {

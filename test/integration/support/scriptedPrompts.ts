@@ -124,6 +124,35 @@ export class ScriptedPrompts implements Prompts {
     return path === undefined ? undefined : [vscodeApi.Uri.file(path)];
   }
 
+  /** The titles of the progress notifications shown, in order. */
+  readonly progressTitles: string[] = [];
+  private readonly cancels: (() => void)[] = [];
+
+  /** The real notification (through the original prompts), with a Cancel the test can press too. */
+  progress<T>(title: string, task: (report: (message: string) => void, signal: AbortSignal) => Promise<T>): Thenable<T> {
+    this.progressTitles.push(title);
+    return this.original.progress(title, async (report, signal) => {
+      const controller = new AbortController();
+      const forward = () => controller.abort();
+      signal.addEventListener('abort', forward, { once: true });
+      this.cancels.push(forward);
+      try {
+        return await task(report, controller.signal);
+      } finally {
+        signal.removeEventListener('abort', forward);
+      }
+    });
+  }
+
+  /** Presses Cancel on the progress notification shown last, as a person would. */
+  cancelProgress(): void {
+    const cancel = this.cancels.at(-1);
+    if (!cancel) {
+      throw new Error('No progress notification to cancel');
+    }
+    cancel();
+  }
+
   async info(message: string): Promise<undefined> {
     this.messages.push({ kind: 'info', text: message });
     return undefined;

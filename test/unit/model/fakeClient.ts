@@ -54,6 +54,12 @@ export class FakeClient extends FakeState implements Pick<CloudflareClient, Fake
     return this;
   }
 
+  /** Scripts the call at `position` in the request log (1-based), whatever its method. */
+  onRequest(position: number, behaviour: Behaviour): this {
+    this.script.setAt(position, behaviour);
+    return this;
+  }
+
   /** Resolves once the `nth` call of a method has started (for cancelling "during" a request). */
   reached(method: FakeMethod, nth = 1): Promise<void> {
     return this.script.reached(method, nth);

@@ -21,14 +21,22 @@ export type Behaviour =
 /** The request log, per-call scripting and "has the nth call started yet?" waits of the fake client. */
 export class Script<M extends string> {
   readonly log: string[] = [];
+  /** Whether each logged call was made under a signal (so it could be cancelled in flight). */
+  readonly signalled: boolean[] = [];
   private readonly counts = new Map<M, number>();
   /** "method#n" of each call that got past the network (not aborted on the way). */
   private readonly arrived = new Set<string>();
   private readonly behaviours = new Map<string, Behaviour>();
+  /** Behaviours by position in the log (1-based), whatever the method: "the 3rd request". */
+  private readonly byPosition = new Map<number, Behaviour>();
   private readonly waiters: { method: M; nth: number; resolve: () => void }[] = [];
 
   set(method: M, nth: number, behaviour: Behaviour): void {
     this.behaviours.set(`${method}#${nth}`, behaviour);
+  }
+
+  setAt(position: number, behaviour: Behaviour): void {
+    this.byPosition.set(position, behaviour);
   }
 
   reached(method: M, nth: number): Promise<void> {
@@ -43,6 +51,8 @@ export class Script<M extends string> {
     this.counts.set(method, nth);
     // Logged even when the signal is already aborted: a real client would at least have tried.
     this.log.push([method, ...args].join(' '));
+    this.signalled.push(signal !== undefined);
+    const position = this.log.length;
     // A real answer never arrives synchronously; the model must cope with the interleaving.
     await new Promise((resolve) => setImmediate(resolve));
     if (signal?.aborted) {
@@ -53,7 +63,7 @@ export class Script<M extends string> {
     for (const waiter of this.waiters.filter((candidate) => candidate.method === method && candidate.nth === nth)) {
       waiter.resolve();
     }
-    const behaviour = this.behaviours.get(`${method}#${nth}`);
+    const behaviour = this.byPosition.get(position) ?? this.behaviours.get(`${method}#${nth}`);
     if (!behaviour) {
       return structuredClone(act());
     }

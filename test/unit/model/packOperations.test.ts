@@ -24,7 +24,7 @@ async function seeded() {
   const generated = await createCertificate({ commonName: 'shop.example' });
   return {
     ...h,
-    material: { certificatePem: generated.certPem, privateKeyPem: generated.key.pkcs8Pem },
+    material: { certificatePem: generated.certPem, privateKeyPem: generated.key.pkcs8Pem, serialNumber: generated.serialNumber },
     newSerial: generated.serialNumber,
   };
 }

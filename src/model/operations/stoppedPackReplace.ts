@@ -1,0 +1,22 @@
+import { packCertificates, type CustomHostname } from '../../cloudflare/types';
+import { appearanceOf, isTransitional, SSL_STATUS } from '../../format/statusAppearance';
+import { StoppedError } from './operationContext';
+
+/**
+ * A pack replace cancelled at any step, from the custom hostname read back after the cancel: one
+ * line saying whether the pack now holds the new certificate (by serial) and what is left.
+ */
+export function stoppedPackReplace(latest: CustomHostname | undefined, serialNumber: string): StoppedError {
+  if (!latest) {
+    return new StoppedError('Replace stopped. Cloudflare could not be asked what the pack holds now; refresh the view to see it.');
+  }
+  const landed = packCertificates(latest).some((certificate) => certificate.serial_number?.toLowerCase() === serialNumber.toLowerCase());
+  if (!landed) {
+    return new StoppedError(`Replace stopped before the new certificate reached the pack of ${latest.hostname}: nothing changed.`);
+  }
+  const status = appearanceOf(SSL_STATUS, latest.ssl?.status).label.toLowerCase();
+  const state = isTransitional(latest.ssl?.status) ? `Cloudflare is still deploying it (${status})` : `the pack is ${status}`;
+  return new StoppedError(
+    `Replace stopped after the new certificate reached the pack of ${latest.hostname}: ${state}; nothing is left to do.`,
+  );
+}
