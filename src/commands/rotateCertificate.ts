@@ -9,6 +9,7 @@ import { pickCertificate } from './pickCertificate';
 import { replacePackCertificate } from './replacePackCertificate';
 import { chooseSource } from './upload/chooseSource';
 import { checkedMaterial } from './upload/checkedMaterial';
+import type { PemSource } from './upload/pemSource';
 import { withOperationProgress } from './operationProgress';
 import { offerToDeleteOld } from './rotationEnd';
 import { UserError } from './userError';
@@ -19,9 +20,10 @@ type RotateServices = Pick<ExtensionServices, 'prompts' | 'operations' | 'treeVi
 
 /**
  * "Rotate Certificate…": replace a certificate on every hostname that uses it without an outage. For
- * a pack certificate that is the replace, with the same "expires later" rule.
+ * a pack certificate that is the replace, with the same "expires later" rule. `replacement` is the
+ * document already chosen ("Rotate on Cloudflare…" on a newer block), else the person is asked.
  */
-export async function rotateCertificate(services: RotateServices, node: TreeNode | undefined): Promise<void> {
+export async function rotateCertificate(services: RotateServices, node: TreeNode | undefined, replacement?: PemSource): Promise<void> {
   const target = node ?? services.treeView.selection[0] ?? (await pickCertificate(services, 'Rotate which certificate?'));
   if (target instanceof PackCertificateNode) {
     return replacePackCertificate(services, target, undefined, { mustExpireLater: true });
@@ -31,7 +33,7 @@ export async function rotateCertificate(services: RotateServices, node: TreeNode
   }
   const zone = zoneOf(target)!;
   const old = target.certificate;
-  const source = await chooseSource(services, `Rotate "${target.label}": choose its replacement`);
+  const source = replacement ?? (await chooseSource(services, `Rotate "${target.label}": choose its replacement`));
   if (!source) {
     return;
   }
@@ -64,7 +66,7 @@ export async function rotateCertificate(services: RotateServices, node: TreeNode
     return;
   }
   const rotationTarget = { zoneId: zone.id, zoneName: zone.name, oldCertificateId: old.id };
-  const replacement = {
+  const uploaded = {
     zoneId: zone.id,
     zoneName: zone.name,
     name,
@@ -73,7 +75,7 @@ export async function rotateCertificate(services: RotateServices, node: TreeNode
     serialNumber: material.leaf.serialNumber,
   };
   const outcome = await withOperationProgress(`Rotating "${target.label}" in ${zone.name}`, (options) =>
-    services.operations.rotateClientCertificate(rotationTarget, replacement, options),
+    services.operations.rotateClientCertificate(rotationTarget, uploaded, options),
   );
   await offerToDeleteOld(services, rotationTarget, target.label, outcome);
 }
