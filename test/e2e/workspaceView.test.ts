@@ -61,7 +61,7 @@ describe('Workspace Certificates view in the browser', function () {
   it('shows each certificate of the repository with how it stands to Cloudflare, beside the Certificates view', async () => {
     await workbench.collapseAll();
     await workbench.openBothViews();
-    await workbench.widenSidebar(320);
+    await workbench.widenSidebar(520);
     await workbench.expand(workbench.treeRow(ZONE));
     const group = workbench
       .certificatesPane()
