@@ -273,8 +273,16 @@ export class WorkbenchPage {
   }
 
   async hoverAndReadTooltip(row: Locator): Promise<string> {
+    // A tooltip still open over the row the pointer was last on (a row just clicked) can cover this
+    // one: move off it and let it close first.
+    const open = this.page.locator('.monaco-hover, .workbench-hover').filter({ hasText: /\S/ });
+    await this.page.mouse.move(0, 0);
+    await open
+      .first()
+      .waitFor({ state: 'hidden', timeout: 5_000 })
+      .catch(() => undefined);
     await row.hover();
-    const hover = this.page.locator('.monaco-hover, .workbench-hover').filter({ hasText: /\S/ }).last();
+    const hover = open.last();
     await hover.waitFor({ timeout: 15_000 });
     return hover.innerText();
   }
