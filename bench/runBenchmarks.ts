@@ -8,6 +8,7 @@ import { EmulatorControl, expandZone, ourScan, scanHeapGrowthMb, sdkScan, type S
 import { measureInExtensionHost } from './extensionHost/extensionHostBench';
 import { coldHover, diagnoseBundle, hover, pemInputs } from './pemBench';
 import { rotationRuns } from './rotationBench';
+import { workspaceScanBench } from './workspaceScanBench';
 import type { CertificateInfo } from '../src/x509/certificateInfo';
 
 /**
@@ -127,6 +128,23 @@ async function main(): Promise<void> {
   add('4 PEM', 'hover, 10-certificate chain, cold (analyse + parse block + Markdown)', `${fixed(cold, 2)} ms`, '', undefined);
   add('4 PEM', 'hover, 10-certificate chain, warm (cached per version)', `${fixed(warm, 3)} ms`, '≤ 5 ms', warm <= 5);
   add('4 PEM', 'diagnostics, 500-certificate bundle', `${fixed(bundle)} ms`, '≤ 300 ms, debounced off the keystroke', bundle <= 300);
+
+  // Scenario 7: the Workspace Certificates scan's own work, in plain Node on a generated repository.
+  const workspace = await workspaceScanBench();
+  add(
+    '7 Workspace',
+    `first scan, ${workspace.files.toLocaleString('en')} files holding ${workspace.certificates} certificates: wall (CPU)`,
+    `${fixed(workspace.scanWallMs)} ms (${fixed(workspace.scanCpuMs)} ms CPU); longest event-loop stall ${fixed(workspace.longestStallMs)} ms`,
+    '',
+    undefined,
+  );
+  add(
+    '7 Workspace',
+    `update after one file changes: CPU (median of ${workspace.updates}), files read`,
+    `${fixed(workspace.updateCpuMs, 2)} ms CPU (${fixed(workspace.updateWallMs, 2)} ms wall); ${workspace.readsPerUpdate} file read`,
+    '≤ 20 ms, only that file read',
+    workspace.updateCpuMs <= 20 && workspace.readsPerUpdate === 1,
+  );
 
   // Scenario 6: rotating a certificate used by 100 hostnames, ours and the hand-run sequence alternating.
   const rotation = await rotationRuns(100, LATENCY_MS, 5);

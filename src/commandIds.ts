@@ -36,4 +36,5 @@ export const CommandId = {
   compareWorkspace: 'cloudflareCertificates.compareWorkspace',
   revealInWorkspace: 'cloudflareCertificates.revealInWorkspace',
   refreshWorkspace: 'cloudflareCertificates.refreshWorkspace',
+  rotateOnCloudflare: 'cloudflareCertificates.rotateOnCloudflare',
 } as const;

@@ -18,6 +18,7 @@ import { rotateCertificate } from './commands/rotateCertificate';
 import { finishRotation, undoRotation } from './commands/rotationSteps';
 import { replacePackCertificate } from './commands/replacePackCertificate';
 import { uploadFromEditor, uploadFromFile } from './commands/uploadCertificate';
+import { rotateOnCloudflare, type RotationTarget } from './commands/rotateOnCloudflare';
 import { openInDashboard } from './commands/openInDashboard';
 import { refreshNode } from './tree/refreshNode';
 import { runCommand } from './commands/runCommand';
@@ -33,7 +34,7 @@ import { registerPemEditorFeatures } from './editor/pemEditorFeatures';
 import { registerTools } from './tools/registerTools';
 import { compareWorkspace, revealInWorkspace } from './workspace/workspaceCommands';
 import { WorkspaceScanner } from './workspace/workspaceScanner';
-import { WorkspaceTreeProvider } from './workspace/workspaceTreeProvider';
+import { WorkspaceTreeProvider, type WorkspaceNode } from './workspace/workspaceTreeProvider';
 import { REVEAL_CERTIFICATE_COMMAND } from './editor/pemCodeLensProvider';
 import { revealNode } from './tree/revealNode';
 import type { ExtensionServices } from './extensionServices';
@@ -148,6 +149,8 @@ export function activate(context: vscode.ExtensionContext): CloudflareCertificat
     [CommandId.addHostname]: (node?: TreeNode) => addHostname(services, node),
     [CommandId.removeHostname]: (node?: TreeNode) => removeHostname(services, node),
     [CommandId.rotateCertificate]: (node?: TreeNode) => rotateCertificate(services, node),
+    [CommandId.rotateOnCloudflare]: (from?: vscode.Uri | WorkspaceNode, offset?: number, target?: RotationTarget) =>
+      rotateOnCloudflare(services, from, offset, target),
     [CommandId.finishRotation]: (node?: TreeNode) => finishRotation(services, node),
     [CommandId.undoRotation]: (node?: TreeNode) => undoRotation(services, node),
     [CommandId.enableZoneAop]: (node?: TreeNode) => enableZoneAop(services, node),

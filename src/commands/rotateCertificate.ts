@@ -8,6 +8,7 @@ import { zoneOf } from '../tree/zoneOf';
 import { loadX509 } from '../x509/lazy';
 import { pickCertificate } from './pickCertificate';
 import { replacePackCertificate } from './replacePackCertificate';
+import type { UploadStart } from '../model/upload/uploadPlanner';
 import { chooseStart } from './upload/uploadStarts';
 import { planWorkspaceUpload } from './upload/workspaceUploadIo';
 import { withOperationProgress } from './operationProgress';
@@ -20,9 +21,10 @@ type RotateServices = Pick<ExtensionServices, 'prompts' | 'operations' | 'treeVi
 
 /**
  * "Rotate Certificate…": replace a certificate on every hostname that uses it without an outage. For
- * a pack certificate that is the replace, with the same "expires later" rule.
+ * a pack certificate that is the replace, with the same "expires later" rule. `replacement` is the
+ * document already chosen ("Rotate on Cloudflare…" on a newer block), else the person is asked.
  */
-export async function rotateCertificate(services: RotateServices, node: TreeNode | undefined): Promise<void> {
+export async function rotateCertificate(services: RotateServices, node: TreeNode | undefined, replacement?: UploadStart): Promise<void> {
   const target = node ?? (await pickCertificate(services, vscode.l10n.t('Rotate which certificate?')));
   if (!target) {
     return;
@@ -37,7 +39,7 @@ export async function rotateCertificate(services: RotateServices, node: TreeNode
   }
   const zone = zoneOf(target)!;
   const old = target.certificate;
-  const start = await chooseStart(services.prompts, vscode.l10n.t('Rotate "{0}": choose its replacement', target.label));
+  const start = replacement ?? (await chooseStart(services.prompts, vscode.l10n.t('Rotate "{0}": choose its replacement', target.label)));
   const plan = start && (await planWorkspaceUpload(services.prompts, start, { purpose: 'aop' }));
   if (!plan) {
     return;
@@ -68,7 +70,7 @@ export async function rotateCertificate(services: RotateServices, node: TreeNode
     return;
   }
   const rotationTarget = { zoneId: zone.id, zoneName: zone.name, oldCertificateId: old.id };
-  const replacement = {
+  const uploaded = {
     zoneId: zone.id,
     zoneName: zone.name,
     name,
@@ -79,7 +81,7 @@ export async function rotateCertificate(services: RotateServices, node: TreeNode
   const outcome = await withOperationProgress(
     services.prompts,
     vscode.l10n.t('Rotating "{0}" in {1}', target.label, zone.name),
-    (options) => services.operations.rotateClientCertificate(rotationTarget, replacement, options),
+    (options) => services.operations.rotateClientCertificate(rotationTarget, uploaded, options),
   );
   await offerToDeleteOld(services, rotationTarget, target.label, outcome);
 }

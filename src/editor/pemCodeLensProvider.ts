@@ -5,12 +5,14 @@ import { findHeld } from '../model/heldByCloudflare';
 import { NodeIds } from '../model/nodeIds';
 import type { PemAnalysisCache } from './pemAnalysisCache';
 import { CommandId } from '../commandIds';
+import { olderCopyOf } from '../workspace/certificateRelation';
 
 export const REVEAL_CERTIFICATE_COMMAND = CommandId.revealCertificate;
 
 /**
  * Above each certificate block: how long it has left, and "Held by Cloudflare (example.com)" for one
- * the account holds (revealing it), else "Upload to Cloudflare…". Follows the account's data.
+ * the account holds (revealing it), "Rotate on Cloudflare…" for a newer version of one it holds, else
+ * "Upload to Cloudflare…". Follows the account's data.
  */
 export class PemCodeLensProvider implements vscode.CodeLensProvider {
   private readonly changed = new vscode.EventEmitter<void>();
@@ -51,12 +53,20 @@ export class PemCodeLensProvider implements vscode.CodeLensProvider {
             }),
           );
         } else if (!certificate.info.isCA) {
+          const older = olderCopyOf(certificate.info, this.data);
           lenses.push(
-            new vscode.CodeLens(range, {
-              title: vscode.l10n.t('Upload to Cloudflare…'),
-              command: CommandId.uploadFromEditor,
-              arguments: [document.uri, certificate.block.start],
-            }),
+            older
+              ? new vscode.CodeLens(range, {
+                  title: vscode.l10n.t('Rotate on Cloudflare…'),
+                  tooltip: vscode.l10n.t('Replace "{0}" in {1} with this newer certificate, without an outage', older.name, older.zoneName),
+                  command: CommandId.rotateOnCloudflare,
+                  arguments: [document.uri, certificate.block.start, { zoneId: older.zoneId, certificateId: older.certificateId }],
+                })
+              : new vscode.CodeLens(range, {
+                  title: vscode.l10n.t('Upload to Cloudflare…'),
+                  command: CommandId.uploadFromEditor,
+                  arguments: [document.uri, certificate.block.start],
+                }),
           );
         }
       } else {

@@ -7,15 +7,7 @@ import type { TreeNode } from './treeNode';
  * each level through the provider (so the view knows every element on the way), then selects it.
  */
 export async function revealNode(services: Pick<ExtensionServices, 'tree' | 'treeView' | 'prompts'>, nodeId: string): Promise<boolean> {
-  let children = await services.tree.getChildren();
-  let found: TreeNode | undefined;
-  for (;;) {
-    found = children.find((child) => nodeId === child.id || nodeId.startsWith(`${child.id}/`));
-    if (!found || found.id === nodeId) {
-      break;
-    }
-    children = await services.tree.getChildren(found);
-  }
+  const found = await findNode(services, nodeId);
   if (!found) {
     void services.prompts.warning(vscode.l10n.t('That certificate is no longer in the tree; refresh and try again.'));
     return false;
@@ -23,4 +15,16 @@ export async function revealNode(services: Pick<ExtensionServices, 'tree' | 'tre
   await vscode.commands.executeCommand('cloudflareCertificates.explorer.focus');
   await services.treeView.reveal(found, { select: true, focus: true, expand: false });
   return true;
+}
+
+/** The node with a tree id, loading each level on the way down through the provider. */
+export async function findNode(services: Pick<ExtensionServices, 'tree'>, nodeId: string): Promise<TreeNode | undefined> {
+  let children = await services.tree.getChildren();
+  for (;;) {
+    const found = children.find((child) => nodeId === child.id || nodeId.startsWith(`${child.id}/`));
+    if (!found || found.id === nodeId) {
+      return found;
+    }
+    children = await services.tree.getChildren(found);
+  }
 }

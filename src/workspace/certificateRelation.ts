@@ -1,3 +1,4 @@
+import type { AccountData } from '../model/accountData';
 import type { AccountModel } from '../model/accountModel';
 import { clientCertificateInfo, clientCertificateName } from '../model/clientCertificateInfo';
 import { findHeld, type HeldPlace } from '../model/heldByCloudflare';
@@ -34,8 +35,20 @@ export function relationOf(facts: CertificateFacts, account: AccountModel): Rela
   if (places.length > 0) {
     return { kind: 'held', places };
   }
+  const older = olderCopyOf(facts, account.data);
+  return older ? { kind: 'newer', older } : { kind: 'notOnCloudflare' };
+}
+
+/**
+ * The client certificate Cloudflare holds for any of the same names that expires latest before this
+ * one: the certificate this one replaces (what "Rotate on Cloudflare…" rotates).
+ */
+export function olderCopyOf(facts: CertificateFacts, data: AccountData): OlderCopy | undefined {
+  if (facts.isCA) {
+    return undefined;
+  }
   const names = namesOf(facts);
-  const loaded = account.data.loaded();
+  const loaded = data.loaded();
   const zoneNames = new Map(loaded.zones.map((zone) => [zone.id, zone.name]));
   let older: OlderCopy | undefined;
   for (const [zoneId, aop] of loaded.aop) {
@@ -55,7 +68,7 @@ export function relationOf(facts: CertificateFacts, account: AccountModel): Rela
       }
     }
   }
-  return older ? { kind: 'newer', older } : { kind: 'notOnCloudflare' };
+  return older;
 }
 
 /** The words the Workspace Certificates view shows for a relation. */

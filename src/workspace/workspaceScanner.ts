@@ -1,19 +1,15 @@
 import * as vscode from 'vscode';
-import { analysePemDocument } from '../x509/documentAnalysis';
-import { hasPemBlock } from '../x509/pemBlocks';
-import type { WorkspaceCertificate } from './workspaceCertificate';
+import { MAX_FILES, WorkspaceIndex, type WorkspaceFiles, type WorkspaceScan } from './workspaceIndex';
 
 /** Where certificates are written: PEM files, and the text files that embed them. */
 const INCLUDE = '**/{*.pem,*.crt,*.cer,*.yaml,*.yml,*.json,*.tf,*.tfvars,*.env,.env,.env.*}';
-/** Bigger files are skipped (and said so): a certificate file is a few kilobytes. */
-export const MAX_FILE_BYTES = 1_000_000;
-export const MAX_FILES = 10_000;
 
-export interface WorkspaceScan {
-  readonly certificates: ReadonlyMap<string, readonly WorkspaceCertificate[]>;
-  readonly skipped: readonly string[];
-  readonly filesRead: number;
-}
+/** The workspace's files through VS Code's file system (remote and virtual workspaces included). */
+const vscodeFiles: WorkspaceFiles = {
+  size: async (uri) => (await vscode.workspace.fs.stat(vscode.Uri.parse(uri))).size,
+  read: async (uri) => vscode.workspace.fs.readFile(vscode.Uri.parse(uri)),
+  relative: (uri) => vscode.workspace.asRelativePath(vscode.Uri.parse(uri)),
+};
 
 /**
  * Every certificate in the workspace, found once with progress and cancellable, then kept current by
@@ -21,10 +17,7 @@ export interface WorkspaceScan {
  * and search.exclude (passed as the exclude pattern).
  */
 export class WorkspaceScanner implements vscode.Disposable {
-  private readonly found = new Map<string, WorkspaceCertificate[]>();
-  /** Why files were left out, by file (or by the scan, for the file cap and a cancel). */
-  private readonly skipped = new Map<string, string>();
-  private filesRead = 0;
+  private readonly index = new WorkspaceIndex(vscodeFiles);
   private scanning: Promise<void> | undefined;
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
@@ -43,7 +36,7 @@ export class WorkspaceScanner implements vscode.Disposable {
         }
       }),
       this.watcher.onDidDelete((uri) => {
-        if (this.found.delete(uri.toString())) {
+        if (this.index.delete(uri.toString())) {
           this.changed.fire();
         }
       }),
@@ -51,7 +44,7 @@ export class WorkspaceScanner implements vscode.Disposable {
   }
 
   get current(): WorkspaceScan {
-    return { certificates: this.found, skipped: [...this.skipped.values()], filesRead: this.filesRead };
+    return this.index.current;
   }
 
   /** The first scan (or a rescan): shared by every caller while it runs. */
@@ -78,69 +71,16 @@ export class WorkspaceScanner implements vscode.Disposable {
       .map(([glob]) => glob);
     const exclude = searchExclude.length > 0 ? `{${searchExclude.join(',')}}` : undefined;
     const uris = await vscode.workspace.findFiles(INCLUDE, exclude, MAX_FILES + 1, token);
-    this.found.clear();
-    this.skipped.clear();
-    if (uris.length > MAX_FILES) {
-      this.skipped.set('', `more than ${MAX_FILES} files: only the first ${MAX_FILES} were read`);
-    }
-    this.filesRead = 0;
-    for (const uri of uris.slice(0, MAX_FILES)) {
-      if (token.isCancellationRequested) {
-        this.skipped.set('', 'the scan was cancelled: refresh the view to finish it');
-        break;
-      }
-      await this.read(uri);
-    }
+    await this.index.scanAll(
+      uris.map((uri) => uri.toString()),
+      () => token.isCancellationRequested,
+    );
     this.changed.fire();
   }
 
   private async update(uri: vscode.Uri): Promise<void> {
-    const before = this.found.get(uri.toString());
-    await this.read(uri);
-    if (before !== this.found.get(uri.toString())) {
+    if (await this.index.update(uri.toString())) {
       this.changed.fire();
-    }
-  }
-
-  /** Reads one file and keeps what it holds; returns nothing, never throws. */
-  private async read(uri: vscode.Uri): Promise<void> {
-    const key = uri.toString();
-    try {
-      const stat = await vscode.workspace.fs.stat(uri);
-      if (stat.size > MAX_FILE_BYTES) {
-        this.found.delete(key);
-        this.skipped.set(
-          key,
-          `${vscode.workspace.asRelativePath(uri)} (${Math.round(stat.size / 1024)} KB, over ${MAX_FILE_BYTES / 1_000_000} MB)`,
-        );
-        return;
-      }
-      this.skipped.delete(key);
-      const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-      this.filesRead += 1;
-      if (!hasPemBlock(text)) {
-        this.found.delete(key);
-        return;
-      }
-      const analysis = analysePemDocument(text, new Date(), 30);
-      const file = vscode.workspace.asRelativePath(uri);
-      const certificates = analysis.certificates
-        .filter((entry) => entry.info)
-        .map((entry) => ({
-          file,
-          uri: key,
-          start: entry.block.start,
-          end: entry.block.end,
-          line: lineOf(text, entry.block.start),
-          facts: entry.info!,
-        }));
-      if (certificates.length > 0) {
-        this.found.set(key, certificates);
-      } else {
-        this.found.delete(key);
-      }
-    } catch {
-      this.found.delete(key);
     }
   }
 
@@ -148,12 +88,4 @@ export class WorkspaceScanner implements vscode.Disposable {
     this.changed.dispose();
     this.subscriptions.forEach((subscription) => subscription.dispose());
   }
-}
-
-function lineOf(text: string, offset: number): number {
-  let line = 0;
-  for (let index = text.indexOf('\n'); index >= 0 && index < offset; index = text.indexOf('\n', index + 1)) {
-    line += 1;
-  }
-  return line;
 }

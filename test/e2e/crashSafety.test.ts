@@ -35,7 +35,7 @@ describe('Changes interrupted by a window reload', function () {
   async function loaded(): Promise<void> {
     const level = Number(await workbench.treeRow('Client Certificates (AOP)').getAttribute('aria-level'));
     await workbench
-      .sidebar()
+      .certificatesPane()
       .locator(`.monaco-list-row[aria-level="${level + 1}"]`)
       .first()
       .waitFor({ timeout: 30_000 });
@@ -124,7 +124,10 @@ describe('Changes interrupted by a window reload', function () {
     await workbench.expand(workbench.treeRow(/^Custom Hostnames/));
     await workbench.expand(workbench.treeRow(record.hostname));
     emulator.log.clear();
-    await workbench.contextMenu(workbench.sidebar().locator('.monaco-list-row', { hasText: /^RSA/ }).first(), 'Replace Certificate…');
+    await workbench.contextMenu(
+      workbench.certificatesPane().locator('.monaco-list-row', { hasText: /^RSA/ }).first(),
+      'Replace Certificate…',
+    );
     await workbench.page.locator('.quick-input-list .monaco-list-row', { hasText: 'From the editor' }).first().waitFor();
     await workbench.page.keyboard.press('Enter');
     await workbench.dialogButton(/^Replace$/);
@@ -136,7 +139,7 @@ describe('Changes interrupted by a window reload', function () {
     await workbench.expand(workbench.treeRow(/^Custom Hostnames/));
     await workbench.expand(workbench.treeRow(record.hostname));
     await workbench
-      .sidebar()
+      .certificatesPane()
       .locator('.monaco-list-row', { hasText: new RegExp(`^RSA.*expires in ${wording.days(replacement.notAfter, 30_000)} days`) })
       .first()
       .waitFor({ timeout: 30_000 });

@@ -99,7 +99,10 @@ describe('PEM files in the browser', function () {
     if ((await zoneRow.getAttribute('aria-expanded')) !== 'true') {
       await zoneRow.click();
     }
-    const group = workbench().sidebar().locator('.monaco-list-row[aria-level="2"]', { hasText: 'Client Certificates (AOP)' }).last();
+    const group = workbench()
+      .certificatesPane()
+      .locator('.monaco-list-row[aria-level="2"]', { hasText: 'Client Certificates (AOP)' })
+      .last();
     if ((await group.getAttribute('aria-expanded')) !== 'true') {
       await group.click();
     }

@@ -69,18 +69,18 @@ for (const theme of ['dark', 'light'] as const) {
         await group.click();
       }
       await workbench
-        .sidebar()
+        .certificatesPane()
         .locator('.monaco-list-row .label-description', { hasText: /expire/ })
         .first()
         .waitFor({ timeout: 30_000 });
-      const descriptions = await workbench.sidebar().locator('.monaco-list-row .label-description').allInnerTexts();
+      const descriptions = await workbench.certificatesPane().locator('.monaco-list-row .label-description').allInnerTexts();
       assert.ok(descriptions.filter((text) => /expire/.test(text)).length >= Math.min(3, Math.max(...counts)), descriptions.join(' | '));
       await workbench.screenshot(`explorer-${theme}`);
     });
 
     it('shows certificate details when hovering a certificate', async () => {
       const row = workbench
-        .sidebar()
+        .certificatesPane()
         .locator('.monaco-list-row', { has: workbench.page.locator('.label-description', { hasText: /expire/ }) })
         .first();
       const tooltip = await workbench.hoverAndReadTooltip(row.locator('.label-name'));
@@ -92,11 +92,11 @@ for (const theme of ['dark', 'light'] as const) {
 
     it("shows a hostname's own detail, fetched from Cloudflare when hovered, under a certificate that hostnames use", async () => {
       // Zone 1, group 2, certificate 3, hostname 4: the first certificate with hostnames under it.
-      const certificate = workbench.sidebar().locator('.monaco-list-row[aria-level="3"][aria-expanded]').first();
+      const certificate = workbench.certificatesPane().locator('.monaco-list-row[aria-level="3"][aria-expanded]').first();
       await certificate.waitFor({ timeout: 30_000 });
       // The twistie: a click on the row itself opens the certificate's details instead.
       await certificate.locator('.monaco-tl-twistie').click();
-      const hostname = workbench.sidebar().locator('.monaco-list-row[aria-level="4"]').first();
+      const hostname = workbench.certificatesPane().locator('.monaco-list-row[aria-level="4"]').first();
       await hostname.waitFor({ timeout: 30_000 });
       // Away first, so the certificate's hover from the test before is gone and cannot be read instead.
       await workbench.page.keyboard.press('Escape');
@@ -129,7 +129,7 @@ for (const theme of ['dark', 'light'] as const) {
       await workbench.expand(workbench.treeRow(zone.name));
       await workbench.expand(workbench.treeRow('Client Certificates (AOP)'));
       // A certificate that hostnames use; its twistie, since a click on the row opens its details.
-      const certificate = workbench.sidebar().locator('.monaco-list-row[aria-level="3"][aria-expanded]').first();
+      const certificate = workbench.certificatesPane().locator('.monaco-list-row[aria-level="3"][aria-expanded]').first();
       await certificate.waitFor({ timeout: 30_000 });
       if ((await certificate.getAttribute('aria-expanded')) !== 'true') {
         await certificate.locator('.monaco-tl-twistie').click();
@@ -143,8 +143,7 @@ for (const theme of ['dark', 'light'] as const) {
       const added = await createCertificate({ commonName: `refresh-${theme}.example.com` });
       const record = emulator.state.uploadAopCertificate(zone.id, added.certPem, added.key.pkcs8Pem, { fixedStatus: 'active' });
       try {
-        await workbench.sidebar().hover();
-        await workbench.sidebar().locator('.title-actions .action-label[aria-label^="Refresh"]').first().click();
+        await workbench.clickTitleAction('Refresh');
         // The refresh has landed once the certificate Cloudflare gained shows under the group, which
         // only a group that stayed expanded can show: look for it, then say what is expanded.
         const gained = await workbench
@@ -162,7 +161,7 @@ for (const theme of ['dark', 'light'] as const) {
         );
         assert.ok(gained, 'the refresh shows the certificate Cloudflare gained');
         // And the certificate still shows the hostnames that use it.
-        await workbench.sidebar().locator('.monaco-list-row[aria-level="4"]').first().waitFor({ timeout: 15_000 });
+        await workbench.certificatesPane().locator('.monaco-list-row[aria-level="4"]').first().waitFor({ timeout: 15_000 });
         await workbench.screenshot(`explorer-after-refresh-${theme}`);
       } finally {
         emulator.state.aopCertificates.splice(emulator.state.aopCertificates.indexOf(record), 1);

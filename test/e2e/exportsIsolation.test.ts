@@ -80,7 +80,7 @@ describe('Exports isolation from other extensions', function () {
 
   it('takes the token through the password box, and the tree loads with it', async () => {
     await workbench.setToken(TOKEN);
-    await workbench.sidebar().locator('.monaco-list-row').first().waitFor({ timeout: 30_000 });
+    await workbench.certificatesPane().locator('.monaco-list-row').first().waitFor({ timeout: 30_000 });
     assert.equal(await workbench.welcomeButton('Set API Token').isVisible(), false);
   });
 

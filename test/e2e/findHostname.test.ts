@@ -54,7 +54,7 @@ describe('Find Custom Hostname in the browser (100,000 custom hostnames)', funct
     assert.match(await row.innerText(), /SSL active/);
     assert.match(await row.innerText(), /Soonest certificate expires in \d+ days/);
     await workbench.page.keyboard.press('Enter');
-    const revealed = workbench.sidebar().locator('.monaco-list-row[aria-selected="true"]', { hasText: target });
+    const revealed = workbench.certificatesPane().locator('.monaco-list-row[aria-selected="true"]', { hasText: target });
     await revealed.waitFor({ timeout: 90_000 });
     assert.ok(await workbench.treeRow('Custom Hostnames').isVisible(), 'revealed under its group');
     console.log(`      ${target} among ${HOSTNAMES}: shown in the quick pick ${foundAfter} ms after the first keystroke`);

@@ -24,7 +24,7 @@ describe('First run in the browser', function () {
     const button = workbench.welcomeButton('Set API Token');
     await button.waitFor();
     assert.ok(await button.isVisible());
-    const text = await workbench.sidebar().locator('.welcome-view-content').innerText();
+    const text = await workbench.certificatesPane().locator('.welcome-view-content').innerText();
     assert.match(text, /secret storage/);
     await workbench.screenshot('welcome-view');
   });

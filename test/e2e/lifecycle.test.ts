@@ -102,7 +102,7 @@ describe('Certificate lifecycle in the browser', function () {
       );
     }
     const expiring = workbench
-      .sidebar()
+      .certificatesPane()
       .locator('.monaco-list-row', { has: workbench.page.locator('.label-description', { hasText: /expire.* · SSL / }) })
       .first();
     await expiring.waitFor({ timeout: 30_000 });
@@ -171,7 +171,7 @@ describe('Certificate lifecycle in the browser', function () {
     assert.match(question, /no hostname uses "rotate-e2e\.example\.org" any more/);
     await workbench.notification(/Rotation finished/).waitFor({ timeout: 60_000 });
     await workbench
-      .sidebar()
+      .certificatesPane()
       .locator('.monaco-list-row', {
         hasText: new RegExp(`rotate-e2e\\.example\\.org.*expires in ${wording.days(replacement.notAfter, 60_000)} days`),
       })
@@ -209,7 +209,7 @@ describe('Certificate lifecycle in the browser', function () {
     await ready.waitFor({ timeout: 30_000 });
     // The zone row's counts follow the Refresh a moment later: wait, so the picture is of the settled view.
     await workbench
-      .sidebar()
+      .certificatesPane()
       .locator('.monaco-list-row', { hasText: /staging\.example\.net\s*2 client certs · 0 custom hostnames · AOP on/ })
       .first()
       .waitFor({ timeout: 10_000 });

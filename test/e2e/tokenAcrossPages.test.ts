@@ -91,7 +91,7 @@ describe('A token changed in another window (two pages on one workbench)', funct
   it('tells the second window, without a reload, that a token was set in the first, and offers the reload that reads it', async () => {
     await setTokenInFirst();
     await first.screenshot('token-across-pages-set-first');
-    const changed = second.sidebar().locator('.welcome-view-content', { hasText: 'The API token was changed in another window' });
+    const changed = second.certificatesPane().locator('.welcome-view-content', { hasText: 'The API token was changed in another window' });
     await changed.waitFor({ timeout: 30_000 });
     assert.equal(await second.welcomeButton('Reload Window').isVisible(), true);
     await second.screenshot('token-across-pages-set-second-told');

@@ -88,7 +88,7 @@ for (const theme of ['dark', 'light'] as const) {
       await page
         .locator(`[data-step-id="${STEP}browseZones"] .button-container .monaco-button`, { hasText: 'Open the Certificates View' })
         .click();
-      await workbench.sidebar().locator('.monaco-list-row').first().waitFor({ timeout: 30_000 });
+      await workbench.certificatesPane().locator('.monaco-list-row').first().waitFor({ timeout: 30_000 });
       await page.locator(`[data-done-step-id="${STEP}browseZones"][aria-checked="true"]`).waitFor({ timeout: 15_000 });
     });
   });

@@ -98,4 +98,48 @@ describe('Workspace Certificates', function () {
     });
     assert.ok(!shown.some((entry) => /unrelated\.example\.net/.test(entry)), 'the old content is gone');
   });
+
+  it('offers "Rotate on Cloudflare…" in the CodeLens of a newer block, not of an unrelated one, and rotates to it', async () => {
+    const { api, emulator } = suite.session;
+    const zoneName = `workspace-rotate-${Date.now()}.example`;
+    const zoneId = emulator.state.addZone(zoneName).id;
+    const commonName = 'rotate-ws.example.org';
+    const old = await createCertificate({ commonName, sans: [commonName], notAfter: days(6) });
+    const oldId = emulator.state.uploadAopCertificate(zoneId, old.certPem, old.key.pkcs8Pem, { fixedStatus: 'active' }).id;
+    emulator.state.updateAssociations(zoneId, [{ hostname: `www.${zoneName}`, cert_id: oldId, enabled: true }], { immediate: true });
+    await api.account.refresh();
+    await api.account.whenScanned();
+    const renewed = await createCertificate({ commonName, sans: [commonName], notAfter: days(400), keyKind: 'ECDSA' });
+    const unrelated = await createCertificate({ commonName: 'elsewhere.example.net', notAfter: days(400) });
+    const open = async (name: string, text: string) => {
+      const file = path.join(folder, name);
+      fs.writeFileSync(file, text);
+      const document = await vscode.workspace.openTextDocument(file);
+      await vscode.window.showTextDocument(document);
+      return eventually(`the lenses of ${name}`, async () => {
+        const found = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri);
+        return found.some((lens) => /Cloudflare/.test(lens.command?.title ?? '')) ? found : undefined;
+      });
+    };
+    const titles = (lenses: vscode.CodeLens[]) => lenses.map((lens) => lens.command?.title ?? '');
+
+    const otherLenses = await open('unrelated.pem', `${unrelated.certPem}${unrelated.key.pkcs8Pem}`);
+    assert.ok(titles(otherLenses).includes('Upload to Cloudflare…'), titles(otherLenses).join(' | '));
+    assert.ok(!titles(otherLenses).includes('Rotate on Cloudflare…'), titles(otherLenses).join(' | '));
+
+    const lenses = await open('renewed.pem', `${renewed.certPem}${renewed.key.pkcs8Pem}`);
+    const rotate = lenses.find((lens) => lens.command?.title === 'Rotate on Cloudflare…');
+    assert.ok(rotate?.command, titles(lenses).join(' | '));
+    assert.ok(!titles(lenses).includes('Upload to Cloudflare…'), titles(lenses).join(' | '));
+
+    suite.prompts.answer('Rotate', undefined);
+    await vscode.commands.executeCommand(rotate.command.command, ...(rotate.command.arguments ?? []));
+    const serving = emulator.state.servingCertificate(zoneId, `www.${zoneName}`)?.certId;
+    const record = emulator.state.aopCertificatesOf(zoneId).find((entry) => entry.id === serving);
+    assert.equal(record?.certificate.serialNumber, renewed.serialNumber, "the hostname serves the file's certificate");
+    assert.match(
+      suite.prompts.asked.map((question) => question.text).join('\n'),
+      new RegExp(`Rotate "[^"]+" in ${zoneName.replace(/\./g, '\\.')} to "`),
+    );
+  });
 });

@@ -51,7 +51,45 @@ export class WorkbenchPage {
       .first();
   }
 
+  /**
+   * One view's pane in our container, which holds two (Certificates, Workspace Certificates): each
+   * pane has a header of its own with the view's name and, on hover, its title actions.
+   */
+  private pane(name: RegExp): Locator {
+    return this.sidebar()
+      .locator('.pane', { has: this.page.locator('.pane-header .title', { hasText: name }) })
+      .first();
+  }
+
+  /** The Certificates view's pane: its rows, welcome content and title actions. */
+  certificatesPane(): Locator {
+    return this.pane(/^Certificates$/i);
+  }
+
+  /** The Workspace Certificates view's pane, in the same container. */
+  workspacePane(): Locator {
+    return this.pane(/^Workspace Certificates$/i);
+  }
+
+  /**
+   * Opens our container with the Certificates view taking the whole side bar: the Workspace
+   * Certificates pane below it is collapsed (as a person would, by its header), so the Certificates
+   * tree is as tall as when it was the container's only view and rows are not scrolled out of it.
+   */
   async openCertificatesView(): Promise<void> {
+    await this.openContainer();
+    await this.setPaneExpanded(this.workspacePane(), false);
+    await this.setPaneExpanded(this.certificatesPane(), true);
+  }
+
+  /** Opens our container with both views expanded, the Workspace Certificates view as it comes. */
+  async openBothViews(): Promise<void> {
+    await this.openContainer();
+    await this.setPaneExpanded(this.certificatesPane(), true);
+    await this.setPaneExpanded(this.workspacePane(), true);
+  }
+
+  private async openContainer(): Promise<void> {
     // Clicking the entry of the container already shown would close the sidebar.
     if (
       !(await this.sidebarTitle()
@@ -61,6 +99,26 @@ export class WorkbenchPage {
       await this.activityBarEntry().click();
     }
     await this.sidebarTitle().waitFor();
+  }
+
+  private async setPaneExpanded(pane: Locator, expanded: boolean): Promise<void> {
+    const header = pane.locator('.pane-header').first();
+    await header.waitFor();
+    if ((await header.getAttribute('aria-expanded')) !== String(expanded)) {
+      await header.locator('.title').first().click();
+      await pane.locator(`.pane-header[aria-expanded="${String(expanded)}"]`).waitFor();
+    }
+  }
+
+  /**
+   * Clicks one of the Certificates view's title actions (Refresh, Collapse All…): in its pane
+   * header, whose actions show while the pointer is over it.
+   */
+  async clickTitleAction(label: string): Promise<void> {
+    await this.openCertificatesView();
+    const header = this.certificatesPane().locator('.pane-header').first();
+    await header.hover();
+    await header.locator(`.actions .action-label[aria-label^="${label}"]`).first().click();
   }
 
   /** Drags the sidebar's edge so tree descriptions are not cut off (for readable screenshots). */
@@ -77,7 +135,7 @@ export class WorkbenchPage {
   }
 
   welcomeButton(label: string): Locator {
-    return this.sidebar().locator('.welcome-view-content .monaco-button', { hasText: label }).first();
+    return this.certificatesPane().locator('.welcome-view-content .monaco-button', { hasText: label }).first();
   }
 
   /** Expands a tree row (once it shows) unless it already is expanded. */
@@ -124,9 +182,7 @@ export class WorkbenchPage {
 
   /** The view's own Collapse All, so the rows a test looks for are not scrolled out of the list. */
   async collapseAll(): Promise<void> {
-    await this.openCertificatesView();
-    await this.sidebar().hover();
-    await this.sidebar().locator('.title-actions .action-label[aria-label^="Collapse All"]').first().click();
+    await this.clickTitleAction('Collapse All');
   }
 
   /** Reloads the window (a new extension host) and waits for the workbench to be back. */
@@ -153,11 +209,15 @@ export class WorkbenchPage {
   }
 
   treeRow(label: string | RegExp): Locator {
-    return this.sidebar().locator('.monaco-list-row', { hasText: label }).first();
+    return this.certificatesPane().locator('.monaco-list-row', { hasText: label }).first();
   }
 
   async treeLabels(): Promise<string[]> {
-    return this.sidebar().locator('.monaco-list-row .label-name').allInnerTexts();
+    return this.certificatesPane().locator('.monaco-list-row .label-name').allInnerTexts();
+  }
+
+  workspaceRow(label: string | RegExp): Locator {
+    return this.workspacePane().locator('.monaco-list-row', { hasText: label }).first();
   }
 
   /** Runs a command by its palette title through F1, as a person would. */
@@ -213,8 +273,16 @@ export class WorkbenchPage {
   }
 
   async hoverAndReadTooltip(row: Locator): Promise<string> {
+    // A tooltip still open over the row the pointer was last on (a row just clicked) can cover this
+    // one: move off it and let it close first.
+    const open = this.page.locator('.monaco-hover, .workbench-hover').filter({ hasText: /\S/ });
+    await this.page.mouse.move(0, 0);
+    await open
+      .first()
+      .waitFor({ state: 'hidden', timeout: 5_000 })
+      .catch(() => undefined);
     await row.hover();
-    const hover = this.page.locator('.monaco-hover, .workbench-hover').filter({ hasText: /\S/ }).last();
+    const hover = open.last();
     await hover.waitFor({ timeout: 15_000 });
     return hover.innerText();
   }
