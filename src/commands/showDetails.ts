@@ -15,5 +15,7 @@ export async function showDetails(
     void services.prompts.info('Choose a certificate in the Cloudflare Certificates view to see its details.');
     return;
   }
-  await documents.open(details.title, target.id, certificateText(details, new Date(), target.pem));
+  // A pack certificate's PEM is fetched now (one request); without it the details still show what was listed.
+  const pem = target.pem ?? (await target.fetchPem?.().catch(() => undefined));
+  await documents.open(details.title, target.id, certificateText(details, new Date(), pem));
 }

@@ -1,6 +1,8 @@
 import { getEventListeners, setMaxListeners } from 'node:events';
 import type { CloudflareClient } from '../cloudflare/cloudflareClient';
 import type { CustomHostname, HostnameAssociation, HostnameCertificate, Zone } from '../cloudflare/types';
+import { fetchAllPages } from '../cloudflare/pagination';
+import { customHostnameRecord, type CustomHostnameRecord } from './customHostnameRecord';
 import { CancelledError, PartialResultError } from '../cloudflare/errors';
 import type { Lane } from '../cloudflare/requestLimiter';
 import type { DataChange, DataPart } from './dataChange';
@@ -14,7 +16,7 @@ export interface ZoneAopData {
 
 /** A zone's custom hostnames; `complete` is false when a page failed, and then `error` says why. */
 export interface CustomHostnameList {
-  readonly items: readonly CustomHostname[];
+  readonly items: readonly CustomHostnameRecord[];
   readonly complete: boolean;
   readonly expected?: number;
   readonly error?: unknown;
@@ -92,11 +94,16 @@ export class AccountData {
     const start = () =>
       this.load(this.hostnameMemo, zoneId, 'customHostnames', !follow, async (client, signal) => {
         try {
-          return { items: await client.listCustomHostnames(zoneId, signal), complete: true };
+          return { items: await allCustomHostnames(client, zoneId, signal), complete: true };
         } catch (error) {
           // Say how much is missing rather than pass part of the list off as all of it.
           if (error instanceof PartialResultError) {
-            return { items: error.loaded as CustomHostname[], complete: false, expected: error.expected, error: error.cause ?? error };
+            return {
+              items: (error.loaded as CustomHostname[]).map(customHostnameRecord),
+              complete: false,
+              expected: error.expected,
+              error: error.cause ?? error,
+            };
           }
           throw error;
         }
@@ -118,6 +125,15 @@ export class AccountData {
   async associationDetail(zoneId: string, hostname: string, signal?: AbortSignal): Promise<HostnameAssociation> {
     const client = await this.client();
     return client.getHostnameAssociation(zoneId, hostname, signal);
+  }
+
+  /**
+   * The PEM of a custom hostname's uploaded certificate, which the loaded records leave out: one GET
+   * of the hostname when Show Certificate Details, Copy PEM or Save As asks for it.
+   */
+  async customHostnamePem(zoneId: string, hostnameId: string, signal?: AbortSignal): Promise<string | undefined> {
+    const client = await this.client();
+    return (await client.getCustomHostname(zoneId, hostnameId, signal)).ssl?.custom_certificate;
   }
 
   /** What has loaded so far, without starting any request (for hovers and the status bar). */
@@ -158,7 +174,8 @@ export class AccountData {
   }
 
   /** Puts a custom hostname Cloudflare just returned into the loaded list, in place. */
-  replaceCustomHostname(zoneId: string, hostname: CustomHostname): void {
+  replaceCustomHostname(zoneId: string, answer: CustomHostname): void {
+    const hostname = customHostnameRecord(answer);
     const list = this.hostnameMemo.settled.get(zoneId);
     if (list) {
       this.hostnameMemo.put(zoneId, { ...list, items: list.items.map((item) => (item.id === hostname.id ? hostname : item)) });
@@ -272,4 +289,18 @@ export class AccountData {
       }
     }
   }
+}
+
+/**
+ * Every custom hostname of a zone, 1,000 a page (the most the API allows), each page turned into slim
+ * records as it arrives so no page's API objects (each with its PEM) outlive their page.
+ */
+function allCustomHostnames(client: CloudflareClient, zoneId: string, signal: AbortSignal): Promise<CustomHostnameRecord[]> {
+  return fetchAllPages(
+    async (page, perPage) => {
+      const answer = await client.listCustomHostnamesPage(zoneId, page, perPage, signal);
+      return { resultInfo: answer.resultInfo, items: answer.items.map(customHostnameRecord) };
+    },
+    { perPage: 1000, concurrency: 4, maxPages: 1000 },
+  );
 }

@@ -1,6 +1,7 @@
 import { CancelledError } from '../cloudflare/errors';
 import type { CustomHostnameSearch } from '../cloudflare/customHostnameQuery';
 import type { CustomHostname, Page, Zone } from '../cloudflare/types';
+import { customHostnameRecord, type CustomHostnameRecord } from './customHostnameRecord';
 
 /** What a search needs of the client: one filtered page of a zone's custom hostnames. */
 export interface HostnameSearchClient {
@@ -15,7 +16,7 @@ export interface HostnameSearchClient {
 
 export interface HostnameMatch {
   readonly zone: Zone;
-  readonly hostname: CustomHostname;
+  readonly hostname: CustomHostnameRecord;
 }
 
 export interface HostnameSearchResult {
@@ -64,7 +65,7 @@ export async function searchHostnames(
       failedZones.push(zone);
       return;
     }
-    matches.push(...answer.value.items.map((hostname) => ({ zone, hostname })));
+    matches.push(...answer.value.items.map((hostname) => ({ zone, hostname: customHostnameRecord(hostname) })));
     total += answer.value.resultInfo?.total_count ?? answer.value.items.length;
   });
   const first = answers.find((answer): answer is PromiseRejectedResult => answer.status === 'rejected');

@@ -39,4 +39,6 @@ export interface TreeNode {
   details?(): CertificateDetails;
   /** Certificate nodes whose PEM Cloudflare returned. */
   readonly pem?: string;
+  /** Certificate nodes whose PEM is fetched when asked for (one request), not kept in memory. */
+  fetchPem?(signal?: AbortSignal): Promise<string | undefined>;
 }
