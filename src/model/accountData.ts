@@ -2,7 +2,7 @@ import { getEventListeners, setMaxListeners } from 'node:events';
 import type { CloudflareClient } from '../cloudflare/cloudflareClient';
 import type { CustomHostname, HostnameAssociation, HostnameCertificate, Zone } from '../cloudflare/types';
 import { fetchAllPages } from '../cloudflare/pagination';
-import { customHostnameRecord, type CustomHostnameRecord } from './customHostnameRecord';
+import { customHostnameRecord, customHostnameRecords, type CustomHostnameRecord } from './customHostnameRecord';
 import { CancelledError, PartialResultError } from '../cloudflare/errors';
 import type { Lane } from '../cloudflare/requestLimiter';
 import type { DataChange, DataPart } from './dataChange';
@@ -299,7 +299,7 @@ function allCustomHostnames(client: CloudflareClient, zoneId: string, signal: Ab
   return fetchAllPages(
     async (page, perPage) => {
       const answer = await client.listCustomHostnamesPage(zoneId, page, perPage, signal);
-      return { resultInfo: answer.resultInfo, items: answer.items.map(customHostnameRecord) };
+      return { resultInfo: answer.resultInfo, items: await customHostnameRecords(answer.items) };
     },
     { perPage: 1000, concurrency: 4, maxPages: 1000 },
   );

@@ -12,8 +12,8 @@ const SERIAL = /^[1-9a-f][0-9a-f]{0,63}$/;
 
 /** Ids: a UUID as a BigInt, 32 hex digits as a negative one (one below zero, so 0 stays apart). */
 export function packId(value: string | undefined): Compact {
-  if (value !== undefined && UUID.test(value)) {
-    return BigInt(`0x${value.replace(/-/g, '')}`);
+  if (value !== undefined && value.length === 36 && UUID.test(value)) {
+    return BigInt(`0x${value.slice(0, 8)}${value.slice(9, 13)}${value.slice(14, 18)}${value.slice(19, 23)}${value.slice(24)}`);
   }
   return value !== undefined && HEX32.test(value) ? -BigInt(`0x${value}`) - 1n : value;
 }
@@ -50,21 +50,34 @@ export function unpackFingerprint(value: Compact): string | undefined {
 /**
  * ISO timestamps as seconds since 1970: a whole number (a small integer to V8) when the text ends in
  * ".000Z", a fraction for other milliseconds, and negative for the form without milliseconds ("…:17Z").
+ * Read digit by digit, as Date.parse and a check through toISOString cost ten times as much.
  */
 export function packDate(value: string | undefined): Compact {
   if (value === undefined) {
     return value;
   }
-  const ms = Date.parse(value);
-  if (!Number.isFinite(ms) || ms <= 0) {
+  const withMs = value.length === 24;
+  if (!(withMs || value.length === 20) || value.charCodeAt(value.length - 1) !== 90 /* Z */ || !ISO_SHAPE.test(value)) {
     return value;
   }
-  const iso = new Date(ms).toISOString();
-  if (iso === value) {
-    return ms / 1000;
+  const number = (from: number, length: number) => {
+    let result = 0;
+    for (let index = from; index < from + length; index += 1) {
+      result = result * 10 + value.charCodeAt(index) - 48;
+    }
+    return result;
+  };
+  const [year, month, day, hour, minute, second] = [number(0, 4), number(5, 2), number(8, 2), number(11, 2), number(14, 2), number(17, 2)];
+  const ms = Date.UTC(year, month - 1, day, hour, minute, second, withMs ? number(20, 3) : 0);
+  const valid = year >= 1970 && month >= 1 && month <= 12 && day >= 1 && hour <= 23 && minute <= 59 && second <= 59 && ms > 0;
+  // Date.UTC rolls 31 February over into March; such a text is kept as it came.
+  if (!valid || (day > 28 && new Date(ms).getUTCDate() !== day)) {
+    return value;
   }
-  return ms % 1000 === 0 && iso.replace('.000Z', 'Z') === value ? -ms / 1000 : value;
+  return withMs ? ms / 1000 : -ms / 1000;
 }
+
+const ISO_SHAPE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?Z$/;
 
 export function unpackDate(value: Compact): string | undefined {
   if (typeof value !== 'number') {

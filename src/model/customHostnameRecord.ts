@@ -43,43 +43,59 @@ export interface CustomHostnameSslRecord {
 const NONE: readonly never[] = Object.freeze([]);
 const shared = new Interner();
 
-class SlimPackCertificate implements PackCertificate {
-  private readonly packedId: Compact;
-  readonly issuer: string | undefined;
-  private readonly serial: Compact;
-  readonly signature: string | undefined;
-  private readonly expires: Compact;
-  private readonly issued: Compact;
-  private readonly fingerprint: Compact;
+/** A pack certificate's fields, packed. */
+class PackedCertificate {
+  readonly certId: Compact;
+  readonly certIssuer: string | undefined;
+  readonly certSerial: Compact;
+  readonly certSignature: string | undefined;
+  readonly certExpires: Compact;
+  readonly certIssued: Compact;
+  readonly certFingerprint: Compact;
 
-  constructor(api: PackCertificate) {
-    this.packedId = packId(api.id);
-    this.issuer = shared.get(api.issuer);
-    this.serial = packSerial(api.serial_number);
-    this.signature = shared.get(api.signature);
-    this.expires = packDate(api.expires_on);
-    this.issued = packDate(api.issued_on);
-    this.fingerprint = packFingerprint(api.fingerprint_sha256);
-  }
-
-  get id(): string {
-    return unpackId(this.packedId) ?? '';
-  }
-  get serial_number(): string | undefined {
-    return unpackSerial(this.serial);
-  }
-  get expires_on(): string | undefined {
-    return unpackDate(this.expires);
-  }
-  get issued_on(): string | undefined {
-    return unpackDate(this.issued);
-  }
-  get fingerprint_sha256(): string | undefined {
-    return unpackFingerprint(this.fingerprint);
+  constructor(api: PackCertificate | undefined) {
+    this.certId = packId(api?.id);
+    this.certIssuer = shared.get(api?.issuer);
+    this.certSerial = packSerial(api?.serial_number);
+    this.certSignature = shared.get(api?.signature);
+    this.certExpires = packDate(api?.expires_on);
+    this.certIssued = packDate(api?.issued_on);
+    this.certFingerprint = packFingerprint(api?.fingerprint_sha256);
   }
 }
 
-class SlimSsl implements CustomHostnameSslRecord {
+/** A pack certificate as consumers read it, made when they ask (cheap, and collected young). */
+class PackCertificateView implements PackCertificate {
+  constructor(private readonly packed: PackedCertificate) {}
+
+  get id(): string {
+    return unpackId(this.packed.certId) ?? '';
+  }
+  get issuer(): string | undefined {
+    return this.packed.certIssuer;
+  }
+  get serial_number(): string | undefined {
+    return unpackSerial(this.packed.certSerial);
+  }
+  get signature(): string | undefined {
+    return this.packed.certSignature;
+  }
+  get expires_on(): string | undefined {
+    return unpackDate(this.packed.certExpires);
+  }
+  get issued_on(): string | undefined {
+    return unpackDate(this.packed.certIssued);
+  }
+  get fingerprint_sha256(): string | undefined {
+    return unpackFingerprint(this.packed.certFingerprint);
+  }
+}
+
+/**
+ * The ssl object, holding the fields of its certificate when it has exactly one (nearly every pack
+ * does): a separate object and its array would cost 88 bytes more per hostname.
+ */
+class SlimSsl extends PackedCertificate implements CustomHostnameSslRecord {
   private readonly packedId: Compact;
   readonly status: SslStatus | undefined;
   readonly bundle_method: string | undefined;
@@ -87,12 +103,13 @@ class SlimSsl implements CustomHostnameSslRecord {
   private readonly uploaded: Compact;
   /** The hosts, or the hostname itself when they are just that (as they nearly always are). */
   private readonly hostsOrName: readonly string[] | string | undefined;
-  /** One certificate is held bare: a pack nearly always has one, and an array costs 56 bytes. */
-  private readonly held: readonly SlimPackCertificate[] | SlimPackCertificate;
+  /** Every certificate when the pack holds other than exactly one. */
+  private readonly several: readonly PackedCertificate[] | undefined;
   readonly validation_errors: readonly { readonly message?: string }[];
   readonly has_custom_certificate: boolean;
 
   constructor(api: NonNullable<CustomHostname['ssl']>, hostname: string, certificates: readonly PackCertificate[]) {
+    super(certificates.length === 1 ? certificates[0] : undefined);
     this.packedId = packId(api.id);
     this.status = shared.get(api.status);
     this.bundle_method = shared.get(api.bundle_method);
@@ -100,8 +117,7 @@ class SlimSsl implements CustomHostnameSslRecord {
     this.uploaded = packDate(api.uploaded_on);
     const hosts = Array.isArray(api.hosts) ? api.hosts : undefined;
     this.hostsOrName = hosts?.length === 1 && hosts[0] === hostname ? hostname : hosts && [...hosts];
-    const slim = certificates.map((certificate) => new SlimPackCertificate(certificate));
-    this.held = slim.length === 1 ? slim[0] : slim;
+    this.several = certificates.length === 1 ? undefined : certificates.map((certificate) => new PackedCertificate(certificate));
     this.validation_errors = api.validation_errors?.length
       ? api.validation_errors.map((error) => ({ message: shared.get(error.message) }))
       : NONE;
@@ -118,27 +134,24 @@ class SlimSsl implements CustomHostnameSslRecord {
     return typeof this.hostsOrName === 'string' ? [this.hostsOrName] : this.hostsOrName;
   }
   get certificates(): readonly PackCertificate[] {
-    return this.held instanceof SlimPackCertificate ? [this.held] : this.held;
+    return this.several ? this.several.map((packed) => new PackCertificateView(packed)) : [new PackCertificateView(this)];
   }
 }
 
 class SlimCustomHostname implements CustomHostnameRecord {
-  private readonly packedId: Compact;
+  /** Kept as sent: it is read on every look-up, by the tree's ids and the list's de-duplication. */
+  readonly id: string;
   readonly hostname: string;
   readonly status: HostnameStatus | undefined;
   readonly ssl: SlimSsl | undefined;
   readonly verification_errors: readonly string[];
 
   constructor(api: CustomHostname, certificates: readonly PackCertificate[]) {
-    this.packedId = packId(api.id);
+    this.id = api.id;
     this.hostname = api.hostname;
     this.status = shared.get(api.status);
     this.ssl = api.ssl ? new SlimSsl(api.ssl, api.hostname, certificates) : undefined;
     this.verification_errors = api.verification_errors?.length ? api.verification_errors.map((error) => shared.get(error)) : NONE;
-  }
-
-  get id(): string {
-    return unpackId(this.packedId) ?? '';
   }
 }
 
@@ -148,4 +161,21 @@ class SlimCustomHostname implements CustomHostnameRecord {
  */
 export function customHostnameRecord(api: CustomHostname | CustomHostnameRecord): CustomHostnameRecord {
   return api instanceof SlimCustomHostname ? api : new SlimCustomHostname(api as CustomHostname, packCertificates(api));
+}
+
+/** Records built this many at a time, the event loop free between slices (the extension host is shared). */
+const SLICE = 200;
+
+/** The records of one page of API objects, built in slices so no other extension waits on a whole page. */
+export async function customHostnameRecords(page: readonly CustomHostname[]): Promise<CustomHostnameRecord[]> {
+  const records: CustomHostnameRecord[] = [];
+  for (let start = 0; start < page.length; start += SLICE) {
+    if (start > 0) {
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    for (let index = start; index < Math.min(page.length, start + SLICE); index += 1) {
+      records.push(customHostnameRecord(page[index]));
+    }
+  }
+  return records;
 }
