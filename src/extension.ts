@@ -44,6 +44,8 @@ import { ActivityTracker } from './model/activityTracker';
 import { CertificateOperations } from './model/certificateOperations';
 import { ClientFactory } from './auth/clientFactory';
 import { ExpiryStatusBar, SHOW_EXPIRING_COMMAND } from './statusBar/expiryStatusBar';
+import { ScanStatusBar } from './statusBar/scanStatusBar';
+import { ScanNotice } from './model/scanNotice';
 import { CertificateTreeProvider } from './tree/certificateTreeProvider';
 import { showBudgetWaits } from './tree/budgetWaitMessage';
 import { RETRY_COMMAND } from './tree/errorNode';
@@ -80,9 +82,16 @@ export function activate(context: vscode.ExtensionContext): CloudflareCertificat
   const account = new AccountModel(data, tokens);
   const tree = new CertificateTreeProvider({ data, activity, expiry: expiryWindow, now: () => new Date() }, account);
   const treeView = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
-  const statusBar = new ExpiryStatusBar(data, expiryWindow);
+  const scanNotice = new ScanNotice(data.hostnameCount, clients.limiter);
+  const statusBar = new ExpiryStatusBar(
+    data,
+    expiryWindow,
+    () => new Date(),
+    () => scanNotice.state !== undefined,
+  );
+  const scanStatusBar = new ScanStatusBar(scanNotice);
   const documents = new CertificateDetailsDocuments();
-  context.subscriptions.push(log, tokens, data, account, activity, tree, treeView, statusBar, documents);
+  context.subscriptions.push(log, tokens, data, account, activity, tree, treeView, statusBar, scanNotice, scanStatusBar, documents);
   const workspaceScanner = new WorkspaceScanner();
   let workspaceViewVisible = () => false;
   const workspaceTree = new WorkspaceTreeProvider(workspaceScanner, account, expiryWindow, () => workspaceViewVisible());
