@@ -25,7 +25,7 @@ import { setToken } from './commands/setToken';
 import { disableZoneAop, enableZoneAop } from './commands/zoneAop';
 import { showDetails } from './commands/showDetails';
 import { showExpiring } from './commands/showExpiring';
-import { SECTION, expiryCheckIntervalHours, expiryWindow } from './config/settings';
+import { SECTION, expiryCheckIntervalHours, expiryWindow, groupZonesByAccount } from './config/settings';
 import { ExpiryWatch } from './model/expiryWatch';
 import { notifiedStore, showExpiryNotification } from './watch/expiryNotifications';
 import { CertificateDetailsDocuments, DETAILS_SCHEME } from './editor/certificateDetailsDocuments';
@@ -80,7 +80,7 @@ export function activate(context: vscode.ExtensionContext): CloudflareCertificat
     (line) => log.info(line),
   );
   const account = new AccountModel(data, tokens);
-  const tree = new CertificateTreeProvider({ data, activity, expiry: expiryWindow, now: () => new Date() }, account);
+  const tree = new CertificateTreeProvider({ data, activity, expiry: expiryWindow, now: () => new Date(), groupZonesByAccount }, account);
   const treeView = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
   const scanNotice = new ScanNotice(data.hostnameCount, clients.limiter);
   const statusBar = new ExpiryStatusBar(

@@ -9,6 +9,8 @@ import { ErrorNode } from './errorNode';
 import { MessageNode } from './messageNode';
 import type { TreeContext, TreeNode } from './treeNode';
 import { ZoneNode } from './zoneNode';
+import { AccountNode } from './accountNode';
+import { zonesByAccount } from '../model/zoneAccounts';
 
 /** Stands for the whole account, so a failed zone list has a parent to retry. Never shown. */
 class AccountRoot implements TreeNode {
@@ -172,12 +174,25 @@ export class CertificateTreeProvider implements vscode.TreeDataProvider<TreeNode
     if (zones.length === 0) {
       return [new MessageNode(this.root, 'No zones: this token can see no zones', 'circle-slash')];
     }
-    return zones.map((zone) => {
+    const zoneNodes = zones.map((zone) => {
       let node = this.zoneNodes.get(zone.id);
       if (!node || node.zone !== zone) {
         node = new ZoneNode(this.context, zone);
         this.zoneNodes.set(zone.id, node);
       }
+      return node;
+    });
+    const accounts = this.context.groupZonesByAccount?.() === false ? undefined : zonesByAccount(zones);
+    if (!accounts) {
+      zoneNodes.forEach((node) => (node.parent = undefined));
+      return zoneNodes;
+    }
+    return accounts.map((account) => {
+      const members = account.zones.map((zone) => this.zoneNodes.get(zone.id)!);
+      const node = new AccountNode(account, members);
+      // Reveal walks up through getParent, so a zone's parent is its account while they are grouped.
+      members.forEach((member) => (member.parent = node));
+      this.nodesById.set(node.id, node);
       return node;
     });
   }

@@ -10,6 +10,8 @@ export interface TreeContext {
   readonly expiry: () => ExpiryWindow;
   readonly now: () => Date;
   readonly activity: ActivityTracker;
+  /** Whether zones are grouped under their accounts when the token sees more than one (a setting). */
+  readonly groupZonesByAccount?: () => boolean;
 }
 
 /**
