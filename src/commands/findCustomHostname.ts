@@ -87,7 +87,7 @@ export async function pinHostname(
   hostname: CustomHostnameRecord,
   node?: TreeNode,
 ): Promise<void> {
-  const zoneNode = zoneNodeOf(node) ?? zoneNodeOf((await services.tree.getChildren()).find((root) => root.id === NodeIds.zone(zoneId)));
+  const zoneNode = zoneNodeOf(node) ?? (await services.tree.zoneNode(zoneId));
   const group = zoneNode?.customHostnamesGroup;
   if (group?.revealed.add(hostname)) {
     const relisted = group.revealed.nextListing();

@@ -5,7 +5,7 @@ import type { TreeNode } from '../tree/treeNode';
 /** From the palette: the client certificates the view has loaded, to choose one. */
 export async function pickCertificate(services: Pick<ExtensionServices, 'prompts' | 'tree'>, title: string): Promise<TreeNode | undefined> {
   const candidates: AopCertificateNode[] = [];
-  for (const zone of await services.tree.getChildren()) {
+  for (const zone of await services.tree.shownZones()) {
     const [aopGroup] = await services.tree.getChildren(zone);
     if (aopGroup) {
       candidates.push(

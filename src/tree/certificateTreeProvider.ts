@@ -105,6 +105,21 @@ export class CertificateTreeProvider implements vscode.TreeDataProvider<TreeNode
     return this.nodesById.get(id);
   }
 
+  /** Every zone node under the roots, whether the zones are grouped by account or not. */
+  async shownZones(): Promise<ZoneNode[]> {
+    const zones: ZoneNode[] = [];
+    for (const root of await this.getChildren()) {
+      const members = root instanceof AccountNode ? await this.getChildren(root) : [root];
+      zones.push(...members.filter((node): node is ZoneNode => node instanceof ZoneNode));
+    }
+    return zones;
+  }
+
+  /** The zone's node as the view shows it (under its account when grouped). */
+  async zoneNode(zoneId: string): Promise<ZoneNode | undefined> {
+    return (await this.shownZones()).find((node) => node.zone.id === zoneId);
+  }
+
   /** Reload everything: the view's Refresh, a new token, another API URL. */
   reloadAll(): void {
     void this.account.refresh();

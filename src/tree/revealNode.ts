@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { ExtensionServices } from '../extensionServices';
+import { AccountNode } from './accountNode';
 import type { TreeNode } from './treeNode';
 
 /**
@@ -11,6 +12,12 @@ export async function revealNode(services: Pick<ExtensionServices, 'tree' | 'tre
   let found: TreeNode | undefined;
   for (;;) {
     found = children.find((child) => nodeId === child.id || nodeId.startsWith(`${child.id}/`));
+    const accounts = children.filter((child) => child instanceof AccountNode);
+    if (!found && accounts.length > 0) {
+      // Zones grouped under their accounts: an account's id is no prefix of its zones' ids.
+      children = (await Promise.all(accounts.map((account) => services.tree.getChildren(account)))).flat();
+      continue;
+    }
     if (!found || found.id === nodeId) {
       break;
     }
