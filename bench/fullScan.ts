@@ -1,4 +1,5 @@
 import Cloudflare from 'cloudflare';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { CloudflareClient } from '../src/cloudflare/cloudflareClient';
 import type { FetchLike } from '../src/cloudflare/fetchLike';
 import { RequestLimiter } from '../src/cloudflare/requestLimiter';
@@ -14,6 +15,13 @@ export interface ScanResult {
   readonly requests: number;
   readonly peakConcurrent: number;
   readonly items: number;
+}
+
+/** What the scan cost this process: its CPU time and how long it held the event loop. */
+export interface OurScanResult extends ScanResult {
+  readonly customHostnames: number;
+  readonly cpuMs: number;
+  readonly loop: LoopDelay;
 }
 
 const nodeFetch: FetchLike = async (url, init) => {
@@ -46,21 +54,51 @@ export function ourClient(baseUrl: string, limiter = new RequestLimiter()): Clou
 }
 
 /** Our walk: the zone list, then every zone's certificates, associations and custom hostnames at once. */
-export async function ourScan(control: EmulatorControl): Promise<ScanResult> {
+export async function ourScan(control: EmulatorControl): Promise<OurScanResult> {
   await control.resetStats();
   // One client and so one limiter for the whole walk, as the extension's ClientFactory provides.
   const client = ourClient(control.baseUrl);
   const data = new AccountData(async () => client);
+  const loop = startLoopDelay();
+  const cpu = process.cpuUsage();
   const started = performance.now();
   const zones = await data.zones();
   const loaded = await Promise.all(zones.map((zone) => Promise.all([data.aop(zone.id), data.customHostnames(zone.id)])));
   const ms = performance.now() - started;
+  const used = process.cpuUsage(cpu);
+  const delay = loop.stop();
   const items = loaded.reduce(
     (sum, [aop, hostnames]) => sum + aop.certificates.length + aop.associations.length + hostnames.items.length,
     zones.length,
   );
   const stats = await control.stats();
-  return { ms, requests: stats.total, peakConcurrent: stats.peakConcurrent, items };
+  const customHostnames = loaded.reduce((sum, [, hostnames]) => sum + hostnames.items.length, 0);
+  const cpuMs = (used.user + used.system) / 1000;
+  return { ms, requests: stats.total, peakConcurrent: stats.peakConcurrent, items, customHostnames, cpuMs, loop: delay };
+}
+
+export interface LoopDelay {
+  readonly p99Ms: number;
+  readonly maxMs: number;
+}
+
+/** Sampled every millisecond; each figure includes that millisecond, so an idle loop reads about 1 ms. */
+export function startLoopDelay(): { stop: () => LoopDelay } {
+  const histogram = monitorEventLoopDelay({ resolution: 1 });
+  histogram.enable();
+  return {
+    stop: () => {
+      histogram.disable();
+      return { p99Ms: histogram.percentile(99) / 1e6, maxMs: histogram.max / 1e6 };
+    },
+  };
+}
+
+/** The same measure with nothing running, for the same time: what the machine itself adds. */
+export async function idleLoopDelay(ms: number): Promise<LoopDelay> {
+  const loop = startLoopDelay();
+  await new Promise((resolve) => setTimeout(resolve, ms));
+  return loop.stop();
 }
 
 /** The same data the way a user's script would walk it with the SDK: its auto-pagination and defaults. */

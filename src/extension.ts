@@ -26,7 +26,7 @@ import { setToken } from './commands/setToken';
 import { disableZoneAop, enableZoneAop } from './commands/zoneAop';
 import { showDetails } from './commands/showDetails';
 import { showExpiring } from './commands/showExpiring';
-import { SECTION, expiryCheckIntervalHours, expiryWindow } from './config/settings';
+import { SECTION, expiryCheckIntervalHours, expiryWindow, groupZonesByAccount } from './config/settings';
 import { ExpiryWatch } from './model/expiryWatch';
 import { notifiedStore, showExpiryNotification } from './watch/expiryNotifications';
 import { CertificateDetailsDocuments, DETAILS_SCHEME } from './editor/certificateDetailsDocuments';
@@ -45,6 +45,8 @@ import { ActivityTracker } from './model/activityTracker';
 import { certificateOperations } from './model/certificateOperations';
 import { ClientFactory } from './auth/clientFactory';
 import { ExpiryStatusBar, SHOW_EXPIRING_COMMAND } from './statusBar/expiryStatusBar';
+import { ScanStatusBar } from './statusBar/scanStatusBar';
+import { ScanNotice } from './model/scanNotice';
 import { CertificateTreeProvider } from './tree/certificateTreeProvider';
 import { showBudgetWaits } from './tree/budgetWaitMessage';
 import { RETRY_COMMAND } from './tree/errorNode';
@@ -81,11 +83,18 @@ export function activate(context: vscode.ExtensionContext): CloudflareCertificat
     (line) => log.info(line),
   );
   const account = new AccountModel(data, tokens);
-  const tree = new CertificateTreeProvider({ data, activity, expiry: expiryWindow, now: () => new Date() }, account);
+  const tree = new CertificateTreeProvider({ data, activity, expiry: expiryWindow, now: () => new Date(), groupZonesByAccount }, account);
   const treeView = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
-  const statusBar = new ExpiryStatusBar(data, expiryWindow);
+  const scanNotice = new ScanNotice(data.hostnameCount, clients.limiter);
+  const statusBar = new ExpiryStatusBar(
+    data,
+    expiryWindow,
+    () => new Date(),
+    () => scanNotice.state !== undefined,
+  );
+  const scanStatusBar = new ScanStatusBar(scanNotice);
   const documents = new CertificateDetailsDocuments();
-  context.subscriptions.push(log, tokens, data, account, activity, tree, treeView, statusBar, documents);
+  context.subscriptions.push(log, tokens, data, account, activity, tree, treeView, statusBar, scanNotice, scanStatusBar, documents);
   const workspaceScanner = new WorkspaceScanner();
   let workspaceViewVisible = () => false;
   const workspaceTree = new WorkspaceTreeProvider(workspaceScanner, account, expiryWindow, () => workspaceViewVisible());

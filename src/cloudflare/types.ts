@@ -158,7 +158,12 @@ export interface TokenVerification {
  * The certificates of a custom hostname's pack: ssl.certificates when Cloudflare sends it, else the
  * single custom certificate described by the ssl object itself (the shape the schema documents).
  */
-export function packCertificates(hostname: CustomHostname): PackCertificate[] {
+export function packCertificates(hostname: {
+  readonly id: string;
+  readonly ssl?: Pick<CustomHostnameSsl, 'id' | 'expires_on' | 'serial_number' | 'issuer' | 'signature' | 'uploaded_on'> & {
+    readonly certificates?: readonly PackCertificate[];
+  };
+}): readonly PackCertificate[] {
   const ssl = hostname.ssl;
   if (!ssl) {
     return [];

@@ -5,17 +5,19 @@ import type { TreeNode } from '../tree/treeNode';
 /**
  * The PEM of a certificate node for "Copy PEM" and "Save Certificate As…", or the sentence that says
  * why there is none: Cloudflare returns the PEM of a client certificate, but lists a pack's
- * certificates without theirs (only the hostname's uploaded custom certificate comes back).
+ * certificates without theirs (only the hostname's uploaded custom certificate comes back, and that is
+ * fetched here, when asked for: the loaded records do not keep it).
  */
 export type NodePem = { readonly pem: string; readonly name: string } | { readonly pem?: undefined; readonly reason: string };
 
-export function nodePem(node: TreeNode | undefined): NodePem {
+export async function nodePem(node: TreeNode | undefined): Promise<NodePem> {
   const details = node?.details?.();
   if (!node || !details) {
     return { reason: vscode.l10n.t('Choose a client certificate or a pack certificate in the Cloudflare Certificates view.') };
   }
-  if (node.pem) {
-    return { pem: node.pem.endsWith('\n') ? node.pem : `${node.pem}\n`, name: details.title };
+  const pem = node.pem ?? (await node.fetchPem?.());
+  if (pem) {
+    return { pem: pem.endsWith('\n') ? pem : `${pem}\n`, name: details.title };
   }
   return {
     reason:

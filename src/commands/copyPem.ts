@@ -5,7 +5,7 @@ import { nodePem } from './certificatePem';
 
 /** "Copy PEM": the certificate Cloudflare holds, as PEM, on the clipboard; or why there is none. */
 export async function copyPem(services: Pick<ExtensionServices, 'prompts'>, node: TreeNode | undefined): Promise<void> {
-  const found = nodePem(node);
+  const found = await nodePem(node);
   if (found.pem === undefined) {
     void services.prompts.info(found.reason);
     return;

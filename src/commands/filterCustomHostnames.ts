@@ -4,7 +4,6 @@ import type { CertificateAuthority } from '../cloudflare/customHostnameQuery';
 import type { ExtensionServices } from '../extensionServices';
 import { appearanceOf, HOSTNAME_STATUS, SSL_STATUS } from '../format/statusAppearance';
 import { FilteredHostnames, isEmptyFilter, SSL_STATUSES, type HostnameFilter } from '../model/filteredHostnames';
-import { NodeIds } from '../model/nodeIds';
 import type { CustomHostnamesGroupNode } from '../tree/customHostnamesGroupNode';
 import type { TreeNode } from '../tree/treeNode';
 import { zoneNodeOf } from '../tree/zoneOf';
@@ -26,8 +25,7 @@ async function groupFor(services: Services, node?: TreeNode): Promise<CustomHost
     return zoneNode.customHostnamesGroup;
   }
   const zone = await pickZone(services, vscode.l10n.t('Filter Custom Hostnames'));
-  const roots = zone ? await services.tree.getChildren() : [];
-  return zoneNodeOf(roots.find((root) => root.id === NodeIds.zone(zone!.id)))?.customHostnamesGroup;
+  return zone ? (await services.tree.zoneNode(zone.id))?.customHostnamesGroup : undefined;
 }
 
 /** One question: a value of a status table, or Any; undefined when the person cancels. */

@@ -1,6 +1,7 @@
 import { CommandId } from '../commandIds';
 import * as vscode from 'vscode';
-import type { CustomHostname, Zone } from '../cloudflare/types';
+import type { Zone } from '../cloudflare/types';
+import type { CustomHostnameRecord } from '../model/customHostnameRecord';
 import type { ExtensionServices } from '../extensionServices';
 import { formatDate } from '../format/certificateMarkdown';
 import { appearanceOf, SSL_STATUS } from '../format/statusAppearance';
@@ -89,10 +90,10 @@ const RELIST_WAIT_MS = 1_000;
 export async function pinHostname(
   services: Pick<Services, 'tree'>,
   zoneId: string,
-  hostname: CustomHostname,
+  hostname: CustomHostnameRecord,
   node?: TreeNode,
 ): Promise<void> {
-  const zoneNode = zoneNodeOf(node) ?? zoneNodeOf((await services.tree.getChildren()).find((root) => root.id === NodeIds.zone(zoneId)));
+  const zoneNode = zoneNodeOf(node) ?? (await services.tree.zoneNode(zoneId));
   const group = zoneNode?.customHostnamesGroup;
   if (group?.revealed.add(hostname)) {
     const relisted = group.revealed.nextListing();

@@ -22,7 +22,7 @@ export async function pickCertificate(
   title: string,
 ): Promise<CertificateNode | undefined> {
   const candidates: CertificateNode[] = [];
-  for (const zone of await services.tree.getChildren()) {
+  for (const zone of await services.tree.shownZones()) {
     const [aopGroup] = await services.tree.getChildren(zone);
     if (aopGroup) {
       candidates.push(

@@ -9,7 +9,7 @@ import { nodePem } from './certificatePem';
  * so rather than writing an empty file.
  */
 export async function saveCertificateAs(services: Pick<ExtensionServices, 'prompts'>, node: TreeNode | undefined): Promise<void> {
-  const found = nodePem(node);
+  const found = await nodePem(node);
   if (found.pem === undefined) {
     void services.prompts.info(found.reason);
     return;

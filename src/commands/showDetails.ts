@@ -11,10 +11,12 @@ export async function showDetails(
   documents: CertificateDetailsDocuments,
   node: TreeNode | undefined,
 ): Promise<void> {
-  const target = node ?? (await pickCertificate(services, vscode.l10n.t('Show the details of which certificate?')));
+  const target: TreeNode | undefined = node ?? (await pickCertificate(services, vscode.l10n.t('Show the details of which certificate?')));
   const details = target?.details?.();
   if (!target || !details) {
     return;
   }
-  await documents.open(details.title, target.id, certificateText(details, new Date(), target.pem));
+  // A pack certificate's PEM is fetched now (one request); without it the details still show what was listed.
+  const pem = target.pem ?? (await target.fetchPem?.().catch(() => undefined));
+  await documents.open(details.title, target.id, certificateText(details, new Date(), pem));
 }

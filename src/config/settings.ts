@@ -29,3 +29,8 @@ export function expiryCheckIntervalHours(): number {
   const hours = vscode.workspace.getConfiguration(SECTION).get<number>('expiryCheckIntervalHours', 12);
   return Number.isFinite(hours) ? Math.max(0, hours) : 12;
 }
+
+/** Zones under their accounts when the token sees more than one account (on by default). */
+export function groupZonesByAccount(): boolean {
+  return vscode.workspace.getConfiguration(SECTION).get<boolean>('groupZonesByAccount', true) !== false;
+}

@@ -1,10 +1,13 @@
 import { getEventListeners, setMaxListeners } from 'node:events';
 import type { CloudflareClient } from '../cloudflare/cloudflareClient';
-import type { CustomHostname, HostnameAssociation, HostnameCertificate, Zone } from '../cloudflare/types';
+import type { CustomHostname, HostnameAssociation, HostnameCertificate, Page, Zone } from '../cloudflare/types';
+import { fetchAllPages } from '../cloudflare/pagination';
+import { customHostnameRecord, customHostnameRecords, type CustomHostnameRecord } from './customHostnameRecord';
 import { CancelledError, PartialResultError } from '../cloudflare/errors';
 import type { Lane } from '../cloudflare/requestLimiter';
 import type { DataChange, DataPart } from './dataChange';
 import { Emitter } from './emitter';
+import { HostnameCount } from './hostnameCount';
 import { LoadMemo } from './loadMemo';
 
 export interface ZoneAopData {
@@ -14,7 +17,7 @@ export interface ZoneAopData {
 
 /** A zone's custom hostnames; `complete` is false when a page failed, and then `error` says why. */
 export interface CustomHostnameList {
-  readonly items: readonly CustomHostname[];
+  readonly items: readonly CustomHostnameRecord[];
   readonly complete: boolean;
   readonly expected?: number;
   readonly error?: unknown;
@@ -40,6 +43,8 @@ export class AccountData {
   private pending = 0;
   private readonly changes = new Emitter<DataChange>();
   readonly onDidChange = this.changes.event;
+  /** The custom hostnames counted so far, page by page, of those Cloudflare says each zone has. */
+  readonly hostnameCount = new HostnameCount();
 
   constructor(private readonly client: () => Promise<CloudflareClient>) {}
 
@@ -91,13 +96,22 @@ export class AccountData {
   customHostnames(zoneId: string, follow = true): Promise<CustomHostnameList> {
     const start = () =>
       this.load(this.hostnameMemo, zoneId, 'customHostnames', !follow, async (client, signal) => {
+        const count = this.hostnameCount;
+        count.started(zoneId);
         try {
-          return { items: await client.listCustomHostnames(zoneId, signal), complete: true };
+          const items = await allCustomHostnames(client, zoneId, signal, (page) =>
+            count.page(zoneId, page.items.length, page.resultInfo?.total_count),
+          );
+          count.settled(zoneId, items.length, true);
+          return { items, complete: true };
         } catch (error) {
           // Say how much is missing rather than pass part of the list off as all of it.
           if (error instanceof PartialResultError) {
-            return { items: error.loaded as CustomHostname[], complete: false, expected: error.expected, error: error.cause ?? error };
+            const items = (error.loaded as CustomHostname[]).map(customHostnameRecord);
+            count.settled(zoneId, items.length, false);
+            return { items, complete: false, expected: error.expected, error: error.cause ?? error };
           }
+          count.forget(zoneId);
           throw error;
         }
       });
@@ -118,6 +132,15 @@ export class AccountData {
   async associationDetail(zoneId: string, hostname: string, signal?: AbortSignal): Promise<HostnameAssociation> {
     const client = await this.client();
     return client.getHostnameAssociation(zoneId, hostname, signal);
+  }
+
+  /**
+   * The PEM of a custom hostname's uploaded certificate, which the loaded records leave out: one GET
+   * of the hostname when Show Certificate Details, Copy PEM or Save As asks for it.
+   */
+  async customHostnamePem(zoneId: string, hostnameId: string, signal?: AbortSignal): Promise<string | undefined> {
+    const client = await this.client();
+    return (await client.getCustomHostname(zoneId, hostnameId, signal)).ssl?.custom_certificate;
   }
 
   /** What has loaded so far, without starting any request (for hovers and the status bar). */
@@ -158,7 +181,8 @@ export class AccountData {
   }
 
   /** Puts a custom hostname Cloudflare just returned into the loaded list, in place. */
-  replaceCustomHostname(zoneId: string, hostname: CustomHostname): void {
+  replaceCustomHostname(zoneId: string, answer: CustomHostname): void {
+    const hostname = customHostnameRecord(answer);
     const list = this.hostnameMemo.settled.get(zoneId);
     if (list) {
       this.hostnameMemo.put(zoneId, { ...list, items: list.items.map((item) => (item.id === hostname.id ? hostname : item)) });
@@ -184,6 +208,7 @@ export class AccountData {
     for (const memo of [this.aopMemo, this.hostnameMemo, this.settingsMemo]) {
       memo.clear();
     }
+    this.hostnameCount.forget();
     this.changes.fire({ cause: 'reload' });
   }
 
@@ -197,6 +222,9 @@ export class AccountData {
       if (part === undefined || part === memoPart) {
         memo.forget(zoneId);
       }
+    }
+    if (part === undefined || part === 'customHostnames') {
+      this.hostnameCount.forget(zoneId);
     }
     this.changes.fire({ zoneId, part, cause: 'reload' });
   }
@@ -213,6 +241,7 @@ export class AccountData {
   dispose(): void {
     this.controller.abort();
     this.changes.dispose();
+    this.hostnameCount.dispose();
   }
 
   private load<T>(
@@ -272,4 +301,25 @@ export class AccountData {
       }
     }
   }
+}
+
+/**
+ * Every custom hostname of a zone, 1,000 a page (the most the API allows), each page turned into slim
+ * records as it arrives so no page's API objects (each with its PEM) outlive their page.
+ */
+function allCustomHostnames(
+  client: CloudflareClient,
+  zoneId: string,
+  signal: AbortSignal,
+  onPage: (page: Page<CustomHostnameRecord>) => void,
+): Promise<CustomHostnameRecord[]> {
+  return fetchAllPages(
+    async (page, perPage) => {
+      const answer = await client.listCustomHostnamesPage(zoneId, page, perPage, signal);
+      const records = { resultInfo: answer.resultInfo, items: await customHostnameRecords(answer.items) };
+      onPage(records);
+      return records;
+    },
+    { perPage: 1000, concurrency: 4, maxPages: 1000 },
+  );
 }

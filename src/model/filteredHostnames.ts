@@ -1,5 +1,5 @@
 import type { CertificateAuthority, CustomHostnameSearch } from '../cloudflare/customHostnameQuery';
-import type { CustomHostname } from '../cloudflare/types';
+import { customHostnameRecord, type CustomHostnameRecord } from './customHostnameRecord';
 import type { HostnameSearchClient } from './hostnameSearch';
 
 /** Every SSL status the list filter takes (openapi.json's `ssl_status` enum). */
@@ -88,7 +88,7 @@ const PROBE_SIZE = 5;
  * once, and later pages come from the first search that has more.
  */
 export class FilteredHostnames {
-  readonly items: CustomHostname[] = [];
+  readonly items: CustomHostnameRecord[] = [];
   private readonly seen = new Set<string>();
   private readonly segments: Segment[];
   private started = false;
@@ -171,7 +171,7 @@ export class FilteredHostnames {
     for (const hostname of answer.items) {
       if (!this.seen.has(hostname.id)) {
         this.seen.add(hostname.id);
-        this.items.push(hostname);
+        this.items.push(customHostnameRecord(hostname));
       }
     }
   }

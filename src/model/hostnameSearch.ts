@@ -2,6 +2,7 @@ import * as l10n from '@vscode/l10n';
 import { CancelledError } from '../cloudflare/errors';
 import type { CustomHostnameSearch } from '../cloudflare/customHostnameQuery';
 import type { CustomHostname, Page, Zone } from '../cloudflare/types';
+import { customHostnameRecord, type CustomHostnameRecord } from './customHostnameRecord';
 
 /** What a search needs of the client: one filtered page of a zone's custom hostnames. */
 export interface HostnameSearchClient {
@@ -16,7 +17,7 @@ export interface HostnameSearchClient {
 
 export interface HostnameMatch {
   readonly zone: Zone;
-  readonly hostname: CustomHostname;
+  readonly hostname: CustomHostnameRecord;
 }
 
 export interface HostnameSearchResult {
@@ -65,7 +66,7 @@ export async function searchHostnames(
       failedZones.push(zone);
       return;
     }
-    matches.push(...answer.value.items.map((hostname) => ({ zone, hostname })));
+    matches.push(...answer.value.items.map((hostname) => ({ zone, hostname: customHostnameRecord(hostname) })));
     total += answer.value.resultInfo?.total_count ?? answer.value.items.length;
   });
   const first = answers.find((answer): answer is PromiseRejectedResult => answer.status === 'rejected');

@@ -1,7 +1,8 @@
-import { packCertificates, type CustomHostname } from '../cloudflare/types';
+import { packCertificates } from '../cloudflare/types';
+import type { CustomHostnameRecord } from './customHostnameRecord';
 
 /** The soonest expiry among a custom hostname's pack certificates: the one that decides its colour. */
-export function soonestPackExpiry(hostname: CustomHostname): Date | undefined {
+export function soonestPackExpiry(hostname: CustomHostnameRecord): Date | undefined {
   let soonest: Date | undefined;
   for (const certificate of packCertificates(hostname)) {
     const notAfter = certificate.expires_on ? new Date(certificate.expires_on) : undefined;
@@ -13,7 +14,7 @@ export function soonestPackExpiry(hostname: CustomHostname): Date | undefined {
 }
 
 /** "RSA + ECDSA", "RSA": what a pack holds, by the key types Cloudflare reports. */
-export function packKeyTypes(hostname: CustomHostname): string {
+export function packKeyTypes(hostname: CustomHostnameRecord): string {
   const types = packCertificates(hostname).map((certificate) => packKeyType(certificate.signature) ?? 'certificate');
   return types.length > 0 ? types.join(' + ') : 'empty';
 }

@@ -21,6 +21,8 @@ export class ExpiryStatusBar implements vscode.Disposable {
     private readonly data: AccountData,
     private readonly expiry: () => ExpiryWindow,
     private readonly now: () => Date = () => new Date(),
+    /** True while the scan has not loaded everything: the count is then only what has loaded so far. */
+    private readonly partial: () => boolean = () => false,
   ) {
     this.item.name = vscode.l10n.t('Cloudflare Certificates: expiring certificates');
     this.item.command = SHOW_EXPIRING_COMMAND;
@@ -52,7 +54,7 @@ export class ExpiryStatusBar implements vscode.Disposable {
       this.item.hide();
       return;
     }
-    this.item.text = `$(warning) ${expiringSummary(this.expiring, warningDays)}`;
+    this.item.text = `$(warning) ${expiringSummary(this.expiring, warningDays)}${this.partial() ? ' so far' : ''}`;
     this.item.accessibilityInformation = { label: expiringStatusLabel(this.expiring, warningDays, this.now()), role: 'button' };
     this.item.tooltip = vscode.l10n.t('Certificates Cloudflare holds that have expired or expire soon. Click to see them.');
     this.item.backgroundColor = new vscode.ThemeColor(

@@ -1,4 +1,5 @@
-import { packCertificates, type CustomHostname } from '../cloudflare/types';
+import { packCertificates } from '../cloudflare/types';
+import type { CustomHostnameRecord } from '../model/customHostnameRecord';
 import type { AccountModel } from '../model/accountModel';
 import { clientCertificateInfo, clientCertificateName } from '../model/clientCertificateInfo';
 import { findExpiring } from '../model/expiringCertificates';
@@ -154,7 +155,7 @@ export function hostnameMatchesText(
   context: ReadToolContext,
   query: { hostname?: string; sslStatus?: string },
   result: {
-    matches: readonly { zone: { name: string }; hostname: CustomHostname }[];
+    matches: readonly { zone: { name: string }; hostname: CustomHostnameRecord }[];
     total: number;
     failedZones: readonly { name: string }[];
   },

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { packCertificates, type CustomHostname } from '../cloudflare/types';
+import { packCertificates } from '../cloudflare/types';
+import type { CustomHostnameRecord } from '../model/customHostnameRecord';
 import { appearanceOf, SSL_STATUS } from '../format/statusAppearance';
 import { NodeIds } from '../model/nodeIds';
 import { packKeyTypes, soonestPackExpiry } from '../model/packExpiry';
@@ -18,7 +19,7 @@ export class CertificatePackNode implements TreeNode {
   constructor(
     private readonly context: TreeContext,
     readonly parent: CustomHostnameNode,
-    readonly hostname: CustomHostname,
+    readonly hostname: CustomHostnameRecord,
   ) {
     this.id = NodeIds.certificatePack(parent.zoneId, hostname.id, hostname.ssl?.id);
   }

@@ -9,6 +9,8 @@ import { ErrorNode } from './errorNode';
 import { MessageNode } from './messageNode';
 import type { TreeContext, TreeNode } from './treeNode';
 import { ZoneNode } from './zoneNode';
+import { AccountNode } from './accountNode';
+import { zonesByAccount } from '../model/zoneAccounts';
 
 /** Stands for the whole account, so a failed zone list has a parent to retry. Never shown. */
 class AccountRoot implements TreeNode {
@@ -103,6 +105,21 @@ export class CertificateTreeProvider implements vscode.TreeDataProvider<TreeNode
     return this.nodesById.get(id);
   }
 
+  /** Every zone node under the roots, whether the zones are grouped by account or not. */
+  async shownZones(): Promise<ZoneNode[]> {
+    const zones: ZoneNode[] = [];
+    for (const root of await this.getChildren()) {
+      const members = root instanceof AccountNode ? await this.getChildren(root) : [root];
+      zones.push(...members.filter((node): node is ZoneNode => node instanceof ZoneNode));
+    }
+    return zones;
+  }
+
+  /** The zone's node as the view shows it (under its account when grouped). */
+  async zoneNode(zoneId: string): Promise<ZoneNode | undefined> {
+    return (await this.shownZones()).find((node) => node.zone.id === zoneId);
+  }
+
   /** Reload everything: the view's Refresh, a new token, another API URL. */
   reloadAll(): void {
     void this.account.refresh();
@@ -172,12 +189,25 @@ export class CertificateTreeProvider implements vscode.TreeDataProvider<TreeNode
     if (zones.length === 0) {
       return [new MessageNode(this.root, vscode.l10n.t('No zones: this token can see no zones'), 'circle-slash')];
     }
-    return zones.map((zone) => {
+    const zoneNodes = zones.map((zone) => {
       let node = this.zoneNodes.get(zone.id);
       if (!node || node.zone !== zone) {
         node = new ZoneNode(this.context, zone);
         this.zoneNodes.set(zone.id, node);
       }
+      return node;
+    });
+    const accounts = this.context.groupZonesByAccount?.() === false ? undefined : zonesByAccount(zones);
+    if (!accounts) {
+      zoneNodes.forEach((node) => (node.parent = undefined));
+      return zoneNodes;
+    }
+    return accounts.map((account) => {
+      const members = account.zones.map((zone) => this.zoneNodes.get(zone.id)!);
+      const node = new AccountNode(account, members);
+      // Reveal walks up through getParent, so a zone's parent is its account while they are grouped.
+      members.forEach((member) => (member.parent = node));
+      this.nodesById.set(node.id, node);
       return node;
     });
   }

@@ -3,6 +3,8 @@
  * space-separated flag follows the kind (e.g. "association enabled").
  */
 export const ContextValue = {
+  /** A Cloudflare account grouping its zones (when the token sees more than one). */
+  account: 'account',
   zone: 'zone',
   /** The zone-level Authenticated Origin Pulls switch, once loaded: the menu offers the other state. */
   zoneAopOn: 'zone aopOn',

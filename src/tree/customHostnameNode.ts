@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { CustomHostname } from '../cloudflare/types';
+import type { CustomHostnameRecord } from '../model/customHostnameRecord';
 import { escapeMarkdown } from '../format/markdownEscape';
 import { appearanceOf, HOSTNAME_STATUS, SSL_STATUS } from '../format/statusAppearance';
 import { CertificatePackNode } from './certificatePackNode';
@@ -18,7 +18,7 @@ export class CustomHostnameNode implements TreeNode {
   constructor(
     private readonly context: TreeContext,
     readonly parent: CustomHostnamesGroupNode,
-    readonly hostname: CustomHostname,
+    readonly hostname: CustomHostnameRecord,
   ) {
     this.id = NodeIds.customHostname(parent.zoneId, hostname.id);
   }

@@ -55,12 +55,17 @@ export class PackCertificateNode implements TreeNode {
     return this.certificate.id;
   }
 
-  /** The API lists pack certificates without PEM; the hostname's custom_certificate is one of them. */
-  get pem(): string | undefined {
-    return certificateInPem(this.parent.hostname.ssl?.custom_certificate, {
-      sha256: this.certificate.fingerprint_sha256,
-      serialNumber: this.certificate.serial_number,
-    });
+  /**
+   * The API lists pack certificates without PEM; the hostname's custom_certificate is one of them.
+   * The loaded records leave it out (it is most of each answer), so it is fetched when asked for.
+   */
+  async fetchPem(signal?: AbortSignal): Promise<string | undefined> {
+    const hostname = this.parent.hostname;
+    if (hostname.ssl?.has_custom_certificate === false) {
+      return undefined;
+    }
+    const text = await this.context.data.customHostnamePem(this.parent.zoneId, hostname.id, signal);
+    return certificateInPem(text, { sha256: this.certificate.fingerprint_sha256, serialNumber: this.certificate.serial_number });
   }
 
   getChildren(): TreeNode[] {

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { ExtensionServices } from '../extensionServices';
+import { AccountNode } from './accountNode';
 import type { TreeNode } from './treeNode';
 
 /**
@@ -22,6 +23,12 @@ export async function findNode(services: Pick<ExtensionServices, 'tree'>, nodeId
   let children = await services.tree.getChildren();
   for (;;) {
     const found = children.find((child) => nodeId === child.id || nodeId.startsWith(`${child.id}/`));
+    const accounts = children.filter((child) => child instanceof AccountNode);
+    if (!found && accounts.length > 0) {
+      // Zones grouped under their accounts: an account's id is no prefix of its zones' ids.
+      children = (await Promise.all(accounts.map((account) => services.tree.getChildren(account)))).flat();
+      continue;
+    }
     if (!found || found.id === nodeId) {
       return found;
     }

@@ -1,4 +1,4 @@
-import type { CustomHostname } from '../cloudflare/types';
+import type { CustomHostnameRecord } from '../model/customHostnameRecord';
 
 /**
  * Custom hostnames a person went to (Find Custom Hostname) that may lie beyond the rows the group
@@ -6,7 +6,7 @@ import type { CustomHostname } from '../cloudflare/types';
  * one without loading every row before it. Vscode-free, so its rules are unit-tested.
  */
 export class RevealedHostnames {
-  private readonly pinned = new Map<string, CustomHostname>();
+  private readonly pinned = new Map<string, CustomHostnameRecord>();
   private listedBefore = false;
   private listeners: (() => void)[] = [];
 
@@ -14,7 +14,7 @@ export class RevealedHostnames {
    * Pins the hostname. True when the view must fetch the group's rows anew to show it: the group
    * listed its rows before, and the view keeps those (it reveals only rows it has fetched).
    */
-  add(hostname: CustomHostname): boolean {
+  add(hostname: CustomHostnameRecord): boolean {
     const added = !this.pinned.has(hostname.id);
     this.pinned.set(hostname.id, hostname);
     return added && this.listedBefore;
@@ -29,14 +29,14 @@ export class RevealedHostnames {
    * The revealed hostnames the shown rows leave out. The loaded list's copy wins (it is newer); one a
    * complete list no longer holds was deleted, and is forgotten.
    */
-  beyond(shown: readonly CustomHostname[], loaded: readonly CustomHostname[], complete: boolean): CustomHostname[] {
+  beyond(shown: readonly CustomHostnameRecord[], loaded: readonly CustomHostnameRecord[], complete: boolean): CustomHostnameRecord[] {
     this.listedBefore = true;
     const listeners = this.listeners;
     this.listeners = [];
     // After this listing returns, so the view has the rows when a listener reveals one.
     setTimeout(() => listeners.forEach((listener) => listener()), 0);
     const shownIds = new Set(shown.map((hostname) => hostname.id));
-    const extra: CustomHostname[] = [];
+    const extra: CustomHostnameRecord[] = [];
     for (const [id, pinned] of this.pinned) {
       if (shownIds.has(id)) {
         continue;

@@ -10,6 +10,8 @@ export interface TreeContext {
   readonly expiry: () => ExpiryWindow;
   readonly now: () => Date;
   readonly activity: ActivityTracker;
+  /** Whether zones are grouped under their accounts when the token sees more than one (a setting). */
+  readonly groupZonesByAccount?: () => boolean;
 }
 
 /**
@@ -39,4 +41,6 @@ export interface TreeNode {
   details?(): CertificateDetails;
   /** Certificate nodes whose PEM Cloudflare returned. */
   readonly pem?: string;
+  /** Certificate nodes whose PEM is fetched when asked for (one request), not kept in memory. */
+  fetchPem?(signal?: AbortSignal): Promise<string | undefined>;
 }

@@ -12,7 +12,8 @@ import { rowLabel } from '../format/accessibleLabel';
 /** A zone: its two groups, with their counts and the zone's AOP switch in the description once loaded. */
 export class ZoneNode implements TreeNode {
   readonly id: string;
-  readonly parent = undefined;
+  /** Its account's node when zones are grouped by account (set by the provider), else the root. */
+  parent: TreeNode | undefined = undefined;
   readonly aopGroup: AopGroupNode;
   readonly customHostnamesGroup: CustomHostnamesGroupNode;
 

@@ -180,7 +180,8 @@ describe('A change cancelled part-way says what is left and shows what Cloudflar
       .loaded()
       .customHostnames.get(zoneId)
       ?.items.find((item) => item.id === record.id);
-    const packOf = (item: ApiHostname | undefined) => ({
+    // The extension's slim record and the API's object both carry the pack's status and serials.
+    const packOf = (item: { ssl?: { status?: string; certificates?: readonly { serial_number?: string }[] } } | undefined) => ({
       status: item?.ssl?.status,
       serials: item?.ssl?.certificates?.map((certificate) => certificate.serial_number?.toLowerCase()),
     });

@@ -153,4 +153,47 @@ describe('Find Zone, and Find and Filter Custom Hostnames on a group (demo seed)
       }
     }
   });
+  it('Find Zone reveals a zone under its account when the token sees a second one; the setting lists zones flat', async () => {
+    const { api, emulator } = suite.session;
+    const partner = emulator.state.addZone('partner.example', {
+      accountId: 'b2c3d4e5f60718293a4b5c6d7e8f90a1',
+      accountName: 'Partner Account',
+    });
+    const settings = vscode.workspace.getConfiguration('cloudflareCertificates');
+    try {
+      await api.account.refresh();
+      const accounts = await rows(api);
+      assert.deepEqual(
+        accounts.map((row) => [row.label, row.description, row.contextValue]),
+        [
+          ['Demo Account', `${emulator.state.zones.length - 1} zones`, 'account'],
+          ['Partner Account', '1 zone', 'account'],
+        ],
+      );
+      assert.deepEqual(
+        (await rows(api, accounts[1].node)).map((row) => row.label),
+        ['partner.example'],
+      );
+      suite.prompts.answer('partner.example');
+      await vscode.commands.executeCommand('cloudflareCertificates.findZone');
+      await eventually('the zone under its account to be selected', () =>
+        api.treeView.selection[0]?.id === NodeIds.zone(partner.id) ? true : undefined,
+      );
+      assert.equal(api.tree.getParent(api.treeView.selection[0])?.id, accounts[1].node.id);
+
+      await settings.update('groupZonesByAccount', false, vscode.ConfigurationTarget.Global);
+      const flat = await eventually('the zones listed flat', async () => {
+        const labels = (await rows(api)).map((row) => row.label);
+        return labels.includes('partner.example') ? labels : undefined;
+      });
+      assert.deepEqual(
+        flat,
+        emulator.state.zones.map((zone) => zone.name),
+      );
+    } finally {
+      await settings.update('groupZonesByAccount', undefined, vscode.ConfigurationTarget.Global);
+      emulator.state.zones.splice(emulator.state.zones.indexOf(partner), 1);
+      await api.account.refresh();
+    }
+  });
 });

@@ -1,7 +1,14 @@
 import { X509Certificate } from 'node:crypto';
 import type { CloudflareClient } from '../../../src/cloudflare/cloudflareClient';
 import { CloudflareApiError, NotFoundError } from '../../../src/cloudflare/errors';
-import type { AssociationChange, CustomHostname, HostnameAssociation, HostnameCertificate, Zone } from '../../../src/cloudflare/types';
+import type {
+  AssociationChange,
+  CustomHostname,
+  HostnameAssociation,
+  HostnameCertificate,
+  Page,
+  Zone,
+} from '../../../src/cloudflare/types';
 import { certificate } from './fakeBuilders';
 import { type Behaviour, Script } from './fakeScript';
 import { FakeState } from './fakeState';
@@ -201,6 +208,21 @@ export class FakeClient extends FakeState implements Pick<CloudflareClient, Fake
 
   listCustomHostnames(zoneId: string, signal?: AbortSignal): Promise<CustomHostname[]> {
     return this.script.call('listCustomHostnames', [zoneId], signal, () => this.hostnames.get(zoneId) ?? []);
+  }
+
+  /** Rows per page of listCustomHostnamesPage; by default every hostname comes on page 1. */
+  hostnamePageSize: number | undefined;
+
+  /** The model pages through the list; each page is scripted and logged as a listCustomHostnames call. */
+  async listCustomHostnamesPage(zoneId: string, page: number, perPage: number, signal?: AbortSignal): Promise<Page<CustomHostname>> {
+    const all = await this.listCustomHostnames(zoneId, signal);
+    const size = this.hostnamePageSize ?? Math.max(all.length, 1);
+    const items = all.slice((page - 1) * size, page * size);
+    const totalPages = Math.max(1, Math.ceil(all.length / size));
+    return {
+      items,
+      resultInfo: { page, per_page: Math.min(size, perPage), count: items.length, total_count: all.length, total_pages: totalPages },
+    };
   }
 
   getCustomHostname(zoneId: string, customHostnameId: string, signal?: AbortSignal): Promise<CustomHostname> {
