@@ -8,7 +8,6 @@ import { checkReplacement, isRefusal } from '../model/replacementRules';
 import { hostnamesOn } from '../model/rotationState';
 import { expiryPhrase } from '../x509/certificateSummary';
 import { loadX509 } from '../x509/lazy';
-import { prepareUpload } from '../x509/uploadMaterial';
 import { quoted } from './toolText';
 
 /** What the rotation tool would do, worked out before anything is sent; or why it will not. */
@@ -50,7 +49,7 @@ export function planRotation(
     };
   }
   const [{ zoneId, zoneName, certificate }] = targets;
-  const checked = prepareUpload({ certificateText: files.certificateText, keyText: files.keyText, purpose: 'aop', now });
+  const checked = loadX509().prepareUpload({ certificateText: files.certificateText, keyText: files.keyText, purpose: 'aop', now });
   if (!checked.ok) {
     return { ok: false, refusal: `${checked.message} Nothing was sent.` };
   }

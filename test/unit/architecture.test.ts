@@ -73,3 +73,41 @@ describe('Architecture', () => {
     assert.deepEqual(found, []);
   });
 });
+
+/** The value imports of a source file (type-only imports vanish from the bundle), resolved to src/ paths or package names. */
+function valueImportsOf(file: string): string[] {
+  const text = fs.readFileSync(path.join(SRC, file), 'utf8');
+  const specifiers = [...text.matchAll(/^(?:import|export)\s+(?!type\s)[^'"]*?from\s+['"]([^'"]+)['"]/gm)].map((match) => match[1]);
+  return specifiers.map((specifier) => {
+    if (!specifier.startsWith('.')) {
+      return specifier;
+    }
+    const base = path.relative(SRC, path.join(SRC, path.dirname(file), specifier));
+    return fs.existsSync(path.join(SRC, `${base}.ts`)) ? `${base}.ts` : path.join(base, 'index.ts');
+  });
+}
+
+describe('Activation bundle', () => {
+  it('reaches neither @peculiar/x509 nor pkijs from src/extension.ts: the parsers load on first use (src/x509/lazy.ts)', () => {
+    const parsers = ['@peculiar/x509', 'pkijs', 'asn1js'];
+    const seen = new Set<string>();
+    const pending: { file: string; via: string[] }[] = [{ file: 'extension.ts', via: [] }];
+    const reached: string[] = [];
+    while (pending.length > 0) {
+      const { file, via } = pending.pop()!;
+      if (seen.has(file)) {
+        continue;
+      }
+      seen.add(file);
+      for (const target of valueImportsOf(file)) {
+        if (parsers.includes(target)) {
+          reached.push([...via, file, target].join(' → '));
+        } else if (target.endsWith('.ts')) {
+          pending.push({ file: target, via: [...via, file] });
+        }
+      }
+    }
+    assert.ok(seen.size > 50, `the walk follows the imports (${seen.size} files)`);
+    assert.deepEqual(reached, []);
+  });
+});
