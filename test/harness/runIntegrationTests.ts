@@ -116,7 +116,26 @@ function printLog(type: string, args: unknown[]): void {
   (type === 'error' ? process.stderr : process.stdout).write(`${text}\n`);
 }
 
-main().then(
+/**
+ * Without a grep: every suite in one window, then the soak in a window of its own. The soak measures
+ * the extension host's heap over 1,000 refreshes; after the sixteen other suites in the same window it
+ * grew 82 MB (92.7 → 175 MB) where, alone or after the workspace or find suites, it stays flat (60 MB
+ * over 400 cycles). Until the cause is found (CONTRIBUTING.md, Reliability), it is measured in a host
+ * no other suite has used, so what it asserts is the extension's own growth.
+ */
+async function everySuite(): Promise<number> {
+  if (process.env.INTEGRATION_GREP) {
+    return main();
+  }
+  process.env.INTEGRATION_GREP = '^Soak';
+  process.env.INTEGRATION_INVERT = '1';
+  const others = await main();
+  delete process.env.INTEGRATION_INVERT;
+  const soak = await main();
+  return others || soak;
+}
+
+everySuite().then(
   (code) => process.exit(code),
   (error: unknown) => {
     console.error(error);

@@ -17,6 +17,9 @@ export async function run(): Promise<void> {
   const grep = process.env.INTEGRATION_GREP;
   if (grep) {
     mocha.grep(grep);
+    if (process.env.INTEGRATION_INVERT) {
+      mocha.invert();
+    }
   }
   for (const file of fs
     .readdirSync(__dirname)
