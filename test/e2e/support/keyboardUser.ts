@@ -14,14 +14,24 @@ export class KeyboardUser {
   /** Runs a command by typing its title into the palette F1 opens. */
   async command(title: string): Promise<void> {
     // A command whose "when" just became true (a token set a moment ago) is listed from the next
-    // opening of the palette on: open it again rather than wait on a stale list.
+    // opening of the palette on.
+    await this.typeUntilFocused('F1', title, 5_000);
+    await this.page.keyboard.press('Enter');
+  }
+
+  /**
+   * Opens a quick input with `key`, types `text` and waits until a row for it has the focus; the list
+   * can be stale (a command just enabled, a file just written), so it opens the input again rather than
+   * wait on it, up to four times.
+   */
+  private async typeUntilFocused(key: string, text: string, timeout: number): Promise<void> {
     for (let attempt = 1; ; attempt += 1) {
-      await this.page.keyboard.press('F1');
+      await this.page.keyboard.press(key);
       await this.input().waitFor();
-      await this.page.keyboard.type(title);
+      await this.page.keyboard.type(text);
       try {
-        await this.focusedPick(title).waitFor({ timeout: 5_000 });
-        break;
+        await this.focusedPick(text).waitFor({ timeout });
+        return;
       } catch (error) {
         await this.page.keyboard.press('Escape');
         if (attempt === 4) {
@@ -29,7 +39,6 @@ export class KeyboardUser {
         }
       }
     }
-    await this.page.keyboard.press('Enter');
   }
 
   /** Types into the input box that is open (a token, a passphrase) and presses Enter. */
@@ -49,20 +58,7 @@ export class KeyboardUser {
 
   /** Opens a workspace file through Quick Open (Ctrl+P), asking again while the file search has not seen it yet. */
   async openFile(name: string): Promise<void> {
-    for (let attempt = 1; ; attempt += 1) {
-      await this.page.keyboard.press('Control+P');
-      await this.input().waitFor();
-      await this.page.keyboard.type(name);
-      try {
-        await this.focusedPick(name).waitFor({ timeout: 10_000 });
-        break;
-      } catch (error) {
-        await this.page.keyboard.press('Escape');
-        if (attempt === 4) {
-          throw error;
-        }
-      }
-    }
+    await this.typeUntilFocused('Control+P', name, 10_000);
     await this.page.keyboard.press('Enter');
     await this.page.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ timeout: 15_000 });
   }
