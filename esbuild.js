@@ -1,22 +1,27 @@
 // Builds the extension bundle (dist/extension.js) and, as separate files, the certificate parser
-// (dist/x509.js) and the PKCS#12 reader (dist/pkcs12.js), so that @peculiar/x509 and pkijs are
-// loaded on first use rather than at activation.
+// (dist/x509.js), the PKCS#12 reader (dist/pkcs12.js) and node-fetch (dist/fetch.js), so that
+// @peculiar/x509, pkijs and node-fetch are loaded on first use rather than at activation.
 const esbuild = require('esbuild');
 const path = require('path');
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
-/** src/x509/lazy.ts requires './inspect' and './pkcs12' at run time: the sibling dist/x509.js and dist/pkcs12.js. */
-const LAZY_BUNDLES = { './inspect': './x509.js', './pkcs12': './pkcs12.js' };
-const lazyX509Plugin = {
-  name: 'lazy-x509',
+/**
+ * Modules required at run time, on first use, as sibling bundles: src/x509/lazy.ts requires './inspect'
+ * and './pkcs12' (dist/x509.js, dist/pkcs12.js), src/auth/clientFactory.ts requires './nodeFetch'
+ * (dist/fetch.js) on the first request.
+ */
+const LAZY_BUNDLES = {
+  'lazy.ts': { './inspect': './x509.js', './pkcs12': './pkcs12.js' },
+  'clientFactory.ts': { './nodeFetch': './fetch.js' },
+};
+const lazyBundlesPlugin = {
+  name: 'lazy-bundles',
   setup(build) {
-    build.onResolve({ filter: /^\.\/(inspect|pkcs12)$/ }, (args) => {
-      if (path.basename(args.importer) === 'lazy.ts') {
-        return { path: LAZY_BUNDLES[args.path], external: true };
-      }
-      return undefined;
+    build.onResolve({ filter: /^\.\/(inspect|pkcs12|nodeFetch)$/ }, (args) => {
+      const target = LAZY_BUNDLES[path.basename(args.importer)]?.[args.path];
+      return target ? { path: target, external: true } : undefined;
     });
   },
 };
@@ -46,7 +51,12 @@ const problemMatcherPlugin = {
 
 async function main() {
   const ctx = await esbuild.context({
-    entryPoints: { extension: 'src/extension.ts', x509: 'src/x509/inspect.ts', pkcs12: 'src/x509/pkcs12.ts' },
+    entryPoints: {
+      extension: 'src/extension.ts',
+      x509: 'src/x509/inspect.ts',
+      pkcs12: 'src/x509/pkcs12.ts',
+      fetch: 'src/auth/nodeFetch.ts',
+    },
     bundle: true,
     format: 'cjs',
     minify: production,
@@ -58,7 +68,7 @@ async function main() {
     external: ['vscode'],
     logLevel: 'silent',
     metafile: true,
-    plugins: [lazyX509Plugin, problemMatcherPlugin],
+    plugins: [lazyBundlesPlugin, problemMatcherPlugin],
   });
   if (watch) {
     await ctx.watch();

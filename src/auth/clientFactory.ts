@@ -5,10 +5,13 @@ import type { TokenStore } from './tokenStore';
 import { apiBaseUrl } from '../config/settings';
 import type { Logger } from '../logging/logger';
 
-/** node-fetch is ESM-only and not needed until the first request, so it is imported then. */
-const lazyNodeFetch: FetchLike = async (url, init) => {
-  const { default: fetch } = await import('node-fetch');
-  return fetch(url, init as Parameters<typeof fetch>[1]);
+let loadedFetch: FetchLike | undefined;
+
+/** node-fetch on the first request (./nodeFetch is the separate dist/fetch.js in the bundle), not at activation. */
+const lazyNodeFetch: FetchLike = (url, init) => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a plain require keeps it out of the activation bundle
+  loadedFetch ??= (require('./nodeFetch') as typeof import('./nodeFetch')).nodeFetch;
+  return loadedFetch(url, init);
 };
 
 /**
