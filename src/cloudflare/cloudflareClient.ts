@@ -1,5 +1,5 @@
 import * as aop from './aopCertificateEndpoints';
-import { CloudflareTransport } from './cloudflareTransport';
+import { CloudflareTransport, type EntryPage } from './cloudflareTransport';
 import type { CustomHostnameSearch } from './customHostnameQuery';
 import * as customHostnames from './customHostnameEndpoints';
 import * as associations from './hostnameAssociationEndpoints';
@@ -68,6 +68,10 @@ export class CloudflareClient extends CloudflareTransport {
 
   listCustomHostnamesPage(zoneId: string, page: number, perPage: number, signal?: AbortSignal): Promise<Page<CustomHostname>> {
     return customHostnames.listCustomHostnamesPage(this, zoneId, page, perPage, signal);
+  }
+
+  listCustomHostnameEntries(zoneId: string, page: number, perPage: number, signal?: AbortSignal): Promise<EntryPage<CustomHostname>> {
+    return customHostnames.listCustomHostnameEntries(this, zoneId, page, perPage, signal);
   }
 
   searchCustomHostnames(

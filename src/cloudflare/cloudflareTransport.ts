@@ -3,6 +3,7 @@ import { abortableSleep } from './abortableSleep';
 import { checkBaseUrl } from './baseUrl';
 import { AuthError, CancelledError, CloudflareError, failureToError, RateLimitError, type RequestDescription } from './errors';
 import { listOf, unwrap } from './envelope';
+import { entriesOf, lazyEntries, splitListAnswer, type ListEntries } from './listEntries';
 import type { FetchLike, FetchResponse } from './fetchLike';
 import { RequestLimiter, USER_LANE, type Lane } from './requestLimiter';
 import type { Page, ResultInfo } from './types';
@@ -39,6 +40,12 @@ export interface CallOptions {
   readonly signal?: AbortSignal;
   /** The endpoint may answer a bare `{"id": …}` instead of the envelope. */
   readonly bareIdAnswer?: boolean;
+}
+
+/** One page of a list endpoint whose entries are parsed as they are read (listEntries.ts). */
+export interface EntryPage<T> {
+  readonly entries: ListEntries<T>;
+  readonly resultInfo?: ResultInfo;
 }
 
 /**
@@ -83,8 +90,31 @@ export class CloudflareTransport {
     return { items: listOf(envelope.result, { method: 'GET', path, needs: READ }), resultInfo: envelope.result_info };
   }
 
+  /**
+   * One page of a large list endpoint, its entries left unparsed until read, so the caller can turn
+   * them into what it keeps one at a time, in slices. An answer that cannot be split is read whole.
+   */
+  async entryPage<T>(path: string, query: Record<string, string | number>, signal?: AbortSignal): Promise<EntryPage<T>> {
+    const request: RequestDescription = { method: 'GET', path, needs: READ };
+    const envelope = await this.call<ListEntries<T>>('GET', path, {
+      query,
+      signal,
+      read: (response, text) => {
+        const split = response.status >= 200 && response.status < 300 ? splitListAnswer(text) : undefined;
+        const answer = unwrap<T[] | null>(request, response, split?.envelope ?? text);
+        // A second "result" key would be the one JSON.parse keeps: then the answer is read whole.
+        if (split && Array.isArray(answer.result) && answer.result.length === 0) {
+          return { result: lazyEntries<T>(text, split.spans, request), result_info: answer.result_info };
+        }
+        const whole = split ? unwrap<T[] | null>(request, response, text) : answer;
+        return { result: entriesOf(listOf(whole.result, request)), result_info: whole.result_info };
+      },
+    });
+    return { entries: envelope.result, resultInfo: envelope.result_info };
+  }
+
   /** Sends one request with retries; resolves to a success envelope or throws a typed error. */
-  async call<T>(method: Method, path: string, options: CallOptions): Promise<{ result: T; result_info?: ResultInfo }> {
+  async call<T>(method: Method, path: string, options: CallOptions & Reading<T>): Promise<{ result: T; result_info?: ResultInfo }> {
     const request: RequestDescription = { method, path, needs: options.needs ?? READ };
     const search = options.query
       ? `?${new URLSearchParams(Object.entries(options.query).map(([key, value]): [string, string] => [key, String(value)]))}`
@@ -92,9 +122,11 @@ export class CloudflareTransport {
     const url = `${this.baseUrl}${path}${search}`;
     const maxRetries = this.options.maxRetries ?? 3;
     const maxRateLimitRetries = this.options.maxRateLimitRetries ?? 4;
+    const read =
+      options.read ?? ((response: FetchResponse, text: string) => unwrap<T>(request, response, text, options.bareIdAnswer ?? false));
     for (let attempt = 0, rateLimited = 0; ; attempt += 1) {
       try {
-        return await this.attempt<T>(request, url, options.body, options.signal, options.bareIdAnswer ?? false);
+        return await this.attempt<T>(request, url, options.body, options.signal, read);
       } catch (error) {
         if (!(error instanceof CloudflareError) || error instanceof CancelledError || options.signal?.aborted) {
           throw error instanceof CloudflareError ? error : failureToError(request, 'cancelled', undefined, error);
@@ -132,7 +164,7 @@ export class CloudflareTransport {
     url: string,
     body: unknown,
     signal: AbortSignal | undefined,
-    bareIdAnswer: boolean,
+    read: NonNullable<Reading<T>['read']>,
   ): Promise<{ result: T; result_info?: ResultInfo }> {
     const token = await this.options.getToken();
     if (!token) {
@@ -173,12 +205,17 @@ export class CloudflareTransport {
           signal?.removeEventListener('abort', forwardAbort);
         }
         this.options.log?.(`${request.method} ${request.path} ${response.status} (${Date.now() - started} ms)`);
-        return unwrap<T>(request, response, text, bareIdAnswer);
+        return read(response, text);
       },
       signal,
       this.lane,
     );
   }
+}
+
+/** How an answer's text becomes its result; unwrap() of the envelope unless an endpoint says otherwise. */
+interface Reading<T> {
+  readonly read?: (response: FetchResponse, text: string) => { result: T; result_info?: ResultInfo };
 }
 
 function networkDetail(error: unknown): string | undefined {

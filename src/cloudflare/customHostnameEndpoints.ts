@@ -1,4 +1,4 @@
-import { zonePath, type CloudflareTransport } from './cloudflareTransport';
+import { zonePath, type CloudflareTransport, type EntryPage } from './cloudflareTransport';
 import { customHostnameQuery, type CustomHostnameSearch } from './customHostnameQuery';
 import { fetchAllPages } from './pagination';
 import type { CustomHostname, Page } from './types';
@@ -14,6 +14,17 @@ export function listCustomHostnamesPage(
   signal?: AbortSignal,
 ): Promise<Page<CustomHostname>> {
   return transport.page<CustomHostname>(customHostnamesPath(zoneId), { page, per_page: perPage }, signal);
+}
+
+/** The same page, its entries parsed one at a time as they are read: for the scan's pages of 1,000. */
+export function listCustomHostnameEntries(
+  transport: CloudflareTransport,
+  zoneId: string,
+  page: number,
+  perPage: number,
+  signal?: AbortSignal,
+): Promise<EntryPage<CustomHostname>> {
+  return transport.entryPage<CustomHostname>(customHostnamesPath(zoneId), { page, per_page: perPage }, signal);
 }
 
 /**

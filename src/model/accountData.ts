@@ -315,8 +315,8 @@ function allCustomHostnames(
 ): Promise<CustomHostnameRecord[]> {
   return fetchAllPages(
     async (page, perPage) => {
-      const answer = await client.listCustomHostnamesPage(zoneId, page, perPage, signal);
-      const records = { resultInfo: answer.resultInfo, items: await customHostnameRecords(answer.items) };
+      const answer = await client.listCustomHostnameEntries(zoneId, page, perPage, signal);
+      const records = { resultInfo: answer.resultInfo, items: await customHostnameRecords(answer.entries) };
       onPage(records);
       return records;
     },

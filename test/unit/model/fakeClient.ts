@@ -1,6 +1,8 @@
 import { X509Certificate } from 'node:crypto';
 import type { CloudflareClient } from '../../../src/cloudflare/cloudflareClient';
 import { CloudflareApiError, NotFoundError } from '../../../src/cloudflare/errors';
+import type { EntryPage } from '../../../src/cloudflare/cloudflareTransport';
+import { entriesOf } from '../../../src/cloudflare/listEntries';
 import type {
   AssociationChange,
   CustomHostname,
@@ -223,6 +225,12 @@ export class FakeClient extends FakeState implements Pick<CloudflareClient, Fake
       items,
       resultInfo: { page, per_page: Math.min(size, perPage), count: items.length, total_count: all.length, total_pages: totalPages },
     };
+  }
+
+  /** The scan's form of the same page: its entries read one at a time. */
+  async listCustomHostnameEntries(zoneId: string, page: number, perPage: number, signal?: AbortSignal): Promise<EntryPage<CustomHostname>> {
+    const { items, resultInfo } = await this.listCustomHostnamesPage(zoneId, page, perPage, signal);
+    return { entries: entriesOf(items), resultInfo };
   }
 
   getCustomHostname(zoneId: string, customHostnameId: string, signal?: AbortSignal): Promise<CustomHostname> {
