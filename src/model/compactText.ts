@@ -87,6 +87,15 @@ export function unpackDate(value: Compact): string | undefined {
   return value < 0 ? iso.replace('.000Z', 'Z') : iso;
 }
 
+/** The time a packed date stands for, in ms, without making its text: for walks over every record. */
+export function unpackDateMs(value: Compact): number | undefined {
+  if (typeof value === 'number') {
+    return Math.round(Math.abs(value) * 1000);
+  }
+  const ms = typeof value === 'string' ? Date.parse(value) : NaN;
+  return Number.isNaN(ms) ? undefined : ms;
+}
+
 /**
  * One copy of each of the few distinct values (statuses, issuers, signatures, methods) however many
  * records hold them. Bounded, so odd data cannot grow it without end: past the bound a value is kept as is.

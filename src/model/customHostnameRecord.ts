@@ -9,6 +9,7 @@ import {
   unpackDate,
   unpackFingerprint,
   unpackId,
+  unpackDateMs,
   unpackSerial,
   type Compact,
 } from './compactText';
@@ -137,6 +138,11 @@ class SlimSsl extends PackedCertificate implements CustomHostnameSslRecord {
   get certificates(): readonly PackCertificate[] {
     return this.several ? this.several.map((packed) => new PackCertificateView(packed)) : [new PackCertificateView(this)];
   }
+
+  /** Each certificate's expiry in ms (NaN when it has none), in the order of `certificates`. */
+  expiriesMs(): number[] {
+    return (this.several ?? [this]).map((packed) => unpackDateMs(packed.certExpires) ?? NaN);
+  }
 }
 
 class SlimCustomHostname implements CustomHostnameRecord {
@@ -162,6 +168,17 @@ class SlimCustomHostname implements CustomHostnameRecord {
  */
 export function customHostnameRecord(api: CustomHostname | CustomHostnameRecord): CustomHostnameRecord {
   return api instanceof SlimCustomHostname ? api : new SlimCustomHostname(api as CustomHostname, packCertificates(api));
+}
+
+/**
+ * The expiry of each of the hostname's pack certificates in ms (NaN for one without), in the order of
+ * packCertificates(): a walk over 100,000 records reads these without making a date text for each.
+ */
+export function packExpiriesMs(hostname: CustomHostnameRecord): number[] {
+  if (hostname.ssl instanceof SlimSsl) {
+    return hostname.ssl.expiriesMs();
+  }
+  return packCertificates(hostname).map((certificate) => (certificate.expires_on ? Date.parse(certificate.expires_on) : NaN));
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { AccountData } from './accountData';
-import { packCertificates } from '../cloudflare/types';
+import { packExpiriesMs, type CustomHostnameRecord } from './customHostnameRecord';
+import { packCertificates, type PackCertificate } from '../cloudflare/types';
 import { daysLeft } from '../x509/certificateSummary';
 import { clientCertificateName } from './clientCertificateInfo';
 import { NodeIds } from './nodeIds';
@@ -23,55 +24,117 @@ export interface ExpiringCertificate {
 /** Statuses of a client certificate that is on its way out: it is not counted. */
 const LEAVING = new Set(['deleted', 'pending_deletion']);
 
+/**
+ * A pack certificate in the window. A large SaaS zone can have thousands at once, and the status bar
+ * keeps the list: each is a few fields over the hostname's record, its tree id and label made when
+ * read (6,313 of them had cost 7.3 MB as strings made up front).
+ */
+class ExpiringPackCertificate implements ExpiringCertificate {
+  constructor(
+    readonly zoneId: string,
+    private readonly hostname: CustomHostnameRecord,
+    private readonly certificate: PackCertificate,
+    private readonly notAfterMs: number,
+    readonly expired: boolean,
+  ) {}
+
+  get kind(): 'pack' {
+    return 'pack';
+  }
+  get nodeId(): string {
+    return NodeIds.packCertificate(this.zoneId, this.hostname.id, this.hostname.ssl?.id, this.certificate.id);
+  }
+  get label(): string {
+    return `${this.hostname.hostname} (${packKeyType(this.certificate.signature) ?? 'certificate'})`;
+  }
+  get notAfter(): Date {
+    return new Date(this.notAfterMs);
+  }
+  get certificateId(): string {
+    return this.certificate.id;
+  }
+  get status(): string | undefined {
+    return this.hostname.ssl?.status;
+  }
+}
+
+interface PacksInWindow {
+  readonly cutoffMs: number;
+  readonly hostnames: CustomHostnameRecord[];
+  /** Which of the hostname's pack certificates, and its expiry in ms. */
+  readonly indexes: number[];
+  readonly expiries: number[];
+}
+
+/**
+ * The pack certificates of a loaded list that expire before the cutoff, walked once per list and
+ * window: a scan settles zone by zone and the status bar asks after each, so only the new zone's
+ * 100,000 hostnames are walked, not every zone's again. A changed list is a new array (AccountData
+ * never edits one in place).
+ */
+const walked = new WeakMap<readonly CustomHostnameRecord[], PacksInWindow>();
+
+function packsBefore(hostnames: readonly CustomHostnameRecord[], cutoffMs: number): PacksInWindow {
+  const known = walked.get(hostnames);
+  if (known?.cutoffMs === cutoffMs) {
+    return known;
+  }
+  const inside: PacksInWindow = { cutoffMs, hostnames: [], indexes: [], expiries: [] };
+  for (const hostname of hostnames) {
+    const expiries = packExpiriesMs(hostname);
+    for (let index = 0; index < expiries.length; index += 1) {
+      // NaN (no expiry) is never before the cutoff.
+      if (expiries[index] < cutoffMs) {
+        inside.hostnames.push(hostname);
+        inside.indexes.push(index);
+        inside.expiries.push(expiries[index]);
+      }
+    }
+  }
+  walked.set(hostnames, inside);
+  return inside;
+}
+
 /** Pure walk over what has loaded; no request is made. Soonest first. */
 export function findExpiring(data: AccountData, now: Date, warningDays: number): ExpiringCertificate[] {
   const found: ExpiringCertificate[] = [];
-  // The label is built only for a certificate inside the window: naming a client certificate parses
-  // its PEM, and this runs after every load, over every certificate of every zone.
-  const add = (entry: Omit<ExpiringCertificate, 'expired' | 'label'>, label: () => string) => {
-    if (daysLeft(entry.notAfter, now) <= warningDays) {
-      found.push({ ...entry, label: label(), expired: entry.notAfter.getTime() <= now.getTime() });
-    }
-  };
+  const nowMs = now.getTime();
+  const inWindow = (notAfter: Date) => daysLeft(notAfter, now) <= warningDays;
   const loaded = data.loaded();
   for (const [zoneId, aop] of loaded.aop) {
     for (const certificate of aop.certificates) {
-      if (certificate.expires_on && !LEAVING.has(certificate.status ?? '')) {
-        add(
-          {
-            zoneId,
-            kind: 'aop',
-            nodeId: NodeIds.aopCertificate(zoneId, certificate.id),
-            notAfter: new Date(certificate.expires_on),
-            certificateId: certificate.id,
-            status: certificate.status,
-          },
-          () => clientCertificateName(certificate),
-        );
+      const notAfter = certificate.expires_on ? new Date(certificate.expires_on) : undefined;
+      if (notAfter && !LEAVING.has(certificate.status ?? '') && inWindow(notAfter)) {
+        found.push({
+          zoneId,
+          kind: 'aop',
+          nodeId: NodeIds.aopCertificate(zoneId, certificate.id),
+          // Named only inside the window: naming a client certificate parses its PEM.
+          label: clientCertificateName(certificate),
+          notAfter,
+          expired: notAfter.getTime() <= nowMs,
+          certificateId: certificate.id,
+          status: certificate.status,
+        });
       }
     }
   }
+  // In the window when its UTC day is at most warningDays after today's (daysLeft), i.e. before this.
+  const cutoffMs = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + warningDays + 1);
   for (const [zoneId, list] of loaded.customHostnames) {
-    for (const hostname of list.items) {
-      for (const certificate of packCertificates(hostname)) {
-        if (certificate.expires_on) {
-          const nodeId = NodeIds.packCertificate(zoneId, hostname.id, hostname.ssl?.id, certificate.id);
-          add(
-            {
-              zoneId,
-              kind: 'pack',
-              nodeId,
-              notAfter: new Date(certificate.expires_on),
-              certificateId: certificate.id,
-              status: hostname.ssl?.status,
-            },
-            () => `${hostname.hostname} (${packKeyType(certificate.signature) ?? 'certificate'})`,
-          );
-        }
-      }
+    const inside = packsBefore(list.items, cutoffMs);
+    for (let at = 0; at < inside.hostnames.length; at += 1) {
+      const hostname = inside.hostnames[at];
+      const ms = inside.expiries[at];
+      const certificate = packCertificates(hostname)[inside.indexes[at]];
+      found.push(new ExpiringPackCertificate(zoneId, hostname, certificate, ms, ms <= nowMs));
     }
   }
-  return found.sort((a, b) => a.notAfter.getTime() - b.notAfter.getTime());
+  // Each entry's time read once: a pack entry makes its Date when asked.
+  return found
+    .map((entry) => ({ entry, ms: entry.notAfter.getTime() }))
+    .sort((a, b) => a.ms - b.ms)
+    .map(({ entry }) => entry);
 }
 
 /** "2 expired · 3 expire within 30 days", "1 certificate expires within 30 days": the status bar's words. */

@@ -5,6 +5,7 @@ import { NodeIds } from '../../../src/model/nodeIds';
 import { createCertificate, days } from '../../fixtures/certificateFactory';
 import { createCertificateWithoutCommonName } from '../x509/extraCertificates';
 import { certificate, hostname, packCertificate } from './fakeClient';
+import { daysLeft } from '../../../src/x509/certificateSummary';
 import { harness } from './modelHarness';
 
 const NOW = TEST_NOW;
@@ -69,6 +70,37 @@ describe('findExpiring', () => {
     assert.ok(labels.includes('api.example.com'));
     assert.ok(labels.includes('origin.example.net'), labels.join(', '));
     assert.ok(!labels.some((label) => label.includes(named.serialNumber)));
+  });
+
+  it('takes a pack certificate into the window exactly when daysLeft does, at any hour of its last day', async () => {
+    const { fake, data } = harness();
+    const HOUR = 3_600_000;
+    const offsets = Array.from({ length: 24 * 36 }, (_, index) => index - 24 * 3);
+    fake.seed('z1', {
+      hostnames: offsets.map((hours) =>
+        hostname(`h${hours}`, `h${hours}.example`, [packCertificate(`c${hours}`, 'SHA256WithRSA', new Date(NOW.getTime() + hours * HOUR))]),
+      ),
+    });
+    await data.customHostnames('z1');
+    const inside = new Set(findExpiring(data, NOW, 30).map((entry) => entry.certificateId));
+    const expected = offsets.filter((hours) => daysLeft(new Date(NOW.getTime() + hours * HOUR), NOW) <= 30).map((hours) => `c${hours}`);
+    assert.deepEqual([...inside].sort(), expected.sort());
+  });
+
+  it('walks a changed list anew, and the same list again for another window', async () => {
+    const { fake, data } = harness();
+    fake.seed('z1', { hostnames: [hostname('h1', 'shop.example', [packCertificate('c1', 'SHA256WithRSA', days(40, NOW))])] });
+    await data.customHostnames('z1');
+    assert.deepEqual(findExpiring(data, NOW, 30), []);
+    assert.deepEqual(
+      findExpiring(data, NOW, 60).map((entry) => entry.certificateId),
+      ['c1'],
+    );
+    data.replaceCustomHostname('z1', hostname('h1', 'shop.example', [packCertificate('c2', 'SHA256WithRSA', days(3, NOW))]));
+    assert.deepEqual(
+      findExpiring(data, NOW, 30).map((entry) => [entry.certificateId, entry.label, entry.expired]),
+      [['c2', 'shop.example (RSA)', false]],
+    );
   });
 
   it('makes no request: it walks what has loaded', async () => {
