@@ -1,5 +1,5 @@
 import type { AccountData } from './accountData';
-import { packExpiriesMs, type CustomHostnameRecord } from './customHostnameRecord';
+import { forEachPackExpiry, type CustomHostnameRecord } from './customHostnameRecord';
 import { packCertificates, type PackCertificate } from '../cloudflare/types';
 import { daysLeft } from '../x509/certificateSummary';
 import { clientCertificateName } from './clientCertificateInfo';
@@ -81,15 +81,14 @@ function packsBefore(hostnames: readonly CustomHostnameRecord[], cutoffMs: numbe
   }
   const inside: PacksInWindow = { cutoffMs, hostnames: [], indexes: [], expiries: [] };
   for (const hostname of hostnames) {
-    const expiries = packExpiriesMs(hostname);
-    for (let index = 0; index < expiries.length; index += 1) {
+    forEachPackExpiry(hostname, (notAfterMs, index) => {
       // NaN (no expiry) is never before the cutoff.
-      if (expiries[index] < cutoffMs) {
+      if (notAfterMs < cutoffMs) {
         inside.hostnames.push(hostname);
         inside.indexes.push(index);
-        inside.expiries.push(expiries[index]);
+        inside.expiries.push(notAfterMs);
       }
-    }
+    });
   }
   walked.set(hostnames, inside);
   return inside;
