@@ -31,7 +31,7 @@ const LATENCY_MS = 50;
 const SCALE = { zones: 50, certificatesPerZone: 10, associationsPerCertificate: 2, customHostnamesPerZone: 1000 };
 const OUR_RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const SDK_RUNS = Number(process.env.BENCH_SDK_RUNS ?? 2);
-const HOST_RUNS = Number(process.env.BENCH_HOST_RUNS ?? 5);
+const HOST_RUNS = Number(process.env.BENCH_HOST_RUNS ?? 6);
 
 interface Row {
   readonly scenario: string;
@@ -234,17 +234,31 @@ async function main(): Promise<void> {
     // Scenarios 3 and 5 in the real extension host: code-server, a fresh window per sample.
     const host = await measureInExtensionHost(emulator.control.baseUrl, SCALE.zones, HOST_RUNS);
     const timed = host.filter((sample) => !sample.wasActive);
-    const hostActivation = timed.length > 0 ? median(timed.map((sample) => sample.activationMs)) : undefined;
-    const baselineActivation = median(host.map((sample) => sample.baselineActivationMs));
-    add(
-      '3 Activation',
-      `load + activate() in the real extension host (code-server, median of ${timed.length})`,
-      hostActivation === undefined
-        ? 'not measured: VS Code activated it first'
-        : `${fixed(hostActivation)} ms; an extension that does nothing: ${fixed(baselineActivation)} ms (${fixed(hostActivation / baselineActivation, 2)}×)`,
-      '',
-      undefined,
-    );
+    // Per order: the first activation in a fresh host may carry a one-time cost, so they alternate.
+    for (const baselineFirst of [false, true]) {
+      const samples = timed.filter((sample) => sample.baselineFirst === baselineFirst);
+      if (samples.length === 0) {
+        continue;
+      }
+      const ours = median(samples.map((sample) => sample.activationMs));
+      const empty = median(samples.map((sample) => sample.baselineActivationMs));
+      add(
+        '3 Activation',
+        `load + activate() in the real extension host, ${baselineFirst ? 'the empty extension activated first' : 'ours activated first'} (code-server, median of ${samples.length})`,
+        `${fixed(ours)} ms; an extension that does nothing: ${fixed(empty)} ms; ${fixed(ours - empty)} ms above it`,
+        '≤ 10 ms above',
+        ours - empty <= 10,
+      );
+    }
+    if (timed.length === 0) {
+      add(
+        '3 Activation',
+        'load + activate() in the real extension host',
+        'not measured: VS Code activated it first',
+        '≤ 10 ms above',
+        false,
+      );
+    }
     const hostHeap = median(host.map((sample) => sample.heapAfterMb - sample.heapBeforeMb));
     add(
       '5 Memory',

@@ -4,11 +4,13 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { REPO_ROOT, startCodeServer } from '../../test/harness/codeServer';
 import { openWorkbench, testRunUrl } from '../../test/harness/workbench';
-import { RESULT_FILE } from './resultFile';
+import { ORDER_FILE, RESULT_FILE } from './resultFile';
 
 export interface HostSample {
   /** True when VS Code had activated the extension before the probe could time it. */
   readonly wasActive: boolean;
+  /** Whether the empty extension was activated first in this sample (they alternate). */
+  readonly baselineFirst: boolean;
   readonly activationMs: number;
   /** Activating an extension that does nothing, in the same extension host: VS Code's own share. */
   readonly baselineActivationMs: number;
@@ -52,6 +54,7 @@ export async function measureInExtensionHost(apiBaseUrl: string, zones: number, 
   try {
     for (let sample = 0; sample < samples; sample += 1) {
       fs.rmSync(RESULT_FILE, { force: true });
+      fs.writeFileSync(ORDER_FILE, JSON.stringify({ baselineFirst: sample % 2 === 1 }));
       let workbench: Awaited<ReturnType<typeof openWorkbench>> | undefined;
       const exitCode = new Promise<number>((resolve) => {
         void openWorkbench(testRunUrl(server.url, folder, REPO_ROOT, probe), {
