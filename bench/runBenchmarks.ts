@@ -233,30 +233,30 @@ async function main(): Promise<void> {
 
     // Scenarios 3 and 5 in the real extension host: code-server, a fresh window per sample.
     const host = await measureInExtensionHost(emulator.control.baseUrl, SCALE.zones, HOST_RUNS);
-    const timed = host.filter((sample) => !sample.wasActive);
-    // Per order: the first activation in a fresh host may carry a one-time cost, so they alternate.
+    // The first activation in a fresh host carries a one-time cost, whichever extension it is, so the
+    // samples alternate which goes first; a sample where VS Code activated ours first is not timed.
     for (const baselineFirst of [false, true]) {
-      const samples = timed.filter((sample) => sample.baselineFirst === baselineFirst);
-      if (samples.length === 0) {
+      const samples = host.filter((sample) => sample.baselineFirst === baselineFirst);
+      const timed = samples.filter((sample) => !sample.wasActive);
+      const empty = median(samples.map((sample) => sample.baselineActivationMs));
+      const order = baselineFirst ? 'the empty extension activated first' : 'ours activated first';
+      if (timed.length === 0) {
+        add(
+          '3 Activation',
+          `load + activate() in the real extension host, ${order} (code-server, median of ${samples.length})`,
+          `an extension that does nothing: ${fixed(empty)} ms; ours not timed: VS Code activated it meanwhile in ${samples.length - timed.length} of ${samples.length}`,
+          '',
+          undefined,
+        );
         continue;
       }
-      const ours = median(samples.map((sample) => sample.activationMs));
-      const empty = median(samples.map((sample) => sample.baselineActivationMs));
+      const ours = median(timed.map((sample) => sample.activationMs));
       add(
         '3 Activation',
-        `load + activate() in the real extension host, ${baselineFirst ? 'the empty extension activated first' : 'ours activated first'} (code-server, median of ${samples.length})`,
+        `load + activate() in the real extension host, ${order} (code-server, median of ${timed.length})`,
         `${fixed(ours)} ms; an extension that does nothing: ${fixed(empty)} ms; ${fixed(ours - empty)} ms above it`,
         '≤ 10 ms above',
         ours - empty <= 10,
-      );
-    }
-    if (timed.length === 0) {
-      add(
-        '3 Activation',
-        'load + activate() in the real extension host',
-        'not measured: VS Code activated it first',
-        '≤ 10 ms above',
-        false,
       );
     }
     const hostHeap = median(host.map((sample) => sample.heapAfterMb - sample.heapBeforeMb));
