@@ -51,13 +51,39 @@ export function withActivity(label: string, activity: string): string {
 export function expiringStatusLabel(expiring: readonly ExpiringCertificate[], warningDays: number, now: Date): string {
   const expired = expiring.filter((entry) => entry.expired).length;
   const soon = expiring.length - expired;
-  const counts = [
-    expired > 0 ? `${expired} ${expired === 1 ? 'certificate has' : 'certificates have'} expired` : undefined,
-    soon > 0 ? `${soon} ${soon === 1 ? 'certificate expires' : 'certificates expire'} within ${warningDays} days` : undefined,
+  const first = [...expiring].sort((a, b) => a.notAfter.getTime() - b.notAfter.getTime())[0];
+  return [
+    warningCounts(expired, soon, warningDays),
+    first ? l10n.t('The first, {0}, {1}.', first.label, expiryPhrase(first.notAfter, now)) : undefined,
+    l10n.t('Press to show them.'),
   ]
     .filter(Boolean)
-    .join(' and ');
-  const first = [...expiring].sort((a, b) => a.notAfter.getTime() - b.notAfter.getTime())[0];
-  const soonest = first ? l10n.t(' The first, {0}, {1}.', first.label, expiryPhrase(first.notAfter, now)) : '';
-  return l10n.t('Cloudflare Certificates warning: {0}.{1} Press to show them.', counts, soonest);
+    .join(' ');
+}
+
+/** How many have expired and how many expire soon: one whole sentence for each pair of counts. */
+function warningCounts(expired: number, soon: number, days: number): string {
+  if (expired === 0) {
+    return soon === 1
+      ? l10n.t('Cloudflare Certificates warning: 1 certificate expires within {0} days.', days)
+      : l10n.t('Cloudflare Certificates warning: {0} certificates expire within {1} days.', soon, days);
+  }
+  if (soon === 0) {
+    return expired === 1
+      ? l10n.t('Cloudflare Certificates warning: 1 certificate has expired.')
+      : l10n.t('Cloudflare Certificates warning: {0} certificates have expired.', expired);
+  }
+  if (expired === 1) {
+    return soon === 1
+      ? l10n.t('Cloudflare Certificates warning: 1 certificate has expired and 1 certificate expires within {0} days.', days)
+      : l10n.t('Cloudflare Certificates warning: 1 certificate has expired and {0} certificates expire within {1} days.', soon, days);
+  }
+  return soon === 1
+    ? l10n.t('Cloudflare Certificates warning: {0} certificates have expired and 1 certificate expires within {1} days.', expired, days)
+    : l10n.t(
+        'Cloudflare Certificates warning: {0} certificates have expired and {1} certificates expire within {2} days.',
+        expired,
+        soon,
+        days,
+      );
 }

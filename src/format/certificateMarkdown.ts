@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { expiryPhrase } from '../x509/certificateSummary';
 import { escapeMarkdown, inlineCode } from './markdownEscape';
 
@@ -34,24 +35,24 @@ export function certificateMarkdown(details: CertificateDetails, now: Date): str
   };
   // Expiry and whether Cloudflare holds it first: a hover is cut off below its height, and these are
   // what a person hovers for.
-  row('Not after', details.notAfter && `${formatDate(details.notAfter)} (${escapeMarkdown(expiryPhrase(details.notAfter, now))})`);
-  row('Held by Cloudflare', details.heldByCloudflare && escapeMarkdown(details.heldByCloudflare));
-  row('Subject', details.subject && escapeMarkdown(details.subject));
-  row('SANs', details.sans && details.sans.length > 0 ? details.sans.map(escapeMarkdown).join(', ') : undefined);
-  row('Issuer', details.issuer && escapeMarkdown(details.issuer));
-  row('Serial', details.serialNumber && inlineCode(details.serialNumber));
-  row('Signature', details.signature && escapeMarkdown(details.signature));
-  row('Key', details.keyType && escapeMarkdown(details.keyType));
-  row('Not before', details.notBefore && formatDate(details.notBefore));
-  row('Status', details.status && escapeMarkdown(details.status));
-  row('Uploaded on', details.uploadedOn && formatDate(details.uploadedOn));
+  row(l10n.t('Not after'), details.notAfter && `${formatDate(details.notAfter)} (${escapeMarkdown(expiryPhrase(details.notAfter, now))})`);
+  row(l10n.t('Held by Cloudflare'), details.heldByCloudflare && escapeMarkdown(details.heldByCloudflare));
+  row(l10n.t('Subject'), details.subject && escapeMarkdown(details.subject));
+  row(l10n.t('SANs'), details.sans && details.sans.length > 0 ? details.sans.map(escapeMarkdown).join(', ') : undefined);
+  row(l10n.t('Issuer'), details.issuer && escapeMarkdown(details.issuer));
+  row(l10n.t('Serial'), details.serialNumber && inlineCode(details.serialNumber));
+  row(l10n.t('Signature'), details.signature && escapeMarkdown(details.signature));
+  row(l10n.t('Key'), details.keyType && escapeMarkdown(details.keyType));
+  row(l10n.t('Not before'), details.notBefore && formatDate(details.notBefore));
+  row(l10n.t('Status'), details.status && escapeMarkdown(details.status));
+  row(l10n.t('Uploaded on'), details.uploadedOn && formatDate(details.uploadedOn));
   row('SHA-256', details.sha256Fingerprint && inlineCode(colonHex(details.sha256Fingerprint)));
   row('ID', details.id && inlineCode(details.id));
   return lines.join('\n');
 }
 
 export function formatDate(date: Date): string {
-  return Number.isNaN(date.getTime()) ? 'unknown' : `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  return Number.isNaN(date.getTime()) ? l10n.t('unknown') : `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
 
 function colonHex(hex: string): string {

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { CertificateDetails } from './certificateMarkdown';
 import { formatDate } from './certificateMarkdown';
 import { expiryPhrase } from '../x509/certificateSummary';
@@ -15,18 +16,18 @@ export function certificateText(details: CertificateDetails, now: Date, pem?: st
       lines.push(`${`${name}:`.padEnd(22)}${value.replace(/[\r\n]+/g, ' ')}`);
     }
   };
-  row('Subject', details.subject);
-  row('Alternative names', details.sans?.join(', '));
-  row('Issuer', details.issuer);
-  row('Serial number', details.serialNumber);
-  row('Signature', details.signature);
-  row('Public key', details.keyType);
-  row('Not before', details.notBefore && formatDate(details.notBefore));
-  row('Not after', details.notAfter && `${formatDate(details.notAfter)} (${expiryPhrase(details.notAfter, now)})`);
-  row('SHA-256 fingerprint', details.sha256Fingerprint?.toUpperCase().match(/.{2}/g)?.join(':'));
-  row('Status', details.status);
-  row('Uploaded on', details.uploadedOn && formatDate(details.uploadedOn));
-  row('Cloudflare ID', details.id);
+  row(l10n.t('Subject'), details.subject);
+  row(l10n.t('Alternative names'), details.sans?.join(', '));
+  row(l10n.t('Issuer'), details.issuer);
+  row(l10n.t('Serial number'), details.serialNumber);
+  row(l10n.t('Signature'), details.signature);
+  row(l10n.t('Public key'), details.keyType);
+  row(l10n.t('Not before'), details.notBefore && formatDate(details.notBefore));
+  row(l10n.t('Not after'), details.notAfter && `${formatDate(details.notAfter)} (${expiryPhrase(details.notAfter, now)})`);
+  row(l10n.t('SHA-256 fingerprint'), details.sha256Fingerprint?.toUpperCase().match(/.{2}/g)?.join(':'));
+  row(l10n.t('Status'), details.status);
+  row(l10n.t('Uploaded on'), details.uploadedOn && formatDate(details.uploadedOn));
+  row(l10n.t('Cloudflare ID'), details.id);
   if (pem) {
     lines.push('', pem.trim());
   }

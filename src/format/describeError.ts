@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { CloudflareError } from '../cloudflare/errors';
 import { redact } from '../logging/redact';
 
@@ -10,5 +11,5 @@ export function describeError(error: unknown): string {
     return error.message;
   }
   const message = error instanceof Error ? error.message : String(error);
-  return redact(message || 'Something went wrong.');
+  return redact(message || l10n.t('Something went wrong.'));
 }

@@ -7,22 +7,23 @@ const NAMED = 3;
 function names(crossings: readonly Crossing[]): string {
   const labels = crossings.map((crossing) => `"${crossing.certificate.label}"`);
   if (labels.length <= NAMED) {
-    return labels.length === 1 ? labels[0] : `${labels.slice(0, -1).join(', ')} and ${labels[labels.length - 1]}`;
+    return labels.length === 1 ? labels[0] : l10n.t('{0} and {1}', labels.slice(0, -1).join(', '), labels[labels.length - 1]);
   }
   return l10n.t('{0} and {1} more', labels.slice(0, NAMED).join(', '), labels.length - NAMED);
 }
 
 function sentence(threshold: Threshold, crossings: readonly Crossing[], days: { warningDays: number; criticalDays: number }): string {
   const count = crossings.length;
-  const subject = count === 1 ? l10n.t('1 certificate Cloudflare holds') : l10n.t('{0} certificates Cloudflare holds', count);
-  switch (threshold) {
-    case 'expired':
-      return l10n.t('{0} expired: {1}.', subject, names(crossings));
-    case 'critical':
-      return l10n.t('{0} crossed {1} days to expiry: {2}.', subject, days.criticalDays, names(crossings));
-    case 'warning':
-      return l10n.t('{0} crossed {1} days to expiry: {2}.', subject, days.warningDays, names(crossings));
+  const named = names(crossings);
+  if (threshold === 'expired') {
+    return count === 1
+      ? l10n.t('1 certificate Cloudflare holds expired: {0}.', named)
+      : l10n.t('{0} certificates Cloudflare holds expired: {1}.', count, named);
   }
+  const within = threshold === 'critical' ? days.criticalDays : days.warningDays;
+  return count === 1
+    ? l10n.t('1 certificate Cloudflare holds crossed {0} days to expiry: {1}.', within, named)
+    : l10n.t('{0} certificates Cloudflare holds crossed {1} days to expiry: {2}.', count, within, named);
 }
 
 /**

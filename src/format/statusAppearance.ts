@@ -134,7 +134,10 @@ export function appearanceOf(table: Readonly<Record<string, StatusAppearance>>, 
     const known = table[status];
     return { ...known, label: inWords(known.label) };
   }
-  const words = status ? status.replace(/_/g, ' ') : 'unknown';
+  if (!status) {
+    return { icon: 'circle-large-outline', label: l10n.t('Unknown') };
+  }
+  const words = status.replace(/_/g, ' ');
   return { icon: 'circle-large-outline', label: words.charAt(0).toUpperCase() + words.slice(1) };
 }
 

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { AccountData } from './accountData';
 import { forEachPackExpiry, type CustomHostnameRecord } from './customHostnameRecord';
 import { packCertificates, type PackCertificate } from '../cloudflare/types';
@@ -45,7 +46,7 @@ class ExpiringPackCertificate implements ExpiringCertificate {
     return NodeIds.packCertificate(this.zoneId, this.hostname.id, this.hostname.ssl?.id, this.certificate.id);
   }
   get label(): string {
-    return `${this.hostname.hostname} (${packKeyType(this.certificate.signature) ?? 'certificate'})`;
+    return `${this.hostname.hostname} (${packKeyType(this.certificate.signature) ?? l10n.t('certificate')})`;
   }
   get notAfter(): Date {
     return new Date(this.notAfterMs);
@@ -136,17 +137,43 @@ export function findExpiring(data: AccountData, now: Date, warningDays: number):
     .map(({ entry }) => entry);
 }
 
-/** "2 expired · 3 expire within 30 days", "1 certificate expires within 30 days": the status bar's words. */
-export function expiringSummary(expiring: readonly ExpiringCertificate[], warningDays: number): string {
+/**
+ * "2 expired · 3 expire within 30 days", "1 certificate expires within 30 days": the status bar's words,
+ * ending in "so far" while the scan has not loaded every zone. Each part is a whole phrase per count.
+ */
+export function expiringSummary(expiring: readonly ExpiringCertificate[], warningDays: number, soFar = false): string {
   const expired = expiring.filter((entry) => entry.expired).length;
   const soon = expiring.length - expired;
   const parts: string[] = [];
   if (expired > 0) {
-    parts.push(`${expired} expired`);
+    parts.push(expiredPart(expired, soFar && soon === 0));
   }
   if (soon > 0) {
-    const noun = expired > 0 ? '' : ` certificate${soon === 1 ? '' : 's'}`;
-    parts.push(`${soon}${noun} expire${soon === 1 ? 's' : ''} within ${warningDays} days`);
+    parts.push(expired > 0 ? soonPart(soon, warningDays, soFar) : soonCertificatesPart(soon, warningDays, soFar));
   }
   return parts.join(' · ');
+}
+
+function expiredPart(count: number, soFar: boolean): string {
+  if (count === 1) {
+    return soFar ? l10n.t('1 expired so far') : l10n.t('1 expired');
+  }
+  return soFar ? l10n.t('{0} expired so far', count) : l10n.t('{0} expired', count);
+}
+
+/** After the expired part, the noun is understood: "3 expire within 30 days". */
+function soonPart(count: number, days: number, soFar: boolean): string {
+  if (count === 1) {
+    return soFar ? l10n.t('1 expires within {0} days so far', days) : l10n.t('1 expires within {0} days', days);
+  }
+  return soFar ? l10n.t('{0} expire within {1} days so far', count, days) : l10n.t('{0} expire within {1} days', count, days);
+}
+
+function soonCertificatesPart(count: number, days: number, soFar: boolean): string {
+  if (count === 1) {
+    return soFar ? l10n.t('1 certificate expires within {0} days so far', days) : l10n.t('1 certificate expires within {0} days', days);
+  }
+  return soFar
+    ? l10n.t('{0} certificates expire within {1} days so far', count, days)
+    : l10n.t('{0} certificates expire within {1} days', count, days);
 }

@@ -48,9 +48,12 @@ export function heldByCloudflare(account: AccountModel, serialNumber: string, sh
   const places = findHeld(account.data, serialNumber, sha256);
   if (places.length > 0) {
     const named = places.map((place) =>
-      place.kind === 'aop' ? `client certificate in ${place.zoneName}` : `pack certificate of ${place.hostname} (${place.zoneName})`,
+      place.kind === 'aop'
+        ? l10n.t('client certificate in {0}', place.zoneName)
+        : l10n.t('pack certificate of {0} ({1})', place.hostname ?? '', place.zoneName),
     );
-    return `yes: ${named.slice(0, 3).join('; ')}${named.length > 3 ? `; and ${named.length - 3} more` : ''}`;
+    const shown = named.slice(0, 3).join('; ');
+    return named.length > 3 ? l10n.t('yes: {0}; and {1} more', shown, named.length - 3) : l10n.t('yes: {0}', shown);
   }
   switch (account.status) {
     case 'noToken':

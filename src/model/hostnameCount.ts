@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { Emitter } from './emitter';
 
 /** How many custom hostnames the scan has counted, of how many Cloudflare says there are. */
@@ -79,7 +80,11 @@ export class HostnameCount {
 export function hostnameTallyText(tally: HostnameTally, continuing: boolean): string {
   const number = (value: number) => value.toLocaleString('en-US');
   if (tally.complete) {
-    return `counted all ${number(tally.counted)} custom hostname${tally.counted === 1 ? '' : 's'}`;
+    return tally.counted === 1
+      ? l10n.t('counted all 1 custom hostname')
+      : l10n.t('counted all {0} custom hostnames', number(tally.counted));
   }
-  return `counted ${number(tally.counted)} of ${number(tally.expected)} custom hostnames${continuing ? '; continuing' : ''}`;
+  return continuing
+    ? l10n.t('counted {0} of {1} custom hostnames; continuing', number(tally.counted), number(tally.expected))
+    : l10n.t('counted {0} of {1} custom hostnames', number(tally.counted), number(tally.expected));
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { packCertificates } from '../cloudflare/types';
 import type { CustomHostnameRecord } from './customHostnameRecord';
 
@@ -15,8 +16,8 @@ export function soonestPackExpiry(hostname: CustomHostnameRecord): Date | undefi
 
 /** "RSA + ECDSA", "RSA": what a pack holds, by the key types Cloudflare reports. */
 export function packKeyTypes(hostname: CustomHostnameRecord): string {
-  const types = packCertificates(hostname).map((certificate) => packKeyType(certificate.signature) ?? 'certificate');
-  return types.length > 0 ? types.join(' + ') : 'empty';
+  const types = packCertificates(hostname).map((certificate) => packKeyType(certificate.signature) ?? l10n.t('certificate'));
+  return types.length > 0 ? types.join(' + ') : l10n.t('empty');
 }
 
 /** "RSA" or "ECDSA" from the signature Cloudflare reports ("SHA256WithRSA", "ECDSAWithSHA256"). */

@@ -57,12 +57,22 @@ export function coversHostname(names: readonly string[], hostname: string): bool
 export function checkReplacement(check: ReplacementCheck): Refusal | Question[] {
   const { current, replacement, now } = check;
   if (current.serialNumber && replacement.serialNumber.toLowerCase() === current.serialNumber.toLowerCase()) {
-    return refusal('sameCertificate', `That is "${check.currentLabel}" itself (same serial). Choose its replacement. Nothing was sent.`);
+    return refusal(
+      'sameCertificate',
+      l10n.t('That is "{0}" itself (same serial). Choose its replacement. Nothing was sent.', check.currentLabel),
+    );
   }
   if (check.mustExpireLater && current.notAfter && replacement.notAfter.getTime() <= current.notAfter.getTime()) {
     return refusal(
       'notLater',
-      `"${check.replacementLabel}" ${expiryPhrase(replacement.notAfter, now)}, no later than "${check.currentLabel}" (${expiryPhrase(current.notAfter, now)}). A replacement must expire later than the certificate it replaces. Nothing was sent.`,
+      // Each expiry stands in parentheses, a phrase of its own rather than a clause of this sentence.
+      l10n.t(
+        '"{0}" ({1}) expires no later than "{2}" ({3}). A replacement must expire later than the certificate it replaces. Nothing was sent.',
+        check.replacementLabel,
+        expiryPhrase(replacement.notAfter, now),
+        check.currentLabel,
+        expiryPhrase(current.notAfter, now),
+      ),
     );
   }
   const questions: Question[] = [];
@@ -72,26 +82,38 @@ export function checkReplacement(check: ReplacementCheck): Refusal | Question[] 
       kind: 'question',
       code: 'doesNotCoverHostname',
       message: l10n.t('"{0}" does not cover {1}.', check.replacementLabel, check.hostname),
-      detail: l10n.t(
-        'It is for {0}. Visitors of {1} would be served a certificate that does not match it, and their TLS connections would fail.',
-        newNames.join(', ') || 'no names',
-        check.hostname,
-      ),
-      proceed: 'Replace Anyway',
-      cancel: 'Choose Another',
+      detail:
+        newNames.length > 0
+          ? l10n.t(
+              'It is for {0}. Visitors of {1} would be served a certificate that does not match it, and their TLS connections would fail.',
+              newNames.join(', '),
+              check.hostname,
+            )
+          : l10n.t(
+              'It is for no names. Visitors of {0} would be served a certificate that does not match it, and their TLS connections would fail.',
+              check.hostname,
+            ),
+      proceed: l10n.t('Replace Anyway'),
+      cancel: l10n.t('Choose Another'),
     });
   }
   const oldNames = namesOf(current);
   // Two certificates for the same name are told apart by their role, not by that name twice.
   const same = check.currentLabel === check.replacementLabel;
-  const currentName = same ? l10n.t('the current certificate') : `"${check.currentLabel}"`;
-  const replacementName = same ? l10n.t('the replacement') : `"${check.replacementLabel}"`;
   const onlyOld = oldNames.filter((name) => !newNames.includes(name));
   const onlyNew = newNames.filter((name) => !oldNames.includes(name));
   if (oldNames.length > 0 && (onlyOld.length > 0 || onlyNew.length > 0)) {
     const lines = [
-      onlyOld.length > 0 ? l10n.t('Only {0} is for: {1}.', currentName, onlyOld.join(', ')) : undefined,
-      onlyNew.length > 0 ? l10n.t('Only {0} is for: {1}.', replacementName, onlyNew.join(', ')) : undefined,
+      onlyOld.length === 0
+        ? undefined
+        : same
+          ? l10n.t('Only the current certificate is for: {0}.', onlyOld.join(', '))
+          : l10n.t('Only "{0}" is for: {1}.', check.currentLabel, onlyOld.join(', ')),
+      onlyNew.length === 0
+        ? undefined
+        : same
+          ? l10n.t('Only the replacement is for: {0}.', onlyNew.join(', '))
+          : l10n.t('Only "{0}" is for: {1}.', check.replacementLabel, onlyNew.join(', ')),
       l10n.t('What moves to it will present the new names.'),
     ];
     questions.push({
@@ -101,8 +123,8 @@ export function checkReplacement(check: ReplacementCheck): Refusal | Question[] 
         ? l10n.t('The replacement is not for the same names as the current "{0}".', check.currentLabel)
         : l10n.t('"{0}" is not for the same names as "{1}".', check.replacementLabel, check.currentLabel),
       detail: lines.filter(Boolean).join('\n'),
-      proceed: check.hostname ? 'Replace Anyway' : 'Rotate Anyway',
-      cancel: 'Choose Another',
+      proceed: check.hostname ? l10n.t('Replace Anyway') : l10n.t('Rotate Anyway'),
+      cancel: l10n.t('Choose Another'),
     });
   }
   return questions;
@@ -121,7 +143,12 @@ export function checkRoomForHostname(label: string, inUse: number): Refusal | un
   return inUse >= Limits.hostnamesPerCertificate
     ? refusal(
         'hostnameLimit',
-        `"${label}" already serves ${inUse} hostnames, the most Cloudflare allows for one certificate (${Limits.hostnamesPerCertificate}). Nothing was sent.`,
+        l10n.t(
+          '"{0}" already serves {1} hostnames, the most Cloudflare allows for one certificate ({2}). Nothing was sent.',
+          label,
+          inUse,
+          Limits.hostnamesPerCertificate,
+        ),
       )
     : undefined;
 }

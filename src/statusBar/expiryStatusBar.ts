@@ -54,7 +54,7 @@ export class ExpiryStatusBar implements vscode.Disposable {
       this.item.hide();
       return;
     }
-    this.item.text = `$(warning) ${expiringSummary(this.expiring, warningDays)}${this.partial() ? ' so far' : ''}`;
+    this.item.text = `$(warning) ${expiringSummary(this.expiring, warningDays, this.partial())}`;
     this.item.accessibilityInformation = { label: expiringStatusLabel(this.expiring, warningDays, this.now()), role: 'button' };
     this.item.tooltip = vscode.l10n.t('Certificates Cloudflare holds that have expired or expire soon. Click to see them.');
     this.item.backgroundColor = new vscode.ThemeColor(

@@ -10,7 +10,7 @@ export class ScanStatusBar implements vscode.Disposable {
   private readonly subscription: { dispose(): void };
 
   constructor(private readonly notice: ScanNotice) {
-    this.item.name = 'Cloudflare Certificates: scan progress';
+    this.item.name = vscode.l10n.t('Cloudflare Certificates: scan progress');
     this.subscription = notice.onDidChange(() => this.update());
     this.update();
   }
@@ -27,12 +27,14 @@ export class ScanStatusBar implements vscode.Disposable {
       return;
     }
     this.item.text = `$(sync~spin) ${state.text}`;
-    const resume =
+    this.item.tooltip = [
+      vscode.l10n.t("The scan of your custom hostnames waits to stay under Cloudflare's rate limit (1,200 requests per 5 minutes)."),
       state.resumeInMs === undefined
-        ? 'It is loading again now.'
-        : `It resumes in about ${Math.max(1, Math.ceil(state.resumeInMs / 1000))} s.`;
-    this.item.tooltip = `The scan of your custom hostnames waits to stay under Cloudflare's rate limit (1,200 requests per 5 minutes). ${resume} Counts and expiring certificates cover what has loaded so far.`;
-    this.item.accessibilityInformation = { label: `Cloudflare Certificates: ${state.text}`, role: 'status' };
+        ? vscode.l10n.t('It is loading again now.')
+        : vscode.l10n.t('It resumes in about {0} s.', Math.max(1, Math.ceil(state.resumeInMs / 1000))),
+      vscode.l10n.t('Counts and expiring certificates cover what has loaded so far.'),
+    ].join(' ');
+    this.item.accessibilityInformation = { label: vscode.l10n.t('Cloudflare Certificates: {0}', state.text), role: 'status' };
     this.item.show();
   }
 

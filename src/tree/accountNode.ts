@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { AccountZones } from '../model/zoneAccounts';
-import { plural } from '../format/wording';
+import { zoneCount } from '../format/wording';
 import { rowLabel } from '../format/accessibleLabel';
 import { ContextValue } from './contextValues';
 import type { TreeNode } from './treeNode';
@@ -23,8 +23,11 @@ export class AccountNode implements TreeNode {
     item.id = this.id;
     item.contextValue = ContextValue.account;
     item.iconPath = new vscode.ThemeIcon('organization');
-    item.description = plural(this.account.zones.length, 'zone');
-    item.tooltip = `Cloudflare account ${this.account.accountName}\nID: ${this.account.accountId}`;
+    item.description = zoneCount(this.account.zones.length);
+    item.tooltip = [
+      vscode.l10n.t('Cloudflare account {0}', this.account.accountName),
+      vscode.l10n.t('ID: {0}', this.account.accountId),
+    ].join('\n');
     item.accessibilityInformation = { label: rowLabel({ name: this.account.accountName, kind: 'account', details: item.description }) };
     return item;
   }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { AccountData } from '../model/accountData';
 import type { AccountModel } from '../model/accountModel';
 import { clientCertificateInfo, clientCertificateName } from '../model/clientCertificateInfo';
@@ -74,20 +75,45 @@ export function olderCopyOf(facts: CertificateFacts, data: AccountData): OlderCo
 /** The words the Workspace Certificates view shows for a relation. */
 export function relationWords(relation: Relation, now: Date, warningDays: number): string {
   switch (relation.kind) {
-    case 'held': {
-      const [first] = relation.places;
-      const where = first.kind === 'aop' ? `${first.zoneName} › client certificate` : `${first.zoneName} › ${first.hostname}`;
-      return `held by Cloudflare: ${where}${relation.places.length > 1 ? ` and ${relation.places.length - 1} more` : ''}`;
-    }
+    case 'held':
+      return heldWords(relation.places);
     case 'newer': {
       const left = daysLeft(relation.older.notAfter, now);
       return left <= warningDays
-        ? `Cloudflare's copy expires in ${Math.max(0, left)} days; this file has its replacement`
-        : `newer than Cloudflare's copy in ${relation.older.zoneName}`;
+        ? replacesExpiringWords(relation.older.notAfter, now)
+        : l10n.t("newer than Cloudflare's copy in {0}", relation.older.zoneName);
     }
     case 'chainMember':
-      return 'chain member (CA certificate)';
+      return l10n.t('chain member (CA certificate)');
     case 'notOnCloudflare':
-      return 'not on Cloudflare';
+      return l10n.t('not on Cloudflare');
   }
+}
+
+/** Where Cloudflare holds it: the first place, and how many more, one whole phrase for each case. */
+function heldWords(places: readonly HeldPlace[]): string {
+  const [first] = places;
+  const more = places.length - 1;
+  if (first.kind === 'aop') {
+    return more > 0
+      ? l10n.t('held by Cloudflare: {0} › client certificate and {1} more', first.zoneName, more)
+      : l10n.t('held by Cloudflare: {0} › client certificate', first.zoneName);
+  }
+  return more > 0
+    ? l10n.t('held by Cloudflare: {0} › {1} and {2} more', first.zoneName, first.hostname ?? '', more)
+    : l10n.t('held by Cloudflare: {0} › {1}', first.zoneName, first.hostname ?? '');
+}
+
+/** The file replaces a copy about to expire: when, in the same steps as the expiry phrase. */
+function replacesExpiringWords(notAfter: Date, now: Date): string {
+  const left = daysLeft(notAfter, now);
+  if (notAfter.getTime() <= now.getTime()) {
+    return l10n.t("Cloudflare's copy has expired; this file has its replacement");
+  }
+  if (left <= 1) {
+    return left === 1
+      ? l10n.t("Cloudflare's copy expires tomorrow; this file has its replacement")
+      : l10n.t("Cloudflare's copy expires today; this file has its replacement");
+  }
+  return l10n.t("Cloudflare's copy expires in {0} days; this file has its replacement", left);
 }

@@ -23,7 +23,7 @@ export async function revealInWorkspace(
   const details = node?.details?.();
   const serial = details?.serialNumber?.toLowerCase().replace(/^0+/, '');
   if (!serial) {
-    say('Choose a certificate in the Cloudflare Certificates view to find its copy in the workspace.');
+    say(vscode.l10n.t('Choose a certificate in the Cloudflare Certificates view to find its copy in the workspace.'));
     return;
   }
   await scanner.scan();
@@ -31,7 +31,11 @@ export async function revealInWorkspace(
     .flat()
     .find((candidate) => candidate.facts.serialNumber.replace(/^0+/, '') === serial);
   if (!entry) {
-    say(`No copy of "${details?.title ?? 'this certificate'}" was found in the workspace (matched by serial number).`);
+    say(
+      details?.title
+        ? vscode.l10n.t('No copy of "{0}" was found in the workspace (matched by serial number).', details.title)
+        : vscode.l10n.t('No copy of this certificate was found in the workspace (matched by serial number).'),
+    );
     return;
   }
   await vscode.window.showTextDocument(vscode.Uri.parse(entry.uri), { selection: new vscode.Range(entry.line, 0, entry.line, 0) });

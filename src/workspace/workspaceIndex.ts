@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { analysePemDocument } from '../x509/documentAnalysis';
 import { hasPemBlock } from '../x509/pemBlocks';
 import type { WorkspaceCertificate } from './workspaceCertificate';
@@ -42,12 +43,12 @@ export class WorkspaceIndex {
     this.found.clear();
     this.skipped.clear();
     if (uris.length > MAX_FILES) {
-      this.skipped.set('', `more than ${MAX_FILES} files: only the first ${MAX_FILES} were read`);
+      this.skipped.set('', l10n.t('more than {0} files: only the first {0} were read', MAX_FILES));
     }
     this.filesRead = 0;
     for (const uri of uris.slice(0, MAX_FILES)) {
       if (cancelled()) {
-        this.skipped.set('', 'the scan was cancelled: refresh the view to finish it');
+        this.skipped.set('', l10n.t('the scan was cancelled: refresh the view to finish it'));
         break;
       }
       await this.read(uri);
@@ -73,7 +74,10 @@ export class WorkspaceIndex {
       const size = await this.files.size(uri);
       if (size > MAX_FILE_BYTES) {
         this.found.delete(uri);
-        this.skipped.set(uri, `${this.files.relative(uri)} (${Math.round(size / 1024)} KB, over ${MAX_FILE_BYTES / 1_000_000} MB)`);
+        this.skipped.set(
+          uri,
+          l10n.t('{0} ({1} KB, over {2} MB)', this.files.relative(uri), Math.round(size / 1024), MAX_FILE_BYTES / 1_000_000),
+        );
         return;
       }
       this.skipped.delete(uri);

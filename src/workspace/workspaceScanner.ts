@@ -52,7 +52,11 @@ export class WorkspaceScanner implements vscode.Disposable {
     if (!this.scanning) {
       this.scanning = Promise.resolve(
         vscode.window.withProgress(
-          { location: { viewId: 'cloudflareCertificates.workspace' }, title: 'Finding certificates in the workspace', cancellable: true },
+          {
+            location: { viewId: 'cloudflareCertificates.workspace' },
+            title: vscode.l10n.t('Finding certificates in the workspace'),
+            cancellable: true,
+          },
           (_progress, token) => this.scanAll(token),
         ),
       ).catch(() => undefined);

@@ -53,8 +53,11 @@ export class WorkspaceTreeProvider implements vscode.TreeDataProvider<WorkspaceN
       const files: WorkspaceNode[] = [...certificates.entries()]
         .map(([uri, entries]) => this.fileNode(uri, entries[0].file))
         .sort((a, b) => (a.kind === 'file' && b.kind === 'file' ? a.file.localeCompare(b.file) : 0));
-      const notes: WorkspaceNode[] = skipped.length > 0 ? [{ kind: 'message', text: `Skipped: ${skipped.join('; ')}` }] : [];
-      return files.length > 0 ? [...files, ...notes] : [{ kind: 'message', text: 'No certificates found in the workspace' }, ...notes];
+      const notes: WorkspaceNode[] =
+        skipped.length > 0 ? [{ kind: 'message', text: vscode.l10n.t('Skipped: {0}', skipped.join('; ')) }] : [];
+      return files.length > 0
+        ? [...files, ...notes]
+        : [{ kind: 'message', text: vscode.l10n.t('No certificates found in the workspace') }, ...notes];
     }
     if (node.kind === 'file') {
       return (this.scanner.current.certificates.get(node.uri) ?? []).map((entry) => this.certificateNode(entry));
@@ -97,7 +100,7 @@ export class WorkspaceTreeProvider implements vscode.TreeDataProvider<WorkspaceN
       item.resourceUri = vscode.Uri.parse(node.uri);
       item.id = `file/${node.uri}`;
       const count = this.scanner.current.certificates.get(node.uri)?.length ?? 0;
-      item.description = `${count} certificate${count === 1 ? '' : 's'}`;
+      item.description = count === 1 ? vscode.l10n.t('1 certificate') : vscode.l10n.t('{0} certificates', count);
       return item;
     }
     const { entry } = node;
@@ -107,16 +110,20 @@ export class WorkspaceTreeProvider implements vscode.TreeDataProvider<WorkspaceN
     const words = relationWords(relation, now, warningDays);
     const item = new vscode.TreeItem(entry.facts.commonName ?? entry.facts.subject);
     item.id = `certificate/${entry.uri}#${entry.start}`;
-    item.description = `${expiryPhrase(entry.facts.notAfter, now)} · ${this.account.stillLoading && relation.kind === 'notOnCloudflare' ? 'Cloudflare still loading' : words}`;
+    item.description = `${expiryPhrase(entry.facts.notAfter, now)} · ${this.account.stillLoading && relation.kind === 'notOnCloudflare' ? vscode.l10n.t('Cloudflare still loading') : words}`;
     const left = daysLeft(entry.facts.notAfter, now);
     const color = left < 0 || left <= criticalDays ? 'list.errorForeground' : left <= warningDays ? 'list.warningForeground' : undefined;
     const icon =
       relation.kind === 'held' ? 'cloud' : relation.kind === 'newer' ? 'cloud-upload' : relation.kind === 'chainMember' ? 'link' : 'file';
     item.iconPath = new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);
-    item.tooltip = `${entry.facts.subject}\nSerial ${entry.facts.serialNumber}\n${words}`;
+    item.tooltip = [entry.facts.subject, vscode.l10n.t('Serial {0}', entry.facts.serialNumber), words].join('\n');
     item.accessibilityInformation = { label: `${item.label as string}, ${item.description}` };
     item.contextValue = relation.kind === 'newer' ? 'workspaceCertificate newer' : 'workspaceCertificate';
-    item.command = { command: 'vscode.open', title: 'Open', arguments: [vscode.Uri.parse(entry.uri), { selection: this.rangeOf(entry) }] };
+    item.command = {
+      command: 'vscode.open',
+      title: vscode.l10n.t('Open'),
+      arguments: [vscode.Uri.parse(entry.uri), { selection: this.rangeOf(entry) }],
+    };
     return item;
   }
 

@@ -28,6 +28,8 @@ export interface PemBlock {
   readonly encoded?: 'base64';
   /** What is wrong with the block, in words. */
   readonly problem?: string;
+  /** No END line was found: the text is cut short (told apart without reading the translated words). */
+  readonly truncated?: true;
 }
 
 const BEGIN = /-----BEGIN ([A-Z0-9][A-Z0-9 ]*[A-Z0-9])-----/g;
@@ -89,7 +91,8 @@ function findPlainPemBlocks(text: string): PemBlock[] {
       blocks.push(decodeBlock(label, body, start, bodyStart + end.index + end[0].length, mismatch));
     } else {
       const body = bodyRun(text.slice(bodyStart, limit));
-      blocks.push(decodeBlock(label, body, start, bodyStart + body.length, `The ${label} block has no END line (is the file cut short?).`));
+      const cutShort = l10n.t('The {0} block has no END line (is the file cut short?).', label);
+      blocks.push({ ...decodeBlock(label, body, start, bodyStart + body.length, cutShort), truncated: true });
     }
   }
   return blocks;
@@ -118,9 +121,9 @@ function decodeBlock(label: string, rawBody: string, start: number, end: number,
   let der: Uint8Array | undefined;
   let damage = problem;
   if (base64.length === 0) {
-    damage ??= `The ${label} block is empty.`;
+    damage ??= l10n.t('The {0} block is empty.', label);
   } else if (!BASE64.test(base64) || base64.length % 4 === 1) {
-    damage ??= `The ${label} block is not valid base64 (damaged or cut short).`;
+    damage ??= l10n.t('The {0} block is not valid base64 (damaged or cut short).', label);
   } else {
     der = new Uint8Array(Buffer.from(base64, 'base64'));
   }

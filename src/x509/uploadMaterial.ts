@@ -64,12 +64,22 @@ export function stripEcParameters(text: string): string {
   return text.replace(/-----BEGIN EC PARAMETERS-----[\s\S]*?-----END EC PARAMETERS-----\r?\n?/g, '');
 }
 
+const caRefusal = (certificate: CertificateInfo) =>
+  l10n.t(
+    '"{0}" is a CA certificate (CA:TRUE). Only leaf certificates are allowed: upload the end-entity certificate.',
+    displayName(certificate),
+  );
+
 export function prepareUpload(input: UploadInput): UploadCheck {
   const now = input.now ?? new Date();
   if (looksBinary(input.certificateText) || (input.keyText !== undefined && looksBinary(input.keyText))) {
     return fail(
       'der-input',
-      'This file is binary (DER), not PEM text. Convert it first, e.g. "openssl x509 -inform der -in cert.der -out cert.pem" (for a PKCS#12 bundle, "openssl pkcs12 -in bundle.p12 -nodes -out bundle.pem").',
+      l10n.t(
+        'This file is binary (DER), not PEM text. Convert it first, e.g. "{0}" (for a PKCS#12 bundle, "{1}").',
+        'openssl x509 -inform der -in cert.der -out cert.pem',
+        'openssl pkcs12 -in bundle.p12 -nodes -out bundle.pem',
+      ),
     );
   }
   // Certificates come only from the document the person chose; a separate key document contributes
@@ -81,12 +91,8 @@ export function prepareUpload(input: UploadInput): UploadCheck {
   const blocks = [...findPemBlocks(input.certificateText), ...keyDocumentBlocks];
   const damaged = blocks.find((block) => block.problem && (block.label === 'CERTIFICATE' || isPrivateKeyBlock(block)));
   if (damaged) {
-    const code = /no END line/.test(damaged.problem ?? '')
-      ? 'truncated'
-      : damaged.label === 'CERTIFICATE'
-        ? 'unparseable-certificate'
-        : 'unparseable-key';
-    return fail(code, damaged.problem ?? 'A PEM block is damaged.');
+    const code = damaged.truncated ? 'truncated' : damaged.label === 'CERTIFICATE' ? 'unparseable-certificate' : 'unparseable-key';
+    return fail(code, damaged.problem ?? l10n.t('A PEM block is damaged.'));
   }
   const certificateBlocks = blocks.filter((block) => block.label === 'CERTIFICATE');
   if (certificateBlocks.length === 0) {
@@ -94,24 +100,24 @@ export function prepareUpload(input: UploadInput): UploadCheck {
       input.certificateText.trim() === ''
         ? l10n.t('The document is empty.')
         : l10n.t('There is no certificate (a "BEGIN CERTIFICATE" block) in the document.');
-    return fail('no-certificate', `${words} Open the certificate (PEM) you want to upload.`);
+    return fail('no-certificate', [words, l10n.t('Open the certificate (PEM) you want to upload.')].join(' '));
   }
   let certificates: CertificateInfo[];
   try {
     certificates = certificateBlocks.map((block) => inspectCertificate(block.der!));
   } catch (error) {
-    return fail('unparseable-certificate', error instanceof PemError ? error.message : 'The certificate cannot be read.');
+    return fail('unparseable-certificate', error instanceof PemError ? error.message : l10n.t('The certificate cannot be read.'));
   }
   const keyBlocks = distinct(blocks.filter(isPrivateKeyBlock));
   if (keyBlocks.length === 0 && certificates.every((certificate) => certificate.isCA) && input.purpose === 'aop') {
     // Say what is wrong with the certificate before asking for a key it could never be uploaded with.
-    return fail(
-      'ca-certificate',
-      `"${displayName(certificates[0])}" is a CA certificate (CA:TRUE). Only leaf certificates are allowed: upload the end-entity certificate.`,
-    );
+    return fail('ca-certificate', caRefusal(certificates[0]));
   }
   if (keyBlocks.length === 0) {
-    return fail('no-key', 'No private key was found for this certificate. Cloudflare needs the certificate and its private key together.');
+    return fail(
+      'no-key',
+      l10n.t('No private key was found for this certificate. Cloudflare needs the certificate and its private key together.'),
+    );
   }
   const keys: { block: PemBlock; info: PrivateKeyInfo }[] = [];
   for (const block of keyBlocks) {
@@ -128,35 +134,40 @@ export function prepareUpload(input: UploadInput): UploadCheck {
   }
   const matching = keys.filter((key) => certificates.some((certificate) => certificate.spkiSha256 === key.info.spkiSha256));
   if (keys.length > 1 && matching.length !== 1) {
-    return fail('multiple-keys', 'The document holds more than one private key; keep only the key of the certificate you upload.');
+    return fail('multiple-keys', l10n.t('The document holds more than one private key; keep only the key of the certificate you upload.'));
   }
   const key = matching[0] ?? keys[0];
   if (key.info.keyType !== 'RSA' && key.info.keyType !== 'ECDSA') {
-    return fail('unsupported-key-type', `Cloudflare accepts RSA and ECDSA keys; this key is ${key.info.keyType}.`);
+    return fail('unsupported-key-type', l10n.t('Cloudflare accepts RSA and ECDSA keys; this key is {0}.', key.info.keyType));
   }
   const leafIndex = certificates.findIndex((certificate) => certificate.spkiSha256 === key.info.spkiSha256);
   if (leafIndex < 0) {
     const leafName = displayName(certificates.find((certificate) => !certificate.isCA) ?? certificates[0]);
-    return fail('key-mismatch', `The private key does not belong to the certificate "${leafName}": their public keys differ.`);
+    return fail('key-mismatch', l10n.t('The private key does not belong to the certificate "{0}": their public keys differ.', leafName));
   }
   const leaf = certificates[leafIndex];
   if (leaf.isCA) {
-    return fail(
-      'ca-certificate',
-      `"${displayName(leaf)}" is a CA certificate (CA:TRUE). Only leaf certificates are allowed: upload the end-entity certificate.`,
-    );
+    return fail('ca-certificate', caRefusal(leaf));
   }
   const otherLeaves = certificates.filter((certificate, index) => index !== leafIndex && !certificate.isCA);
   if (otherLeaves.length > 0) {
     return fail(
       'multiple-leaves',
-      `The document holds more than one end-entity certificate ("${displayName(leaf)}" and "${displayName(otherLeaves[0])}"); upload one at a time.`,
+      l10n.t(
+        'The document holds more than one end-entity certificate ("{0}" and "{1}"); upload one at a time.',
+        displayName(leaf),
+        displayName(otherLeaves[0]),
+      ),
     );
   }
   if (input.requiredKeyType && input.requiredKeyType !== key.info.keyType) {
     return fail(
       'key-type-change',
-      `The certificate being replaced is ${input.requiredKeyType}, this one is ${key.info.keyType}. A pack keeps one certificate of each type: replace it with another ${input.requiredKeyType} certificate.`,
+      l10n.t(
+        'The certificate being replaced is {0}, this one is {1}. A pack keeps one certificate of each type: replace it with another {0} certificate.',
+        input.requiredKeyType,
+        key.info.keyType,
+      ),
     );
   }
   const warnings: UploadWarning[] = [];

@@ -77,7 +77,7 @@ describe('Workspace Certificates', function () {
     assert.match(line('held.pem'), /held by Cloudflare: example\.com › client certificate/);
     assert.match(
       line('secret.yaml'),
-      /expires in 800 days · (newer than Cloudflare's copy in example\.com|Cloudflare's copy expires in \d+ days; this file has its replacement)/,
+      /expires in 800 days · (newer than Cloudflare's copy in example\.com|Cloudflare's copy (expires in \d+ days|expires tomorrow|expires today|has expired); this file has its replacement)/,
     );
     assert.match(line('config.json'), /unrelated\.example\.net · expires in 90 days · not on Cloudflare/);
     assert.match(line('ca.crt'), /chain member \(CA certificate\)/);

@@ -5,10 +5,10 @@ import * as ts from 'typescript';
 
 const SRC = path.join(__dirname, '..', '..', '..', 'src');
 
-/** Folders and files whose strings are not yet localized (being refactored elsewhere); remove each once done. */
-const NOT_YET = ['model/operations/', 'workspace/'];
-
-/** Calls whose string arguments a person reads: messages, questions, progress titles, pick titles. */
+/**
+ * Calls whose string arguments a person reads: messages, questions, progress titles and steps, pick
+ * titles, tree rows, and the model's refusals and upload problems (`refusal`, `fail`).
+ */
 const SAID = new Set([
   'info',
   'warning',
@@ -22,7 +22,15 @@ const SAID = new Set([
   'pickZone',
   'pickCertificate',
   'chooseSource',
+  'onProgress',
+  'say',
+  'refusal',
+  'fail',
+  'TreeItem',
 ]);
+
+/** Fields whose text a person reads, set in an object literal or assigned (`item.tooltip = …`). */
+const SHOWN = new Set(['message', 'detail', 'title', 'text', 'tooltip', 'description', 'placeHolder', 'prompt', 'proceed', 'cancel']);
 
 function calleeName(node: ts.CallExpression | ts.NewExpression): string {
   const callee = node.expression;
@@ -43,14 +51,29 @@ function isWords(node: ts.Node): node is ts.StringLiteralLike | ts.TemplateExpre
 export function unlocalizedSentences(file: string, source: string): string[] {
   const found: string[] = [];
   const sourceFile = ts.createSourceFile(file, source, ts.ScriptTarget.Latest, true);
+  const report = (text: ts.Node) => {
+    const { line } = sourceFile.getLineAndCharacterOfPosition(text.getStart());
+    found.push(`${file}:${line + 1} ${text.getText().slice(0, 80)}`);
+  };
   const visit = (node: ts.Node): void => {
+    if (ts.isPropertyAssignment(node) && SHOWN.has(node.name.getText()) && isWords(node.initializer)) {
+      report(node.initializer);
+    }
+    if (
+      ts.isBinaryExpression(node) &&
+      node.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+      ts.isPropertyAccessExpression(node.left) &&
+      SHOWN.has(node.left.name.text) &&
+      isWords(node.right)
+    ) {
+      report(node.right);
+    }
     if ((ts.isCallExpression(node) || ts.isNewExpression(node)) && !/(^|\.)log\./.test(node.expression.getText())) {
       const name = calleeName(node);
       if (SAID.has(name) || (ts.isNewExpression(node) && /Error$/.test(name))) {
         for (const argument of node.arguments ?? []) {
           if (isWords(argument)) {
-            const { line } = sourceFile.getLineAndCharacterOfPosition(argument.getStart());
-            found.push(`${file}:${line + 1} ${argument.getText().slice(0, 80)}`);
+            report(argument);
           }
         }
       }
@@ -66,7 +89,7 @@ describe('code localization', () => {
     const files = fs
       .readdirSync(SRC, { recursive: true, encoding: 'utf8' })
       .map((name) => name.split(path.sep).join('/'))
-      .filter((name) => name.endsWith('.ts') && !NOT_YET.some((skipped) => name.startsWith(skipped)));
+      .filter((name) => name.endsWith('.ts'));
     const found = files.flatMap((name) => unlocalizedSentences(name, fs.readFileSync(path.join(SRC, name), 'utf8')));
     assert.deepEqual(found, [], found.join('\n'));
   });
@@ -81,6 +104,25 @@ describe('code localization', () => {
     assert.deepEqual(unlocalizedSentences('x.ts', source), [
       'x.ts:1 `Deleted ${name} from the zone.`',
       "x.ts:2 'Choose a certificate first.'",
+    ]);
+  });
+
+  it('finds a sentence put in a field a person reads, a progress step or a refusal, and passes the localized ones', () => {
+    const source = [
+      "questions.push({ kind: 'question', message: 'Replace it anyway?', proceed: 'Replace Anyway' });",
+      'item.tooltip = `Cloudflare account ${name}`;',
+      "options.onProgress?.('waiting for Cloudflare to deploy it…');",
+      "return refusal('sameCertificate', 'That is the same certificate.');",
+      "const node = { kind: 'message', text: l10n.t('No certificates found in the workspace') };",
+      "item.description = vscode.l10n.t('{0} certificates', count);",
+      "const entry = { kind: 'file', uri: 'file:///a b.pem', code: 'no certificate' };",
+    ].join('\n');
+    assert.deepEqual(unlocalizedSentences('x.ts', source), [
+      "x.ts:1 'Replace it anyway?'",
+      "x.ts:1 'Replace Anyway'",
+      'x.ts:2 `Cloudflare account ${name}`',
+      "x.ts:3 'waiting for Cloudflare to deploy it…'",
+      "x.ts:4 'That is the same certificate.'",
     ]);
   });
 });

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { NotFoundError, outcomeUnknown } from '../../cloudflare/errors';
 import type { HostnameAssociation } from '../../cloudflare/types';
 import { isTransitional } from '../../format/statusAppearance';
@@ -24,7 +25,7 @@ export async function setAssociation(
   change: AssociationChangeRequest,
   options: OperationOptions = {},
 ): Promise<{ association: HostnameAssociation | undefined; settled: boolean }> {
-  const words = change.enabled === true ? 'Enabling…' : change.enabled === false ? 'Disabling…' : 'Removing…';
+  const words = change.enabled === true ? l10n.t('Enabling…') : change.enabled === false ? l10n.t('Disabling…') : l10n.t('Removing…');
   return context.activity.run(NodeIds.aopCertificate(change.zoneId, change.certificateId), words, async () => {
     const client = await context.client();
     try {
@@ -35,7 +36,7 @@ export async function setAssociation(
         context.timing,
         options.signal,
       );
-      options.onProgress?.('waiting for Cloudflare to deploy it…');
+      options.onProgress?.(l10n.t('waiting for Cloudflare to deploy it…'));
       const outcome = await pollUntilSettled(
         () =>
           client.getHostnameAssociation(change.zoneId, change.hostname, options.signal).catch((error: unknown) => {
@@ -67,7 +68,7 @@ export async function setZoneAop(
 ): Promise<{ enabled: boolean }> {
   return context.activity.run(
     NodeIds.zone(zoneId),
-    enabled ? 'Enabling Authenticated Origin Pulls…' : 'Disabling Authenticated Origin Pulls…',
+    enabled ? l10n.t('Enabling Authenticated Origin Pulls…') : l10n.t('Disabling Authenticated Origin Pulls…'),
     async () => {
       const client = await context.client();
       throwIfAborted(options.signal);

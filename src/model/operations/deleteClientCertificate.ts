@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { NotFoundError } from '../../cloudflare/errors';
 import type { HostnameAssociation } from '../../cloudflare/types';
 import { NodeIds } from '../nodeIds';
@@ -40,7 +41,7 @@ export async function deleteClientCertificate(
   confirmed: readonly Pick<HostnameAssociation, 'hostname'>[],
   options: OperationOptions = {},
 ): Promise<{ settled: boolean }> {
-  return context.activity.run(NodeIds.aopCertificate(target.zoneId, target.certificateId), 'Deleting…', async () => {
+  return context.activity.run(NodeIds.aopCertificate(target.zoneId, target.certificateId), l10n.t('Deleting…'), async () => {
     const client = await context.client();
     const { signal } = options;
     // Until Cloudflare is asked, the hostnames the person agreed to are the ones this delete frees.
@@ -54,12 +55,20 @@ export async function deleteClientCertificate(
       const unconfirmed = using.filter((user) => !agreed.has(user.hostname)).map((user) => user.hostname);
       if (unconfirmed.length > 0) {
         throw new RefusedError(
-          `Since you confirmed, ${unconfirmed.join(', ')} started using "${target.name}". Nothing was deleted or invalidated; delete it again to see who uses it now.`,
+          l10n.t(
+            'Since you confirmed, {0} started using "{1}". Nothing was deleted or invalidated; delete it again to see who uses it now.',
+            unconfirmed.join(', '),
+            target.name,
+          ),
         );
       }
       users = using.map((user) => user.hostname);
       if (using.length > 0) {
-        options.onProgress?.(`invalidating ${using.length} hostname association${using.length === 1 ? '' : 's'}…`);
+        options.onProgress?.(
+          using.length === 1
+            ? l10n.t('invalidating 1 hostname association…')
+            : l10n.t('invalidating {0} hostname associations…', using.length),
+        );
         throwIfAborted(signal);
         const invalidations = using.map((user) => ({ hostname: user.hostname, cert_id: target.certificateId, enabled: null }));
         await whenCloudflareAllows(() => client.updateHostnameAssociations(target.zoneId, invalidations, signal), context.timing, signal);
@@ -70,7 +79,7 @@ export async function deleteClientCertificate(
         context.timing,
         signal,
       );
-      options.onProgress?.('waiting for Cloudflare to remove it…');
+      options.onProgress?.(l10n.t('waiting for Cloudflare to remove it…'));
       const outcome = await pollUntilSettled(
         () =>
           client.getHostnameCertificate(target.zoneId, target.certificateId, signal).then(

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { Limits } from '../limits';
 import type { CloudflareClient } from '../../cloudflare/cloudflareClient';
 import type { HostnameAssociation } from '../../cloudflare/types';
@@ -35,7 +36,7 @@ export async function moveHostnames(
     const batch = toMove
       .slice(start, start + BATCH)
       .map((association) => ({ hostname: association.hostname, cert_id: move.toCertificateId, enabled: association.enabled !== false }));
-    options.onProgress?.(`moving ${toMove.length} hostname${toMove.length === 1 ? '' : 's'}…`);
+    options.onProgress?.(toMove.length === 1 ? l10n.t('moving 1 hostname…') : l10n.t('moving {0} hostnames…', toMove.length));
     await whenCloudflareAllows(() => client.updateHostnameAssociations(move.zoneId, batch, signal), context.timing, signal);
   }
   const moved = toMove.map((association) => association.hostname);
@@ -64,7 +65,9 @@ export async function waitUntilServing(
     return { settled: true };
   }
   options.onProgress?.(
-    `waiting until ${hostnames.length} hostname${hostnames.length === 1 ? ' is' : 's are'} active on the new certificate…`,
+    hostnames.length === 1
+      ? l10n.t('waiting until 1 hostname is active on the new certificate…')
+      : l10n.t('waiting until {0} hostnames are active on the new certificate…', hostnames.length),
   );
   const wanted = new Set(hostnames);
   const outcome = await pollUntilSettled(

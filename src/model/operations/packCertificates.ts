@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { outcomeUnknown } from '../../cloudflare/errors';
 import { packCertificates, type CustomHostname } from '../../cloudflare/types';
 import { isTransitional } from '../../format/statusAppearance';
@@ -29,14 +30,14 @@ export async function replacePackCertificate(
   options: OperationOptions = {},
 ): Promise<PollResult<CustomHostname>> {
   const stopped = (latest: CustomHostname | undefined) => stoppedPackReplace(latest, material.serialNumber);
-  return run(context, target, 'Replacing…', options, stopped, async (client) => {
+  return run(context, target, { words: l10n.t('Replacing…'), logged: 'Replaced' }, options, stopped, async (client) => {
     const body = { custom_certificate: material.certificatePem, custom_key: material.privateKeyPem };
     await whenCloudflareAllows(
       () => client.replacePackCertificate(target.zoneId, target.hostnameId, target.packId, target.certificateId, body, options.signal),
       context.timing,
       options.signal,
     );
-    options.onProgress?.('waiting for Cloudflare to deploy it…');
+    options.onProgress?.(l10n.t('waiting for Cloudflare to deploy it…'));
     return () => true;
   });
 }
@@ -47,13 +48,13 @@ export async function deletePackCertificate(
   target: PackCertificateRef,
   options: OperationOptions = {},
 ): Promise<PollResult<CustomHostname>> {
-  return run(context, target, 'Deleting…', options, undefined, async (client) => {
+  return run(context, target, { words: l10n.t('Deleting…'), logged: 'Deleted' }, options, undefined, async (client) => {
     await whenCloudflareAllows(
       () => client.deletePackCertificate(target.zoneId, target.hostnameId, target.packId, target.certificateId, options.signal),
       context.timing,
       options.signal,
     );
-    options.onProgress?.('waiting for Cloudflare to remove it…');
+    options.onProgress?.(l10n.t('waiting for Cloudflare to remove it…'));
     // Settled only once the certificate has left the pack, so the tree never shows it after the delete.
     return (hostname) => !packCertificates(hostname).some((certificate) => certificate.id === target.certificateId);
   });
@@ -64,14 +65,15 @@ type Client = Awaited<ReturnType<OperationContext['client']>>;
 async function run(
   context: OperationContext,
   target: PackCertificateRef,
-  words: string,
+  /** What the node shows while it runs (the display language), and the log's English verb. */
+  step: { words: string; logged: string },
   options: OperationOptions,
   /** What a cancel leaves, in one line, from the hostname read back (undefined: it could not be read). */
   stopped: ((latest: CustomHostname | undefined) => StoppedError) | undefined,
   change: (client: Client) => Promise<(hostname: CustomHostname) => boolean>,
 ): Promise<PollResult<CustomHostname>> {
   const id = NodeIds.packCertificate(target.zoneId, target.hostnameId, target.packId, target.certificateId);
-  return context.activity.run(id, words, async () => {
+  return context.activity.run(id, step.words, async () => {
     const client = await context.client();
     let sent = false;
     let outcome: PollResult<CustomHostname>;
@@ -104,7 +106,7 @@ async function run(
       context.data.replaceCustomHostname(target.zoneId, outcome.value);
     }
     context.log(
-      `${words.replace('…', '')} pack certificate ${target.certificateId} of custom hostname ${target.hostnameId}: ${outcome.value?.ssl?.status ?? 'unknown'}.`,
+      `${step.logged} pack certificate ${target.certificateId} of custom hostname ${target.hostnameId}: ${outcome.value?.ssl?.status ?? 'unknown'}.`,
     );
     return outcome;
   });

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { CloudflareClient } from '../../cloudflare/cloudflareClient';
 import type { HostnameAssociation, HostnameCertificate } from '../../cloudflare/types';
 import { isTransitional } from '../../format/statusAppearance';
@@ -39,13 +40,19 @@ export async function rotateClientCertificate(
   replacement: ClientCertificateUpload,
   options: OperationOptions = {},
 ): Promise<RotationOutcome> {
-  return context.activity.run(NodeIds.aopCertificate(target.zoneId, target.oldCertificateId), 'Rotating…', async () => {
+  return context.activity.run(NodeIds.aopCertificate(target.zoneId, target.oldCertificateId), l10n.t('Rotating…'), async () => {
     const client = await context.client();
     try {
       const placed = await ensureClientCertificate(context, client, replacement, options);
       if (!placed.settled) {
+        const status = placed.certificate.status;
         throw new RefusedError(
-          `Cloudflare has not deployed the replacement yet (${placed.certificate.status ?? 'unknown'}); no hostname was moved. Run Finish Rotation once it is active.`,
+          status
+            ? l10n.t(
+                'Cloudflare has not deployed the replacement yet ({0}); no hostname was moved. Run Finish Rotation once it is active.',
+                status,
+              )
+            : l10n.t('Cloudflare has not deployed the replacement yet; no hostname was moved. Run Finish Rotation once it is active.'),
         );
       }
       return await finish(context, client, target, placed.certificate, options);
@@ -70,7 +77,7 @@ export async function finishRotation(
   newCertificateId: string,
   options: OperationOptions = {},
 ): Promise<RotationOutcome> {
-  return context.activity.run(NodeIds.aopCertificate(target.zoneId, target.oldCertificateId), 'Finishing rotation…', async () => {
+  return context.activity.run(NodeIds.aopCertificate(target.zoneId, target.oldCertificateId), l10n.t('Finishing rotation…'), async () => {
     const client = await context.client();
     try {
       // Cut off right after the upload, the replacement may still be deploying: wait for it as a rotation does.
@@ -82,7 +89,9 @@ export async function finishRotation(
       const replacement = polled.value!;
       if (replacement.status !== 'active') {
         throw new RefusedError(
-          `The replacement is ${replacement.status?.replace(/_/g, ' ') ?? 'not active'}; hostnames move to it once it is active.`,
+          replacement.status
+            ? l10n.t('The replacement is {0}; hostnames move to it once it is active.', replacement.status.replace(/_/g, ' '))
+            : l10n.t('The replacement is not active; hostnames move to it once it is active.'),
         );
       }
       return await finish(context, client, target, replacement, options);
@@ -102,12 +111,14 @@ export async function undoRotation(
   newCertificateId: string,
   options: OperationOptions = {},
 ): Promise<{ movedBack: readonly string[]; complete: boolean }> {
-  return context.activity.run(NodeIds.aopCertificate(target.zoneId, target.oldCertificateId), 'Undoing rotation…', async () => {
+  return context.activity.run(NodeIds.aopCertificate(target.zoneId, target.oldCertificateId), l10n.t('Undoing rotation…'), async () => {
     const client = await context.client();
     const old = await client.getHostnameCertificate(target.zoneId, target.oldCertificateId, options.signal);
     if (old.status !== 'active') {
       throw new RefusedError(
-        `The old certificate is ${old.status?.replace(/_/g, ' ') ?? 'not active'}, so hostnames cannot go back to it.`,
+        old.status
+          ? l10n.t('The old certificate is {0}, so hostnames cannot go back to it.', old.status.replace(/_/g, ' '))
+          : l10n.t('The old certificate is not active, so hostnames cannot go back to it.'),
       );
     }
     let associations: HostnameAssociation[] | undefined;

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { CloudflareClient } from '../../cloudflare/cloudflareClient';
 import type { HostnameCertificate } from '../../cloudflare/types';
 import { hostnamesOn } from '../rotationState';
@@ -18,24 +19,33 @@ export async function stoppedRotation(
   await refreshClientAuth(context, client, target.zoneId);
   const loaded = context.data.loaded().aop.get(target.zoneId);
   if (!loaded) {
-    return new StoppedError('Rotation stopped. Cloudflare could not be asked what it holds now; refresh the view to see it.');
+    return new StoppedError(l10n.t('Rotation stopped. Cloudflare could not be asked what it holds now; refresh the view to see it.'));
   }
   const replacement = loaded.certificates.find(isReplacement);
   if (!replacement) {
-    return new StoppedError('Rotation stopped before the replacement reached Cloudflare: nothing changed.');
+    return new StoppedError(l10n.t('Rotation stopped before the replacement reached Cloudflare: nothing changed.'));
   }
   const moved = hostnamesOn(loaded.associations, replacement.id).length;
   const left = hostnamesOn(loaded.associations, target.oldCertificateId).length;
-  const deployed = replacement.status === 'active' ? 'uploaded and active' : 'uploaded and still deploying';
   if (moved === 0) {
     return new StoppedError(
-      `Rotation stopped: the replacement is ${deployed}; no hostname moved yet. Finish Rotation is on the certificate.`,
+      replacement.status === 'active'
+        ? l10n.t('Rotation stopped: the replacement is uploaded and active; no hostname moved yet. Finish Rotation is on the certificate.')
+        : l10n.t(
+            'Rotation stopped: the replacement is uploaded and still deploying; no hostname moved yet. Finish Rotation is on the certificate.',
+          ),
     );
   }
   if (left > 0) {
     return new StoppedError(
-      `Rotation stopped: ${moved} of ${moved + left} hostnames are on the replacement. Finish Rotation and Undo Rotation are on the certificate.`,
+      l10n.t(
+        'Rotation stopped: {0} of {1} hostnames are on the replacement. Finish Rotation and Undo Rotation are on the certificate.',
+        moved,
+        moved + left,
+      ),
     );
   }
-  return new StoppedError('Rotation stopped after every hostname moved: the old certificate is unused; delete it when you are ready.');
+  return new StoppedError(
+    l10n.t('Rotation stopped after every hostname moved: the old certificate is unused; delete it when you are ready.'),
+  );
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { CloudflareClient } from '../../cloudflare/cloudflareClient';
 import { appearanceOf, AOP_STATUS } from '../../format/statusAppearance';
 import { StoppedError, type OperationContext } from './operationContext';
@@ -17,20 +18,34 @@ export async function stoppedUpload(
   const loaded = context.data.loaded().aop.get(upload.zoneId);
   if (!loaded) {
     return new StoppedError(
-      `Upload stopped. Cloudflare could not be asked whether ${upload.zoneName} holds "${upload.name}"; refresh the view to see it.`,
+      l10n.t(
+        'Upload stopped. Cloudflare could not be asked whether {0} holds "{1}"; refresh the view to see it.',
+        upload.zoneName,
+        upload.name,
+      ),
     );
   }
   const held = loaded.certificates.find(
     (certificate) => certificate.serial_number?.toLowerCase() === upload.serialNumber && certificate.status !== 'deleted',
   );
   if (!held) {
-    return new StoppedError(`Upload stopped before "${upload.name}" reached ${upload.zoneName}: nothing changed.`);
+    return new StoppedError(l10n.t('Upload stopped before "{0}" reached {1}: nothing changed.', upload.name, upload.zoneName));
   }
-  const state =
-    held.status === 'active'
-      ? 'it is active'
-      : `Cloudflare is still deploying it (${appearanceOf(AOP_STATUS, held.status).label.toLowerCase()})`;
+  if (held.status === 'active') {
+    return new StoppedError(
+      l10n.t(
+        'Upload stopped after "{0}" reached {1}: it is active. Delete it there if you did not mean to upload it.',
+        upload.name,
+        upload.zoneName,
+      ),
+    );
+  }
   return new StoppedError(
-    `Upload stopped after "${upload.name}" reached ${upload.zoneName}: ${state}. Delete it there if you did not mean to upload it.`,
+    l10n.t(
+      'Upload stopped after "{0}" reached {1}: Cloudflare is still deploying it ({2}). Delete it there if you did not mean to upload it.',
+      upload.name,
+      upload.zoneName,
+      appearanceOf(AOP_STATUS, held.status).label.toLowerCase(),
+    ),
   );
 }

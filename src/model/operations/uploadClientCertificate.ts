@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { AlreadyExistsError, CancelledError, CloudflareError, outcomeUnknown } from '../../cloudflare/errors';
 import type { CloudflareClient } from '../../cloudflare/cloudflareClient';
 import type { HostnameCertificate } from '../../cloudflare/types';
@@ -57,13 +58,26 @@ export async function checkRoomForClientCertificate(
   const same = bySerial(certificates, upload.serialNumber);
   if (same) {
     throw new RefusedError(
-      `${upload.zoneName} already holds "${upload.name}" (serial ${upload.serialNumber}, status ${same.status ?? 'unknown'}). Nothing was uploaded.`,
+      same.status
+        ? l10n.t(
+            '{0} already holds "{1}" (serial {2}, status {3}). Nothing was uploaded.',
+            upload.zoneName,
+            upload.name,
+            upload.serialNumber,
+            same.status,
+          )
+        : l10n.t('{0} already holds "{1}" (serial {2}). Nothing was uploaded.', upload.zoneName, upload.name, upload.serialNumber),
     );
   }
   if (certificates.length >= Limits.certificatesPerZone) {
     const live = certificates.filter((certificate) => certificate.status !== 'deleted' && certificate.status !== 'pending_deletion').length;
     throw new RefusedError(
-      `${upload.zoneName} already holds ${Limits.certificatesPerZone} client certificates (${live} live), the most Cloudflare allows per zone. Delete one first.`,
+      l10n.t(
+        '{0} already holds {1} client certificates ({2} live), the most Cloudflare allows per zone. Delete one first.',
+        upload.zoneName,
+        Limits.certificatesPerZone,
+        live,
+      ),
     );
   }
 }
@@ -87,11 +101,15 @@ export async function ensureClientCertificate(
   );
   if (!held && certificates.length >= Limits.certificatesPerZone) {
     throw new RefusedError(
-      `${upload.zoneName} already holds ${Limits.certificatesPerZone} client certificates, the most Cloudflare allows per zone. Delete one it no longer needs first.`,
+      l10n.t(
+        '{0} already holds {1} client certificates, the most Cloudflare allows per zone. Delete one it no longer needs first.',
+        upload.zoneName,
+        Limits.certificatesPerZone,
+      ),
     );
   }
   const created = held ?? (await send(context, client, upload, options.signal));
-  options.onProgress?.('waiting for Cloudflare to deploy the new certificate…');
+  options.onProgress?.(l10n.t('waiting for Cloudflare to deploy the new certificate…'));
   const outcome = await untilDeployed(context, client, upload.zoneId, created.id, options.signal);
   return { certificate: outcome.value ?? created, settled: outcome.settled && outcome.value?.status === 'active' };
 }
@@ -106,14 +124,14 @@ export async function uploadClientCertificate(
   options: OperationOptions = {},
 ): Promise<UploadOutcome> {
   await checkRoomForClientCertificate(context, upload);
-  return context.activity.run(NodeIds.aopGroup(upload.zoneId), 'Uploading…', async () => {
+  return context.activity.run(NodeIds.aopGroup(upload.zoneId), l10n.t('Uploading…'), async () => {
     const client = await context.client();
     let sent = false;
     let stopped = false;
     try {
       const created = await send(context, client, upload, options.signal);
       sent = true;
-      options.onProgress?.('waiting for Cloudflare to deploy it…');
+      options.onProgress?.(l10n.t('waiting for Cloudflare to deploy it…'));
       const outcome = await untilDeployed(context, client, upload.zoneId, created.id, options.signal);
       context.log(
         `Uploaded client certificate ${created.id} (${upload.name}) to ${upload.zoneName}: ${outcome.value?.status ?? 'unknown'}.`,
@@ -177,7 +195,10 @@ async function send(
     }
     if (listed === undefined) {
       throw new RefusedError(
-        `The upload's answer was lost and Cloudflare cannot be reached to check whether it landed. Refresh ${upload.zoneName} before uploading again.`,
+        l10n.t(
+          "The upload's answer was lost and Cloudflare cannot be reached to check whether it landed. Refresh {0} before uploading again.",
+          upload.zoneName,
+        ),
       );
     }
     context.data.setCertificates(upload.zoneId, listed);
@@ -186,7 +207,11 @@ async function send(
     }
     const what = error instanceof CloudflareError ? error.message : String(error);
     throw new RefusedError(
-      `The upload failed (${what.replace(/\.$/, '')}). ${upload.zoneName} does not hold the certificate, so nothing was stored; you can upload again.`,
+      l10n.t(
+        'The upload failed ({0}). {1} does not hold the certificate, so nothing was stored; you can upload again.',
+        what.replace(/\.$/, ''),
+        upload.zoneName,
+      ),
     );
   }
 }

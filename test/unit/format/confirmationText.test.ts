@@ -29,6 +29,10 @@ describe('confirmation sentences', () => {
       '1 hostname was moved (a.example) and is active on the new certificate; no hostname uses "old" any more. Deleting it cannot be undone. Keep it to be able to undo the rotation.',
     );
     assert.match(deleteOldAfterRotation([], 'old'), /^0 hostnames were moved and are active/);
+    assert.match(
+      deleteOldAfterRotation(['a.example', 'b.example'], 'old'),
+      /^2 hostnames were moved \(a\.example, b\.example\) and are active/,
+    );
   });
 
   it('compares a pack certificate with its replacement, and says an unknown expiry', () => {
@@ -41,6 +45,7 @@ describe('confirmation sentences', () => {
 
   it('names the hostnames a delete invalidates, and what disabling stops', () => {
     assert.match(invalidateThenDelete(['a.example', 'b.example']), /^2 hostnames use it \(a\.example, b\.example\)\. Cloudflare requires/);
+    assert.match(invalidateThenDelete(['a.example']), /^1 hostname uses it \(a\.example\)\. Cloudflare requires/);
     assert.match(stopUsingForHostname('a.example', 'api'), /origin of a\.example .*Once no hostname uses "api", it can be deleted\.$/);
     assert.match(disableForHostname('a.example'), /origin of a\.example; an origin that requires it will refuse/);
     assert.match(disableZoneAop('example.com'), /origins of example\.com\. .*Per-hostname certificates are not changed\.$/);

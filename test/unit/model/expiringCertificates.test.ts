@@ -146,4 +146,10 @@ describe('expiringSummary', () => {
     assert.equal(expiringSummary(many(1, 1), 30), '1 expired · 1 expires within 30 days');
     assert.equal(expiringSummary([], 30), '');
   });
+
+  it('says "so far" once, at the end, while the scan has not loaded every zone', () => {
+    assert.equal(expiringSummary(many(2, 3), 30, true), '2 expired · 3 expire within 30 days so far');
+    assert.equal(expiringSummary(many(1, 0), 30, true), '1 expired so far');
+    assert.equal(expiringSummary(many(0, 1), 30, true), '1 certificate expires within 30 days so far');
+  });
 });

@@ -38,6 +38,25 @@ describe('Workspace certificates against the account', () => {
     assert.equal(relationWords(relationOf(facts(held), account), TEST_NOW, 30), 'held by Cloudflare: z1.example › client certificate');
   });
 
+  it('words each place count and each expiry of the copy it replaces as a whole phrase', () => {
+    const place = { zoneId: 'z1', zoneName: 'z1.example', certificateId: 'c1' };
+    const aop = { ...place, kind: 'aop' as const };
+    const pack = { ...place, kind: 'pack' as const, hostname: 'shop.example' };
+    assert.equal(
+      relationWords({ kind: 'held', places: [aop, pack, pack] }, TEST_NOW, 30),
+      'held by Cloudflare: z1.example › client certificate and 2 more',
+    );
+    assert.equal(relationWords({ kind: 'held', places: [pack] }, TEST_NOW, 30), 'held by Cloudflare: z1.example › shop.example');
+    assert.equal(
+      relationWords({ kind: 'held', places: [pack, aop] }, TEST_NOW, 30),
+      'held by Cloudflare: z1.example › shop.example and 1 more',
+    );
+    const older = (notAfter: Date) => ({ kind: 'newer' as const, older: { ...place, name: 'api', notAfter } });
+    assert.equal(relationWords(older(days(1)), TEST_NOW, 30), "Cloudflare's copy expires tomorrow; this file has its replacement");
+    assert.equal(relationWords(older(days(-3)), TEST_NOW, 30), "Cloudflare's copy has expired; this file has its replacement");
+    assert.equal(relationWords(older(days(31)), TEST_NOW, 30), "newer than Cloudflare's copy in z1.example");
+  });
+
   it('reports counts first, then each group, with names escaped', async () => {
     const { account } = await setup();
     const renewed = await createCertificate({ commonName: 'api.example.com', notAfter: days(400) });
