@@ -127,7 +127,7 @@ describe('Custom Hostnames page by page with Load more (demo seed)', () => {
     const pages = () =>
       emulator.log
         .entries()
-        .filter((entry) => entry.query.per_page === '50')
+        .filter((entry) => entry.path === `/zones/${zone.id}/custom_hostnames` && entry.query.per_page === '50')
         .map((entry) => entry.query.page);
     const group = await child(api, (await child(api, undefined, zone.name)).node, 'Custom Hostnames');
     let shown = await rows(api, group.node);
