@@ -121,6 +121,8 @@ describe('Custom Hostnames page by page with Load more (demo seed)', () => {
     const { api, emulator } = suite.session;
     const zone = emulator.state.zones.find((candidate) => candidate.name === 'saas-platform.net')!;
     const all = emulator.state.customHostnamesOf(zone.id).map((hostname) => hostname.hostname);
+    // A refresh of the whole account still settling from the suite's start would forget the pages mid-test.
+    await api.account.whenScanned();
     emulator.faults.add(WHOLE_LIST_HANGS);
     api.data.reload(zone.id, 'customHostnames');
     emulator.log.clear();
