@@ -8,6 +8,7 @@ import type { Lane } from '../cloudflare/requestLimiter';
 import type { DataChange, DataPart } from './dataChange';
 import { Emitter } from './emitter';
 import { HostnameCount } from './hostnameCount';
+import { HostnamePageStore, type HostnamePages } from './hostnamePages';
 import { LoadMemo } from './loadMemo';
 
 export interface ZoneAopData {
@@ -46,7 +47,15 @@ export class AccountData {
   /** The custom hostnames counted so far, page by page, of those Cloudflare says each zone has. */
   readonly hostnameCount = new HostnameCount();
 
+  private pageStore: HostnamePageStore | undefined;
+
   constructor(private readonly client: () => Promise<CloudflareClient>) {}
+
+  /** A zone's custom hostnames a page at a time, for a view that shows them (hostnamePages.ts). */
+  hostnamePages(zoneId: string): HostnamePages {
+    this.pageStore ??= new HostnamePageStore(this.client, this);
+    return this.pageStore.zone(zoneId);
+  }
 
   /** One signal is shared by every load of a generation, so it legitimately has many listeners. */
   private static newController(): AbortController {

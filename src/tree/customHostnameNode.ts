@@ -4,12 +4,17 @@ import { escapeMarkdown } from '../format/markdownEscape';
 import { appearanceOf, HOSTNAME_STATUS, SSL_STATUS } from '../format/statusAppearance';
 import { CertificatePackNode } from './certificatePackNode';
 import { ContextValue } from './contextValues';
-import type { CustomHostnamesGroupNode } from './customHostnamesGroupNode';
 import { iconFor } from './themeIcons';
 import { NodeIds } from '../model/nodeIds';
 import { soonestPackExpiry } from '../model/packExpiry';
 import type { TreeContext, TreeNode } from './treeNode';
 import { rowLabel } from '../format/accessibleLabel';
+
+/** What lists hostname rows: the Custom Hostnames group, or one of its ranges. */
+export interface HostnameRowParent extends TreeNode {
+  readonly zoneId: string;
+  dashboardUrl(): string;
+}
 
 /** A SaaS custom hostname: its icon is the SSL status, its description both statuses. */
 export class CustomHostnameNode implements TreeNode {
@@ -17,7 +22,7 @@ export class CustomHostnameNode implements TreeNode {
 
   constructor(
     private readonly context: TreeContext,
-    readonly parent: CustomHostnamesGroupNode,
+    readonly parent: HostnameRowParent,
     readonly hostname: CustomHostnameRecord,
   ) {
     this.id = NodeIds.customHostname(parent.zoneId, hostname.id);

@@ -3,6 +3,9 @@ import { ContextValue } from './contextValues';
 import { CustomHostnameNode } from './customHostnameNode';
 import { ErrorNode } from './errorNode';
 import { LoadMoreNode, type Pageable } from './loadMoreNode';
+import { HostnameRangeNode, type RangeOwner } from './hostnameRangeNode';
+import { HOSTNAME_PAGE_SIZE, type HostnamePages } from '../model/hostnamePages';
+import { MOST_ROWS_WITH_LOAD_MORE, rangesOf } from '../model/hostnameRanges';
 import { MessageNode } from './messageNode';
 import { NodeIds } from '../model/nodeIds';
 import { RevealedHostnames } from './revealedHostnames';
@@ -12,15 +15,18 @@ import type { TreeContext, TreeNode } from './treeNode';
 import type { ZoneNode } from './zoneNode';
 import { rowLabel } from '../format/accessibleLabel';
 
-/** Rendering thousands of rows at once makes the view sluggish, so the group shows them a page at a time. */
-export const HOSTNAMES_PER_PAGE = 50;
-
-/** "Custom Hostnames" (Cloudflare for SaaS) of a zone, shown a page at a time. */
-export class CustomHostnamesGroupNode implements TreeNode, Pageable {
+/**
+ * "Custom Hostnames" (Cloudflare for SaaS) of a zone, loaded a page at a time as a person asks: up to
+ * a thousand as rows with Load more, a longer list in ranges (hostnameRangeNode.ts), so neither the
+ * whole list nor thousands of rows are waited for or re-sent at once.
+ */
+export class CustomHostnamesGroupNode implements TreeNode, Pageable, RangeOwner {
   readonly id: string;
-  private shown = HOSTNAMES_PER_PAGE;
-  /** Hostnames Find Custom Hostname revealed: listed after the page even when not (yet) loaded. */
+  private shownPages = 1;
+  /** Hostnames Find Custom Hostname revealed: listed by the group even when not (yet) loaded. */
   readonly revealed = new RevealedHostnames();
+  /** The revealed hostnames this group lists itself, as of its last listing: its ranges leave them out. */
+  private listedItself = new Set<string>();
   /** Set by Filter Custom Hostnames…: the group then lists Cloudflare's filtered pages (filteredHostnameRows.ts). */
   filtered: FilteredHostnames | undefined;
 
@@ -40,11 +46,12 @@ export class CustomHostnamesGroupNode implements TreeNode, Pageable {
     item.id = this.id;
     item.contextValue = ContextValue.customHostnames;
     item.iconPath = new vscode.ThemeIcon('globe');
+    const total = this.pages.total;
     const loaded = this.context.data.loaded().customHostnames.get(this.zoneId);
-    if (loaded) {
-      item.description = loaded.complete
-        ? `${loaded.items.length}`
-        : vscode.l10n.t('{0} of {1} loaded', loaded.items.length, loaded.expected ?? '?');
+    if (total !== undefined) {
+      item.description = `${total}`;
+    } else if (loaded) {
+      item.description = vscode.l10n.t('{0} of {1} loaded', loaded.items.length, loaded.expected ?? '?');
     }
     item.accessibilityInformation = {
       label: rowLabel({ name: vscode.l10n.t('Custom Hostnames'), kind: vscode.l10n.t('group'), details: item.description }),
@@ -57,39 +64,106 @@ export class CustomHostnamesGroupNode implements TreeNode, Pageable {
     return item;
   }
 
+  /** The zone's custom hostnames a page at a time (the model keeps them; this group only shows them). */
+  get pages(): HostnamePages {
+    return this.context.data.hostnamePages(this.zoneId);
+  }
+
+  /** What the group's row shows, loaded without waiting for the whole list: the count, with page 1. */
+  async prepare(): Promise<void> {
+    if (!this.filtered) {
+      await this.pages.count();
+    }
+  }
+
   async getChildren(): Promise<TreeNode[]> {
+    this.listedItself = new Set();
     if (this.filtered) {
       return filteredRows(this.context, this, this.filtered);
     }
-    let list;
+    this.followWholeList();
+    let total;
     try {
-      list = await this.context.data.customHostnames(this.zoneId);
+      total = await this.pages.count();
     } catch (error) {
       return [new ErrorNode(this, error, (problem) => vscode.l10n.t('Could not load custom hostnames: {0}', problem))];
     }
-    const nodes: TreeNode[] = [];
-    if (!list.complete) {
-      const { expected, items } = list;
-      nodes.push(
-        new ErrorNode(this, list.error, (problem) =>
-          expected !== undefined
-            ? vscode.l10n.t('Only {0} of {1} custom hostnames loaded: {2}', items.length, expected, problem)
-            : vscode.l10n.t('Only {0} custom hostnames loaded: {1}', items.length, problem),
-        ),
-      );
-    }
-    if (list.items.length === 0 && list.complete) {
+    if (total === 0) {
       return [new MessageNode(this, vscode.l10n.t('No custom hostnames'))];
     }
-    const visible = list.items.slice(0, this.shown);
+    if (total !== undefined && total > MOST_ROWS_WITH_LOAD_MORE) {
+      return [...this.partialWarning(), ...this.ranges(total)];
+    }
+    return this.pagedRows(total);
+  }
+
+  /** Up to MOST_ROWS_WITH_LOAD_MORE: rows, a page at a time, each Load more one more page. */
+  private async pagedRows(total: number | undefined): Promise<TreeNode[]> {
+    const count = total === undefined ? this.shownPages : Math.min(this.shownPages, Math.ceil(total / HOSTNAME_PAGE_SIZE));
+    let pages;
+    try {
+      pages = await Promise.all(Array.from({ length: count }, (_, index) => this.pages.page(index + 1)));
+    } catch (error) {
+      return [new ErrorNode(this, error, (problem) => vscode.l10n.t('Could not load custom hostnames: {0}', problem))];
+    }
+    const visible = pages.flat();
+    const nodes: TreeNode[] = [...this.partialWarning()];
     nodes.push(...visible.map((hostname) => new CustomHostnameNode(this.context, this, hostname)));
     // After the page and before "Load more": a revealed row must not wait for the rows before it.
-    const revealed = this.revealed.beyond(visible, list.items, list.complete);
-    nodes.push(...revealed.map((hostname) => new CustomHostnameNode(this.context, this, hostname)));
-    if (list.items.length > visible.length) {
-      nodes.push(new LoadMoreNode(this, visible.length, list.items.length));
+    const shown = new Set(visible.map((hostname) => hostname.id));
+    nodes.push(...this.revealedRows((id) => shown.has(id)));
+    const more = total === undefined ? pages.at(-1)?.length === HOSTNAME_PAGE_SIZE : visible.length < total;
+    if (more) {
+      nodes.push(new LoadMoreNode(this, visible.length, total));
     }
     return nodes;
+  }
+
+  /** Beyond MOST_ROWS_WITH_LOAD_MORE: ranges, led by the revealed hostnames whose range is not known. */
+  private ranges(total: number): TreeNode[] {
+    const revealed = this.revealedRows((id) => this.pages.find(id) !== undefined);
+    this.listedItself = new Set(revealed.map((node) => node.hostname.id));
+    return [...revealed, ...rangesOf(0, total).map((range, index) => new HostnameRangeNode(this.context, this, this, range, index === 0))];
+  }
+
+  private revealedRows(listed: (hostnameId: string) => boolean): CustomHostnameNode[] {
+    const pages = this.pages;
+    return this.revealed
+      .beyond(listed, (id) => pages.find(id)?.hostname, pages.wholeListLoaded)
+      .map((hostname) => new CustomHostnameNode(this.context, this, hostname));
+  }
+
+  /** The scan's list of the zone settled with pages missing: the status bar and hovers lack some hostnames. */
+  private partialWarning(): TreeNode[] {
+    const list = this.context.data.loaded().customHostnames.get(this.zoneId);
+    if (!list || list.complete) {
+      return [];
+    }
+    const { expected, items } = list;
+    return [
+      new ErrorNode(this, list.error, (problem) =>
+        expected !== undefined
+          ? vscode.l10n.t('Only {0} of {1} custom hostnames loaded: {2}', items.length, expected, problem)
+          : vscode.l10n.t('Only {0} custom hostnames loaded: {1}', items.length, problem),
+      ),
+    ];
+  }
+
+  /**
+   * The status bar, hovers and the watch read the zone's whole list, which a reload of this group
+   * forgets: load it again in the background lane, which the pages a person waits for overtake.
+   */
+  private followWholeList(): void {
+    this.context.data.customHostnames(this.zoneId, false).catch(() => undefined);
+  }
+
+  hostnameIdIn(nodeId: string): string | undefined {
+    const prefix = `${this.id}/`;
+    return nodeId.startsWith(prefix) ? nodeId.slice(prefix.length).split('/')[0] : undefined;
+  }
+
+  listsItself(hostnameId: string): boolean {
+    return this.listedItself.has(hostnameId);
   }
 
   showMore(): void {
@@ -97,7 +171,7 @@ export class CustomHostnamesGroupNode implements TreeNode, Pageable {
       this.filtered.wantMore();
       return;
     }
-    this.shown += HOSTNAMES_PER_PAGE;
+    this.shownPages += 1;
   }
 
   dashboardUrl(): string {

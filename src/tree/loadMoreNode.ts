@@ -6,7 +6,10 @@ import { rowLabel } from '../format/accessibleLabel';
 
 export const LOAD_MORE_COMMAND = CommandId.loadMore;
 
-/** Shown at the end of a long list; its parent decides what "more" means (the view then re-renders it). */
+/**
+ * Shown at the end of a long list; its parent decides what "more" means (the view then re-renders it,
+ * every row of it, which is why a long list is split into ranges instead: hostnameRanges.ts).
+ */
 export interface Pageable extends TreeNode {
   showMore(): void;
 }
@@ -17,7 +20,8 @@ export class LoadMoreNode implements TreeNode {
   constructor(
     readonly parent: Pageable,
     private readonly shown: number,
-    private readonly total: number,
+    /** Unknown when Cloudflare did not count the list. */
+    private readonly total: number | undefined,
   ) {
     this.id = `${parent.id}/loadMore`;
   }
@@ -25,7 +29,8 @@ export class LoadMoreNode implements TreeNode {
   getTreeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(vscode.l10n.t('Load more'), vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
-    item.description = vscode.l10n.t('{0} of {1} shown', this.shown, this.total);
+    item.description =
+      this.total === undefined ? vscode.l10n.t('{0} shown', this.shown) : vscode.l10n.t('{0} of {1} shown', this.shown, this.total);
     item.accessibilityInformation = {
       label: rowLabel({ name: vscode.l10n.t('Load more'), details: item.description }),
     };

@@ -5,7 +5,8 @@ import type { TreeNode } from './treeNode';
 
 /**
  * Reveals the node with a tree id such as zone/<z>/aop/<cert>: walks down from the roots, loading
- * each level through the provider (so the view knows every element on the way), then selects it.
+ * each level through the provider (so the view knows every element on the way, and only those: in a
+ * long list, the one range and page that hold it), then selects it.
  */
 export async function revealNode(services: Pick<ExtensionServices, 'tree' | 'treeView' | 'prompts'>, nodeId: string): Promise<boolean> {
   const found = await findNode(services, nodeId);
@@ -18,11 +19,19 @@ export async function revealNode(services: Pick<ExtensionServices, 'tree' | 'tre
   return true;
 }
 
+/** A node whose id is no prefix of those below it (a range of custom hostnames) says whether it leads to one. */
+function leadsTo(node: TreeNode, nodeId: string): boolean {
+  const path = node as TreeNode & { leadsTo?(nodeId: string): boolean };
+  return path.leadsTo?.(nodeId) ?? false;
+}
+
 /** The node with a tree id, loading each level on the way down through the provider. */
 export async function findNode(services: Pick<ExtensionServices, 'tree'>, nodeId: string): Promise<TreeNode | undefined> {
   let children = await services.tree.getChildren();
   for (;;) {
-    const found = children.find((child) => nodeId === child.id || nodeId.startsWith(`${child.id}/`));
+    const found =
+      children.find((child) => nodeId === child.id || nodeId.startsWith(`${child.id}/`)) ??
+      children.find((child) => leadsTo(child, nodeId));
     const accounts = children.filter((child) => child instanceof AccountNode);
     if (!found && accounts.length > 0) {
       // Zones grouped under their accounts: an account's id is no prefix of its zones' ids.

@@ -2,8 +2,9 @@ import type { CustomHostnameRecord } from '../model/customHostnameRecord';
 
 /**
  * Custom hostnames a person went to (Find Custom Hostname) that may lie beyond the rows the group
- * shows, or beyond what has loaded at all: the group lists them after its page so the tree can reveal
- * one without loading every row before it. Vscode-free, so its rules are unit-tested.
+ * shows, or beyond what has loaded at all: the group lists them itself so the tree can reveal one
+ * without loading every row before it (a range whose rows are known leads there instead). Vscode-free,
+ * so its rules are unit-tested.
  */
 export class RevealedHostnames {
   private readonly pinned = new Map<string, CustomHostnameRecord>();
@@ -26,27 +27,31 @@ export class RevealedHostnames {
   }
 
   /**
-   * The revealed hostnames the shown rows leave out. The loaded list's copy wins (it is newer); one a
-   * complete list no longer holds was deleted, and is forgotten.
+   * The revealed hostnames the group must list itself: those `listed` says no row of the group (or of
+   * its ranges) holds. `current` gives the newest copy known (it wins over the pinned one); one that a
+   * `complete` source no longer holds was deleted, and is forgotten.
    */
-  beyond(shown: readonly CustomHostnameRecord[], loaded: readonly CustomHostnameRecord[], complete: boolean): CustomHostnameRecord[] {
+  beyond(
+    listed: (hostnameId: string) => boolean,
+    current: (hostnameId: string) => CustomHostnameRecord | undefined,
+    complete: boolean,
+  ): CustomHostnameRecord[] {
     this.listedBefore = true;
     const listeners = this.listeners;
     this.listeners = [];
     // After this listing returns, so the view has the rows when a listener reveals one.
     setTimeout(() => listeners.forEach((listener) => listener()), 0);
-    const shownIds = new Set(shown.map((hostname) => hostname.id));
     const extra: CustomHostnameRecord[] = [];
     for (const [id, pinned] of this.pinned) {
-      if (shownIds.has(id)) {
+      if (listed(id)) {
         continue;
       }
-      const current = loaded.find((hostname) => hostname.id === id);
-      if (!current && complete) {
+      const newer = current(id);
+      if (!newer && complete) {
         this.pinned.delete(id);
         continue;
       }
-      extra.push(current ?? pinned);
+      extra.push(newer ?? pinned);
     }
     return extra;
   }

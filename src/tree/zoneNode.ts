@@ -54,9 +54,10 @@ export class ZoneNode implements TreeNode {
   }
 
   async getChildren(): Promise<TreeNode[]> {
-    // Both groups show counts, so load both at once (with the zone's AOP switch): one round trip.
+    // Both groups show counts, so load both at once (with the zone's AOP switch): one round trip. The
+    // hostnames' count is Cloudflare's, from their first page: never a wait for the whole list.
     const { data } = this.context;
-    await Promise.allSettled([data.aop(this.zone.id), data.customHostnames(this.zone.id), data.aopSettings(this.zone.id)]);
+    await Promise.allSettled([data.aop(this.zone.id), this.customHostnamesGroup.prepare(), data.aopSettings(this.zone.id)]);
     return [this.aopGroup, this.customHostnamesGroup];
   }
 
@@ -84,10 +85,11 @@ export class ZoneNode implements TreeNode {
       const count = aop.certificates.length;
       parts.push(count === 1 ? vscode.l10n.t('1 client cert') : vscode.l10n.t('{0} client certs', count));
     }
-    if (hostnames) {
-      const count = hostnames.items.length;
+    // Before the scan reaches the zone, Cloudflare's count from the group's first page.
+    const count = hostnames?.items.length ?? this.customHostnamesGroup.pages.total;
+    if (count !== undefined) {
       parts.push(
-        !hostnames.complete
+        hostnames?.complete === false
           ? vscode.l10n.t('{0}+ custom hostnames', count)
           : count === 1
             ? vscode.l10n.t('1 custom hostname')

@@ -212,10 +212,13 @@ describe('Reliability and security', function () {
     session.emulator.faults.add({ kind: 'serverError', status: 500, path: '/custom_hostnames$', query: 'page=2', times: Infinity });
     const groupRow = async () => child(session.api, (await child(session.api, undefined, 'saas-platform.net')).node, 'Custom Hostnames');
     session.api.tree.reload((await groupRow()).node);
-    const partial = await rows(session.api, (await groupRow()).node);
-    assert.equal(partial[0].contextValue, 'error');
+    // The group pages on its own (its count is Cloudflare's); the whole list, reloaded in the background, says what it lacks.
+    const partial = await eventually('the whole list to settle with a page missing', async () => {
+      const shown = await rows(session.api, (await groupRow()).node);
+      return shown[0]?.contextValue === 'error' ? shown : undefined;
+    });
     assert.match(partial[0].label, /^Only 1000 of 1100 custom hostnames loaded: /);
-    assert.equal((await groupRow()).description, '1000 of 1100 loaded');
+    assert.equal((await groupRow()).description, '1100');
     session.emulator.faults.clear();
     await vscode.commands.executeCommand(partial[0].item.command!.command, ...(partial[0].item.command!.arguments ?? []));
     assert.equal((await groupRow()).description, '1100');

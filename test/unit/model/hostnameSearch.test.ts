@@ -5,6 +5,7 @@ import type { CustomHostname, Page, Zone } from '../../../src/cloudflare/types';
 import { DebouncedSearch } from '../../../src/model/debouncedSearch';
 import { MATCHES_PER_ZONE, searchHostnames, zonesToSearch, type HostnameSearchClient } from '../../../src/model/hostnameSearch';
 import { RevealedHostnames } from '../../../src/tree/revealedHostnames';
+import type { CustomHostnameRecord } from '../../../src/model/customHostnameRecord';
 
 const zone = (name: string): Zone => ({ id: `id-${name}`, name });
 const hostname = (name: string, id = `h-${name}`): CustomHostname => ({ id, hostname: name });
@@ -126,27 +127,35 @@ describe('DebouncedSearch', () => {
 });
 
 describe('RevealedHostnames', () => {
+  /** The group's question in lists: which pinned hostnames do these shown rows leave out? */
+  const beyond = (revealed: RevealedHostnames, shown: CustomHostnameRecord[], loaded: CustomHostnameRecord[], complete: boolean) =>
+    revealed.beyond(
+      (id) => shown.some((row) => row.id === id),
+      (id) => loaded.find((row) => row.id === id),
+      complete,
+    );
+
   it('lists a revealed hostname the shown rows leave out, prefers the loaded copy, and forgets one a complete list lost', () => {
     const revealed = new RevealedHostnames();
     const deep = hostname('deep.test', 'deep');
     revealed.add(deep);
     const shown = [hostname('a.test'), hostname('b.test')];
-    assert.deepEqual(revealed.beyond(shown, shown, false), [deep], 'not loaded yet: the revealed copy');
+    assert.deepEqual(beyond(revealed, shown, shown, false), [deep], 'not loaded yet: the revealed copy');
     const newer = { ...deep, status: 'active' as const };
-    assert.deepEqual(revealed.beyond(shown, [...shown, newer], true), [newer]);
-    assert.deepEqual(revealed.beyond([...shown, newer], [...shown, newer], true), [], 'already shown');
-    assert.deepEqual(revealed.beyond(shown, shown, true), [], 'deleted');
-    assert.deepEqual(revealed.beyond(shown, [...shown, newer], true), [], 'forgotten once deleted');
+    assert.deepEqual(beyond(revealed, shown, [...shown, newer], true), [newer]);
+    assert.deepEqual(beyond(revealed, [...shown, newer], [...shown, newer], true), [], 'already shown');
+    assert.deepEqual(beyond(revealed, shown, shown, true), [], 'deleted');
+    assert.deepEqual(beyond(revealed, shown, [...shown, newer], true), [], 'forgotten once deleted');
   });
 
   it('asks for the rows to be fetched anew only when a new hostname is pinned after the group listed its rows, and says when it did', async () => {
     const revealed = new RevealedHostnames();
     assert.equal(revealed.add(hostname('first.test')), false, 'never listed: the view will fetch the rows when it opens the group');
-    revealed.beyond([], [], false);
+    beyond(revealed, [], [], false);
     assert.equal(revealed.add(hostname('first.test')), false, 'already pinned');
     assert.equal(revealed.add(hostname('second.test')), true);
     const relisted = revealed.nextListing();
-    revealed.beyond([], [], false);
+    beyond(revealed, [], [], false);
     await relisted;
   });
 });
