@@ -1,3 +1,4 @@
+import { entriesOf } from '../cloudflare/listEntries';
 import type { CustomHostname, Page } from '../cloudflare/types';
 import { customHostnameRecords, type CustomHostnameRecord } from './customHostnameRecord';
 import type { DataChange } from './dataChange';
@@ -148,7 +149,7 @@ export class HostnamePages {
   private async fetch(page: number, controller: AbortController): Promise<readonly CustomHostnameRecord[]> {
     const client = await this.client();
     const answer = await client.listCustomHostnamesPage(this.zoneId, page, HOSTNAME_PAGE_SIZE, controller.signal);
-    const items = await customHostnameRecords(answer.items);
+    const items = await customHostnameRecords(entriesOf(answer.items));
     if (controller === this.controller) {
       this.settled.set(page, items);
       const total = answer.resultInfo?.total_count;
