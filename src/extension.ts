@@ -2,7 +2,6 @@ import * as vscode from 'vscode';
 import { TokenStore } from './auth/tokenStore';
 import { clearToken } from './commands/clearToken';
 import { copyId } from './commands/copyId';
-import { focusFirstRowWhenOpened } from './commands/focusFirstRow';
 import { pickCertificate } from './commands/pickCertificate';
 import { FIND_CUSTOM_HOSTNAME_COMMAND, findCustomHostname } from './commands/findCustomHostname';
 import { FIND_ZONE_COMMAND, findZone } from './commands/findZone';
@@ -87,7 +86,6 @@ export function activate(context: vscode.ExtensionContext): CloudflareCertificat
   const account = new AccountModel(data, tokens);
   const tree = new CertificateTreeProvider({ data, activity, expiry: expiryWindow, now: () => new Date(), groupZonesByAccount }, account);
   const treeView = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
-  const focusOnOpen = focusFirstRowWhenOpened(treeView, () => tree.getChildren());
   const scanNotice = new ScanNotice(data.hostnameCount, clients.limiter);
   const statusBar = new ExpiryStatusBar(
     data,
@@ -97,20 +95,7 @@ export function activate(context: vscode.ExtensionContext): CloudflareCertificat
   );
   const scanStatusBar = new ScanStatusBar(scanNotice);
   const documents = new CertificateDetailsDocuments();
-  context.subscriptions.push(
-    log,
-    tokens,
-    data,
-    account,
-    activity,
-    tree,
-    treeView,
-    focusOnOpen,
-    statusBar,
-    scanNotice,
-    scanStatusBar,
-    documents,
-  );
+  context.subscriptions.push(log, tokens, data, account, activity, tree, treeView, statusBar, scanNotice, scanStatusBar, documents);
   const workspaceScanner = new WorkspaceScanner();
   let workspaceViewVisible = () => false;
   const workspaceTree = new WorkspaceTreeProvider(workspaceScanner, account, expiryWindow, () => workspaceViewVisible());

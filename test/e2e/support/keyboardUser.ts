@@ -69,12 +69,6 @@ export class KeyboardUser {
     await this.page.locator('.part.sidebar .monaco-list:focus-within').first().waitFor({ timeout: 15_000 });
   }
 
-  /** What a screen reader says for the tree's focused row, once one has the focus (no key pressed to get it). */
-  async focusedRow(timeoutMs = 15_000): Promise<string> {
-    await this.page.locator('.part.sidebar .monaco-list-row.focused:visible').first().waitFor({ timeout: timeoutMs });
-    return (await this.focusedRowName()) ?? '';
-  }
-
   /**
    * Moves the tree's focus down with the arrow key (from the top again once the list ends) until the
    * focused row's accessible name matches, and hands that name back. Rows that load meanwhile are
