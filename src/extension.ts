@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { TokenStore } from './auth/tokenStore';
 import { clearToken } from './commands/clearToken';
 import { copyId } from './commands/copyId';
+import { pickCertificate } from './commands/pickCertificate';
 import { FIND_CUSTOM_HOSTNAME_COMMAND, findCustomHostname } from './commands/findCustomHostname';
 import { FIND_ZONE_COMMAND, findZone } from './commands/findZone';
 import {
@@ -20,7 +21,7 @@ import { replacePackCertificate } from './commands/replacePackCertificate';
 import { uploadFromEditor, uploadFromFile } from './commands/uploadCertificate';
 import { rotateOnCloudflare, type RotationTarget } from './commands/rotateOnCloudflare';
 import { openInDashboard } from './commands/openInDashboard';
-import { refreshNode } from './tree/refreshNode';
+import { refreshPart } from './commands/refreshPart';
 import { runCommand } from './commands/runCommand';
 import { setToken } from './commands/setToken';
 import { disableZoneAop, enableZoneAop } from './commands/zoneAop';
@@ -143,12 +144,12 @@ export function activate(context: vscode.ExtensionContext): CloudflareCertificat
     [CommandId.clearToken]: () => clearToken(services),
     // The title-bar Refresh always reloads everything: VS Code hands it the selection, which must not narrow it.
     [CommandId.refresh]: () => tree.reloadAll(),
-    [CommandId.refreshNode]: (node?: TreeNode) => refreshNode(services, node),
+    [CommandId.refreshNode]: (node?: TreeNode) => refreshPart(services, node),
     [CommandId.showDetails]: (node?: TreeNode) => showDetails(services, documents, node),
-    [CommandId.copyId]: (node?: TreeNode) => copyId(services, node ?? treeView.selection[0]),
-    [CommandId.copyPem]: (node?: TreeNode) => copyPem(services, node ?? treeView.selection[0]),
-    [CommandId.saveCertificateAs]: (node?: TreeNode) => saveCertificateAs(services, node ?? treeView.selection[0]),
-    [CommandId.openInDashboard]: (node?: TreeNode) => openInDashboard(services, node ?? treeView.selection[0]),
+    [CommandId.copyId]: (node?: TreeNode) => copyId(services, node),
+    [CommandId.copyPem]: (node?: TreeNode) => copyPem(services, node),
+    [CommandId.saveCertificateAs]: (node?: TreeNode) => saveCertificateAs(services, node),
+    [CommandId.openInDashboard]: (node?: TreeNode) => openInDashboard(services, node),
     [CommandId.uploadFromEditor]: (target?: vscode.Uri | TreeNode, offset?: number) => uploadFromEditor(services, target, offset),
     [CommandId.uploadFromFile]: (target?: vscode.Uri | TreeNode) => uploadFromFile(services, target),
     [CommandId.replacePackCertificate]: (node?: TreeNode) => replacePackCertificate(services, node),
@@ -206,9 +207,12 @@ export function activate(context: vscode.ExtensionContext): CloudflareCertificat
     ),
     vscode.commands.registerCommand(
       CommandId.revealInWorkspace,
-      runCommand(services, CommandId.revealInWorkspace, (node?: TreeNode) =>
-        revealInWorkspace(workspaceScanner, node ?? treeView.selection[0], (message) => void services.prompts.info(message)),
-      ),
+      runCommand(services, CommandId.revealInWorkspace, async (node?: TreeNode) => {
+        const target = node ?? (await pickCertificate(services, vscode.l10n.t('Reveal which certificate in the workspace?')));
+        if (target) {
+          await revealInWorkspace(workspaceScanner, target, (message) => void services.prompts.info(message));
+        }
+      }),
     ),
     vscode.commands.registerCommand(
       CommandId.refreshWorkspace,

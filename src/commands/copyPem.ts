@@ -1,11 +1,16 @@
 import * as vscode from 'vscode';
-import type { ExtensionServices } from '../extensionServices';
+import { pickCertificate } from './pickCertificate';
+import type { PaletteServices } from './pickTreeNode';
 import type { TreeNode } from '../tree/treeNode';
 import { nodePem } from './certificatePem';
 
 /** "Copy PEM": the certificate Cloudflare holds, as PEM, on the clipboard; or why there is none. */
-export async function copyPem(services: Pick<ExtensionServices, 'prompts'>, node: TreeNode | undefined): Promise<void> {
-  const found = await nodePem(node);
+export async function copyPem(services: PaletteServices, node: TreeNode | undefined): Promise<void> {
+  const target = node ?? (await pickCertificate(services, vscode.l10n.t('Copy the PEM of which certificate?')));
+  if (!target) {
+    return;
+  }
+  const found = await nodePem(target);
   if (found.pem === undefined) {
     void services.prompts.info(found.reason);
     return;

@@ -6,13 +6,18 @@ import { PackCertificateNode } from '../tree/packCertificateNode';
 import type { TreeNode } from '../tree/treeNode';
 import { zoneOf } from '../tree/zoneOf';
 import { withOperationProgress } from './operationProgress';
+import { pickCertificate } from './pickCertificate';
+import type { PaletteServices } from './pickTreeNode';
 import { UserError } from './userError';
 
-type DeleteServices = Pick<ExtensionServices, 'prompts' | 'operations' | 'treeView'>;
+type DeleteServices = PaletteServices & Pick<ExtensionServices, 'operations'>;
 
 /** Deletes a client certificate (after invalidating the hostnames that use it) or a pack certificate. */
 export async function deleteCertificate(services: DeleteServices, node: TreeNode | undefined): Promise<void> {
-  const target = node ?? services.treeView.selection[0];
+  const target = node ?? (await pickCertificate(services, vscode.l10n.t('Delete which certificate?')));
+  if (!target) {
+    return;
+  }
   if (target instanceof AopCertificateNode) {
     return deleteClientCertificate(services, target);
   }

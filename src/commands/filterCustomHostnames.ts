@@ -8,6 +8,7 @@ import type { CustomHostnamesGroupNode } from '../tree/customHostnamesGroupNode'
 import type { TreeNode } from '../tree/treeNode';
 import { zoneNodeOf } from '../tree/zoneOf';
 import { pickZone } from './pickZone';
+import { pickNode } from './pickTreeNode';
 
 export const FILTER_CUSTOM_HOSTNAMES_COMMAND = CommandId.filterCustomHostnames;
 export const CLEAR_CUSTOM_HOSTNAME_FILTER_COMMAND = CommandId.clearCustomHostnameFilter;
@@ -82,9 +83,24 @@ export async function filterCustomHostnames(services: Services, node?: TreeNode)
   await Promise.resolve(services.treeView.reveal(group, { expand: true, focus: false, select: false })).catch(() => undefined);
 }
 
-/** The group's inline "Clear Filter": back to the whole list as loaded. */
-export function clearCustomHostnameFilter(services: Pick<Services, 'tree'>, node?: TreeNode): void {
-  const group = zoneNodeOf(node)?.customHostnamesGroup;
+/** The group's inline "Clear Filter": back to the whole list as loaded; from the palette, of a filtered list the person picks. */
+export async function clearCustomHostnameFilter(services: Pick<Services, 'prompts' | 'tree' | 'treeView'>, node?: TreeNode): Promise<void> {
+  const filteredOf = (row: TreeNode) => {
+    const candidate = zoneNodeOf(row)?.customHostnamesGroup;
+    return candidate?.filtered ? candidate : undefined;
+  };
+  const group = node
+    ? zoneNodeOf(node)?.customHostnamesGroup
+    : await pickNode(
+        services,
+        (await services.tree.shownZones()).map((zone) => zone.customHostnamesGroup).filter((candidate) => candidate.filtered),
+        {
+          title: vscode.l10n.t('Clear the filter of which custom hostnames?'),
+          placeHolder: vscode.l10n.t('Choose the filtered list'),
+          none: vscode.l10n.t('No list of custom hostnames is filtered.'),
+          fromSelection: filteredOf,
+        },
+      );
   if (group?.filtered) {
     group.filtered = undefined;
     services.tree.rerender(group);

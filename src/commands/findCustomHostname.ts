@@ -44,6 +44,22 @@ export function matchItem(match: HostnameMatch, now: Date, showZone: boolean): M
  */
 export async function findCustomHostname(services: Services, node?: TreeNode): Promise<void> {
   const scoped = zoneOf(node);
+  const picked = await searchCustomHostname(
+    services,
+    scoped ? vscode.l10n.t('Find Custom Hostname in {0}', scoped.name) : vscode.l10n.t('Find Custom Hostname'),
+    scoped,
+  );
+  if (picked) {
+    await revealHostname(services, picked, node);
+  }
+}
+
+/** The search pick of Find Custom Hostname…: the zone's hostnames (or every zone's) matching what is typed, searched on Cloudflare. */
+export async function searchCustomHostname(
+  services: Pick<Services, 'clients' | 'data' | 'prompts'>,
+  title: string,
+  scoped?: Zone,
+): Promise<HostnameMatch | undefined> {
   const zones: readonly Zone[] = scoped ? [scoped] : zonesToSearch(await services.data.zones(), services.data.loaded().customHostnames);
   const client = await services.clients.client();
   const search = async (text: string, signal: AbortSignal): Promise<SearchAnswer<MatchItem>> => {
@@ -58,16 +74,14 @@ export async function findCustomHostname(services: Services, node?: TreeNode): P
   };
   const picked = await services.prompts.searchPick(
     {
-      title: scoped ? vscode.l10n.t('Find Custom Hostname in {0}', scoped.name) : vscode.l10n.t('Find Custom Hostname'),
+      title,
       placeholder: vscode.l10n.t('Type part of a hostname; Cloudflare searches as you type'),
       hint: (text) =>
         text.trim() ? vscode.l10n.t('No custom hostname contains "{0}"', text.trim()) : vscode.l10n.t('Type part of a hostname'),
     },
     search,
   );
-  if (picked) {
-    await revealHostname(services, picked.match, node);
-  }
+  return picked?.match;
 }
 
 /** Puts the hostname in its group (which lists it even beyond the rows loaded) and reveals it. */

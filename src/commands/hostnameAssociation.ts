@@ -6,16 +6,32 @@ import { AssociationNode } from '../tree/associationNode';
 import type { TreeNode } from '../tree/treeNode';
 import { zoneOf } from '../tree/zoneOf';
 import { withOperationProgress } from './operationProgress';
+import { pickAssociation, pickClientCertificate, type PickServices } from './pickTreeNode';
 import { UserError } from './userError';
 import { checkRoomForHostname } from '../model/replacementRules';
 
-type AssociationServices = Pick<ExtensionServices, 'prompts' | 'operations' | 'treeView'>;
+type AssociationServices = PickServices & Pick<ExtensionServices, 'operations'>;
+
+/** Said when the palette finds no hostname to act on. */
+const NO_HOSTNAMES = () => vscode.l10n.t('No hostname uses a client certificate for Authenticated Origin Pulls.');
 
 const HOSTNAME = /^(?=.{1,253}$)(\*\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9-]{2,63}$/i;
 
 /** "Enable for Hostname…": on a certificate, asks which hostname; on a disabled association, re-enables it. */
 export async function enableForHostname(services: AssociationServices, node: TreeNode | undefined): Promise<void> {
-  const target = node ?? services.treeView.selection[0];
+  const target =
+    node ??
+    (await pickAssociation(
+      services,
+      {
+        title: vscode.l10n.t('Enable Authenticated Origin Pulls for which hostname?'),
+        none: vscode.l10n.t('No hostname has Authenticated Origin Pulls disabled with a client certificate.'),
+      },
+      (row) => !row.enabled,
+    ));
+  if (!target) {
+    return;
+  }
   if (target instanceof AssociationNode) {
     return setAssociation(services, target.parent, target.association.hostname, true);
   }
@@ -44,9 +60,9 @@ export async function enableForHostname(services: AssociationServices, node: Tre
   await setAssociation(services, target, hostname.trim().toLowerCase(), true);
 }
 
-/** The hostname row a command was run on (or the selected one); anything else is said in words. */
-function hostnameNode(services: AssociationServices, node: TreeNode | undefined): AssociationNode {
-  const target = node ?? services.treeView.selection[0];
+/** The hostname row a command was run on; anything else is said in words. */
+function hostnameNode(node: TreeNode): AssociationNode {
+  const target = node;
   if (!(target instanceof AssociationNode)) {
     throw new UserError(vscode.l10n.t('Choose a hostname under a client certificate in the Cloudflare Certificates view.'));
   }
@@ -55,7 +71,16 @@ function hostnameNode(services: AssociationServices, node: TreeNode | undefined)
 
 /** "Use for Hostname…": point one more hostname at a certificate (validated, and within Cloudflare's limit). */
 export async function addHostname(services: AssociationServices, node: TreeNode | undefined): Promise<void> {
-  const target = node ?? services.treeView.selection[0];
+  const target =
+    node ??
+    (await pickClientCertificate(services, {
+      title: vscode.l10n.t('Add a hostname to which client certificate?'),
+      placeHolder: vscode.l10n.t('Choose the client certificate'),
+      none: vscode.l10n.t('No zone holds a client certificate yet.'),
+    }));
+  if (!target) {
+    return;
+  }
   // Checked before asking, so nothing is typed or sent in vain.
   const full = target instanceof AopCertificateNode ? checkRoomForHostname(target.label, target.associations.length) : undefined;
   if (full) {
@@ -66,7 +91,17 @@ export async function addHostname(services: AssociationServices, node: TreeNode 
 
 /** "Stop Using for Hostname…": invalidate the association (after a modal that says what stops). */
 export async function removeHostname(services: AssociationServices, node: TreeNode | undefined): Promise<void> {
-  const target = hostnameNode(services, node);
+  const row =
+    node ??
+    (await pickAssociation(
+      services,
+      { title: vscode.l10n.t('Stop using a client certificate for which hostname?'), none: NO_HOSTNAMES() },
+      () => true,
+    ));
+  if (!row) {
+    return;
+  }
+  const target = hostnameNode(row);
   const hostname = target.association.hostname;
   const action = vscode.l10n.t('Stop Using');
   const answer = await services.prompts.confirm(
@@ -87,7 +122,17 @@ export async function removeHostname(services: AssociationServices, node: TreeNo
 
 /** "Disable for Hostname": keeps the association but turns Authenticated Origin Pulls off for it, after a modal. */
 export async function disableForHostname(services: AssociationServices, node: TreeNode | undefined): Promise<void> {
-  const target = hostnameNode(services, node);
+  const row =
+    node ??
+    (await pickAssociation(
+      services,
+      { title: vscode.l10n.t('Disable Authenticated Origin Pulls for which hostname?'), none: NO_HOSTNAMES() },
+      (candidate) => candidate.enabled,
+    ));
+  if (!row) {
+    return;
+  }
+  const target = hostnameNode(row);
   const hostname = target.association.hostname;
   const action = vscode.l10n.t('Disable');
   const answer = await services.prompts.confirm(

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import type { ExtensionServices } from '../extensionServices';
 import { AopCertificateNode } from '../tree/aopCertificateNode';
 import { PackCertificateNode } from '../tree/packCertificateNode';
 import type { TreeNode } from '../tree/treeNode';
-import { zoneOf } from '../tree/zoneOf';
+import { searchForPack } from './pickPackCertificate';
+import { clientCertificates, pickNode, type PaletteServices } from './pickTreeNode';
 
 /** A certificate node a palette command can act on. */
 export type CertificateNode = AopCertificateNode | PackCertificateNode;
@@ -13,38 +13,17 @@ export function isCertificateNode(node: TreeNode | undefined): node is Certifica
 }
 
 /**
- * From the palette: the client certificates the view has loaded, to choose one. A command run from the
- * palette asks rather than act on the tree's selection unseen (the selection may be a row chosen long
- * before); the selected certificate is offered first, so Enter takes it.
+ * From the palette: the client certificates the view has loaded, to choose one, and a search for a
+ * custom hostname's certificate. A command run from the palette asks rather than act on the tree's
+ * selection unseen (the selection may be a row chosen long before); the selected certificate is
+ * offered first, so Enter takes it.
  */
-export async function pickCertificate(
-  services: Pick<ExtensionServices, 'prompts' | 'tree' | 'treeView'>,
-  title: string,
-): Promise<CertificateNode | undefined> {
-  const candidates: CertificateNode[] = [];
-  for (const zone of await services.tree.shownZones()) {
-    const [aopGroup] = await services.tree.getChildren(zone);
-    if (aopGroup) {
-      candidates.push(
-        ...(await services.tree.getChildren(aopGroup)).filter((node): node is AopCertificateNode => node instanceof AopCertificateNode),
-      );
-    }
-  }
-  const selected = services.treeView.selection.find(isCertificateNode);
-  const ordered = selected ? [selected, ...candidates.filter((node) => node.id !== selected.id)] : candidates;
-  const picked = await services.prompts.quickPick(
-    ordered.map((node) => {
-      const expires = node.expiresOn();
-      return {
-        label: node instanceof AopCertificateNode ? node.label : `${node.keyType ?? 'Certificate'} · ${node.parent.hostname.hostname}`,
-        description: [zoneOf(node)?.name, node === selected ? vscode.l10n.t('selected in the view') : undefined]
-          .filter(Boolean)
-          .join(' · '),
-        detail: expires ? `expires ${expires.toISOString().slice(0, 10)}` : undefined,
-        node,
-      };
-    }),
-    { title, placeHolder: vscode.l10n.t('Choose the certificate'), matchOnDescription: true },
-  );
-  return picked?.node;
+export async function pickCertificate(services: PaletteServices, title: string): Promise<CertificateNode | undefined> {
+  return pickNode<CertificateNode>(services, await clientCertificates(services), {
+    title,
+    placeHolder: vscode.l10n.t('Choose the certificate'),
+    none: '',
+    fromSelection: (node) => (isCertificateNode(node) ? node : undefined),
+    further: [searchForPack(services, title)],
+  });
 }

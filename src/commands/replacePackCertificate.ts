@@ -7,6 +7,8 @@ import type { TreeNode } from '../tree/treeNode';
 import { zoneOf } from '../tree/zoneOf';
 import { loadX509 } from '../x509/lazy';
 import { withOperationProgress } from './operationProgress';
+import { pickPackCertificate } from './pickPackCertificate';
+import type { PaletteServices } from './pickTreeNode';
 import { chooseStart, startFromFile } from './upload/uploadStarts';
 import { planWorkspaceUpload } from './upload/workspaceUploadIo';
 import { UserError } from './userError';
@@ -15,12 +17,15 @@ import { acceptVerdict } from './ruleVerdict';
 
 /** Replaces one certificate of a custom hostname's pack with one of the same key type. */
 export async function replacePackCertificate(
-  services: Pick<ExtensionServices, 'prompts' | 'operations' | 'treeView'>,
+  services: PaletteServices & Pick<ExtensionServices, 'operations'>,
   node: TreeNode | undefined,
   file?: vscode.Uri,
   rules: { mustExpireLater?: boolean } = {},
 ): Promise<void> {
-  const target = node ?? services.treeView.selection[0];
+  const target = node ?? (await pickPackCertificate(services, vscode.l10n.t('Replace which certificate?')));
+  if (!target) {
+    return;
+  }
   if (!(target instanceof PackCertificateNode)) {
     throw new UserError(
       vscode.l10n.t("Choose a certificate inside a custom hostname's certificate pack in the Cloudflare Certificates view."),

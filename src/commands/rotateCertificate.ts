@@ -17,7 +17,7 @@ import { UserError } from './userError';
 import { checkReplacement } from '../model/replacementRules';
 import { acceptVerdict } from './ruleVerdict';
 
-type RotateServices = Pick<ExtensionServices, 'prompts' | 'operations' | 'treeView' | 'data' | 'tree'>;
+type RotateServices = Pick<ExtensionServices, 'prompts' | 'operations' | 'treeView' | 'data' | 'tree' | 'clients'>;
 
 /**
  * "Rotate Certificate…": replace a certificate on every hostname that uses it without an outage. For

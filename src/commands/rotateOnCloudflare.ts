@@ -8,7 +8,7 @@ import { rotateCertificate } from './rotateCertificate';
 import { startFromEditor } from './upload/uploadStarts';
 import { UserError } from './userError';
 
-type RotateOnCloudflareServices = Pick<ExtensionServices, 'prompts' | 'operations' | 'treeView' | 'data' | 'tree'>;
+type RotateOnCloudflareServices = Pick<ExtensionServices, 'prompts' | 'operations' | 'treeView' | 'data' | 'tree' | 'clients'>;
 
 /** The client certificate Cloudflare holds that a newer block replaces, as the CodeLens names it. */
 export interface RotationTarget {

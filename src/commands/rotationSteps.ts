@@ -5,16 +5,31 @@ import { AopCertificateNode } from '../tree/aopCertificateNode';
 import type { TreeNode } from '../tree/treeNode';
 import { zoneOf } from '../tree/zoneOf';
 import { withOperationProgress } from './operationProgress';
+import { pickClientCertificate, type PickServices } from './pickTreeNode';
 import { offerToDeleteOld } from './rotationEnd';
 import { UserError } from './userError';
 
-type StepServices = Pick<ExtensionServices, 'prompts' | 'operations' | 'treeView'>;
+type StepServices = PickServices & Pick<ExtensionServices, 'operations'>;
+type RotatingNode = AopCertificateNode & { rotation: NonNullable<AopCertificateNode['rotation']> };
 
-function rotatingNode(
-  services: StepServices,
-  node: TreeNode | undefined,
-): AopCertificateNode & { rotation: NonNullable<AopCertificateNode['rotation']> } {
-  const target = node ?? services.treeView.selection[0];
+/** The certificate row run on, or from the palette one whose rotation this step applies to; undefined when cancelled. */
+async function rotatingNode(services: StepServices, node: TreeNode | undefined, undo: boolean): Promise<RotatingNode | undefined> {
+  const target =
+    node ??
+    (await pickClientCertificate(
+      services,
+      {
+        title: undo ? vscode.l10n.t('Undo the rotation of which certificate?') : vscode.l10n.t('Finish the rotation of which certificate?'),
+        placeHolder: vscode.l10n.t('Choose the client certificate'),
+        none: undo
+          ? vscode.l10n.t('No client certificate has hostnames moved to a replacement, so there is no rotation to undo.')
+          : vscode.l10n.t('No client certificate has a rotation to finish.'),
+      },
+      (candidate) => candidate.rotation !== undefined && (!undo || candidate.rotation.moved.length > 0),
+    ));
+  if (!node && !target) {
+    return undefined;
+  }
   if (!(target instanceof AopCertificateNode) || !target.rotation) {
     throw new UserError(
       vscode.l10n.t(
@@ -22,12 +37,15 @@ function rotatingNode(
       ),
     );
   }
-  return target as AopCertificateNode & { rotation: NonNullable<AopCertificateNode['rotation']> };
+  return target as RotatingNode;
 }
 
 /** "Finish Rotation": move what is left to the replacement, from Cloudflare's state, then offer the delete. */
 export async function finishRotation(services: StepServices, node: TreeNode | undefined): Promise<void> {
-  const target = rotatingNode(services, node);
+  const target = await rotatingNode(services, node, false);
+  if (!target) {
+    return;
+  }
   const zone = zoneOf(target)!;
   const { moved, remaining, newCertificate } = target.rotation;
   if (moved.length === 0) {
@@ -55,7 +73,10 @@ export async function finishRotation(services: StepServices, node: TreeNode | un
 
 /** "Undo Rotation": move the hostnames that reached the replacement back, while the old certificate exists. */
 export async function undoRotation(services: StepServices, node: TreeNode | undefined): Promise<void> {
-  const target = rotatingNode(services, node);
+  const target = await rotatingNode(services, node, true);
+  if (!target) {
+    return;
+  }
   const zone = zoneOf(target)!;
   const moved = target.rotation.moved;
   if (moved.length === 0) {

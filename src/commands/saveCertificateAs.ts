@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import type { ExtensionServices } from '../extensionServices';
+import { pickCertificate } from './pickCertificate';
+import type { PaletteServices } from './pickTreeNode';
 import type { TreeNode } from '../tree/treeNode';
 import { nodePem } from './certificatePem';
 
@@ -8,8 +9,12 @@ import { nodePem } from './certificatePem';
  * (the certificate only: Cloudflare never returns a private key). Where the API returns no PEM, says
  * so rather than writing an empty file.
  */
-export async function saveCertificateAs(services: Pick<ExtensionServices, 'prompts'>, node: TreeNode | undefined): Promise<void> {
-  const found = await nodePem(node);
+export async function saveCertificateAs(services: PaletteServices, node: TreeNode | undefined): Promise<void> {
+  const certificate = node ?? (await pickCertificate(services, vscode.l10n.t('Save which certificate?')));
+  if (!certificate) {
+    return;
+  }
+  const found = await nodePem(certificate);
   if (found.pem === undefined) {
     void services.prompts.info(found.reason);
     return;

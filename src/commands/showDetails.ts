@@ -1,13 +1,13 @@
 import * as vscode from 'vscode';
 import type { CertificateDetailsDocuments } from '../editor/certificateDetailsDocuments';
-import type { ExtensionServices } from '../extensionServices';
 import { certificateText } from '../format/certificateText';
 import type { TreeNode } from '../tree/treeNode';
 import { pickCertificate } from './pickCertificate';
+import type { PaletteServices } from './pickTreeNode';
 
 /** Opens a read-only document with the decoded certificate of a tree node, or of one chosen from the palette. */
 export async function showDetails(
-  services: Pick<ExtensionServices, 'prompts' | 'treeView' | 'tree'>,
+  services: PaletteServices,
   documents: CertificateDetailsDocuments,
   node: TreeNode | undefined,
 ): Promise<void> {

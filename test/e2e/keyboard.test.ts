@@ -134,4 +134,32 @@ describe('Keyboard alone in the browser', function () {
     await keys.press('Escape');
     await dialog.waitFor({ state: 'detached', timeout: 10_000 });
   });
+
+  it('copies the ID of the certificate it uploaded from the palette: Copy ID, a certificate quick pick and Enter', async () => {
+    const { emulator } = browserTestEnvironment();
+    const zoneId = emulator.state.zones.find((zone) => zone.name === 'example.org')!.id;
+    const [own] = emulator.state.aopCertificatesOf(zoneId).filter((record) => record.certificate.hosts.includes(NAME));
+    await keys.command('Cloudflare Certificates: Copy ID');
+    await keys.pick(NAME, new RegExp(`^${NAME.replace(/\./g, '\\.')}`));
+    await workbench.page.locator('.part.statusbar', { hasText: `Copied ID ${own.id}` }).waitFor({ timeout: 15_000 });
+    // The page's own clipboard (the context is allowed to read it); the test's tsconfig has no DOM types.
+    const clipboard = await workbench.page.evaluate('navigator.clipboard.readText()');
+    assert.equal(clipboard, own.id);
+  });
+
+  it('deletes the certificate it uploaded from the palette: Delete Certificate…, the quick pick and Enter on the modal', async () => {
+    const { emulator } = browserTestEnvironment();
+    const zoneId = emulator.state.zones.find((zone) => zone.name === 'example.org')!.id;
+    await keys.command('Cloudflare Certificates: Delete Certificate…');
+    await keys.pick(NAME, new RegExp(`^${NAME.replace(/\./g, '\\.')}`));
+    const said = await keys.answerModal(/^Delete$/);
+    assert.match(said, new RegExp(`Delete the client certificate "${NAME.replace(/\./g, '\\.')}" from example\\.org\\?`));
+    await workbench.notification(new RegExp(`Deleted "${NAME.replace(/\./g, '\\.')}" from example\\.org`)).waitFor({ timeout: 60_000 });
+    assert.deepEqual(
+      emulator.state.aopCertificatesOf(zoneId).filter((record) => record.certificate.hosts.includes(NAME)),
+      [],
+      'the certificate the test uploaded is gone from Cloudflare',
+    );
+    await workbench.screenshot('keyboard-palette-delete');
+  });
 });

@@ -20,14 +20,17 @@ describe('Commands', () => {
     assert.deepEqual({ missing, undeclared }, { missing: [], undeclared: [] });
   });
 
-  it('keeps node-only commands out of the command palette', () => {
+  it('keeps the commands that stand for one row out of the command palette, and offers the row actions there', () => {
     const hidden = new Set(
       manifest()
         .contributes.menus.commandPalette.filter((entry) => entry.when === 'false')
         .map((entry) => entry.command),
     );
-    for (const id of ['copyId', 'openInDashboard', 'disableForHostname', 'replacePackCertificate']) {
+    for (const id of ['retryNode', 'loadMore', 'revealCertificate', 'rotateOnCloudflare']) {
       assert.ok(hidden.has(`cloudflareCertificates.${id}`), `${id} should be hidden from the palette`);
+    }
+    for (const id of ['copyId', 'openInDashboard', 'disableForHostname', 'replacePackCertificate']) {
+      assert.ok(!hidden.has(`cloudflareCertificates.${id}`), `${id} should be in the palette`);
     }
   });
 
