@@ -1,7 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import type { CertificateInfo } from '../x509/certificateInfo';
 
-/** "1 client cert", "3 client certs": one rule for every count the extension shows. */
 /** "1 hostname", "3 hostnames": a counted noun phrase, translated whole for each number. */
 export function hostnameCount(count: number): string {
   return count === 1 ? l10n.t('1 hostname') : l10n.t('{0} hostnames', count);
@@ -13,10 +12,6 @@ export function zoneCount(count: number): string {
 
 export function customHostnameCount(count: number): string {
   return count === 1 ? l10n.t('1 custom hostname') : l10n.t('{0} custom hostnames', count);
-}
-
-export function plural(count: number, noun: string, nouns = `${noun}s`): string {
-  return `${count} ${count === 1 ? noun : nouns}`;
 }
 
 /** "RSA 2048 bits", "ECDSA P-256": a key as the tree, hovers and details describe it. */
