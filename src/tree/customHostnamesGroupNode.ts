@@ -27,6 +27,8 @@ export class CustomHostnamesGroupNode implements TreeNode, Pageable, RangeOwner 
   readonly revealed = new RevealedHostnames();
   /** The revealed hostnames this group lists itself, as of its last listing: its ranges leave them out. */
   private listedItself = new Set<string>();
+  /** The same, as of the listing before: those rows keep their place (see ranges()). */
+  private listedBefore = new Set<string>();
   /** Set by Filter Custom Hostnames…: the group then lists Cloudflare's filtered pages (filteredHostnameRows.ts). */
   filtered: FilteredHostnames | undefined;
 
@@ -77,6 +79,7 @@ export class CustomHostnamesGroupNode implements TreeNode, Pageable, RangeOwner 
   }
 
   async getChildren(): Promise<TreeNode[]> {
+    this.listedBefore = this.listedItself;
     this.listedItself = new Set();
     if (this.filtered) {
       return filteredRows(this.context, this, this.filtered);
@@ -121,7 +124,9 @@ export class CustomHostnamesGroupNode implements TreeNode, Pageable, RangeOwner 
 
   /** Beyond MOST_ROWS_WITH_LOAD_MORE: ranges, led by the revealed hostnames whose range is not known. */
   private ranges(total: number): TreeNode[] {
-    const revealed = this.revealedRows((id) => this.pages.find(id) !== undefined);
+    // A row the group already lists itself stays where it is when its range becomes known (the scan's
+    // list arrived): moved into a collapsed range, the row the person went to would vanish, selection and all.
+    const revealed = this.revealedRows((id) => !this.listedBefore.has(id) && this.pages.find(id) !== undefined);
     this.listedItself = new Set(revealed.map((node) => node.hostname.id));
     return [...revealed, ...rangesOf(0, total).map((range, index) => new HostnameRangeNode(this.context, this, this, range, index === 0))];
   }
