@@ -6,6 +6,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { WorkspaceIndex, type WorkspaceFiles } from '../src/workspace/workspaceIndex';
 import { createCertificate, days } from '../test/fixtures/certificateFactory';
 import { kubernetesTlsSecret } from '../test/fixtures/kubernetesSecret';
+import { median } from './median';
 
 export interface WorkspaceScanFigures {
   readonly files: number;
@@ -25,7 +26,6 @@ const FILES = 10_000;
 const CERTIFICATES = 500;
 const UPDATES = 21;
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
 const cpuMs = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1000;
 
 /** Files that hold no certificate, as a repository has many: manifests, configuration, Terraform. */
