@@ -1,5 +1,6 @@
 import * as l10n from '@vscode/l10n';
-import { createHash, X509Certificate } from 'node:crypto';
+import type { X509Certificate } from 'node:crypto';
+import { nodeCrypto } from './nodeCrypto';
 import { PemError } from './pemError';
 
 /**
@@ -32,7 +33,7 @@ export interface CertificateFacts {
 export function readCertificateFacts(der: Uint8Array): CertificateFacts {
   let certificate: X509Certificate;
   try {
-    certificate = new X509Certificate(der);
+    certificate = new (nodeCrypto().X509Certificate)(der);
   } catch {
     throw new PemError(
       'unparseable',
@@ -65,7 +66,8 @@ export function readCertificateFacts(der: Uint8Array): CertificateFacts {
 
 function spkiHash(certificate: X509Certificate): string {
   try {
-    return createHash('sha256')
+    return nodeCrypto()
+      .createHash('sha256')
       .update(certificate.publicKey.export({ type: 'spki', format: 'der' }))
       .digest('hex');
   } catch {

@@ -1,4 +1,4 @@
-import { createHash, X509Certificate } from 'node:crypto';
+import { nodeCrypto } from './nodeCrypto';
 import { findPemBlocks } from './pemBlocks';
 
 /**
@@ -17,7 +17,7 @@ export function certificateInPem(text: string | undefined, wanted: { sha256?: st
     if (block.label !== 'CERTIFICATE' || !block.der) {
       continue;
     }
-    if (sha256 && createHash('sha256').update(block.der).digest('hex') === sha256) {
+    if (sha256 && nodeCrypto().createHash('sha256').update(block.der).digest('hex') === sha256) {
       return block.pem;
     }
     if (!sha256 && serials.size > 0 && serials.has(serialOf(block.der))) {
@@ -47,7 +47,7 @@ function serialForms(serial: string | undefined): Set<string> {
 /** The serial number of a DER certificate, read with Node's own X.509 parser (no @peculiar/x509). */
 function serialOf(der: Uint8Array): string {
   try {
-    return new X509Certificate(der).serialNumber.toLowerCase().replace(/^0+/, '');
+    return new (nodeCrypto().X509Certificate)(der).serialNumber.toLowerCase().replace(/^0+/, '');
   } catch {
     return '';
   }

@@ -1,5 +1,6 @@
 import * as l10n from '@vscode/l10n';
-import { createHash, createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
+import { nodeCrypto } from './nodeCrypto';
 import type { KeyType } from './certificateInfo';
 import type { PemBlock } from './pemBlocks';
 import { PemError } from './pemError';
@@ -42,7 +43,7 @@ export function inspectPrivateKey(block: PemBlock, passphrase?: string): Private
   }
   let key: KeyObject;
   try {
-    key = createPrivateKey(encrypted ? { key: block.pem, format: 'pem', passphrase } : { key: block.pem, format: 'pem' });
+    key = nodeCrypto().createPrivateKey(encrypted ? { key: block.pem, format: 'pem', passphrase } : { key: block.pem, format: 'pem' });
   } catch {
     if (encrypted) {
       throw new PemError('wrong-passphrase', l10n.t('The passphrase does not decrypt the private key.'));
@@ -50,12 +51,12 @@ export function inspectPrivateKey(block: PemBlock, passphrase?: string): Private
     throw new PemError('unparseable', l10n.t('The private key cannot be read (the block is damaged or not a key).'));
   }
   const details = key.asymmetricKeyDetails ?? {};
-  const spki = createPublicKey(key).export({ type: 'spki', format: 'der' });
+  const spki = nodeCrypto().createPublicKey(key).export({ type: 'spki', format: 'der' });
   const described = describe(key.asymmetricKeyType, details.modulusLength, details.namedCurve);
   return {
     ...described,
     format: formatOf(block, encrypted),
-    spkiSha256: createHash('sha256').update(spki).digest('hex'),
+    spkiSha256: nodeCrypto().createHash('sha256').update(spki).digest('hex'),
     pkcs8Pem: key.export({ type: 'pkcs8', format: 'pem' }).toString(),
   };
 }
