@@ -14,6 +14,7 @@ import { filteredDescription, filteredRows } from './filteredHostnameRows';
 import type { TreeContext, TreeNode } from './treeNode';
 import type { ZoneNode } from './zoneNode';
 import { rowLabel } from '../format/accessibleLabel';
+import { countText } from '../format/countText';
 
 /**
  * "Custom Hostnames" (Cloudflare for SaaS) of a zone, loaded a page at a time as a person asks: up to
@@ -51,9 +52,13 @@ export class CustomHostnamesGroupNode implements TreeNode, Pageable, RangeOwner 
     const total = this.pages.total;
     const loaded = this.context.data.loaded().customHostnames.get(this.zoneId);
     if (total !== undefined) {
-      item.description = `${total}`;
+      item.description = countText(total, vscode.env.language);
     } else if (loaded) {
-      item.description = vscode.l10n.t('{0} of {1} loaded', loaded.items.length, loaded.expected ?? '?');
+      item.description = vscode.l10n.t(
+        '{0} of {1} loaded',
+        countText(loaded.items.length, vscode.env.language),
+        loaded.expected === undefined ? '?' : countText(loaded.expected, vscode.env.language),
+      );
     }
     item.accessibilityInformation = {
       label: rowLabel({ name: vscode.l10n.t('Custom Hostnames'), kind: vscode.l10n.t('group'), details: item.description }),

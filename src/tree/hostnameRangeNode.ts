@@ -5,6 +5,7 @@ import type { HostnamePages } from '../model/hostnamePages';
 import { CustomHostnameNode } from './customHostnameNode';
 import { ErrorNode } from './errorNode';
 import type { TreeContext, TreeNode } from './treeNode';
+import { countText } from '../format/countText';
 
 /** What a range needs of its Custom Hostnames group. */
 export interface RangeOwner extends TreeNode {
@@ -42,7 +43,7 @@ export class HostnameRangeNode implements TreeNode {
   }
 
   getTreeItem(): vscode.TreeItem {
-    const number = (value: number) => value.toLocaleString(vscode.env.language);
+    const number = (value: number) => countText(value, vscode.env.language);
     const label = vscode.l10n.t('{0}–{1}', number(this.range.first + 1), number(this.range.end));
     const item = new vscode.TreeItem(
       label,

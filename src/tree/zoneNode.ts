@@ -8,6 +8,7 @@ import { CustomHostnamesGroupNode } from './customHostnamesGroupNode';
 import { iconFor } from './themeIcons';
 import type { TreeContext, TreeNode } from './treeNode';
 import { rowLabel } from '../format/accessibleLabel';
+import { countText } from '../format/countText';
 
 /** A zone: its two groups, with their counts and the zone's AOP switch in the description once loaded. */
 export class ZoneNode implements TreeNode {
@@ -16,6 +17,9 @@ export class ZoneNode implements TreeNode {
   parent: TreeNode | undefined = undefined;
   readonly aopGroup: AopGroupNode;
   readonly customHostnamesGroup: CustomHostnamesGroupNode;
+
+  /** The hostname count this row showed when it was last rendered. */
+  private shownHostnameCount: number | undefined;
 
   constructor(
     private readonly context: TreeContext,
@@ -34,6 +38,7 @@ export class ZoneNode implements TreeNode {
     const status = appearanceOf(ZONE_STATUS, this.zone.status);
     item.iconPath = iconFor(status);
     item.description = this.description(settings);
+    this.shownHostnameCount = this.customHostnamesGroup.pages.total;
     const aop =
       settings === undefined
         ? vscode.l10n.t('not loaded yet (expand the zone)')
@@ -58,6 +63,11 @@ export class ZoneNode implements TreeNode {
     // hostnames' count is Cloudflare's, from their first page: never a wait for the whole list.
     const { data } = this.context;
     await Promise.allSettled([data.aop(this.zone.id), this.customHostnamesGroup.prepare(), data.aopSettings(this.zone.id)]);
+    // The AOP parts announce their loads, which re-render this row; the count comes with the group's
+    // first page, which announces nothing, so the row shows it now rather than at some later repaint.
+    if (this.customHostnamesGroup.pages.total !== this.shownHostnameCount) {
+      this.context.rerender?.(this);
+    }
     return [this.aopGroup, this.customHostnamesGroup];
   }
 
@@ -83,17 +93,17 @@ export class ZoneNode implements TreeNode {
     const parts: string[] = [];
     if (aop) {
       const count = aop.certificates.length;
-      parts.push(count === 1 ? vscode.l10n.t('1 client cert') : vscode.l10n.t('{0} client certs', count));
+      parts.push(count === 1 ? vscode.l10n.t('1 client cert') : vscode.l10n.t('{0} client certs', countText(count, vscode.env.language)));
     }
     // Before the scan reaches the zone, Cloudflare's count from the group's first page.
     const count = hostnames?.items.length ?? this.customHostnamesGroup.pages.total;
     if (count !== undefined) {
       parts.push(
         hostnames?.complete === false
-          ? vscode.l10n.t('{0}+ custom hostnames', count)
+          ? vscode.l10n.t('{0}+ custom hostnames', countText(count, vscode.env.language))
           : count === 1
             ? vscode.l10n.t('1 custom hostname')
-            : vscode.l10n.t('{0} custom hostnames', count),
+            : vscode.l10n.t('{0} custom hostnames', countText(count, vscode.env.language)),
       );
     }
     if (settings) {

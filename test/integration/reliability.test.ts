@@ -218,10 +218,10 @@ describe('Reliability and security', function () {
       return shown[0]?.contextValue === 'error' ? shown : undefined;
     });
     assert.match(partial[0].label, /^Only 1000 of 1100 custom hostnames loaded: /);
-    assert.equal((await groupRow()).description, '1100');
+    assert.equal((await groupRow()).description, '1,100');
     session.emulator.faults.clear();
     await vscode.commands.executeCommand(partial[0].item.command!.command, ...(partial[0].item.command!.arguments ?? []));
-    assert.equal((await groupRow()).description, '1100');
+    assert.equal((await groupRow()).description, '1,100');
   });
 
   it('says the API cannot be reached while it is down, and shows the tree once it is back', async () => {
