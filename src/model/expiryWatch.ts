@@ -1,7 +1,7 @@
 import { daysLeft } from '../x509/certificateSummary';
 import type { AccountModel } from './accountModel';
 import type { Unsubscribe } from './emitter';
-import { findExpiring, type ExpiringCertificate } from './expiringCertificates';
+import { findExpiring, prepareExpiring, type ExpiringCertificate } from './expiringCertificates';
 
 /** The windows a certificate crosses on its way out, mildest first. */
 export type Threshold = 'warning' | 'critical' | 'expired';
@@ -110,6 +110,7 @@ export class ExpiryWatch {
     const { warningDays, criticalDays } = this.options.window();
     const said = new Set(this.store.get());
     const crossings: Crossing[] = [];
+    await prepareExpiring(this.account.data, now, warningDays);
     for (const certificate of findExpiring(this.account.data, now, warningDays)) {
       const threshold = thresholdOf(certificate.notAfter, now, warningDays, criticalDays);
       if (threshold && !said.has(crossingKey(certificate, threshold))) {

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { ExpiryWindow } from '../config/settings';
 import { expiringStatusLabel } from '../format/accessibleLabel';
 import type { AccountData } from '../model/accountData';
-import { expiringSummary, findExpiring, type ExpiringCertificate } from '../model/expiringCertificates';
+import { expiringSummary, findExpiring, prepareExpiring, type ExpiringCertificate } from '../model/expiringCertificates';
 import { CommandId } from '../commandIds';
 
 export const SHOW_EXPIRING_COMMAND = CommandId.showExpiring;
@@ -16,6 +16,7 @@ export class ExpiryStatusBar implements vscode.Disposable {
   private expiring: ExpiringCertificate[] = [];
   private readonly subscription: { dispose(): void };
   private pending: NodeJS.Timeout | undefined;
+  private disposed = false;
 
   constructor(
     private readonly data: AccountData,
@@ -41,8 +42,14 @@ export class ExpiryStatusBar implements vscode.Disposable {
   private scheduleUpdate(): void {
     if (this.pending === undefined) {
       this.pending = setTimeout(() => {
-        this.pending = undefined;
-        this.update();
+        // The first walk of a large zone's list is done a slice per turn, so the update after it is cheap.
+        const { warningDays } = this.expiry();
+        void prepareExpiring(this.data, this.now(), warningDays).then(() => {
+          this.pending = undefined;
+          if (!this.disposed) {
+            this.update();
+          }
+        });
       }, 50);
     }
   }
@@ -69,6 +76,7 @@ export class ExpiryStatusBar implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.disposed = true;
     clearTimeout(this.pending);
     this.subscription.dispose();
     this.item.dispose();

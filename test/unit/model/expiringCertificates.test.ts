@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { TEST_NOW } from '../../fixtures/testClock';
-import { expiringSummary, findExpiring, type ExpiringCertificate } from '../../../src/model/expiringCertificates';
+import { expiringSummary, findExpiring, prepareExpiring, type ExpiringCertificate } from '../../../src/model/expiringCertificates';
+import { LoopShare } from '../../../src/cloudflare/loopShare';
 import { NodeIds } from '../../../src/model/nodeIds';
 import { createCertificate, days } from '../../fixtures/certificateFactory';
 import { createCertificateWithoutCommonName } from '../x509/extraCertificates';
@@ -100,6 +101,40 @@ describe('findExpiring', () => {
     assert.deepEqual(
       findExpiring(data, NOW, 30).map((entry) => [entry.certificateId, entry.label, entry.expired]),
       [['c2', 'shop.example (RSA)', false]],
+    );
+  });
+
+  it('walks a large list a slice per turn ahead of time, and finds the same certificates after it', async () => {
+    const { fake, data } = harness();
+    const count = 2_500;
+    fake.seed('z1', {
+      hostnames: Array.from({ length: count }, (_, index) =>
+        hostname(`h${index}`, `tenant-${index}.example`, [packCertificate(`c${index}`, 'SHA256WithRSA', days(index % 60, NOW))]),
+      ),
+    });
+    await data.customHostnames('z1');
+    // A budget of nothing: every step of the walk waits for a turn of its own.
+    const loop = new LoopShare(0, () => 0);
+    let turns = 0;
+    let counting = true;
+    const countTurn = () => {
+      turns += 1;
+      if (counting) {
+        setImmediate(countTurn);
+      }
+    };
+    setImmediate(countTurn);
+    await prepareExpiring(data, NOW, 30, loop);
+    counting = false;
+    assert.ok(turns >= 3, `2,500 hostnames in steps of 1,000 took ${turns} turn(s)`);
+    const expected = Array.from({ length: count }, (_, index) => index)
+      .filter((index) => index % 60 <= 30)
+      .map((index) => `c${index}`);
+    assert.deepEqual(
+      findExpiring(data, NOW, 30)
+        .map((entry) => entry.certificateId)
+        .sort(),
+      expected.sort(),
     );
   });
 
