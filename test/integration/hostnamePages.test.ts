@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { NodeIds } from '../../src/model/nodeIds';
-import { eventually } from './support/emulatorSession';
+import { eventually, type EmulatorSession } from './support/emulatorSession';
 import { emulatorSuite } from './support/emulatorSuite';
 import { child, rows } from './support/treeItems';
 
@@ -10,6 +10,21 @@ const HOSTNAMES = 100_000;
 
 /** The zone's list as the scan loads it (1,000 a page) never arrives: every row shown must come from a page of 50. */
 const WHOLE_LIST_HANGS = { kind: 'hang', path: '/custom_hostnames$', query: 'per_page=1000', times: Infinity } as const;
+
+/**
+ * Forgets the zone's loaded list and lets the scan's whole list hang, so every row shown must come from
+ * a page of 50; returns the pages asked for since, as [page, per_page].
+ */
+function withoutWholeList(session: EmulatorSession, zoneId: string): () => string[][] {
+  session.emulator.faults.add(WHOLE_LIST_HANGS);
+  session.api.data.reload(zoneId, 'customHostnames');
+  session.emulator.log.clear();
+  return () =>
+    session.emulator.log
+      .entries()
+      .filter((entry) => entry.path === `/zones/${zoneId}/custom_hostnames` && entry.query.per_page !== '1000')
+      .map((entry) => [entry.query.page, entry.query.per_page]);
+}
 
 describe('Custom Hostnames page by page among 100,000 (scale seed)', function () {
   this.timeout(180_000);
@@ -22,15 +37,8 @@ describe('Custom Hostnames page by page among 100,000 (scale seed)', function ()
     const { api, emulator } = suite.session;
     const zone = emulator.state.zones[0];
     const all = emulator.state.customHostnamesOf(zone.id).map((hostname) => hostname.hostname);
-    emulator.faults.add(WHOLE_LIST_HANGS);
     // Forget what the scan may have loaded already: the group must do without it.
-    api.data.reload(zone.id, 'customHostnames');
-    emulator.log.clear();
-    const pages = () =>
-      emulator.log
-        .entries()
-        .filter((entry) => entry.path === `/zones/${zone.id}/custom_hostnames` && entry.query.per_page !== '1000')
-        .map((entry) => [entry.query.page, entry.query.per_page]);
+    const pages = withoutWholeList(suite.session, zone.id);
     const timed = async <T>(what: string, work: () => Promise<T>): Promise<T> => {
       const started = Date.now();
       const result = await work();
@@ -144,14 +152,7 @@ describe('Custom Hostnames page by page with Load more (demo seed)', () => {
     const all = emulator.state.customHostnamesOf(zone.id).map((hostname) => hostname.hostname);
     // A refresh of the whole account still settling from the suite's start would forget the pages mid-test.
     await api.account.whenScanned();
-    emulator.faults.add(WHOLE_LIST_HANGS);
-    api.data.reload(zone.id, 'customHostnames');
-    emulator.log.clear();
-    const pages = () =>
-      emulator.log
-        .entries()
-        .filter((entry) => entry.path === `/zones/${zone.id}/custom_hostnames` && entry.query.per_page === '50')
-        .map((entry) => entry.query.page);
+    const pages = withoutWholeList(suite.session, zone.id);
     const group = await child(api, (await child(api, undefined, zone.name)).node, 'Custom Hostnames');
     let shown = await rows(api, group.node);
     assert.deepEqual(
@@ -159,13 +160,20 @@ describe('Custom Hostnames page by page with Load more (demo seed)', () => {
       all.slice(0, 50),
     );
     assert.deepEqual([shown[50].label, shown[50].description], ['Load more', `50 of ${all.length} shown`]);
-    assert.deepEqual(pages(), ['1']);
+    assert.deepEqual(pages(), [['1', '50']]);
     await vscode.commands.executeCommand('cloudflareCertificates.loadMore', group.node);
     shown = await rows(api, group.node);
     assert.deepEqual(
       shown.slice(0, 100).map((row) => row.label),
       all.slice(0, 100),
     );
-    assert.deepEqual(pages(), ['1', '2'], 'Load more is one request, of the next page');
+    assert.deepEqual(
+      pages(),
+      [
+        ['1', '50'],
+        ['2', '50'],
+      ],
+      'Load more is one request, of the next page',
+    );
   });
 });

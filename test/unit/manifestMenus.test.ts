@@ -1,19 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { manifest, ROOT } from '../support/manifest';
 
-/** Menu entries a keyboard user depends on: an inline button alone cannot be reached with Shift+F10. */
-const ROOT = path.join(__dirname, '..', '..', '..');
-
-interface MenuEntry {
-  command: string;
-  when?: string;
-  group?: string;
-}
-
-const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
-  contributes: { menus: Record<string, MenuEntry[]>; commands: { command: string; title: string }[] };
-};
 const nls = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.nls.json'), 'utf8')) as Record<string, string>;
 
 function titleOf(command: string): string {
@@ -29,6 +18,7 @@ function rowsOf(when = ''): string[] {
   return single ? [single] : (several?.split('|') ?? (one ? [one] : []));
 }
 
+/** Menu entries a keyboard user depends on: an inline button alone cannot be reached with Shift+F10. */
 describe('manifest menus for the keyboard', () => {
   it('puts every inline row action in the context menu too, for the same rows', () => {
     const rowMenu = manifest.contributes.menus['view/item/context'];

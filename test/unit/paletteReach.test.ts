@@ -1,18 +1,5 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-
-const ROOT = path.join(__dirname, '..', '..', '..');
-
-interface MenuEntry {
-  command: string;
-  when?: string;
-  group?: string;
-}
-
-const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
-  contributes: { menus: Record<string, MenuEntry[]> };
-};
+import { manifest } from '../support/manifest';
 
 /**
  * Row actions that stay out of the palette, each for a reason: they stand for the row they are on

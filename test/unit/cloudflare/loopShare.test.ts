@@ -3,6 +3,7 @@ import { entriesOf } from '../../../src/cloudflare/listEntries';
 import { LoopShare } from '../../../src/cloudflare/loopShare';
 import type { CustomHostname } from '../../../src/cloudflare/types';
 import { customHostnameRecords } from '../../../src/model/customHostnameRecord';
+import { turnsDuring } from '../../support/loopTurns';
 
 /** A clock the test moves by hand: the budget is about time, and the real clock is never compared. */
 function manualClock(): { now: () => number; advance: (ms: number) => void } {
@@ -59,18 +60,10 @@ describe('LoopShare: one budget of synchronous work per turn of the event loop',
         },
       };
     };
-    let turns = 0;
-    let counting = true;
-    const count = () => {
-      turns += 1;
-      if (counting) {
-        setImmediate(count);
-      }
-    };
-    setImmediate(count);
-    const [a, b] = await Promise.all([customHostnameRecords(page('a'), loop), customHostnameRecords(page('b'), loop)]);
-    counting = false;
-    await nextTurn();
+    const {
+      result: [a, b],
+      turns,
+    } = await turnsDuring(() => Promise.all([customHostnameRecords(page('a'), loop), customHostnameRecords(page('b'), loop)]));
     assert.equal(a.length, 100);
     assert.equal(b.at(-1)?.hostname, 'b-99.example.com');
     // 200 ms of work in steps of 20 entries (20 ms here), one step per turn: at least 10 turns, so

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { TEST_NOW } from '../../fixtures/testClock';
 import { expiringSummary, findExpiring, prepareExpiring, type ExpiringCertificate } from '../../../src/model/expiringCertificates';
 import { LoopShare } from '../../../src/cloudflare/loopShare';
+import { turnsDuring } from '../../support/loopTurns';
 import { NodeIds } from '../../../src/model/nodeIds';
 import { createCertificate, days } from '../../fixtures/certificateFactory';
 import { createCertificateWithoutCommonName } from '../x509/extraCertificates';
@@ -115,17 +116,7 @@ describe('findExpiring', () => {
     await data.customHostnames('z1');
     // A budget of nothing: every step of the walk waits for a turn of its own.
     const loop = new LoopShare(0, () => 0);
-    let turns = 0;
-    let counting = true;
-    const countTurn = () => {
-      turns += 1;
-      if (counting) {
-        setImmediate(countTurn);
-      }
-    };
-    setImmediate(countTurn);
-    await prepareExpiring(data, NOW, 30, loop);
-    counting = false;
+    const { turns } = await turnsDuring(() => prepareExpiring(data, NOW, 30, loop));
     assert.ok(turns >= 3, `2,500 hostnames in steps of 1,000 took ${turns} turn(s)`);
     const expected = Array.from({ length: count }, (_, index) => index)
       .filter((index) => index % 60 <= 30)
