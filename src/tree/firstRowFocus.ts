@@ -23,13 +23,21 @@ export interface FirstRowFocusOptions<T> {
   readonly rowsGone: Listen;
   /** Waits between reveals; the first row may be loaded here but not yet drawn by the workbench. */
   readonly pause?: (ms: number) => Promise<void>;
+  /** The clock the give-up time is read from. */
+  readonly now?: () => number;
 }
 
 /** How long to wait before each reveal: the workbench draws rows it was just handed within a few hundred ms. */
-const REVEAL_DELAYS_MS = [0, 100, 200, 400, 800, 1600];
+const REVEAL_DELAYS_MS = [0, 100, 200, 400, 800, 1500];
+/**
+ * The reveal takes the keyboard wherever it is, and no API tells when the person opens the palette or
+ * a quick pick meanwhile: so only shortly after the view opened. Rows slower to load than this are
+ * left to the arrow keys, and the next opening tries again.
+ */
+const GIVE_UP_AFTER_MS = 3000;
 
 /**
- * "Focus on Certificates View" (or the activity bar, or Ctrl+B) gives the tree the keyboard with no
+ * "Focus on Certificates View" (or the activity bar, or the side bar shown again) gives the tree the keyboard with no
  * row focused: a screen reader says only the view's name, and no outline shows, until an arrow key is
  * pressed. So the first time a person opens the view, its first row gets the focus (not the selection,
  * which would claim a choice the person did not make). VS Code keeps a focused row while it exists,
@@ -41,6 +49,7 @@ const REVEAL_DELAYS_MS = [0, 100, 200, 400, 800, 1600];
  */
 export function focusFirstRowOnOpen<T>(treeView: vscode.TreeView<T>, options: FirstRowFocusOptions<T>): vscode.Disposable {
   const pause = options.pause ?? ((ms) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const now = options.now ?? Date.now;
   let startupReported = false;
   // Whether the tree has a focused row: one this gave it, or one the person selected (which focuses it too).
   let hasFocusedRow = false;
@@ -57,12 +66,13 @@ export function focusFirstRowOnOpen<T>(treeView: vscode.TreeView<T>, options: Fi
   );
 
   const focusFirstRow = async (current: { cancelled: boolean }) => {
+    const deadline = now() + GIVE_UP_AFTER_MS;
     for (const delay of REVEAL_DELAYS_MS) {
       if (delay > 0) {
         await pause(delay);
       }
       const [first] = await options.roots();
-      if (current.cancelled || first === undefined || !treeView.visible || treeView.selection.length > 0) {
+      if (current.cancelled || first === undefined || !treeView.visible || treeView.selection.length > 0 || now() > deadline) {
         return;
       }
       try {

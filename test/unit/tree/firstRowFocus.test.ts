@@ -57,15 +57,20 @@ function setUp(overrides: Partial<FirstRowFocusOptions<string>> = {}) {
   const elsewhere = new Emitter<void>();
   const rowsGone = new Emitter<void>();
   const pauses: number[] = [];
+  const clock = { ms: 0 };
   const focus = focusFirstRowOnOpen(view as unknown as vscode.TreeView<string>, {
     roots: async () => ['zone-a', 'zone-b'],
     roundTrip: async () => undefined,
     elsewhere: [elsewhere.event],
     rowsGone: rowsGone.event,
-    pause: async (ms) => void pauses.push(ms),
+    pause: async (ms) => {
+      pauses.push(ms);
+      clock.ms += ms;
+    },
+    now: () => clock.ms,
     ...overrides,
   });
-  return { view, elsewhere, rowsGone, pauses, focus };
+  return { view, elsewhere, rowsGone, pauses, clock, focus };
 }
 
 describe('focusFirstRowOnOpen', () => {
@@ -150,7 +155,7 @@ describe('focusFirstRowOnOpen', () => {
     view.show();
     await settle();
     assert.deepEqual(view.reveals, []);
-    assert.deepEqual(pauses, [100, 200, 400, 800, 1600]);
+    assert.deepEqual(pauses, [100, 200, 400, 800, 1500]);
     view.undrawnReveals = 0;
     view.hide();
     view.show();
@@ -177,6 +182,30 @@ describe('focusFirstRowOnOpen', () => {
       assert.deepEqual(setup.view.reveals, []);
     });
   }
+
+  it('leaves rows that take more than 3 s to load to the arrow keys: the person may have opened the palette meanwhile', async () => {
+    const rows = deferred<string[]>();
+    const { view, clock } = setUp({ roots: () => rows.promise });
+    await settle();
+    view.show();
+    await settle();
+    clock.ms += 3001;
+    rows.resolve(['zone-a']);
+    await settle();
+    assert.deepEqual(view.reveals, []);
+  });
+
+  it('focuses rows that load within 3 s', async () => {
+    const rows = deferred<string[]>();
+    const { view, clock } = setUp({ roots: () => rows.promise });
+    await settle();
+    view.show();
+    await settle();
+    clock.ms += 2900;
+    rows.resolve(['zone-a']);
+    await settle();
+    assert.equal(view.reveals.length, 1);
+  });
 
   it('does nothing while the view has no rows (its welcome view shows)', async () => {
     const { view } = setUp({ roots: async () => [] });
