@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { TokenStore } from './auth/tokenStore';
+import { focusFirstRowOnOpen } from './tree/firstRowFocus';
 import { clearToken } from './commands/clearToken';
 import { copyId } from './commands/copyId';
 import { pickCertificate } from './commands/pickCertificate';
@@ -86,6 +87,16 @@ export function activate(context: vscode.ExtensionContext): CloudflareCertificat
   const account = new AccountModel(data, tokens);
   const tree = new CertificateTreeProvider({ data, activity, expiry: expiryWindow, now: () => new Date(), groupZonesByAccount }, account);
   const treeView = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
+  const firstRowFocus = focusFirstRowOnOpen(treeView, {
+    roots: () => tree.getChildren(),
+    roundTrip: () => vscode.commands.getCommands(),
+    elsewhere: [
+      vscode.window.onDidChangeActiveTextEditor,
+      vscode.window.onDidChangeTextEditorSelection,
+      vscode.window.onDidChangeActiveTerminal,
+    ],
+    rowsGone: (listener) => account.onDidChangeStatus((status) => status !== 'loading' && status !== 'ready' && listener()),
+  });
   const scanNotice = new ScanNotice(data.hostnameCount, clients.limiter);
   const statusBar = new ExpiryStatusBar(
     data,
@@ -95,7 +106,20 @@ export function activate(context: vscode.ExtensionContext): CloudflareCertificat
   );
   const scanStatusBar = new ScanStatusBar(scanNotice);
   const documents = new CertificateDetailsDocuments();
-  context.subscriptions.push(log, tokens, data, account, activity, tree, treeView, statusBar, scanNotice, scanStatusBar, documents);
+  context.subscriptions.push(
+    log,
+    tokens,
+    data,
+    account,
+    activity,
+    tree,
+    treeView,
+    firstRowFocus,
+    statusBar,
+    scanNotice,
+    scanStatusBar,
+    documents,
+  );
   const workspaceScanner = new WorkspaceScanner();
   let workspaceViewVisible = () => false;
   const workspaceTree = new WorkspaceTreeProvider(workspaceScanner, account, expiryWindow, () => workspaceViewVisible());

@@ -48,6 +48,13 @@ describe('Keyboard alone in the browser', function () {
     const origin = emulator.state.aopCertificatesOf(zoneId).find((record) => record.certificate.hosts.includes('origin.example.org'))!;
     const wording = new ExpiryWindow();
     await keys.focusCertificatesView();
+    // The Focus command opened the view with nothing chosen yet: its first row has the focus, and the
+    // screen reader's name for it, before any key is pressed.
+    const first = await keys.focusedCertificateRow();
+    assert.equal(first.index, 0, `focused: ${first.name}`);
+    assert.match(first.name, /^[^,]+, (zone|account), /);
+    assert.ok(first.announced, 'the list names the focused row as its active descendant');
+    await workbench.screenshot('keyboard-first-row-focused');
     assert.match(await keys.arrowTo(/^example\.org, zone/), /^example\.org, zone, active/);
     await keys.press('ArrowRight');
     await keys.arrowTo(/^Client Certificates \(AOP\)/);
@@ -70,6 +77,17 @@ describe('Keyboard alone in the browser', function () {
     const details = workbench.page.locator('.monaco-editor .view-lines', { hasText: 'Serial number' }).first();
     await details.waitFor({ timeout: 30_000 });
     assert.match(await workbench.page.locator('.tabs-container .tab.active').innerText(), /origin\.example\.org/);
+  });
+
+  it('leaves the row the person opened focused when the side bar is hidden and shown again', async () => {
+    // The certificate opened with Enter has the editor's keyboard now; the view opens again by keyboard.
+    await keys.command('View: Toggle Primary Side Bar Visibility');
+    await workbench.sidebar().waitFor({ state: 'hidden', timeout: 10_000 });
+    await keys.command('View: Toggle Primary Side Bar Visibility');
+    await keys.focusCertificatesView();
+    const row = await keys.focusedCertificateRow();
+    assert.match(row.name, /^origin\.example\.org, client certificate/);
+    assert.ok(row.announced, 'the list names the focused row as its active descendant');
   });
 
   it('uploads the PEM in the editor through the palette, a zone quick pick and Enter on the modal', async () => {

@@ -70,6 +70,24 @@ export class KeyboardUser {
   }
 
   /**
+   * The Certificates tree's focused row, waited for with no key pressed: its accessible name, its place
+   * in the list, and whether the list names it as its active descendant (what a screen reader reads
+   * when the tree gets the keyboard).
+   */
+  async focusedCertificateRow(timeoutMs = 15_000): Promise<{ name: string; index: number; announced: boolean }> {
+    const list = this.page.locator('.part.sidebar .monaco-list[aria-label="Certificates"]');
+    const row = list.locator('.monaco-list-row.focused');
+    await row.waitFor({ timeout: timeoutMs });
+    const [name, index, id, activeDescendant] = await Promise.all([
+      row.getAttribute('aria-label'),
+      row.getAttribute('data-index'),
+      row.getAttribute('id'),
+      list.getAttribute('aria-activedescendant'),
+    ]);
+    return { name: name ?? '', index: Number(index), announced: id !== null && id === activeDescendant };
+  }
+
+  /**
    * Moves the tree's focus down with the arrow key (from the top again once the list ends) until the
    * focused row's accessible name matches, and hands that name back. Rows that load meanwhile are
    * reached on a later pass.
