@@ -2,7 +2,7 @@ import { packCertificates } from '../cloudflare/types';
 import type { CustomHostnameRecord } from '../model/customHostnameRecord';
 import type { AccountModel } from '../model/accountModel';
 import { clientCertificateInfo, clientCertificateName } from '../model/clientCertificateInfo';
-import { findExpiring } from '../model/expiringCertificates';
+import { findExpiring, prepareExpiring } from '../model/expiringCertificates';
 import { findCertificates } from '../model/certificateLookup';
 import { findHeld } from '../model/heldByCloudflare';
 import { namesOf } from '../model/replacementRules';
@@ -36,7 +36,9 @@ export function completeness(account: AccountModel): string {
 }
 
 /** cloudflareCertificates_listExpiring */
-export function listExpiring(context: ReadToolContext, withinDays: number): string {
+export async function listExpiring(context: ReadToolContext, withinDays: number): Promise<string> {
+  // A window other than the status bar's walks every hostname anew: in slices, as the status bar does.
+  await prepareExpiring(context.account.data, context.now, withinDays);
   const expiring = findExpiring(context.account.data, context.now, withinDays);
   const zoneNames = new Map(context.account.data.loaded().zones.map((zone) => [zone.id, zone.name]));
   const lines = [

@@ -34,14 +34,14 @@ describe('Agent tools: input validation and result text', () => {
 
   it('lists what expires with zone, kind, id, names, expiry and status, and how complete the scan is', async () => {
     const { context } = await account();
-    const text = listExpiring(context, 30);
+    const text = await listExpiring(context, 30);
     assert.match(text, /^2 certificates Cloudflare holds expire within 30 days or have expired\. Scanned 1 of 1 zones\./);
     assert.match(
       text,
       /- zone "z1\.example"; client certificate \(AOP\); id "c1"; names "api\.example\.com"; expires \d{4}-\d\d-\d\d \(expires in 6 days\); status "active"/,
     );
     assert.match(text, /custom hostname pack certificate; id "p1"; names "shop\.customer\.net \(RSA\)"/);
-    assert.match(listExpiring(context, 3), /^0 certificates/);
+    assert.match(await listExpiring(context, 3), /^0 certificates/);
   });
 
   it('describes a certificate by hostname, serial or id, with the hostnames that use it', async () => {
