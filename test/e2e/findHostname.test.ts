@@ -43,9 +43,10 @@ describe('Find Custom Hostname in the browser (100,000 custom hostnames)', funct
     emulator.log.clear();
     const typedAt = Date.now();
     await input.pressSequentially(typed, { delay: 40 });
+    const typedAll = Date.now();
     const row = workbench.page.locator('.quick-input-list .monaco-list-row', { hasText: target }).first();
     await row.waitFor({ timeout: 30_000 });
-    const foundAfter = Date.now() - typedAt;
+    const found = Date.now();
     await workbench.screenshot('find-custom-hostname-quick-pick');
     const searches = emulator.log.entries().filter((entry) => entry.query['hostname.contain'] !== undefined);
     assert.ok(searches.length >= 1, 'Cloudflare was asked');
@@ -57,7 +58,9 @@ describe('Find Custom Hostname in the browser (100,000 custom hostnames)', funct
     const revealed = workbench.certificatesPane().locator('.monaco-list-row[aria-selected="true"]', { hasText: target });
     await revealed.waitFor({ timeout: 90_000 });
     assert.ok(await workbench.treeRow('Custom Hostnames').isVisible(), 'revealed under its group');
-    console.log(`      ${target} among ${HOSTNAMES}: shown in the quick pick ${foundAfter} ms after the first keystroke`);
+    console.log(
+      `      ${target} among ${HOSTNAMES}: shown in the quick pick ${found - typedAll} ms after the last keystroke (${found - typedAt} ms after the first; ${typed.length} keys typed)`,
+    );
     await workbench.screenshot('find-custom-hostname-revealed');
   });
 });
