@@ -46,6 +46,13 @@ class FakeTreeView {
     this.visibility.fire({ visible: false });
   }
 
+  /** The person hides the view and opens it again; the focus then has its turn. */
+  async reopen(): Promise<void> {
+    this.hide();
+    this.show();
+    await settle();
+  }
+
   select(...elements: string[]): void {
     this.selection = elements;
     this.selections.fire({ selection: elements });
@@ -89,9 +96,7 @@ describe('focusFirstRowOnOpen', () => {
     roundTrip.resolve();
     await settle();
     assert.deepEqual(view.reveals, [], 'the editor keeps the keyboard at startup');
-    view.hide();
-    view.show();
-    await settle();
+    await view.reopen();
     assert.deepEqual(
       view.reveals.map(({ element }) => element),
       ['zone-a'],
@@ -111,14 +116,10 @@ describe('focusFirstRowOnOpen', () => {
     await settle();
     view.show();
     await settle();
-    view.hide();
-    view.show();
-    await settle();
+    await view.reopen();
     assert.equal(view.reveals.length, 1, 'VS Code keeps the row the person left focused');
     rowsGone.fire();
-    view.hide();
-    view.show();
-    await settle();
+    await view.reopen();
     assert.equal(view.reveals.length, 2, 'the token changed: the rows are new and none is focused');
   });
 
@@ -129,9 +130,7 @@ describe('focusFirstRowOnOpen', () => {
     view.show();
     await settle();
     view.select();
-    view.hide();
-    view.show();
-    await settle();
+    await view.reopen();
     assert.deepEqual(view.reveals, []);
   });
 
@@ -157,9 +156,7 @@ describe('focusFirstRowOnOpen', () => {
     assert.deepEqual(view.reveals, []);
     assert.deepEqual(pauses, [100, 200, 400, 800, 1500]);
     view.undrawnReveals = 0;
-    view.hide();
-    view.show();
-    await settle();
+    await view.reopen();
     assert.equal(view.reveals.length, 1);
   });
 
