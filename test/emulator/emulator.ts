@@ -9,7 +9,7 @@ import { findRoute, type RouteResult } from './routes';
 import { seedDemo, seedEmpty, seedScale, type ScaleSeed } from './seeds';
 import { ANSWER_THEN_FAULT, inject, trickle } from './faultAnswers';
 import { serviceFailure, ZONE_CONFLICT_CODE, ZoneWrites } from './serviceCodes';
-import { envelope, readBody, sendJson } from './wire';
+import { answerBytes, envelope, readBody, sendJson } from './wire';
 
 export type { FaultRule } from './faultInjector';
 export type { ScaleSeed } from './seeds';
@@ -222,7 +222,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       }
       logged.status = status;
       if (fault?.kind === 'slowBody') {
-        await trickle(response, status, JSON.stringify(body), fault.delayMs ?? 1000, headers);
+        await trickle(response, status, answerBytes(body).toString(), fault.delayMs ?? 1000, headers);
       } else {
         sendJson(response, status, body, { ...rateHeaders(token), ...headers });
       }

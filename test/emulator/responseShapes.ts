@@ -1,4 +1,12 @@
-import type { AopCertificateRecord, AssociationRecord, CustomHostnameRecord, EmulatorState, ZoneRecord } from './emulatorState';
+import type {
+  AopCertificateRecord,
+  AssociationRecord,
+  CustomHostnameRecord,
+  EmulatorState,
+  PackCertificateRecord,
+  ZoneRecord,
+} from './emulatorState';
+import { withKnownText } from './wire';
 
 /** Records as Cloudflare's API v4 shows them (shapes from openapi.json, plus ssl.certificates[]). */
 export function zoneJson(zone: ZoneRecord): Record<string, unknown> {
@@ -93,7 +101,52 @@ export function hostnameAopJson(state: EmulatorState, association: AssociationRe
   };
 }
 
+/** What a hostname's answer was made from, by value or (its certificates) by identity. */
+interface ShownHostname {
+  readonly status: string;
+  readonly sslStatus: string;
+  readonly shownSslStatus: string;
+  readonly bundleMethod: string;
+  readonly certificateAuthority: string | undefined;
+  readonly certificates: readonly PackCertificateRecord[];
+  readonly json: Record<string, unknown>;
+}
+
+const shownHostnames = new WeakMap<CustomHostnameRecord, ShownHostname>();
+
+/**
+ * The hostname as the API shows it: the same object (and JSON text, wire.ts) while nothing it shows
+ * has changed, so listing 1,000 hostnames does not build and serialise 1,000 answers each time.
+ */
 export function customHostnameJson(state: EmulatorState, record: CustomHostnameRecord): Record<string, unknown> {
+  const shownSslStatus = state.sslStatus(record);
+  const shown = shownHostnames.get(record);
+  if (
+    shown &&
+    shown.status === record.status &&
+    shown.sslStatus === record.sslStatus &&
+    shown.shownSslStatus === shownSslStatus &&
+    shown.bundleMethod === record.bundleMethod &&
+    shown.certificateAuthority === record.certificateAuthority &&
+    shown.certificates.length === record.certificates.length &&
+    shown.certificates.every((certificate, index) => certificate === record.certificates[index])
+  ) {
+    return shown.json;
+  }
+  const json = withKnownText(hostnameAnswer(record, shownSslStatus));
+  shownHostnames.set(record, {
+    status: record.status,
+    sslStatus: record.sslStatus,
+    shownSslStatus,
+    bundleMethod: record.bundleMethod,
+    certificateAuthority: record.certificateAuthority,
+    certificates: [...record.certificates],
+    json,
+  });
+  return json;
+}
+
+function hostnameAnswer(record: CustomHostnameRecord, sslStatus: string): Record<string, unknown> {
   const [first] = record.certificates;
   const certificates = record.certificates.map((entry) => ({
     id: entry.id,
@@ -111,7 +164,7 @@ export function customHostnameJson(state: EmulatorState, record: CustomHostnameR
     created_at: record.createdAt,
     ssl: {
       id: record.packId,
-      status: state.sslStatus(record),
+      status: sslStatus,
       bundle_method: record.bundleMethod,
       ...(record.certificateAuthority ? { certificate_authority: record.certificateAuthority, method: 'http', type: 'dv' } : {}),
       ...(first

@@ -151,7 +151,7 @@ describe('Find Zone, and Find and Filter Custom Hostnames on a group (demo seed)
       assert.equal(cleared.description, '120');
     } finally {
       for (const record of added) {
-        emulator.state.customHostnames.splice(emulator.state.customHostnames.indexOf(record), 1);
+        emulator.state.removeCustomHostname(record);
       }
     }
   });

@@ -86,9 +86,7 @@ describe('pagination of custom hostnames (scale seed)', () => {
         if (!shifted && /[?&]page=1&/.test(url)) {
           // A hostname added at the front after page 1 pushes page 1's last item onto page 2.
           shifted = true;
-          const added = state.addCustomHostname(zoneId(), 'inserted.scale.test');
-          state.customHostnames.splice(state.customHostnames.indexOf(added), 1);
-          state.customHostnames.unshift(added);
+          state.addCustomHostname(zoneId(), 'inserted.scale.test', { first: true });
         }
         return response;
       },
@@ -100,10 +98,7 @@ describe('pagination of custom hostnames (scale seed)', () => {
       assert.equal(new Set(all.map((hostname) => hostname.id)).size, HOSTNAMES);
       assert.ok(!all.some((hostname) => hostname.hostname === 'inserted.scale.test'));
     } finally {
-      state.customHostnames.splice(
-        state.customHostnames.findIndex((record) => record.hostname === 'inserted.scale.test'),
-        1,
-      );
+      state.removeCustomHostname(state.customHostnames.find((record) => record.hostname === 'inserted.scale.test')!);
     }
     assert.equal(state.customHostnames.length, HOSTNAMES);
   });
