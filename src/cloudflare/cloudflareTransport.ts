@@ -173,7 +173,9 @@ export class CloudflareTransport {
     if (!token) {
       throw new AuthError(l10n.t('No Cloudflare API token is set. Run "Cloudflare Certificates: Set API Token".'));
     }
-    return this.limiter.run(
+    // The limiter's slot is held while the answer travels, not while it is read: reading a page of
+    // 1,000 waits for its share of the event loop (loopShare.ts), and the next request need not.
+    const { response, text } = await this.limiter.run(
       async () => {
         const controller = new AbortController();
         let timedOut = false;
@@ -208,11 +210,12 @@ export class CloudflareTransport {
           signal?.removeEventListener('abort', forwardAbort);
         }
         this.options.log?.(`${request.method} ${request.path} ${response.status} (${Date.now() - started} ms)`);
-        return read(response, text);
+        return { response, text };
       },
       signal,
       this.lane,
     );
+    return read(response, text);
   }
 }
 
