@@ -49,15 +49,19 @@ export class EmulatorControl {
   }
 }
 
-export function ourClient(baseUrl: string, limiter = new RequestLimiter()): CloudflareClient {
-  return new CloudflareClient({ baseUrl, getToken: async () => 'demo-token', fetch: nodeFetch, limiter });
+export function ourClient(baseUrl: string, limiter = new RequestLimiter(), fetch = nodeFetch): CloudflareClient {
+  return new CloudflareClient({ baseUrl, getToken: async () => 'demo-token', fetch, limiter });
 }
 
-/** Our walk: the zone list, then every zone's certificates, associations and custom hostnames at once. */
-export async function ourScan(control: EmulatorControl): Promise<OurScanResult> {
+/**
+ * Our walk: the zone list, then every zone's certificates, associations and custom hostnames at once.
+ * The URLs it requests are added to `requested` when given.
+ */
+export async function ourScan(control: EmulatorControl, requested?: string[]): Promise<OurScanResult> {
   await control.resetStats();
+  const fetch: FetchLike = requested ? (url, init) => (requested.push(url), nodeFetch(url, init)) : nodeFetch;
   // One client and so one limiter for the whole walk, as the extension's ClientFactory provides.
-  const client = ourClient(control.baseUrl);
+  const client = ourClient(control.baseUrl, undefined, fetch);
   const data = new AccountData(async () => client);
   const loop = startLoopDelay();
   const cpu = process.cpuUsage();
@@ -75,6 +79,28 @@ export async function ourScan(control: EmulatorControl): Promise<OurScanResult> 
   const customHostnames = loaded.reduce((sum, [, hostnames]) => sum + hostnames.items.length, 0);
   const cpuMs = (used.user + used.system) / 1000;
   return { ms, requests: stats.total, peakConcurrent: stats.peakConcurrent, items, customHostnames, cpuMs, loop: delay };
+}
+
+/**
+ * The same requests as a walk of ours, eight at a time, each answer read as text and nothing more:
+ * what the latency, the emulator, the transfer and node-fetch cost on this machine before our client
+ * does anything with an answer. The zone list goes first and alone, as the walk needs it for the rest.
+ */
+export async function answersOnlyScan(urls: readonly string[]): Promise<number> {
+  const [first, ...rest] = urls;
+  const read = async (url: string) =>
+    (await nodeFetch(url, { method: 'GET', headers: { Authorization: 'Bearer demo-token' }, redirect: 'manual' })).text();
+  const started = performance.now();
+  await read(first);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: 8 }, async () => {
+      while (next < rest.length) {
+        await read(rest[next++]);
+      }
+    }),
+  );
+  return performance.now() - started;
 }
 
 export interface LoopDelay {
