@@ -53,7 +53,7 @@ export class AccountData {
 
   /** A zone's custom hostnames a page at a time, for a view that shows them (hostnamePages.ts). */
   hostnamePages(zoneId: string): HostnamePages {
-    this.pageStore ??= new HostnamePageStore(this.client, this);
+    this.pageStore ??= new HostnamePageStore(this.client, this, (change) => this.changes.fire(change));
     return this.pageStore.zone(zoneId);
   }
 

@@ -1,5 +1,9 @@
-/** The parts of a zone's data that load and change independently. */
-export type DataPart = 'aop' | 'customHostnames' | 'aopSettings';
+/**
+ * The parts of a zone's data that load and change independently. `customHostnameCount` is Cloudflare's
+ * count of the zone's custom hostnames, known from the first page a view asks for, long before the
+ * whole list has loaded (if it ever does).
+ */
+export type DataPart = 'aop' | 'customHostnames' | 'aopSettings' | 'customHostnameCount';
 
 /**
  * What changed in the loaded data. `zoneId` undefined means everything (a full reload). `itemId` narrows

@@ -37,6 +37,8 @@ export class HostnamePages {
     private readonly client: () => Promise<HostnamePageClient>,
     readonly zoneId: string,
     private readonly whole: () => WholeHostnameList | undefined,
+    /** Called when a page changes the count: the zone's row shows it before the whole list loads. */
+    private readonly onCounted: () => void = () => undefined,
   ) {}
 
   /** How many custom hostnames the zone has: the whole list's length, else Cloudflare's count. */
@@ -153,9 +155,13 @@ export class HostnamePages {
     if (controller === this.controller) {
       this.settled.set(page, items);
       const total = answer.resultInfo?.total_count;
+      const before = this.counted;
       // A short page without a count still tells how many there are.
       this.counted =
         total ?? (answer.items.length < HOSTNAME_PAGE_SIZE ? (page - 1) * HOSTNAME_PAGE_SIZE + answer.items.length : this.counted);
+      if (this.counted !== before) {
+        this.onCounted();
+      }
     }
     return items;
   }
@@ -178,6 +184,8 @@ export class HostnamePageStore {
   constructor(
     private readonly client: () => Promise<HostnamePageClient>,
     private readonly source: HostnamePageSource,
+    /** How the store tells the account data's listeners that a zone's count is known or changed. */
+    private readonly announce: (change: DataChange) => void = () => undefined,
   ) {
     source.onDidChange((change) => this.onChange(change));
   }
@@ -185,7 +193,12 @@ export class HostnamePageStore {
   zone(zoneId: string): HostnamePages {
     let pages = this.zones.get(zoneId);
     if (!pages) {
-      pages = new HostnamePages(this.client, zoneId, () => this.source.loaded().customHostnames.get(zoneId));
+      pages = new HostnamePages(
+        this.client,
+        zoneId,
+        () => this.source.loaded().customHostnames.get(zoneId),
+        () => this.announce({ zoneId, part: 'customHostnameCount', cause: 'load' }),
+      );
       this.zones.set(zoneId, pages);
     }
     return pages;

@@ -27,7 +27,8 @@ export class ExpiryStatusBar implements vscode.Disposable {
   ) {
     this.item.name = vscode.l10n.t('Cloudflare Certificates: expiring certificates');
     this.item.command = SHOW_EXPIRING_COMMAND;
-    this.subscription = data.onDidChange(() => this.scheduleUpdate());
+    // A count brings no certificate: only what loads or changes can move an expiry.
+    this.subscription = data.onDidChange((change) => change.part !== 'customHostnameCount' && this.scheduleUpdate());
   }
 
   get current(): readonly ExpiringCertificate[] {

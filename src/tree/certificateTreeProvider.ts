@@ -45,14 +45,11 @@ export class CertificateTreeProvider implements vscode.TreeDataProvider<TreeNode
   private readonly root: AccountRoot;
   private readonly subscriptions: { dispose(): void }[] = [];
 
-  private readonly context: TreeContext;
-
   constructor(
-    context: TreeContext,
+    private readonly context: TreeContext,
     /** The account: it loads and scans on its own; this view only shows it. */
     private readonly account: AccountModel,
   ) {
-    this.context = { ...context, rerender: (node) => this.rerender(node) };
     this.root = new AccountRoot(() => this.reloadAll());
     this.subscriptions.push(
       context.activity.onDidChange((id) => this.fireIfShown(id)),

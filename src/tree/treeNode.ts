@@ -12,8 +12,6 @@ export interface TreeContext {
   readonly activity: ActivityTracker;
   /** Whether zones are grouped under their accounts when the token sees more than one (a setting). */
   readonly groupZonesByAccount?: () => boolean;
-  /** Shows the node again from what has loaded (set by the provider): for what arrives with its children. */
-  readonly rerender?: (node: TreeNode) => void;
 }
 
 /**

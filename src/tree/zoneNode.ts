@@ -18,9 +18,6 @@ export class ZoneNode implements TreeNode {
   readonly aopGroup: AopGroupNode;
   readonly customHostnamesGroup: CustomHostnamesGroupNode;
 
-  /** The hostname count this row showed when it was last rendered. */
-  private shownHostnameCount: number | undefined;
-
   constructor(
     private readonly context: TreeContext,
     readonly zone: Zone,
@@ -38,7 +35,6 @@ export class ZoneNode implements TreeNode {
     const status = appearanceOf(ZONE_STATUS, this.zone.status);
     item.iconPath = iconFor(status);
     item.description = this.description(settings);
-    this.shownHostnameCount = this.customHostnamesGroup.pages.total;
     const aop =
       settings === undefined
         ? vscode.l10n.t('not loaded yet (expand the zone)')
@@ -60,14 +56,10 @@ export class ZoneNode implements TreeNode {
 
   async getChildren(): Promise<TreeNode[]> {
     // Both groups show counts, so load both at once (with the zone's AOP switch): one round trip. The
-    // hostnames' count is Cloudflare's, from their first page: never a wait for the whole list.
+    // hostnames' count is Cloudflare's, from their first page: never a wait for the whole list. Each
+    // part announces what it brings (the count as 'customHostnameCount'), which re-renders this row.
     const { data } = this.context;
     await Promise.allSettled([data.aop(this.zone.id), this.customHostnamesGroup.prepare(), data.aopSettings(this.zone.id)]);
-    // The AOP parts announce their loads, which re-render this row; the count comes with the group's
-    // first page, which announces nothing, so the row shows it now rather than at some later repaint.
-    if (this.customHostnamesGroup.pages.total !== this.shownHostnameCount) {
-      this.context.rerender?.(this);
-    }
     return [this.aopGroup, this.customHostnamesGroup];
   }
 

@@ -142,6 +142,34 @@ describe('HostnamePages: a zone’s custom hostnames a page at a time', () => {
     assert.equal(sent(), 5);
   });
 
+  it('announces the zone’s count when a page first brings it or changes it, and not for pages that repeat it', async () => {
+    const changes = new Emitter<DataChange>();
+    const announced: DataChange[] = [];
+    const { client } = harness(emulator.baseUrl);
+    const store = new HostnamePageStore(
+      async () => client,
+      { loaded: () => ({ customHostnames: new Map() }), onDidChange: changes.event },
+      (change) => announced.push(change),
+    );
+    const pages = store.zone(zoneId);
+    await pages.page(1);
+    assert.deepEqual(announced, [{ zoneId, part: 'customHostnameCount', cause: 'load' }]);
+    assert.equal(pages.total, HOSTNAMES);
+    await pages.page(2);
+    await pages.count();
+    assert.equal(announced.length, 1, 'a second page with the same count announces nothing');
+    const added = emulator.state.addCustomHostname(zoneId, 'one-more.paged.test');
+    try {
+      changes.fire({ zoneId, part: 'customHostnames', cause: 'reload' });
+      await pages.page(3);
+      assert.equal(pages.total, HOSTNAMES + 1);
+      assert.deepEqual(announced.at(-1), { zoneId, part: 'customHostnameCount', cause: 'load' });
+      assert.equal(announced.length, 2, 'the count the reload forgot is announced again once known');
+    } finally {
+      emulator.state.removeCustomHostname(added);
+    }
+  });
+
   it('hands a caller whose request a reload overtook the page as it is after the reload', async () => {
     const answered: number[] = [];
     let release: () => void = () => undefined;
