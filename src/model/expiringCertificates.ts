@@ -76,33 +76,52 @@ interface PacksInWindow {
  */
 const walked = new WeakMap<readonly CustomHostnameRecord[], PacksInWindow>();
 
-function packsBefore(hostnames: readonly CustomHostnameRecord[], cutoffMs: number): PacksInWindow {
+/** Walked already for this window, or undefined. */
+function walkedFor(hostnames: readonly CustomHostnameRecord[], cutoffMs: number): PacksInWindow | undefined {
   const known = walked.get(hostnames);
-  if (known?.cutoffMs === cutoffMs) {
-    return known;
-  }
-  const inside: PacksInWindow = { cutoffMs, hostnames: [], indexes: [], expiries: [] };
-  collectBefore(inside, hostnames, 0, hostnames.length);
-  walked.set(hostnames, inside);
-  return inside;
-}
-
-function collectBefore(inside: PacksInWindow, hostnames: readonly CustomHostnameRecord[], from: number, to: number): void {
-  for (let at = from; at < to; at += 1) {
-    const hostname = hostnames[at];
-    forEachPackExpiry(hostname, (notAfterMs, index) => {
-      // NaN (no expiry) is never before the cutoff.
-      if (notAfterMs < inside.cutoffMs) {
-        inside.hostnames.push(hostname);
-        inside.indexes.push(index);
-        inside.expiries.push(notAfterMs);
-      }
-    });
-  }
+  return known?.cutoffMs === cutoffMs ? known : undefined;
 }
 
 /** Hostnames walked between looks at the turn's budget: 1,000 take about 0.4 ms. */
 const WALK_STEP = 1_000;
+
+/**
+ * The one walk of a list for a window, WALK_STEP hostnames per step: findExpiring runs it through at
+ * once, prepareExpiring a step per turn of the event loop. Remembered when done.
+ */
+function* walk(hostnames: readonly CustomHostnameRecord[], cutoffMs: number): Generator<void, PacksInWindow> {
+  const inside: PacksInWindow = { cutoffMs, hostnames: [], indexes: [], expiries: [] };
+  for (let from = 0; from < hostnames.length; from += WALK_STEP) {
+    yield;
+    for (let at = from; at < Math.min(hostnames.length, from + WALK_STEP); at += 1) {
+      const hostname = hostnames[at];
+      forEachPackExpiry(hostname, (notAfterMs, index) => {
+        // NaN (no expiry) is never before the cutoff.
+        if (notAfterMs < cutoffMs) {
+          inside.hostnames.push(hostname);
+          inside.indexes.push(index);
+          inside.expiries.push(notAfterMs);
+        }
+      });
+    }
+  }
+  walked.set(hostnames, inside);
+  return inside;
+}
+
+function packsBefore(hostnames: readonly CustomHostnameRecord[], cutoffMs: number): PacksInWindow {
+  const known = walkedFor(hostnames, cutoffMs);
+  if (known) {
+    return known;
+  }
+  const steps = walk(hostnames, cutoffMs);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) {
+      return step.value;
+    }
+  }
+}
 
 /**
  * Walks every loaded list that has not been walked for this window, within the process's budget per
@@ -112,16 +131,12 @@ const WALK_STEP = 1_000;
 export async function prepareExpiring(data: AccountData, now: Date, warningDays: number, loop: LoopShare = sharedLoopShare): Promise<void> {
   const cutoffMs = cutoffOf(now, warningDays);
   for (const list of data.loaded().customHostnames.values()) {
-    const hostnames = list.items;
-    if (walked.get(hostnames)?.cutoffMs === cutoffMs) {
-      continue;
+    if (!walkedFor(list.items, cutoffMs)) {
+      const steps = walk(list.items, cutoffMs);
+      while (!steps.next().done) {
+        await loop.pace();
+      }
     }
-    const inside: PacksInWindow = { cutoffMs, hostnames: [], indexes: [], expiries: [] };
-    for (let from = 0; from < hostnames.length; from += WALK_STEP) {
-      await loop.pace();
-      collectBefore(inside, hostnames, from, Math.min(hostnames.length, from + WALK_STEP));
-    }
-    walked.set(hostnames, inside);
   }
 }
 
