@@ -12,6 +12,7 @@ import {
   ourScan,
   scanHeapGrowthMb,
   sdkScan,
+  type LoopDelay,
   type OurScanResult,
   type ScanResult,
 } from './fullScan';
@@ -151,11 +152,13 @@ async function main(): Promise<void> {
   );
   try {
     const ours: OurScanResult[] = [];
+    const watched: LoopDelay[] = [];
     const urls: string[] = [];
     const answersOnly: number[] = [];
     for (let run = 0; run < OUR_RUNS; run += 1) {
-      ours.push(await ourScan(emulator.control, run === 0 ? urls : undefined));
+      ours.push(await ourScan(emulator.control, { requested: run === 0 ? urls : undefined }));
       answersOnly.push(await answersOnlyScan(urls));
+      watched.push((await ourScan(emulator.control, { watchLoop: true })).loop!);
     }
     const sdk: ScanResult[] = [];
     for (let run = 0; run < SDK_RUNS; run += 1) {
@@ -194,12 +197,12 @@ async function main(): Promise<void> {
       '',
       undefined,
     );
-    const loopP99 = median(ours.map((result) => result.loop.p99Ms));
+    const loopP99 = median(watched.map((loop) => loop.p99Ms));
     const idle = await idleLoopDelay(Math.min(ourMs, 10_000));
     add(
       '7 Event loop',
-      `delay during a full scan, ${SCALE.zones} × ${SCALE.customHostnamesPerZone} (plain Node, sampled every 1 ms, median of ${OUR_RUNS})`,
-      `p99 ${fixed(loopP99)} ms, max ${fixed(median(ours.map((result) => result.loop.maxMs)))} ms; the same process idle: p99 ${fixed(idle.p99Ms)} ms, max ${fixed(idle.maxMs)} ms`,
+      `delay during a full scan, ${SCALE.zones} × ${SCALE.customHostnamesPerZone} (plain Node, sampled every 1 ms in ${OUR_RUNS} walks of their own, each after a timed one; median)`,
+      `p99 ${fixed(loopP99)} ms, max ${fixed(median(watched.map((loop) => loop.maxMs)))} ms; the same process idle: p99 ${fixed(idle.p99Ms)} ms, max ${fixed(idle.maxMs)} ms`,
       '≤ 16 ms',
       loopP99 <= 16,
     );

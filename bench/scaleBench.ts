@@ -35,7 +35,7 @@ export async function scaleRuns(latencyMs: number, log: (line: string) => void):
   try {
     const scans: OurScanResult[] = [];
     for (let run = 0; run < ONE_ZONE_RUNS; run += 1) {
-      scans.push(await ourScan(single.control));
+      scans.push(await ourScan(single.control, { watchLoop: true }));
     }
     const of = (figure: (scan: OurScanResult) => number) => median(scans.map(figure));
     oneZone = {
@@ -43,7 +43,7 @@ export async function scaleRuns(latencyMs: number, log: (line: string) => void):
       requests: scans[0].requests,
       customHostnames: scans[0].customHostnames,
       cpuMs: of((scan) => scan.cpuMs),
-      loop: { p99Ms: of((scan) => scan.loop.p99Ms), maxMs: of((scan) => scan.loop.maxMs) },
+      loop: { p99Ms: of((scan) => scan.loop!.p99Ms), maxMs: of((scan) => scan.loop!.maxMs) },
     };
     idle = await idleLoopDelay(Math.min(oneZone.ms, 10_000));
     log(
