@@ -1,0 +1,63 @@
+import * as os from 'node:os';
+
+export interface QuietReport {
+  /** How long it waited for a quiet window. */
+  readonly waitedMs: number;
+  /** Share of all cores busy in the last window (0–1), every process on the machine counted. */
+  readonly busyShare: number;
+  /** This process's event-loop utilisation in the last window (0–1). */
+  readonly loopBusy: number;
+  readonly loadAverage1m: number;
+  /** False when the wait ran out first: the figures that follow were taken on a busy machine. */
+  readonly quiet: boolean;
+}
+
+export interface QuietOptions {
+  readonly busyBelow?: number;
+  readonly loopBusyBelow?: number;
+  readonly windowMs?: number;
+  readonly maxWaitMs?: number;
+}
+
+function idleAndTotal(): { idle: number; total: number } {
+  let idle = 0;
+  let total = 0;
+  for (const cpu of os.cpus()) {
+    idle += cpu.times.idle;
+    total += cpu.times.user + cpu.times.nice + cpu.times.sys + cpu.times.irq + cpu.times.idle;
+  }
+  return { idle, total };
+}
+
+/**
+ * Timing figures on a shared machine mean little while other work holds the cores, so the bench waits
+ * (boundedly) for a window in which the kernel's per-core counters show the machine mostly idle, and
+ * reports what it found beside the figures.
+ */
+export async function waitForQuiet(options: QuietOptions = {}): Promise<QuietReport> {
+  const { busyBelow = 0.25, loopBusyBelow = 1, windowMs = 500, maxWaitMs = 60_000 } = options;
+  const started = performance.now();
+  for (;;) {
+    const before = idleAndTotal();
+    const loop = performance.eventLoopUtilization();
+    await new Promise((resolve) => setTimeout(resolve, windowMs));
+    const after = idleAndTotal();
+    const total = after.total - before.total;
+    const busyShare = total > 0 ? 1 - (after.idle - before.idle) / total : 0;
+    const loopBusy = performance.eventLoopUtilization(loop).utilization;
+    const quiet = busyShare < busyBelow && loopBusy < loopBusyBelow;
+    const waitedMs = performance.now() - started;
+    if (quiet || waitedMs >= maxWaitMs) {
+      return { waitedMs, busyShare, loopBusy, loadAverage1m: os.loadavg()[0], quiet };
+    }
+  }
+}
+
+/** "machine 12 % busy, load 0.8, after 3.5 s" (or "still 60 % busy after 60 s"). */
+export function describeQuiet(report: QuietReport): string {
+  const busy = `${Math.round(report.busyShare * 100)} % busy`;
+  const waited = `${(report.waitedMs / 1000).toFixed(1)} s`;
+  return report.quiet
+    ? `machine ${busy}, load ${report.loadAverage1m.toFixed(1)}, after a ${waited} wait`
+    : `machine still ${busy} (load ${report.loadAverage1m.toFixed(1)}) when the ${waited} wait for quiet ran out`;
+}
