@@ -12,7 +12,7 @@ import type { ActivationTiming } from './timedActivation';
 export interface HostSample {
   /** True when VS Code had activated ours or the empty extension before the probe could time it. */
   readonly wasActive: boolean;
-  /** Whether the empty extension went second (after ours) in this sample; they alternate. */
+  /** Whether the empty extension went 2nd (right after the warm-up, ours 3rd) in this sample; they alternate. */
   readonly baselineSecond: boolean;
   /** The machine and the host's event loop when the timing began. */
   readonly quiet: QuietReport;
@@ -69,7 +69,9 @@ export async function measureInExtensionHost(apiBaseUrl: string | undefined, zon
         const log = fs.readFileSync(server.logFile, 'utf8').split('\n').slice(-20).join('\n');
         throw new Error(`The extension-host probe ${code === -1 ? 'timed out' : `exited ${code}`}.\n${log}`);
       }
-      results.push(JSON.parse(fs.readFileSync(RESULT_FILE, 'utf8')) as HostSample);
+      const result = JSON.parse(fs.readFileSync(RESULT_FILE, 'utf8')) as HostSample;
+      results.push(result);
+      console.log(`Extension host ${sample + 1}/${samples}: ${describeSample(result)}`);
     }
   } finally {
     await server.stop();
@@ -77,4 +79,14 @@ export async function measureInExtensionHost(apiBaseUrl: string | undefined, zon
     fs.rmSync(folder, { recursive: true, force: true });
   }
   return results;
+}
+
+const ms = (timing: ActivationTiming) =>
+  `${timing.ms.toFixed(1)} ms (${timing.cpuMs.toFixed(1)} CPU, then ${timing.afterCpuMs.toFixed(1)} CPU until quiet)`;
+
+function describeSample(sample: HostSample): string {
+  const order = sample.baselineSecond ? 'empty 2nd, ours 3rd' : 'ours 2nd, empty 3rd';
+  const marks = `require() ${sample.ours.codeLoadingMs ?? '?'} ms, activate() ${sample.ours.activateCallMs ?? '?'} ms`;
+  const early = sample.wasActive ? '; VS Code activated one of them first, not timed' : '';
+  return `${order}: ours ${ms(sample.ours)}, ${marks}; empty ${ms(sample.empty)}; warm-up ${ms(sample.warmup)}${early}`;
 }
