@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import type { HostSample } from './extensionHost/extensionHostBench';
 import { median } from './median';
-import { describeQuiet, waitForQuiet } from './quietMachine';
+import { waitForQuiet, type QuietReport } from './quietMachine';
 
 /** Scenario 3's rows, added through the table's own `add`. */
 export type AddRow = (scenario: string, measure: string, value: string, goal?: string, met?: boolean) => void;
@@ -26,18 +27,24 @@ function probeActivation(): Probe {
 }
 
 /**
- * load + activate() of dist/extension.js in fresh Node processes, once the machine is quiet (a
- * bounded wait; the row says what the machine was doing). The goal is judged on the wall time.
+ * load + activate() of dist/extension.js in fresh Node processes, each started once the machine has
+ * been quiet for a moment (a bounded wait; the row says how many were). The goal is judged on the
+ * wall time; the CPU time beside it is the probe's own.
  */
 export async function plainNodeActivationRows(add: AddRow): Promise<void> {
-  const quiet = await waitForQuiet({ busyBelow: 0.25, maxWaitMs: 60_000 });
-  const probes = Array.from({ length: PROBES }, probeActivation);
+  const probes: Probe[] = [];
+  const quiet: QuietReport[] = [];
+  for (let run = 0; run < PROBES; run += 1) {
+    quiet.push(await waitForQuiet({ busyBelow: 0.25, windowMs: 250, maxWaitMs: 10_000 }));
+    probes.push(probeActivation());
+  }
   const wall = median(probes.map((probe) => probe.totalMs));
   const of = (pick: (probe: Probe) => number) => fixed(median(probes.map(pick)));
+  const started = `${quiet.filter((report) => report.quiet).length} of ${PROBES} started after 250 ms with the machine under 25 % busy (median wait ${fixed(median(quiet.map((report) => report.waitedMs)) / 1000)} s, load ${os.loadavg()[0].toFixed(1)})`;
   add(
     '3 Activation',
     `load + activate() in plain Node (median of ${PROBES} fresh processes: wall time; the probe's own CPU time; the machine when they began)`,
-    `${fixed(wall)} ms (load ${of((probe) => probe.loadMs)} ms, activate() ${of((probe) => probe.activateMs)} ms); ${of((probe) => probe.cpuMs)} ms CPU; ${describeQuiet(quiet)}`,
+    `${fixed(wall)} ms (load ${of((probe) => probe.loadMs)} ms, activate() ${of((probe) => probe.activateMs)} ms); ${of((probe) => probe.cpuMs)} ms CPU; ${started}`,
     '≤ 20 ms',
     wall <= 20,
   );

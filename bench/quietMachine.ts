@@ -52,12 +52,3 @@ export async function waitForQuiet(options: QuietOptions = {}): Promise<QuietRep
     }
   }
 }
-
-/** "machine 12 % busy, load 0.8, after 3.5 s" (or "still 60 % busy after 60 s"). */
-export function describeQuiet(report: QuietReport): string {
-  const busy = `${Math.round(report.busyShare * 100)} % busy`;
-  const waited = `${(report.waitedMs / 1000).toFixed(1)} s`;
-  return report.quiet
-    ? `machine ${busy}, load ${report.loadAverage1m.toFixed(1)}, after a ${waited} wait`
-    : `machine still ${busy} (load ${report.loadAverage1m.toFixed(1)}) when the ${waited} wait for quiet ran out`;
-}
