@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -19,6 +18,7 @@ import {
 import { median } from './median';
 import { scaleRuns } from './scaleBench';
 import { measureInExtensionHost } from './extensionHost/extensionHostBench';
+import { hostActivationRows, plainNodeActivationRows } from './activationBench';
 import { coldHover, diagnoseBundle, hover, pemInputs } from './pemBench';
 import { rotationRuns } from './rotationBench';
 import { workspaceScanBench } from './workspaceScanBench';
@@ -35,6 +35,8 @@ const SCALE = { zones: 50, certificatesPerZone: 10, associationsPerCertificate: 
 const OUR_RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const SDK_RUNS = Number(process.env.BENCH_SDK_RUNS ?? 2);
 const HOST_RUNS = Number(process.env.BENCH_HOST_RUNS ?? 6);
+/** BENCH_ONLY=activation runs scenario 3 alone (about two minutes), for working on activation. */
+const ONLY = process.env.BENCH_ONLY;
 
 interface Row {
   readonly scenario: string;
@@ -45,11 +47,6 @@ interface Row {
 }
 
 const fixed = (value: number, digits = 1) => value.toFixed(digits);
-
-function probeActivation(): { loadMs: number; activateMs: number; totalMs: number; x509Ms: number; x509AtActivation: boolean } {
-  const output = execFileSync(process.execPath, [path.join(ROOT, 'out', 'bench', 'activationProbe.js')], { encoding: 'utf8' });
-  return JSON.parse(output.trim().split('\n').pop()!);
-}
 
 function time(run: () => unknown): number {
   const started = performance.now();
@@ -81,17 +78,13 @@ async function main(): Promise<void> {
     'loaded on first use',
     !x509InBundle,
   );
-  const probes = Array.from({ length: 7 }, probeActivation);
-  const activation = median(probes.map((probe) => probe.totalMs));
-  add('3 Activation', 'load + activate() in plain Node (median of 7)', `${fixed(activation)} ms`, '≤ 20 ms', activation <= 20);
-  const x509Early = probes.some((probe) => probe.x509AtActivation);
-  add(
-    '3 Activation',
-    '@peculiar/x509 on first use (median of 7)',
-    `${fixed(median(probes.map((probe) => probe.x509Ms)))} ms; loaded at activation: ${x509Early ? 'yes' : 'no'}`,
-    'not at activation',
-    !x509Early,
-  );
+  await plainNodeActivationRows(add);
+  if (ONLY === 'activation') {
+    // BENCH_ONLY=activation: scenario 3 alone, printed; bench/results keeps the last full run.
+    hostActivationRows(await measureInExtensionHost(undefined, 0, HOST_RUNS), add);
+    console.log(rows.map((row) => `${row.measure}: ${row.value} [${row.goal}${row.met === false ? ', NOT MET' : ''}]`).join('\n'));
+    return;
+  }
 
   // Scenario 4: PEM work.
   const { chain10, bundle500 } = await pemInputs();
@@ -245,37 +238,13 @@ async function main(): Promise<void> {
 
     // Scenarios 3 and 5 in the real extension host: code-server, a fresh window per sample.
     const host = await measureInExtensionHost(emulator.control.baseUrl, SCALE.zones, HOST_RUNS);
-    // The first activation in a fresh host carries a one-time cost, whichever extension it is, so the
-    // samples alternate which goes first; a sample where VS Code activated ours first is not timed.
-    for (const baselineFirst of [false, true]) {
-      const samples = host.filter((sample) => sample.baselineFirst === baselineFirst);
-      const timed = samples.filter((sample) => !sample.wasActive);
-      const empty = median(samples.map((sample) => sample.baselineActivationMs));
-      const order = baselineFirst ? 'the empty extension activated first' : 'ours activated first';
-      if (timed.length === 0) {
-        add(
-          '3 Activation',
-          `load + activate() in the real extension host, ${order} (code-server, median of ${samples.length})`,
-          `an extension that does nothing: ${fixed(empty)} ms; ours not timed: VS Code activated it meanwhile in ${samples.length - timed.length} of ${samples.length}`,
-          '',
-          undefined,
-        );
-        continue;
-      }
-      const ours = median(timed.map((sample) => sample.activationMs));
-      add(
-        '3 Activation',
-        `load + activate() in the real extension host, ${order} (code-server, median of ${timed.length})`,
-        `${fixed(ours)} ms; an extension that does nothing: ${fixed(empty)} ms; ${fixed(ours - empty)} ms above it`,
-        '≤ 10 ms above',
-        ours - empty <= 10,
-      );
-    }
-    const hostHeap = median(host.map((sample) => sample.heapAfterMb - sample.heapBeforeMb));
+    hostActivationRows(host, add);
+    const scans = host.flatMap((sample) => (sample.scan ? [sample.scan] : []));
+    const hostHeap = median(scans.map((scan) => scan.heapAfterMb - scan.heapBeforeMb));
     add(
       '5 Memory',
-      `extension-host heap growth holding a full scan (code-server, median of ${host.length}, after GC)`,
-      `${fixed(hostHeap)} MB (${host[0].customHostnames} custom hostnames, scan ${fixed(median(host.map((sample) => sample.scanMs)))} ms)`,
+      `extension-host heap growth holding a full scan (code-server, median of ${scans.length}, after GC)`,
+      `${fixed(hostHeap)} MB (${scans[0].customHostnames} custom hostnames, scan ${fixed(median(scans.map((scan) => scan.scanMs)))} ms)`,
       '≤ 40 MB',
       hostHeap <= 40,
     );

@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import Module from 'node:module';
 
 /**
@@ -29,12 +30,23 @@ const stub: unknown = new Proxy(function noop() {}, {
   construct: () => stub as object,
 });
 
+/**
+ * The module's value: the names the real one exports (its top-level declarations in @types/vscode),
+ * each the stub. The bundle copies the module's own properties once at load, as it does the real
+ * API's, so the names must be there to be copied.
+ */
+function stubModule(): Record<string, unknown> {
+  const types = fs.readFileSync(require.resolve('@types/vscode/index.d.ts'), 'utf8');
+  const names = [...types.matchAll(/^\texport (?:namespace|class|enum|function|const|let) (\w+)/gm)].map((match) => match[1]);
+  return Object.fromEntries(names.map((name) => [name, stub]));
+}
+
 export function installVscodeStub(): void {
   const resolve = (Module as unknown as { _resolveFilename: (request: string, ...rest: unknown[]) => string })._resolveFilename;
   (Module as unknown as { _resolveFilename: typeof resolve })._resolveFilename = function (request: string, ...rest: unknown[]) {
     return request === 'vscode' ? 'vscode' : resolve.call(this, request, ...rest);
   };
-  require.cache.vscode = { id: 'vscode', filename: 'vscode', loaded: true, exports: stub } as NodeJS.Module;
+  require.cache.vscode = { id: 'vscode', filename: 'vscode', loaded: true, exports: stubModule() } as NodeJS.Module;
 }
 
 /** An ExtensionContext with just what activate() touches. */

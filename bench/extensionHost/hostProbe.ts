@@ -2,43 +2,51 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { CloudflareCertificatesApi } from '../../src/extension';
-import { ORDER_FILE, RESULT_FILE } from './resultFile';
 import { collectedHeapMb } from '../../test/support/collectedHeap';
+import { ORDER_FILE, PROFILE_FILE, RESULT_FILE } from './resultFile';
+import { profiled } from './activationProfile';
+import { BASELINE_ID, OUR_ID, WARMUP_ID } from './extensionIds';
+import { timedActivation } from './timedActivation';
+import { waitForQuiet } from '../quietMachine';
 
 /**
- * Runs inside a real extension host (code-server), in place of a test suite: activates the
- * extension, times it, then holds a full scan of the account in the settings and measures the heap it
- * added. Writes its figures as JSON to RESULT_FILE for the outer runner.
+ * Runs inside a real extension host (code-server), in place of a test suite: times activating ours
+ * and an extension that does nothing in the same position, then holds a full scan of the account in
+ * the settings and measures the heap it added. Writes its figures as JSON to RESULT_FILE for the
+ * outer runner.
  */
 export async function run(): Promise<void> {
-  const extension = vscode.extensions.getExtension<CloudflareCertificatesApi>('cfcerts.cloudflare-certificates');
-  if (!extension) {
-    throw new Error('the extension is not installed');
+  const extension = vscode.extensions.getExtension<CloudflareCertificatesApi>(OUR_ID);
+  const baseline = vscode.extensions.getExtension(BASELINE_ID);
+  const warmup = vscode.extensions.getExtension(WARMUP_ID);
+  if (!extension || !baseline || !warmup) {
+    throw new Error(`not installed: ${[!extension && OUR_ID, !baseline && BASELINE_ID, !warmup && WARMUP_ID].filter(Boolean).join(', ')}`);
   }
-  // Activation happens at onStartupFinished; the probe starts first, so activate() here loads the bundle.
-  // Then an extension that does nothing, the same way: what VS Code itself adds to any activation.
-  // The first activation in a host may carry one-time costs, so the runner alternates which goes first.
-  const wasActive = extension.isActive;
-  const baseline = vscode.extensions.getExtension('cfcerts-bench.activation-baseline');
-  if (!baseline) {
-    throw new Error('the baseline extension is not installed');
-  }
-  const baselineFirst =
-    fs.existsSync(ORDER_FILE) && (JSON.parse(fs.readFileSync(ORDER_FILE, 'utf8')) as { baselineFirst: boolean }).baselineFirst;
-  const timed = async (activate: () => Thenable<unknown>) => {
-    const started = performance.now();
-    const value = await activate();
-    return { ms: performance.now() - started, value };
-  };
-  const first = baselineFirst ? await timed(() => baseline.activate()) : undefined;
-  // VS Code may activate ours (onStartupFinished) while the empty one activates: then it cannot be timed.
-  const activatedMeanwhile = extension.isActive;
-  const ours = await timed(() => extension.activate());
-  const api = ours.value as CloudflareCertificatesApi;
-  const activationMs = ours.ms;
-  const baselineActivationMs = first?.ms ?? (await timed(() => baseline.activate())).ms;
+  // The bench copy of ours has no onStartupFinished, so only this probe activates it.
+  const wasActive = extension.isActive || baseline.isActive;
+  // Startup work (built-in extensions, the workbench restoring) shares this event loop and the cores.
+  const quiet = await waitForQuiet({ busyBelow: 0.3, loopBusyBelow: 0.05, windowMs: 250, maxWaitMs: 30_000 });
+  // The first activation in a host pays one-time costs whoever goes first: an empty extension pays them.
+  const warm = await timedActivation(warmup, WARMUP_ID);
+  const { baselineSecond } = JSON.parse(fs.readFileSync(ORDER_FILE, 'utf8')) as { baselineSecond: boolean };
+  const timeOurs = () => profiled(PROFILE_FILE, () => timedActivation(extension, OUR_ID));
+  const first = baselineSecond ? await timedActivation(baseline, BASELINE_ID) : await timeOurs();
+  const second = baselineSecond ? await timeOurs() : await timedActivation(baseline, BASELINE_ID);
+  const ours = baselineSecond ? second : first;
+  const empty = baselineSecond ? first : second;
 
   const zoneCount = Number(process.env.BENCH_ZONES ?? 50);
+  const scan = zoneCount > 0 ? await holdFullScan(ours.value as CloudflareCertificatesApi, zoneCount) : undefined;
+  fs.mkdirSync(path.dirname(RESULT_FILE), { recursive: true });
+  fs.writeFileSync(
+    RESULT_FILE,
+    JSON.stringify({ wasActive, baselineSecond, quiet, warmup: warm, ours, empty, scan }, (key, value: unknown) =>
+      key === 'value' ? undefined : value,
+    ),
+  );
+}
+
+async function holdFullScan(api: CloudflareCertificatesApi, zoneCount: number) {
   const heapBefore = collectedHeapMb();
   const scanStarted = performance.now();
   await api.tokens.set('demo-token');
@@ -56,21 +64,8 @@ export async function run(): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   const scanMs = performance.now() - scanStarted;
-  const items = [...api.data.loaded().customHostnames.values()].reduce((sum, list) => sum + list.items.length, 0);
+  const customHostnames = [...api.data.loaded().customHostnames.values()].reduce((sum, list) => sum + list.items.length, 0);
   const heapAfter = collectedHeapMb();
   await api.tokens.clear();
-  fs.mkdirSync(path.dirname(RESULT_FILE), { recursive: true });
-  fs.writeFileSync(
-    RESULT_FILE,
-    JSON.stringify({
-      wasActive: wasActive || activatedMeanwhile,
-      baselineFirst,
-      activationMs,
-      baselineActivationMs,
-      scanMs,
-      customHostnames: items,
-      heapBeforeMb: heapBefore,
-      heapAfterMb: heapAfter,
-    }),
-  );
+  return { scanMs, customHostnames, heapBeforeMb: heapBefore, heapAfterMb: heapAfter };
 }
