@@ -2,15 +2,14 @@ import { execFileSync } from 'node:child_process';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { HostSample } from './extensionHost/extensionHostBench';
-import { median } from './median';
-import { waitForQuiet, type QuietReport } from './quietMachine';
+import { fixed, median } from './figures';
+import { QUIET_START, waitForQuiet, type QuietReport } from './quietMachine';
 
 /** Scenario 3's rows, added through the table's own `add`. */
 export type AddRow = (scenario: string, measure: string, value: string, goal?: string, met?: boolean) => void;
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const PROBES = 15;
-const fixed = (value: number, digits = 1) => value.toFixed(digits);
 
 interface Probe {
   readonly loadMs: number;
@@ -35,7 +34,7 @@ export async function plainNodeActivationRows(add: AddRow): Promise<void> {
   const probes: Probe[] = [];
   const quiet: QuietReport[] = [];
   for (let run = 0; run < PROBES; run += 1) {
-    quiet.push(await waitForQuiet({ busyBelow: 0.25, windowMs: 250, maxWaitMs: 10_000 }));
+    quiet.push(await waitForQuiet({ ...QUIET_START, maxWaitMs: 10_000 }));
     probes.push(probeActivation());
   }
   const wall = median(probes.map((probe) => probe.totalMs));

@@ -40,6 +40,9 @@ function idleAndTotal(): { idle: number; total: number } {
   return { idle, total };
 }
 
+/** What a timed scan or activation probe waits for before it starts (the rows say "a quiet 250 ms"). */
+export const QUIET_START = { busyBelow: 0.25, windowMs: 250 } as const;
+
 /**
  * Timing figures on a shared machine mean little while other work holds the cores, so the bench waits
  * (boundedly) for a window in which the kernel's per-core counters show the machine mostly idle, and

@@ -15,8 +15,8 @@ import {
   type OurScanResult,
   type ScanResult,
 } from './fullScan';
-import { median } from './median';
-import { waitForQuiet } from './quietMachine';
+import { fixed, median } from './figures';
+import { QUIET_START, waitForQuiet } from './quietMachine';
 import { scaleRuns } from './scaleBench';
 import { measureInExtensionHost } from './extensionHost/extensionHostBench';
 import { hostActivationRows, plainNodeActivationRows } from './activationBench';
@@ -46,8 +46,6 @@ interface Row {
   readonly goal: string;
   readonly met: boolean | undefined;
 }
-
-const fixed = (value: number, digits = 1) => value.toFixed(digits);
 
 function time(run: () => unknown): number {
   const started = performance.now();
@@ -152,7 +150,7 @@ async function main(): Promise<void> {
     let quietStarts = 0;
     for (let run = 0; run < OUR_RUNS; run += 1) {
       // Other work on this shared machine (and its host's) slows a CPU-bound walk: start each in a quiet moment.
-      quietStarts += (await waitForQuiet({ windowMs: 250, maxWaitMs: 15_000 })).quiet ? 1 : 0;
+      quietStarts += (await waitForQuiet({ ...QUIET_START, maxWaitMs: 15_000 })).quiet ? 1 : 0;
       ours.push(await ourScan(emulator.control, { requested: run === 0 ? urls : undefined }));
       answersOnly.push(await answersOnlyScan(urls));
       watched.push((await ourScan(emulator.control, { watchLoop: true })).loop!);

@@ -1,6 +1,6 @@
 import { startEmulatorProcess } from './emulatorProcess';
 import { idleLoopDelay, ourScan, scanHeapGrowthMb, type LoopDelay, type OurScanResult } from './fullScan';
-import { median } from './median';
+import { median } from './figures';
 
 /** Like every other figure, a median: the first walk is cold (code not yet optimized), as after activation. */
 const ONE_ZONE_RUNS = 3;

@@ -6,7 +6,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { WorkspaceIndex, type WorkspaceFiles } from '../src/workspace/workspaceIndex';
 import { createCertificate, days } from '../test/fixtures/certificateFactory';
 import { kubernetesTlsSecret } from '../test/fixtures/kubernetesSecret';
-import { median } from './median';
+import { median } from './figures';
 
 export interface WorkspaceScanFigures {
   readonly files: number;
