@@ -164,7 +164,11 @@ async function main(): Promise<void> {
     const sdkMs = median(sdk.map((result) => result.ms));
     const requests = ours[0].requests;
     const cap = 8;
-    const lowerBound = Math.ceil(requests / cap) * LATENCY_MS;
+    // No walk can do better than one round trip for the zone list (every other request needs its ids),
+    // then the rest eight at a time. The formula used until 2026-12-06, ceil(requests / cap) rounds,
+    // counted the zone list among the eight: 50 ms below what any client can reach. Both are shown.
+    const lowerBound = (1 + Math.ceil((requests - 1) / cap)) * LATENCY_MS;
+    const oldBound = Math.ceil(requests / cap) * LATENCY_MS;
     const peak = Math.max(...ours.map((result) => result.peakConcurrent));
     add(
       '1 Full scan',
@@ -185,8 +189,8 @@ async function main(): Promise<void> {
     add('1 Full scan', 'speed-up over the SDK', `${fixed(sdkMs / ourMs)}×`, '≥ 80×', sdkMs / ourMs >= 80);
     add(
       '1 Full scan',
-      `lower bound ceil(${requests}/${cap}) × ${LATENCY_MS} ms`,
-      `${lowerBound} ms; ours is ${fixed(ourMs / lowerBound, 2)}× it`,
+      `lower bound (1 + ceil(${requests - 1}/${cap})) × ${LATENCY_MS} ms: the zone list, then the rest ${cap} at a time`,
+      `${lowerBound} ms; ours is ${fixed(ourMs / lowerBound, 2)}× it (${fixed(ourMs / oldBound, 2)}× the ${oldBound} ms of the earlier formula ceil(${requests}/${cap}) × ${LATENCY_MS} ms, which no walk can reach)`,
       '≤ 1.3×',
       ourMs / lowerBound <= 1.3,
     );
