@@ -42,6 +42,25 @@ const vscodeOncePlugin = {
   },
 };
 
+/**
+ * @vscode/l10n requires 'fs/promises' when it loads, only to read a translation bundle from a file,
+ * which the extension never asks it to do (it hands over the bundle's contents). In a process that
+ * has not loaded Node's promise-based fs yet, that require costs 2–3 ms of activation; this shim
+ * defers it to a call that never comes. (VS Code's extension host has loaded it before us.)
+ */
+const l10nFsOnUsePlugin = {
+  name: 'l10n-fs-on-use',
+  setup(build) {
+    build.onResolve({ filter: /^fs\/promises$/ }, (args) =>
+      /[\\/]@vscode[\\/]l10n[\\/]/.test(args.importer) ? { path: 'fs/promises', namespace: 'l10n-fs-on-use' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'l10n-fs-on-use' }, () => ({
+      contents: "exports.readFile = (...args) => require('fs/promises').readFile(...args);",
+      loader: 'js',
+    }));
+  },
+};
+
 /** Prints errors in the form VS Code's problem matchers understand. */
 const problemMatcherPlugin = {
   name: 'problem-matcher',
@@ -84,7 +103,7 @@ async function main() {
     external: ['vscode'],
     logLevel: 'silent',
     metafile: true,
-    plugins: [vscodeOncePlugin, lazyBundlesPlugin, problemMatcherPlugin],
+    plugins: [vscodeOncePlugin, lazyBundlesPlugin, l10nFsOnUsePlugin, problemMatcherPlugin],
   });
   if (watch) {
     await ctx.watch();
