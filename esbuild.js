@@ -84,8 +84,13 @@ const problemMatcherPlugin = {
   },
 };
 
-async function main() {
-  const ctx = await esbuild.context({
+/**
+ * The options of the build: this script's, and those of the unit test that loads the bundle to
+ * check what activation pays for (test/unit/activationCost.test.ts, which builds it in memory).
+ */
+function buildOptions({ production, outdir }) {
+  return {
+    absWorkingDir: __dirname,
     entryPoints: {
       extension: 'src/extension.ts',
       x509: 'src/x509/inspect.ts',
@@ -99,12 +104,16 @@ async function main() {
     sourcesContent: false,
     platform: 'node',
     target: 'node20',
-    outdir: 'dist',
+    outdir,
     external: ['vscode'],
     logLevel: 'silent',
     metafile: true,
     plugins: [vscodeOncePlugin, lazyBundlesPlugin, l10nFsOnUsePlugin, problemMatcherPlugin],
-  });
+  };
+}
+
+async function main() {
+  const ctx = await esbuild.context(buildOptions({ production, outdir: 'dist' }));
   if (watch) {
     await ctx.watch();
     return;
@@ -116,7 +125,11 @@ async function main() {
   }
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+module.exports = { buildOptions };
+
+if (require.main === module) {
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
