@@ -1,5 +1,5 @@
 /**
- * Every command id, in one place: package.json declares them, extension.ts registers them, and a
+ * Every command id, in one place: package.json declares them, registerCommands.ts registers them, and a
  * unit test holds the two together. Code names a command through this table, never a literal.
  */
 export const CommandId = {

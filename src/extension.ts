@@ -1,44 +1,15 @@
 import * as vscode from 'vscode';
 import { TokenStore } from './auth/tokenStore';
 import { focusFirstRowOnOpen } from './tree/firstRowFocus';
-import { clearToken } from './commands/clearToken';
-import { copyId } from './commands/copyId';
-import { pickCertificate } from './commands/pickCertificate';
-import { FIND_CUSTOM_HOSTNAME_COMMAND, findCustomHostname } from './commands/findCustomHostname';
-import { FIND_ZONE_COMMAND, findZone } from './commands/findZone';
-import {
-  CLEAR_CUSTOM_HOSTNAME_FILTER_COMMAND,
-  clearCustomHostnameFilter,
-  FILTER_CUSTOM_HOSTNAMES_COMMAND,
-  filterCustomHostnames,
-} from './commands/filterCustomHostnames';
-import { copyPem } from './commands/copyPem';
-import { saveCertificateAs } from './commands/saveCertificateAs';
-import { deleteCertificate } from './commands/deleteCertificate';
-import { addHostname, disableForHostname, enableForHostname, removeHostname } from './commands/hostnameAssociation';
-import { rotateCertificate } from './commands/rotateCertificate';
-import { finishRotation, undoRotation } from './commands/rotationSteps';
-import { replacePackCertificate } from './commands/replacePackCertificate';
-import { uploadFromEditor, uploadFromFile } from './commands/uploadCertificate';
-import { rotateOnCloudflare, type RotationTarget } from './commands/rotateOnCloudflare';
-import { openInDashboard } from './commands/openInDashboard';
-import { refreshPart } from './commands/refreshPart';
-import { runCommand } from './commands/runCommand';
-import { setToken } from './commands/setToken';
-import { disableZoneAop, enableZoneAop } from './commands/zoneAop';
-import { showDetails } from './commands/showDetails';
-import { showExpiring } from './commands/showExpiring';
 import { SECTION, expiryCheckIntervalHours, expiryWindow, groupZonesByAccount } from './config/settings';
 import { ExpiryWatch } from './model/expiryWatch';
 import { notifiedStore, showExpiryNotification } from './watch/expiryNotifications';
 import { CertificateDetailsDocuments, DETAILS_SCHEME } from './editor/certificateDetailsDocuments';
 import { registerPemEditorFeatures } from './editor/pemEditorFeatures';
 import { registerTools } from './tools/registerTools';
-import { compareWorkspace, revealInWorkspace } from './workspace/workspaceCommands';
 import { WorkspaceScanner } from './workspace/workspaceScanner';
-import { WorkspaceTreeProvider, type WorkspaceNode } from './workspace/workspaceTreeProvider';
-import { REVEAL_CERTIFICATE_COMMAND } from './editor/pemCodeLensProvider';
-import { revealNode } from './tree/revealNode';
+import { WorkspaceTreeProvider } from './workspace/workspaceTreeProvider';
+import { registerCommands } from './registerCommands';
 import type { ExtensionServices } from './extensionServices';
 import { Logger } from './logging/logger';
 import { AccountData } from './model/accountData';
@@ -46,16 +17,12 @@ import { AccountModel, type AccountStatus } from './model/accountModel';
 import { ActivityTracker } from './model/activityTracker';
 import { certificateOperations } from './model/certificateOperations';
 import { ClientFactory } from './auth/clientFactory';
-import { ExpiryStatusBar, SHOW_EXPIRING_COMMAND } from './statusBar/expiryStatusBar';
+import { ExpiryStatusBar } from './statusBar/expiryStatusBar';
 import { ScanStatusBar } from './statusBar/scanStatusBar';
 import { ScanNotice } from './model/scanNotice';
 import { CertificateTreeProvider } from './tree/certificateTreeProvider';
 import { showBudgetWaits } from './tree/budgetWaitMessage';
-import { RETRY_COMMAND } from './tree/errorNode';
-import { LOAD_MORE_COMMAND, type Pageable } from './tree/loadMoreNode';
-import type { TreeNode } from './tree/treeNode';
 import { windowPrompts } from './ui/prompts';
-import { CommandId } from './commandIds';
 import { ContextKey } from './contextKeys';
 import { shareTranslations } from './ui/translations';
 
@@ -163,47 +130,7 @@ export function activate(context: vscode.ExtensionContext): CloudflareCertificat
     }),
   );
 
-  const commands: Record<string, (...args: never[]) => unknown> = {
-    [CommandId.setToken]: () => setToken(services),
-    [CommandId.clearToken]: () => clearToken(services),
-    // The title-bar Refresh always reloads everything: VS Code hands it the selection, which must not narrow it.
-    [CommandId.refresh]: () => tree.reloadAll(),
-    [CommandId.refreshNode]: (node?: TreeNode) => refreshPart(services, node),
-    [CommandId.showDetails]: (node?: TreeNode) => showDetails(services, documents, node),
-    [CommandId.copyId]: (node?: TreeNode) => copyId(services, node),
-    [CommandId.copyPem]: (node?: TreeNode) => copyPem(services, node),
-    [CommandId.saveCertificateAs]: (node?: TreeNode) => saveCertificateAs(services, node),
-    [CommandId.openInDashboard]: (node?: TreeNode) => openInDashboard(services, node),
-    [CommandId.uploadFromEditor]: (target?: vscode.Uri | TreeNode, offset?: number) => uploadFromEditor(services, target, offset),
-    [CommandId.uploadFromFile]: (target?: vscode.Uri | TreeNode) => uploadFromFile(services, target),
-    [CommandId.replacePackCertificate]: (node?: TreeNode) => replacePackCertificate(services, node),
-    [CommandId.deleteCertificate]: (node?: TreeNode) => deleteCertificate(services, node),
-    [CommandId.enableForHostname]: (node?: TreeNode) => enableForHostname(services, node),
-    [CommandId.disableForHostname]: (node?: TreeNode) => disableForHostname(services, node),
-    [CommandId.addHostname]: (node?: TreeNode) => addHostname(services, node),
-    [CommandId.removeHostname]: (node?: TreeNode) => removeHostname(services, node),
-    [CommandId.rotateCertificate]: (node?: TreeNode) => rotateCertificate(services, node),
-    [CommandId.rotateOnCloudflare]: (from?: vscode.Uri | WorkspaceNode, offset?: number, target?: RotationTarget) =>
-      rotateOnCloudflare(services, from, offset, target),
-    [CommandId.finishRotation]: (node?: TreeNode) => finishRotation(services, node),
-    [CommandId.undoRotation]: (node?: TreeNode) => undoRotation(services, node),
-    [CommandId.enableZoneAop]: (node?: TreeNode) => enableZoneAop(services, node),
-    [CommandId.disableZoneAop]: (node?: TreeNode) => disableZoneAop(services, node),
-    [SHOW_EXPIRING_COMMAND]: () => showExpiring(services),
-    [REVEAL_CERTIFICATE_COMMAND]: (nodeId: string) => revealNode(services, nodeId),
-    [FIND_CUSTOM_HOSTNAME_COMMAND]: (node?: TreeNode) => findCustomHostname(services, node),
-    [FIND_ZONE_COMMAND]: () => findZone(services),
-    [FILTER_CUSTOM_HOSTNAMES_COMMAND]: (node?: TreeNode) => filterCustomHostnames(services, node),
-    [CLEAR_CUSTOM_HOSTNAME_FILTER_COMMAND]: (node?: TreeNode) => clearCustomHostnameFilter(services, node),
-    [RETRY_COMMAND]: (node?: TreeNode) => (node ? tree.reload(node) : tree.reloadAll()),
-    [LOAD_MORE_COMMAND]: (node: Pageable) => {
-      node.showMore();
-      tree.rerender(node);
-    },
-  };
-  for (const [id, handler] of Object.entries(commands)) {
-    context.subscriptions.push(vscode.commands.registerCommand(id, runCommand(services, id, handler)));
-  }
+  registerCommands(context, services, documents);
 
   context.subscriptions.push(
     watch,
@@ -225,23 +152,6 @@ export function activate(context: vscode.ExtensionContext): CloudflareCertificat
     workspaceTree,
     workspaceView,
     workspaceView.onDidChangeVisibility((event) => event.visible && workspaceTree.refresh()),
-    vscode.commands.registerCommand(
-      CommandId.compareWorkspace,
-      runCommand(services, CommandId.compareWorkspace, () => compareWorkspace(workspaceScanner, account)),
-    ),
-    vscode.commands.registerCommand(
-      CommandId.revealInWorkspace,
-      runCommand(services, CommandId.revealInWorkspace, async (node?: TreeNode) => {
-        const target = node ?? (await pickCertificate(services, vscode.l10n.t('Reveal which certificate in the workspace?')));
-        if (target) {
-          await revealInWorkspace(workspaceScanner, target, (message) => void services.prompts.info(message));
-        }
-      }),
-    ),
-    vscode.commands.registerCommand(
-      CommandId.refreshWorkspace,
-      runCommand(services, CommandId.refreshWorkspace, () => workspaceScanner.rescan()),
-    ),
   );
   registerPemEditorFeatures(context, services);
   // The account loads after activation returns, never inside it: activation stays a few milliseconds.

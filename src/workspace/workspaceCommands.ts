@@ -1,5 +1,8 @@
 import * as vscode from 'vscode';
 import { expiryWindow } from '../config/settings';
+import { pickCertificate } from '../commands/pickCertificate';
+import type { PaletteServices } from '../commands/pickTreeNode';
+import type { ExtensionServices } from '../extensionServices';
 import type { AccountModel } from '../model/accountModel';
 import type { TreeNode } from '../tree/treeNode';
 import { compareReport } from './compareReport';
@@ -12,6 +15,17 @@ export async function compareWorkspace(scanner: WorkspaceScanner, account: Accou
   const content = compareReport(found, account, new Date(), expiryWindow().warningDays);
   const document = await vscode.workspace.openTextDocument({ language: 'markdown', content });
   await vscode.commands.executeCommand('markdown.showPreview', document.uri);
+}
+
+/** "Reveal in Workspace": on the certificate it was run on, or, from the palette, on one the person picks. */
+export async function revealInWorkspaceCommand(
+  services: PaletteServices & Pick<ExtensionServices, 'workspace'>,
+  node: TreeNode | undefined,
+): Promise<void> {
+  const target = node ?? (await pickCertificate(services, vscode.l10n.t('Reveal which certificate in the workspace?')));
+  if (target) {
+    await revealInWorkspace(services.workspace.scanner, target, (message) => void services.prompts.info(message));
+  }
 }
 
 /** "Reveal in Workspace" on a Cloudflare certificate: opens the workspace file that holds its copy. */

@@ -21,21 +21,26 @@ export class WorkspaceScanner implements vscode.Disposable {
   private scanning: Promise<void> | undefined;
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
-  private readonly watcher = vscode.workspace.createFileSystemWatcher(INCLUDE);
-  private readonly subscriptions: vscode.Disposable[];
+  /**
+   * The watcher and the save listener, from the first scan on: before it the index is empty and the
+   * scan reads every file anew, so there is nothing to keep current (and activation does not pay for
+   * a file watcher that a person who never opens the view would never use).
+   */
+  private subscriptions: vscode.Disposable[] | undefined;
 
-  constructor() {
-    this.subscriptions = [
-      this.watcher,
-      this.watcher.onDidCreate((uri) => void this.update(uri)),
-      this.watcher.onDidChange((uri) => void this.update(uri)),
+  private watch(): vscode.Disposable[] {
+    const watcher = vscode.workspace.createFileSystemWatcher(INCLUDE);
+    return [
+      watcher,
+      watcher.onDidCreate((uri) => void this.update(uri)),
+      watcher.onDidChange((uri) => void this.update(uri)),
       // A save in the editor is told directly too: some remotes' watchers are late or missing.
       vscode.workspace.onDidSaveTextDocument((document) => {
         if (this.scanning && vscode.languages.match({ pattern: INCLUDE }, document) > 0) {
           void this.update(document.uri);
         }
       }),
-      this.watcher.onDidDelete((uri) => {
+      watcher.onDidDelete((uri) => {
         if (this.index.delete(uri.toString())) {
           this.changed.fire();
         }
@@ -49,6 +54,7 @@ export class WorkspaceScanner implements vscode.Disposable {
 
   /** The first scan (or a rescan): shared by every caller while it runs. */
   scan(): Promise<void> {
+    this.subscriptions ??= this.watch();
     if (!this.scanning) {
       this.scanning = Promise.resolve(
         vscode.window.withProgress(
@@ -90,6 +96,6 @@ export class WorkspaceScanner implements vscode.Disposable {
 
   dispose(): void {
     this.changed.dispose();
-    this.subscriptions.forEach((subscription) => subscription.dispose());
+    this.subscriptions?.forEach((subscription) => subscription.dispose());
   }
 }

@@ -1,0 +1,73 @@
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as esbuild from 'esbuild';
+
+/**
+ * What activating the production bundle does not pay for, checked by building it as esbuild.js does
+ * and activating it in a fresh Node process against the benchmarks' vscode stub: no file watcher
+ * before the workspace is first scanned, and no Node module loaded for a translation file the
+ * extension never reads (@vscode/l10n's fs/promises, 2–3 ms where nothing has loaded it yet).
+ */
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+const STUB = path.join(ROOT, 'out', 'bench', 'vscodeStub.js');
+
+type BuildOptions = (options: { production: boolean; outdir: string }) => esbuild.BuildOptions;
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the build script is plain JavaScript
+const { buildOptions } = require(path.join(ROOT, 'esbuild.js')) as { buildOptions: BuildOptions };
+
+/** Runs in the child: counts createFileSystemWatcher calls and looks at Node's list of loaded modules. */
+const PROBE = `
+const [stubFile, bundle] = process.argv.slice(1);
+const stub = require(stubFile);
+stub.installVscodeStub();
+const api = require.cache.vscode.exports;
+let watchers = 0;
+const workspace = api.workspace;
+api.workspace = new Proxy(workspace, {
+  get: (target, key) => (key === 'createFileSystemWatcher' ? (...args) => { watchers += 1; return target[key](...args); } : target[key]),
+});
+const fsPromises = () => process.moduleLoadList.includes('NativeModule fs/promises');
+const report = { fsPromisesBefore: fsPromises() };
+const services = require(bundle).activate({ ...stub.fakeContext(), extensionMode: api.ExtensionMode.Test });
+report.fsPromisesAtActivation = fsPromises();
+report.watchersAtActivation = watchers;
+void services.workspace.scanner.scan();
+report.watchersAfterScan = watchers;
+require('node:fs/promises');
+report.fsPromisesSeen = fsPromises();
+process.stdout.write(JSON.stringify(report));
+process.exit(0);
+`;
+
+describe('activation of the production bundle', function () {
+  let folder: string;
+  let report: Record<string, unknown>;
+
+  before(async () => {
+    folder = fs.mkdtempSync(path.join(os.tmpdir(), 'cfcerts-activation-'));
+    // Only the main bundle: the lazy ones (x509.js, pkcs12.js, fetch.js) are external to it anyway.
+    await esbuild.build({ ...buildOptions({ production: true, outdir: folder }), entryPoints: { extension: 'src/extension.ts' } });
+    const child = spawnSync(process.execPath, ['-e', PROBE, STUB, path.join(folder, 'extension.js')], {
+      encoding: 'utf8',
+      timeout: 15_000,
+    });
+    assert.equal(child.status, 0, child.stderr);
+    report = JSON.parse(child.stdout) as Record<string, unknown>;
+  });
+
+  after(() => fs.rmSync(folder, { recursive: true, force: true }));
+
+  it('creates no file watcher until the workspace is first scanned (and the count sees the one it creates then)', () => {
+    assert.equal(report.watchersAtActivation, 0);
+    assert.equal(report.watchersAfterScan, 1);
+  });
+
+  it("does not load Node's fs/promises for @vscode/l10n (and the check sees it once something does)", () => {
+    assert.equal(report.fsPromisesBefore, false, 'loaded before the bundle: the check would prove nothing');
+    assert.equal(report.fsPromisesAtActivation, false);
+    assert.equal(report.fsPromisesSeen, true);
+  });
+});
