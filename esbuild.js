@@ -100,7 +100,8 @@ function buildOptions({ production, outdir }) {
   return {
     absWorkingDir: __dirname,
     entryPoints: {
-      extension: 'src/extension.ts',
+      extension: 'src/codeCacheLoader.ts',
+      bundle: 'src/extension.ts',
       x509: 'src/x509/inspect.ts',
       pkcs12: 'src/x509/pkcs12.ts',
       fetch: 'src/auth/nodeFetch.ts',

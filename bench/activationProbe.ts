@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fakeContext, installVscodeStub } from './vscodeStub';
 
@@ -8,13 +9,15 @@ import { fakeContext, installVscodeStub } from './vscodeStub';
  * time other processes had the core.
  */
 const dist = path.resolve(__dirname, '..', '..', 'dist');
+/** argv: [global storage folder (the code cache's; none: no cache), 'wait' to stay until the cache is written]. */
+const [storage, wait] = process.argv.slice(2);
 installVscodeStub();
 const cpu = process.cpuUsage();
 const started = performance.now();
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- loading the bundle is what is measured
 const extension = require(path.join(dist, 'extension.js')) as { activate(context: unknown): unknown };
 const loaded = performance.now();
-extension.activate(fakeContext());
+extension.activate(fakeContext(storage));
 const activated = performance.now();
 const used = process.cpuUsage(cpu);
 const x509AtActivation = Object.keys(require.cache).some((file) => file.endsWith(`${path.sep}x509.js`));
@@ -31,3 +34,15 @@ console.log(
     x509AtActivation,
   }),
 );
+if (wait === 'wait') {
+  // The warm-up probe: stays until the loader has written the cache (a few seconds after activation).
+  const cache = path.join(storage, 'code-cache');
+  const poll = setInterval(() => {
+    if (fs.existsSync(cache) && fs.readdirSync(cache).some((entry) => entry.endsWith('.bin'))) {
+      clearInterval(poll);
+      process.exit(0);
+    }
+  }, 50);
+} else {
+  process.exit(0);
+}

@@ -60,13 +60,14 @@ async function main(): Promise<void> {
     rows.push({ scenario, measure, value, goal, met });
 
   // Scenario 3 first, on a quiet machine: activation.
-  const bundleKb = fs.statSync(path.join(ROOT, 'dist', 'extension.js')).size / 1024;
-  const bundleText = fs.readFileSync(path.join(ROOT, 'dist', 'extension.js'), 'utf8');
+  const bundleKb = fs.statSync(path.join(ROOT, 'dist', 'bundle.js')).size / 1024;
+  const loaderKb = fs.statSync(path.join(ROOT, 'dist', 'extension.js')).size / 1024;
+  const bundleText = fs.readFileSync(path.join(ROOT, 'dist', 'bundle.js'), 'utf8');
   const x509InBundle = bundleText.includes('X509CertificateGenerator');
   add(
     '3 Activation',
-    'bundle size (dist/extension.js)',
-    `${fixed(bundleKb)} KB`,
+    'bundle size (dist/bundle.js; the entry point dist/extension.js loads it with a code cache)',
+    `${fixed(bundleKb)} KB (and ${fixed(loaderKb)} KB)`,
     '≤ 250 KB, x509 not in it',
     bundleKb <= 250 && !x509InBundle,
   );

@@ -49,7 +49,15 @@ export function installVscodeStub(): void {
   require.cache.vscode = { id: 'vscode', filename: 'vscode', loaded: true, exports: stubModule() } as NodeJS.Module;
 }
 
-/** An ExtensionContext with just what activate() touches. */
-export function fakeContext(): unknown {
-  return { subscriptions: [], secrets: stub, globalState: stub, workspaceState: stub, extensionUri: stub, extensionPath: '' };
+/** An ExtensionContext with just what activate() touches; with global storage only when given a folder (the code cache's). */
+export function fakeContext(globalStorage?: string): unknown {
+  return {
+    subscriptions: [],
+    secrets: stub,
+    globalState: stub,
+    workspaceState: stub,
+    extensionUri: stub,
+    extensionPath: '',
+    globalStorageUri: globalStorage === undefined ? undefined : { scheme: 'file', fsPath: globalStorage },
+  };
 }

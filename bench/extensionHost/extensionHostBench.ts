@@ -22,6 +22,20 @@ export interface HostSample {
   /** Activating an extension that does nothing, in the same host and the same position: VS Code's own share. */
   readonly empty: ActivationTiming;
   readonly scan?: { scanMs: number; customHostnames: number; heapBeforeMb: number; heapAfterMb: number };
+  /** Set by the bench: whether ours found a code cache from an earlier window (the first window makes it). */
+  codeCache?: boolean;
+}
+
+/** Whether any extension's global storage under the server's user data holds a code cache. */
+function hasCodeCache(userDataDir: string): boolean {
+  const storage = path.join(userDataDir, 'User', 'globalStorage');
+  return (
+    fs.existsSync(storage) &&
+    fs.readdirSync(storage).some((entry) => {
+      const cache = path.join(storage, entry, 'code-cache');
+      return fs.existsSync(cache) && fs.readdirSync(cache).some((file) => file.endsWith('.bin'));
+    })
+  );
 }
 
 const SAMPLE_TIMEOUT_MS = 180_000;
@@ -51,6 +65,7 @@ export async function measureInExtensionHost(apiBaseUrl: string | undefined, zon
   try {
     for (let sample = 0; sample < samples; sample += 1) {
       fs.rmSync(RESULT_FILE, { force: true });
+      const codeCache = hasCodeCache(server.userDataDir);
       fs.writeFileSync(ORDER_FILE, JSON.stringify({ baselineSecond: sample % 2 === 1 }));
       let workbench: Awaited<ReturnType<typeof openWorkbench>> | undefined;
       const exitCode = new Promise<number>((resolve) => {
@@ -69,7 +84,7 @@ export async function measureInExtensionHost(apiBaseUrl: string | undefined, zon
         const log = fs.readFileSync(server.logFile, 'utf8').split('\n').slice(-20).join('\n');
         throw new Error(`The extension-host probe ${code === -1 ? 'timed out' : `exited ${code}`}.\n${log}`);
       }
-      const result = JSON.parse(fs.readFileSync(RESULT_FILE, 'utf8')) as HostSample;
+      const result = { ...(JSON.parse(fs.readFileSync(RESULT_FILE, 'utf8')) as HostSample), codeCache };
       results.push(result);
       console.log(`Extension host ${sample + 1}/${samples}: ${describeSample(result)}`);
     }
@@ -88,5 +103,6 @@ function describeSample(sample: HostSample): string {
   const order = sample.baselineSecond ? 'empty 2nd, ours 3rd' : 'ours 2nd, empty 3rd';
   const marks = `require() ${sample.ours.codeLoadingMs ?? '?'} ms, activate() ${sample.ours.activateCallMs ?? '?'} ms`;
   const early = sample.wasActive ? '; VS Code activated one of them first, not timed' : '';
-  return `${order}: ours ${ms(sample.ours)}, ${marks}; empty ${ms(sample.empty)}; warm-up ${ms(sample.warmup)}${early}`;
+  const cache = sample.codeCache ? 'with its code cache' : 'no code cache yet';
+  return `${order}: ours ${ms(sample.ours)}, ${marks}, ${cache}; empty ${ms(sample.empty)}; warm-up ${ms(sample.warmup)}${early}`;
 }
