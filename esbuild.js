@@ -35,6 +35,12 @@ const lazyBundlesPlugin = {
  * that module's `window`, and loading it reads some 200 properties rather than copying the API
  * object into getters (`export * from 'vscode'`, about 1 ms of the host's require()).
  */
+/** The names the `vscode` module exports: its top-level declarations in @types/vscode (the bench's stub has them too). */
+function vscodeApiNames() {
+  const types = fs.readFileSync(require.resolve('@types/vscode/index.d.ts'), 'utf8');
+  return [...types.matchAll(/^\texport (?:namespace|class|enum|function|const|let) (\w+)/gm)].map((match) => match[1]);
+}
+
 const vscodeOncePlugin = {
   name: 'vscode-once',
   setup(build) {
@@ -42,9 +48,7 @@ const vscodeOncePlugin = {
       args.namespace === 'vscode-once' ? { path: 'vscode', external: true } : { path: 'vscode', namespace: 'vscode-once' },
     );
     build.onLoad({ filter: /.*/, namespace: 'vscode-once' }, () => {
-      const types = fs.readFileSync(require.resolve('@types/vscode/index.d.ts'), 'utf8');
-      const names = [...types.matchAll(/^\texport (?:namespace|class|enum|function|const|let) (\w+)/gm)].map((match) => match[1]);
-      const exports = names.map((name) => `export const ${name} = api.${name};`);
+      const exports = vscodeApiNames().map((name) => `export const ${name} = api.${name};`);
       return { contents: [`const api = require('vscode');`, ...exports].join('\n'), loader: 'js' };
     });
   },
@@ -134,7 +138,7 @@ async function main() {
   }
 }
 
-module.exports = { buildOptions };
+module.exports = { buildOptions, vscodeApiNames };
 
 if (require.main === module) {
   main().catch((error) => {

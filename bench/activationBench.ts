@@ -39,7 +39,7 @@ export async function plainNodeActivationRows(add: AddRow): Promise<void> {
   const cold: Probe[] = [];
   const quiet: QuietReport[] = [];
   try {
-    // As after installing or updating: no code cache yet. The first of these stays until it has written one.
+    // As after installing or updating: no global storage, so no code cache. Then one probe writes the cache the timed ones read.
     for (let run = 0; run < COLD_PROBES; run += 1) {
       await waitForQuiet({ ...QUIET_START, maxWaitMs: 10_000 });
       cold.push(probeActivation());

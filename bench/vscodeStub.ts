@@ -1,5 +1,5 @@
-import * as fs from 'node:fs';
 import Module from 'node:module';
+import * as path from 'node:path';
 
 /**
  * A stand-in for the `vscode` module so the bundle's activate() can run in plain Node, for a
@@ -36,9 +36,9 @@ const stub: unknown = new Proxy(function noop() {}, {
  * API's, so the names must be there to be copied.
  */
 function stubModule(): Record<string, unknown> {
-  const types = fs.readFileSync(require.resolve('@types/vscode/index.d.ts'), 'utf8');
-  const names = [...types.matchAll(/^\texport (?:namespace|class|enum|function|const|let) (\w+)/gm)].map((match) => match[1]);
-  return Object.fromEntries(names.map((name) => [name, stub]));
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the build script is plain JavaScript
+  const { vscodeApiNames } = require(path.resolve(__dirname, '..', '..', 'esbuild.js')) as { vscodeApiNames: () => string[] };
+  return Object.fromEntries(vscodeApiNames().map((name) => [name, stub]));
 }
 
 export function installVscodeStub(): void {
