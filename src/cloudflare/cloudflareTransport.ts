@@ -3,6 +3,7 @@ import { abortableSleep } from './abortableSleep';
 import { checkBaseUrl } from './baseUrl';
 import { AuthError, CancelledError, CloudflareError, failureToError, RateLimitError, type RequestDescription } from './errors';
 import { listOf, unwrap } from './envelope';
+import { answerText } from './answerText';
 import { entriesOf, lazyEntries, splitListAnswer, type ListEntries } from './listEntries';
 import { sharedLoopShare } from './loopShare';
 import type { FetchLike, FetchResponse } from './fetchLike';
@@ -200,7 +201,7 @@ export class CloudflareTransport {
             signal: controller.signal,
             redirect: 'manual',
           });
-          text = await response.text();
+          text = await answerText(response);
         } catch (error) {
           const reason = timedOut ? 'timeout' : signal?.aborted ? 'cancelled' : 'network';
           this.options.log?.(`${request.method} ${request.path} failed: ${reason} after ${Date.now() - started} ms`);

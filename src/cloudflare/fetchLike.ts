@@ -14,6 +14,8 @@ export interface FetchInit {
 export interface FetchResponse {
   readonly status: number;
   readonly headers: { get(name: string): string | null };
+  /** The body as it arrives (node-fetch: a Node stream; Node's fetch: a web stream), when there is one. */
+  readonly body?: unknown;
   text(): Promise<string>;
 }
 
