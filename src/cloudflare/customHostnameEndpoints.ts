@@ -16,7 +16,11 @@ export function listCustomHostnamesPage(
   return transport.page<CustomHostname>(customHostnamesPath(zoneId), { page, per_page: perPage }, signal);
 }
 
-/** The same page, its entries parsed one at a time as they are read: for the scan's pages of 1,000. */
+/**
+ * The same page, its entries parsed one at a time as they are read: for the scan's pages of 1,000,
+ * which keep slim records. Each custom certificate's PEM is left unread (it reads as UNREAD_VALUE):
+ * a record keeps only that there is one, and the PEM is fetched when a person asks for it.
+ */
 export function listCustomHostnameEntries(
   transport: CloudflareTransport,
   zoneId: string,
@@ -24,7 +28,7 @@ export function listCustomHostnameEntries(
   perPage: number,
   signal?: AbortSignal,
 ): Promise<EntryPage<CustomHostname>> {
-  return transport.entryPage<CustomHostname>(customHostnamesPath(zoneId), { page, per_page: perPage }, signal);
+  return transport.entryPage<CustomHostname>(customHostnamesPath(zoneId), { page, per_page: perPage }, signal, 'custom_certificate');
 }
 
 /**

@@ -23,7 +23,16 @@ export interface SplitAnswer {
   readonly envelope: string;
   /** Start and end offsets of each entry, in pairs. */
   readonly spans: readonly number[];
+  /** Per entry, the start and end of the string value left unread (see splitListAnswer), or -1 and -1. */
+  readonly unread?: readonly number[];
 }
+
+/**
+ * What an unread string value reads as: text that is not empty, as the value was. A reader that asks
+ * for a value to be left unread learns only that there was one.
+ */
+export const UNREAD_VALUE = '(not read)';
+const UNREAD_JSON = JSON.stringify(UNREAD_VALUE);
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
@@ -41,8 +50,14 @@ const isSpace = (code: number) => code === 0x20 || code === 0x0a || code === 0x0
  * indexOf (the PEMs are most of the text), so this costs a fraction of JSON.parse. Undefined for
  * anything but a list of objects separated by single commas; the caller then parses the answer whole
  * and its usual checks say what is wrong. JSON.parse of the envelope and of each entry checks the rest.
+ *
+ * `unreadKey` names a key of the objects directly inside each entry whose non-empty string value the
+ * entries will not parse: a custom hostname's `ssl.custom_certificate`, a third of every entry, which a
+ * scan only needs to know is there (the PEM is fetched on its own when a person asks for it, and that
+ * answer is read whole). Such a value's quotes are found like any string's; what lies between them is
+ * not checked. An entry holding the key twice is parsed whole.
  */
-export function splitListAnswer(text: string): SplitAnswer | undefined {
+export function splitListAnswer(text: string, unreadKey?: string): SplitAnswer | undefined {
   let depth = 0;
   let index = 0;
   let listStart = -1;
@@ -50,6 +65,11 @@ export function splitListAnswer(text: string): SplitAnswer | undefined {
   /** Inside the list, between entries: whether an entry may start here (after '[' or a comma). */
   let expectEntry = false;
   const spans: number[] = [];
+  const unread: number[] = [];
+  /** The current entry's unread value, and how many times its key has been seen in the entry. */
+  let unreadStart = -1;
+  let unreadEnd = -1;
+  let unreadSeen = 0;
   while (index < text.length) {
     const code = text.charCodeAt(index);
     const inList = listStart >= 0 && depth === 2;
@@ -58,6 +78,16 @@ export function splitListAnswer(text: string): SplitAnswer | undefined {
       index = stringEnd(text, index);
       if (index < 0 || (inList && entryStart < 0)) {
         return undefined;
+      }
+      if (unreadKey && depth === 4 && entryStart >= 0 && isKey(text, start, index, unreadKey)) {
+        const open = skipSpace(text, skipSpace(text, index) + 1);
+        const close = text.charCodeAt(open) === QUOTE ? stringEnd(text, open) : -1;
+        unreadSeen += 1;
+        unreadStart = close > open + 2 ? open : -1;
+        unreadEnd = close > open + 2 ? close : -1;
+        // Found once: the loop goes on after the value rather than find its end a second time.
+        index = close > 0 ? close : index;
+        continue;
       }
       if (depth === 1 && listStart < 0 && text.slice(start, index) === '"result"') {
         const open = skipSpace(text, skipSpace(text, index) + 1);
@@ -77,19 +107,22 @@ export function splitListAnswer(text: string): SplitAnswer | undefined {
         }
         entryStart = index;
         expectEntry = false;
+        unreadSeen = 0;
+        unreadStart = unreadEnd = -1;
       }
       depth += 1;
     } else if (code === CLOSE_OBJECT || code === CLOSE_ARRAY) {
       depth -= 1;
       if (listStart >= 0 && depth === 2 && entryStart >= 0) {
         spans.push(entryStart, index + 1);
+        unread.push(unreadSeen === 1 ? unreadStart : -1, unreadSeen === 1 ? unreadEnd : -1);
         entryStart = -1;
       } else if (listStart >= 0 && depth === 1 && code === CLOSE_ARRAY && entryStart < 0) {
         // A trailing comma ("[{…},]") is not JSON.
         if (expectEntry && spans.length > 0) {
           return undefined;
         }
-        return { envelope: `${text.slice(0, listStart)}[]${text.slice(index + 1)}`, spans };
+        return { envelope: `${text.slice(0, listStart)}[]${text.slice(index + 1)}`, spans, unread: unreadKey ? unread : undefined };
       }
     } else if (inList && entryStart < 0) {
       if (code === COMMA && !expectEntry && spans.length > 0) {
@@ -122,6 +155,11 @@ function stringEnd(text: string, start: number): number {
   }
 }
 
+/** Whether the string from `start` to `end` (quotes included) is `key` followed by a colon. */
+function isKey(text: string, start: number, end: number, key: string): boolean {
+  return end - start === key.length + 2 && text.startsWith(key, start + 1) && text.charCodeAt(skipSpace(text, end)) === COLON;
+}
+
 function skipSpace(text: string, from: number): number {
   let index = from;
   while (index < text.length && isSpace(text.charCodeAt(index))) {
@@ -130,13 +168,26 @@ function skipSpace(text: string, from: number): number {
   return index;
 }
 
-/** The entries of a split answer, each parsed when read; an unreadable one is the usual malformed-answer error. */
-export function lazyEntries<T>(text: string, spans: readonly number[], request: RequestDescription): ListEntries<T> {
+/**
+ * The entries of a split answer, each parsed when read; an unreadable one is the usual malformed-answer
+ * error. A value the split left unread reads as UNREAD_VALUE.
+ */
+export function lazyEntries<T>(
+  text: string,
+  spans: readonly number[],
+  request: RequestDescription,
+  unread?: readonly number[],
+): ListEntries<T> {
   return {
     length: spans.length / 2,
     at(index: number): T {
+      const start = spans[2 * index];
+      const end = spans[2 * index + 1];
+      const skipFrom = unread ? unread[2 * index] : -1;
       try {
-        return JSON.parse(text.slice(spans[2 * index], spans[2 * index + 1])) as T;
+        return JSON.parse(
+          skipFrom < 0 ? text.slice(start, end) : text.slice(start, skipFrom) + UNREAD_JSON + text.slice(unread![2 * index + 1], end),
+        ) as T;
       } catch (error) {
         throw failureToError(request, 'malformed', 'a list entry is not JSON', error);
       }

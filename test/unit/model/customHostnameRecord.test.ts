@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
 import type { CustomHostname, PackCertificate } from '../../../src/cloudflare/types';
-import { customHostnameRecord, type CustomHostnameRecord } from '../../../src/model/customHostnameRecord';
+import { CloudflareClient } from '../../../src/cloudflare/cloudflareClient';
+import { UNREAD_VALUE } from '../../../src/cloudflare/listEntries';
+import { customHostnameRecord, customHostnameRecords, type CustomHostnameRecord } from '../../../src/model/customHostnameRecord';
 import { createCertificate, type GeneratedCertificate } from '../../fixtures/certificateFactory';
 import { days } from '../../fixtures/testClock';
 import { collectedHeapMb } from '../../support/collectedHeap';
@@ -140,6 +142,32 @@ describe('customHostnameRecord', () => {
     walk(record);
     assert.ok(seen.length > 2, 'the walk reached the nested records');
     assert.equal(record.ssl?.has_custom_certificate, true);
+  });
+
+  it('reads a scan page leaving every PEM unread, into the records the whole answer gives', async () => {
+    const withPem = apiHostname(generated, 1);
+    const emptyPem = apiHostname(generated, 2, { ssl: { ...withPem.ssl!, custom_certificate: '' } });
+    const { custom_certificate: _dropped, ...sslWithoutPem } = withPem.ssl!;
+    void _dropped;
+    const noPem = apiHostname(generated, 3, { ssl: sslWithoutPem });
+    const api = [withPem, emptyPem, noPem];
+    const body = JSON.stringify({ success: true, errors: [], messages: [], result: api, result_info: { count: 3 } });
+    const client = new CloudflareClient({
+      baseUrl: 'https://api.cloudflare.com/client/v4',
+      getToken: async () => 'token',
+      fetch: async () => ({ status: 200, headers: { get: () => null }, text: async () => body }),
+    });
+    const page = await client.listCustomHostnameEntries('zone', 1, 1000);
+    assert.deepEqual(
+      Array.from({ length: page.entries.length }, (_, index) => page.entries.at(index).ssl?.custom_certificate),
+      [UNREAD_VALUE, '', undefined],
+    );
+    const records = await customHostnameRecords(page.entries);
+    assert.deepEqual(records.map(readable), api.map(expected));
+    assert.deepEqual(
+      records.map((record) => record.ssl?.has_custom_certificate),
+      [true, false, false],
+    );
   });
 
   it('holds 2,000 hostnames in under half the heap their API objects take, and under 700 bytes each', () => {

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { CloudflareClient } from '../../../src/cloudflare/cloudflareClient';
 import { MalformedResponseError } from '../../../src/cloudflare/errors';
 import type { ListEntries } from '../../../src/cloudflare/listEntries';
-import { splitListAnswer } from '../../../src/cloudflare/listEntries';
+import { lazyEntries, splitListAnswer, UNREAD_VALUE } from '../../../src/cloudflare/listEntries';
 
 const entries = <T>(list: ListEntries<T>): T[] => Array.from({ length: list.length }, (_, index) => list.at(index));
 
@@ -48,6 +48,42 @@ describe('List answers read entry by entry (listEntries.ts)', () => {
         );
         assert.deepEqual(pieces, JSON.parse(text).result);
         assert.deepEqual(JSON.parse(split.envelope), { ...JSON.parse(text), result: [] });
+      }),
+    );
+  });
+
+  it('leaves unread exactly the one non-empty string value of the key in an object directly inside each entry', () => {
+    // The key's value, anything JSON holds; where the key sits: an object inside the entry, the entry
+    // itself, an object two levels down, or two objects inside the entry.
+    const keyed = fc.tuple(entry, value, fc.constantFrom('inside', 'entry', 'deeper', 'twice'), fc.constantFrom(undefined, 2));
+    fc.assert(
+      fc.property(fc.array(keyed, { maxLength: 6 }), layout, (list, indent) => {
+        const result = list.map(([base, certificate, where]) => {
+          const ssl = { status: 'active', custom_certificate: certificate };
+          return where === 'inside'
+            ? { ...base, ssl }
+            : where === 'entry'
+              ? { ...base, custom_certificate: certificate }
+              : where === 'deeper'
+                ? { ...base, outer: { ssl } }
+                : { ...base, ssl, other: ssl };
+        });
+        const text = JSON.stringify({ success: true, errors: [], result }, undefined, indent);
+        const split = splitListAnswer(text, 'custom_certificate');
+        assert.ok(split?.unread, text);
+        const read = lazyEntries<Record<string, unknown>>(
+          text,
+          split.spans,
+          { method: 'GET', path: '/', needs: 'Zone: Read' },
+          split.unread,
+        );
+        result.forEach((expected, index) => {
+          const [, certificate, where] = list[index];
+          const unread = where === 'inside' && typeof certificate === 'string' && certificate.length > 0;
+          const ssl = (expected as { ssl?: object }).ssl;
+          const want = unread ? { ...expected, ssl: { ...ssl, custom_certificate: UNREAD_VALUE } } : expected;
+          assert.deepEqual(read.at(index), JSON.parse(JSON.stringify(want)), text);
+        });
       }),
     );
   });
