@@ -5,8 +5,9 @@ import type { FetchResponse } from './fetchLike';
  * An answer's text, decoded piece by piece as it arrives. `text()` gathers the whole body, copies
  * it into one buffer and decodes that in one step: for a page of 1,000 custom hostnames (1.9 MB)
  * about 2.5 ms during which the shared extension host's event loop does nothing else, eight pages
- * at a time in a scan. Decoding each piece as it arrives spreads that over the arrival and skips
- * the copy. A body that cannot be read piece by piece (a test double) is read with `text()`.
+ * at a time in a scan. Decoding each piece as it arrives spreads most of that over the arrival,
+ * leaves only the joining (about 1 ms) for the end and skips the copy. A body that cannot be read
+ * piece by piece (a test double) is read with `text()`.
  */
 export async function answerText(response: FetchResponse): Promise<string> {
   const body = response.body as Partial<AsyncIterable<Uint8Array>> | null | undefined;
