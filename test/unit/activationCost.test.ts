@@ -9,8 +9,8 @@ import * as esbuild from 'esbuild';
  * What activating the production bundle does not pay for, checked by building it as esbuild.js does
  * and activating it in a fresh Node process against the benchmarks' vscode stub: no file watcher
  * before the workspace is first scanned, and no Node module loaded for a translation file the
- * extension never reads (@vscode/l10n's fs/promises, 2–3 ms where nothing has loaded it yet), and
- * no character outside ASCII in the bundle.
+ * extension never reads (@vscode/l10n's fs/promises, 2–3 ms where nothing has loaded it yet), no
+ * character outside ASCII in the bundle, and no parse of the extension's whole manifest to load it.
  */
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const STUB = path.join(ROOT, 'out', 'bench', 'vscodeStub.js');
@@ -72,6 +72,12 @@ describe('activation of the production bundle', function () {
     const text = fs.readFileSync(path.join(folder, 'extension.js'), 'utf8');
     const offset = text.search(/[^\t\n\r\x20-\x7e]/);
     assert.equal(offset, -1, `a non-ASCII character in the bundle: …${text.slice(offset - 40, offset + 10)}…`);
+  });
+
+  it('ships a one-field package.json beside the bundles, so Node finds the module type without parsing the manifest', () => {
+    assert.deepEqual(JSON.parse(fs.readFileSync(path.join(folder, 'package.json'), 'utf8')), { type: 'commonjs' });
+    const shipped = fs.readFileSync(path.join(ROOT, '.vscodeignore'), 'utf8').split('\n');
+    assert.ok(shipped.includes('!dist/package.json'), '.vscodeignore leaves dist/package.json out of the VSIX');
   });
 
   it("does not load Node's fs/promises for @vscode/l10n (and the check sees it once something does)", () => {
