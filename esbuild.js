@@ -55,6 +55,26 @@ const vscodeOncePlugin = {
 };
 
 /**
+ * `import * as l10n from '@vscode/l10n'` in each of ~45 modules would otherwise become as many
+ * copies of that CommonJS module's exports (esbuild's __toESM per import site, each copying its
+ * properties into getters) when the bundle loads. As with vscode-once, every import goes through one
+ * module that names its two exports, and esbuild binds `l10n.t` straight to it.
+ */
+const l10nOncePlugin = {
+  name: 'l10n-once',
+  setup(build) {
+    build.onResolve({ filter: /^@vscode\/l10n$/ }, (args) =>
+      args.namespace === 'l10n-once' ? undefined : { path: '@vscode/l10n', namespace: 'l10n-once' },
+    );
+    build.onLoad({ filter: /.*/, namespace: 'l10n-once' }, () => ({
+      contents: "const l10n = require('@vscode/l10n');\nexport const t = l10n.t;\nexport const config = l10n.config;",
+      loader: 'js',
+      resolveDir: __dirname,
+    }));
+  },
+};
+
+/**
  * @vscode/l10n requires 'fs/promises' when it loads, only to read a translation bundle from a file,
  * which the extension never asks it to do (it hands over the bundle's contents). In a process that
  * has not loaded Node's promise-based fs yet, that require costs 2–3 ms of activation; this shim
@@ -137,7 +157,7 @@ function buildOptions({ production, outdir }) {
     external: ['vscode'],
     logLevel: 'silent',
     metafile: true,
-    plugins: [vscodeOncePlugin, lazyBundlesPlugin, l10nFsOnUsePlugin, packageScopePlugin, problemMatcherPlugin],
+    plugins: [vscodeOncePlugin, l10nOncePlugin, lazyBundlesPlugin, l10nFsOnUsePlugin, packageScopePlugin, problemMatcherPlugin],
   };
 }
 
