@@ -55,6 +55,26 @@ const vscodeOncePlugin = {
 };
 
 /**
+ * `import * as l10n from '@vscode/l10n'` in each of ~45 modules would otherwise become as many
+ * copies of that CommonJS module's exports (esbuild's __toESM per import site, each copying its
+ * properties into getters) when the bundle loads. As with vscode-once, every import goes through one
+ * module that names its two exports, and esbuild binds `l10n.t` straight to it.
+ */
+const l10nOncePlugin = {
+  name: 'l10n-once',
+  setup(build) {
+    build.onResolve({ filter: /^@vscode\/l10n$/ }, (args) =>
+      args.namespace === 'l10n-once' ? undefined : { path: '@vscode/l10n', namespace: 'l10n-once' },
+    );
+    build.onLoad({ filter: /.*/, namespace: 'l10n-once' }, () => ({
+      contents: "const l10n = require('@vscode/l10n');\nexport const t = l10n.t;\nexport const config = l10n.config;",
+      loader: 'js',
+      resolveDir: __dirname,
+    }));
+  },
+};
+
+/**
  * @vscode/l10n requires 'fs/promises' when it loads, only to read a translation bundle from a file,
  * which the extension never asks it to do (it hands over the bundle's contents). In a process that
  * has not loaded Node's promise-based fs yet, that require costs 2–3 ms of activation; this shim
@@ -70,6 +90,22 @@ const l10nFsOnUsePlugin = {
       contents: "exports.readFile = (...args) => require('fs/promises').readFile(...args);",
       loader: 'js',
     }));
+  },
+};
+
+/**
+ * Loading dist/extension.js, Node looks up the nearest package.json to learn the module type; without
+ * one in dist/ that is the extension's 35 KB manifest, parsed whole because it has a "main" field:
+ * about 0.5 ms of the host's require(). A package.json of one field beside the bundles ends the search there.
+ */
+const packageScopePlugin = {
+  name: 'package-scope',
+  setup(build) {
+    build.onEnd(() => {
+      const outdir = path.resolve(build.initialOptions.absWorkingDir ?? __dirname, build.initialOptions.outdir);
+      fs.mkdirSync(outdir, { recursive: true });
+      fs.writeFileSync(path.join(outdir, 'package.json'), '{ "type": "commonjs" }\n');
+    });
   },
 };
 
@@ -121,7 +157,7 @@ function buildOptions({ production, outdir }) {
     external: ['vscode'],
     logLevel: 'silent',
     metafile: true,
-    plugins: [vscodeOncePlugin, lazyBundlesPlugin, l10nFsOnUsePlugin, problemMatcherPlugin],
+    plugins: [vscodeOncePlugin, l10nOncePlugin, lazyBundlesPlugin, l10nFsOnUsePlugin, packageScopePlugin, problemMatcherPlugin],
   };
 }
 

@@ -18,7 +18,8 @@ export interface RowWords {
   readonly details?: string | boolean;
 }
 
-const SEPARATOR = /\s+·\s+/g;
+// Written as an escape: one non-ASCII character makes the whole bundle a two-byte string, slower to read at activation.
+const SEPARATOR = /\s+\u00b7\s+/g;
 
 export function rowLabel(row: RowWords): string {
   return [row.name, row.kind, row.status?.toLowerCase(), typeof row.details === 'string' ? row.details.replace(SEPARATOR, ', ') : undefined]

@@ -24,7 +24,8 @@ export interface ToastParts {
  * by a space and a capital or a quote, so the dots inside "api.example.com" or "1.2" never split it.
  */
 export function toastParts(message: string): ToastParts {
-  const end = /[.!?](?=\s+["“'(A-Z])/.exec(message);
+  // The opening quote (U+201C) written as an escape: one non-ASCII character makes the whole bundle a two-byte string, slower to read at activation.
+  const end = /[.!?](?=\s+["\u201c'(A-Z])/.exec(message);
   if (!end) {
     return { headline: message };
   }

@@ -66,6 +66,19 @@ describe('PEM in the editor', function () {
     await session?.stop();
   });
 
+  // First in the file: run alone (INTEGRATION_GREP), it is the window's first PEM, which registers the features.
+  it('gives hovers and diagnostics to a document that holds PEM only after an edit', async () => {
+    const certificate = await createCertificate({ commonName: 'typed.example.net', notAfter: days(-2) });
+    const document = await openFile('typed-later.txt', 'notes\n');
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(document.uri, new vscode.Position(1, 0), certificate.certPem);
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    const [diagnostic] = await diagnosticsOf(document, 1);
+    assert.equal(diagnostic.code, 'expired');
+    const text = await hoverText(document, new vscode.Position(lineOf(document, 'BEGIN CERTIFICATE') + 1, 3));
+    assert.match(text, /typed\\\.example\\\.net/);
+  });
+
   it('shows certificate details on hover, including that Cloudflare holds it, in a YAML file', async () => {
     const [zone] = await session.get<ApiZone[]>('/zones?name=example.com');
     const [held] = await session.get<ApiCertificate[]>(`/zones/${zone.id}/origin_tls_client_auth/hostnames/certificates`);
