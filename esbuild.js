@@ -27,6 +27,33 @@ const lazyBundlesPlugin = {
   },
 };
 
+/** The names the `vscode` module exports: its top-level declarations in @types/vscode (the bench's stub has them too). */
+function vscodeApiNames() {
+  const types = fs.readFileSync(require.resolve('@types/vscode/index.d.ts'), 'utf8');
+  return [...types.matchAll(/^\texport (?:namespace|class|enum|function|const|let) (\w+)/gm)].map((match) => match[1]);
+}
+
+/**
+ * A plugin that routes every import of `moduleId` through one module naming its exports, so esbuild
+ * binds `x.name` straight to it instead of copying the module's exports into getters (its __toESM) at
+ * each import site when the bundle loads. `external`: the one module requires the real one at run time.
+ */
+function bindOnce(name, moduleId, exportNames, { external }) {
+  const filter = new RegExp(`^${moduleId.replace(/[/]/g, '\\/')}$`);
+  return {
+    name,
+    setup(build) {
+      build.onResolve({ filter }, (args) =>
+        args.namespace === name ? (external ? { path: moduleId, external: true } : undefined) : { path: moduleId, namespace: name },
+      );
+      build.onLoad({ filter: /.*/, namespace: name }, () => {
+        const exports = exportNames().map((exported) => `export const ${exported} = api.${exported};`);
+        return { contents: [`const api = require('${moduleId}');`, ...exports].join('\n'), loader: 'js', resolveDir: __dirname };
+      });
+    },
+  };
+}
+
 /**
  * `import * as vscode from 'vscode'` in each of ~40 modules would otherwise become ~90 copies of the
  * whole API object (esbuild's __toESM per import site, some 400 getters each): about 12 ms of
@@ -35,44 +62,14 @@ const lazyBundlesPlugin = {
  * that module's `window`, and loading it reads some 200 properties rather than copying the API
  * object into getters (`export * from 'vscode'`, about 1 ms of the host's require()).
  */
-/** The names the `vscode` module exports: its top-level declarations in @types/vscode (the bench's stub has them too). */
-function vscodeApiNames() {
-  const types = fs.readFileSync(require.resolve('@types/vscode/index.d.ts'), 'utf8');
-  return [...types.matchAll(/^\texport (?:namespace|class|enum|function|const|let) (\w+)/gm)].map((match) => match[1]);
-}
-
-const vscodeOncePlugin = {
-  name: 'vscode-once',
-  setup(build) {
-    build.onResolve({ filter: /^vscode$/ }, (args) =>
-      args.namespace === 'vscode-once' ? { path: 'vscode', external: true } : { path: 'vscode', namespace: 'vscode-once' },
-    );
-    build.onLoad({ filter: /.*/, namespace: 'vscode-once' }, () => {
-      const exports = vscodeApiNames().map((name) => `export const ${name} = api.${name};`);
-      return { contents: [`const api = require('vscode');`, ...exports].join('\n'), loader: 'js' };
-    });
-  },
-};
+const vscodeOncePlugin = bindOnce('vscode-once', 'vscode', vscodeApiNames, { external: true });
 
 /**
  * `import * as l10n from '@vscode/l10n'` in each of ~45 modules would otherwise become as many
- * copies of that CommonJS module's exports (esbuild's __toESM per import site, each copying its
- * properties into getters) when the bundle loads. As with vscode-once, every import goes through one
- * module that names its two exports, and esbuild binds `l10n.t` straight to it.
+ * copies of that CommonJS module's exports when the bundle loads. As with vscode-once, every import
+ * goes through one module that names its two exports, and esbuild binds `l10n.t` straight to it.
  */
-const l10nOncePlugin = {
-  name: 'l10n-once',
-  setup(build) {
-    build.onResolve({ filter: /^@vscode\/l10n$/ }, (args) =>
-      args.namespace === 'l10n-once' ? undefined : { path: '@vscode/l10n', namespace: 'l10n-once' },
-    );
-    build.onLoad({ filter: /.*/, namespace: 'l10n-once' }, () => ({
-      contents: "const l10n = require('@vscode/l10n');\nexport const t = l10n.t;\nexport const config = l10n.config;",
-      loader: 'js',
-      resolveDir: __dirname,
-    }));
-  },
-};
+const l10nOncePlugin = bindOnce('l10n-once', '@vscode/l10n', () => ['t', 'config'], { external: false });
 
 /**
  * @vscode/l10n requires 'fs/promises' when it loads, only to read a translation bundle from a file,
