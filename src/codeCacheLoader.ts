@@ -1,5 +1,4 @@
 import * as fs from 'node:fs';
-import { wrap } from 'node:module';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
 import type * as vscode from 'vscode';
@@ -40,17 +39,14 @@ export function deactivate(): void {
   bundle?.deactivate();
 }
 
+/**
+ * The bundle's text is a CommonJS module already inside its function (esbuild.js, bundleOptions), so
+ * V8 compiles the file's own string: wrapping it here would copy all of it into a new one first.
+ */
 function load(context: vscode.ExtensionContext): Bundle {
   const folder = context.globalStorageUri?.scheme === 'file' ? path.join(context.globalStorageUri.fsPath, 'code-cache') : undefined;
-  let stat: fs.Stats;
-  let source: string;
-  try {
-    stat = fs.statSync(BUNDLE);
-    source = fs.readFileSync(BUNDLE, 'utf8');
-  } catch {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the bundle is a file beside this one, not a module to bundle
-    return require(BUNDLE) as Bundle;
-  }
+  const stat = fs.statSync(BUNDLE);
+  const source = fs.readFileSync(BUNDLE, 'utf8');
   const name = `bundle-${stat.size}-${Math.round(stat.mtimeMs)}-${process.versions.v8}.bin`;
   let cachedData: Buffer | undefined;
   try {
@@ -58,7 +54,7 @@ function load(context: vscode.ExtensionContext): Bundle {
   } catch {
     // None yet: this activation makes it.
   }
-  const script = new vm.Script(wrap(source), { filename: BUNDLE, cachedData });
+  const script = new vm.Script(source, { filename: BUNDLE, cachedData });
   const module = { exports: {} as Bundle };
   // The bundle's require is this module's: same folder (its lazy siblings), and VS Code's 'vscode'
   // module, which VS Code hands out by the requiring file's path, finds this extension.

@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import * as vm from 'node:vm';
 import * as esbuild from 'esbuild';
 
 /**
@@ -14,7 +15,10 @@ const ROOT = path.resolve(__dirname, '..', '..', '..');
 
 type BuildOptions = (options: { production: boolean; outdir: string }) => esbuild.BuildOptions;
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the build script is plain JavaScript
-const { buildOptions } = require(path.join(ROOT, 'esbuild.js')) as { buildOptions: BuildOptions };
+const { buildOptions, bundleOptions } = require(path.join(ROOT, 'esbuild.js')) as {
+  buildOptions: BuildOptions;
+  bundleOptions: BuildOptions;
+};
 
 /** Runs in the child: one start of the extension, then the cache's state once any write has settled. */
 const START = `
@@ -54,9 +58,15 @@ describe('the entry point’s code cache', function () {
     storage = path.join(folder, 'globalStorage');
     await esbuild.build({ ...buildOptions({ production: true, outdir: folder }), entryPoints: { extension: 'src/codeCacheLoader.ts' } });
     fs.writeFileSync(path.join(folder, 'sibling.js'), 'exports.value = 42;\n');
+    // As esbuild.js writes it: the module's body inside the function Node's require() would wrap it in.
     fs.writeFileSync(
       path.join(folder, 'bundle.js'),
-      "exports.activate = () => ({ sibling: require('./sibling.js').value, filename: __filename, dirname: __dirname });\nexports.deactivate = () => undefined;\n",
+      [
+        '(function (exports, require, module, __filename, __dirname) {',
+        "exports.activate = () => ({ sibling: require('./sibling.js').value, filename: __filename, dirname: __dirname });",
+        'exports.deactivate = () => undefined;',
+        '})',
+      ].join('\n'),
     );
   });
 
@@ -100,5 +110,16 @@ describe('the entry point’s code cache', function () {
     assert.equal(caches().length, 1);
     assert.notEqual(caches()[0], name);
     assert.equal(start().state, 'accepted');
+  });
+
+  it('is given a production bundle written inside its module function, which it compiles as it is', async function () {
+    const result = await esbuild.build({ ...bundleOptions({ production: true, outdir: folder }), write: false });
+    const text = result.outputFiles.find((file) => file.path.endsWith('bundle.js'))?.text ?? '';
+    assert.ok(text.startsWith('(function (exports, require, module, __filename, __dirname) {\n'), text.slice(0, 80));
+    assert.ok(text.trimEnd().endsWith('})'), text.slice(-80));
+    // The file's value is the module's function (running it needs VS Code's API).
+    const module = vm.runInThisContext(text) as unknown;
+    assert.equal(typeof module, 'function');
+    assert.equal((module as (...args: unknown[]) => void).length, 5);
   });
 });
