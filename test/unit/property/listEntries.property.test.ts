@@ -129,6 +129,37 @@ describe('List answers read entry by entry (listEntries.ts)', () => {
     }
   });
 
+  it('reads each entry as JSON.parse does, in any order, across batches, and throws only for the one that is not JSON', () => {
+    const request = { method: 'GET', path: '/', needs: 'Zone: Read' } as const;
+    const small = fc.dictionary(fc.constantFrom('a', 'b', 'c'), fc.oneof(fc.integer(), tricky), { maxKeys: 2 });
+    fc.assert(
+      fc.property(
+        fc.array(small, { minLength: 1, maxLength: 45 }),
+        fc.nat(),
+        fc.boolean(),
+        fc.array(fc.nat(), { maxLength: 60 }),
+        (list, brokenAt, broken, order) => {
+          const texts = list.map((entry) => JSON.stringify(entry));
+          const bad = broken ? brokenAt % texts.length : -1;
+          if (bad >= 0) {
+            texts[bad] = '{"a":}';
+          }
+          const text = `{"success":true,"result":[${texts.join(',')}]}`;
+          const split = splitListAnswer(text);
+          assert.ok(split, text);
+          const read = lazyEntries<unknown>(text, split, request);
+          for (const index of [...order.map((at) => at % texts.length), ...texts.keys()]) {
+            if (index === bad) {
+              assert.throws(() => read.at(index), MalformedResponseError);
+            } else {
+              assert.deepEqual(read.at(index), JSON.parse(texts[index]));
+            }
+          }
+        },
+      ),
+    );
+  });
+
   it('declines a list that is not a list of objects, or not JSON, so the answer is read whole', () => {
     for (const text of [
       '{"success":true,"result":[1,{"id":"a"}]}',
