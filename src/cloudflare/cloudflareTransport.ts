@@ -4,7 +4,7 @@ import { checkBaseUrl } from './baseUrl';
 import { AuthError, CancelledError, CloudflareError, failureToError, RateLimitError, type RequestDescription } from './errors';
 import { listOf, unwrap } from './envelope';
 import { answerText } from './answerText';
-import { entriesOf, lazyEntries, splitListAnswer, type ListEntries } from './listEntries';
+import { entriesOf, lazyEntries, splitListAnswer, type ListEntries, type UnreadKey } from './listEntries';
 import { sharedLoopShare } from './loopShare';
 import type { FetchLike, FetchResponse } from './fetchLike';
 import { RequestLimiter, USER_LANE, type Lane } from './requestLimiter';
@@ -95,13 +95,13 @@ export class CloudflareTransport {
   /**
    * One page of a large list endpoint, its entries left unparsed until read, so the caller can turn
    * them into what it keeps one at a time, in slices. An answer that cannot be split is read whole.
-   * `unreadKey`: see splitListAnswer.
+   * `unread`: see splitListAnswer.
    */
   async entryPage<T>(
     path: string,
     query: Record<string, string | number>,
     signal?: AbortSignal,
-    unreadKey?: string,
+    unread?: readonly UnreadKey[],
   ): Promise<EntryPage<T>> {
     const request: RequestDescription = { method: 'GET', path, needs: READ };
     const envelope = await this.call<ListEntries<T>>('GET', path, {
@@ -110,11 +110,11 @@ export class CloudflareTransport {
       read: async (response, text) => {
         // Splitting a page of 1,000 takes about 1.6 ms: within the turn's budget, like its records.
         await sharedLoopShare.pace();
-        const split = response.status >= 200 && response.status < 300 ? splitListAnswer(text, unreadKey) : undefined;
+        const split = response.status >= 200 && response.status < 300 ? splitListAnswer(text, unread) : undefined;
         const answer = unwrap<T[] | null>(request, response, split?.envelope ?? text);
         // A second "result" key would be the one JSON.parse keeps: then the answer is read whole.
         if (split && Array.isArray(answer.result) && answer.result.length === 0) {
-          return { result: lazyEntries<T>(text, split.spans, request, split.unread), result_info: answer.result_info };
+          return { result: lazyEntries<T>(text, split, request), result_info: answer.result_info };
         }
         const whole = split ? unwrap<T[] | null>(request, response, text) : answer;
         return { result: entriesOf(listOf(whole.result, request)), result_info: whole.result_info };

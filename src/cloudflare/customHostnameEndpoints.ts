@@ -1,5 +1,6 @@
 import { zonePath, type CloudflareTransport, type EntryPage } from './cloudflareTransport';
 import { customHostnameQuery, type CustomHostnameSearch } from './customHostnameQuery';
+import type { UnreadKey } from './listEntries';
 import { fetchAllPages } from './pagination';
 import type { CustomHostname, Page } from './types';
 
@@ -17,9 +18,21 @@ export function listCustomHostnamesPage(
 }
 
 /**
+ * What a scan's entries leave unread (splitListAnswer). The custom certificate's PEM (it reads as
+ * UNREAD_VALUE): a record keeps only that there is one, and the PEM is fetched when a person asks for
+ * it. The ownership verification record and the TLS settings (they read as `{}`): no record keeps
+ * them. Together they skip about 15 % of the JSON.parse an entry costs without them; `created_at`
+ * and other short values are parsed, since each cut adds two pieces to join before the parse.
+ */
+const SCAN_UNREAD: readonly UnreadKey[] = [
+  { key: 'custom_certificate', depth: 1 },
+  { key: 'settings', depth: 1 },
+  { key: 'ownership_verification', depth: 0 },
+];
+
+/**
  * The same page, its entries parsed one at a time as they are read: for the scan's pages of 1,000,
- * which keep slim records. Each custom certificate's PEM is left unread (it reads as UNREAD_VALUE):
- * a record keeps only that there is one, and the PEM is fetched when a person asks for it.
+ * which keep slim records, with SCAN_UNREAD left unread.
  */
 export function listCustomHostnameEntries(
   transport: CloudflareTransport,
@@ -28,7 +41,7 @@ export function listCustomHostnameEntries(
   perPage: number,
   signal?: AbortSignal,
 ): Promise<EntryPage<CustomHostname>> {
-  return transport.entryPage<CustomHostname>(customHostnamesPath(zoneId), { page, per_page: perPage }, signal, 'custom_certificate');
+  return transport.entryPage<CustomHostname>(customHostnamesPath(zoneId), { page, per_page: perPage }, signal, SCAN_UNREAD);
 }
 
 /**

@@ -151,7 +151,13 @@ describe('customHostnameRecord', () => {
     void _dropped;
     const noPem = apiHostname(generated, 3, { ssl: sslWithoutPem });
     const api = [withPem, emptyPem, noPem];
-    const body = JSON.stringify({ success: true, errors: [], messages: [], result: api, result_info: { count: 3 } });
+    // What no record keeps, as Cloudflare sends it: left unread too, and read as {}.
+    const sent = api.map((hostname) => ({
+      ...hostname,
+      ssl: { ...hostname.ssl, settings: { min_tls_version: '1.2', http2: 'on' } },
+      ownership_verification: { type: 'txt', name: `_cf-custom-hostname.${hostname.hostname}`, value: hostname.id },
+    }));
+    const body = JSON.stringify({ success: true, errors: [], messages: [], result: sent, result_info: { count: 3 } });
     const client = new CloudflareClient({
       baseUrl: 'https://api.cloudflare.com/client/v4',
       getToken: async () => 'token',
@@ -162,6 +168,9 @@ describe('customHostnameRecord', () => {
       Array.from({ length: page.entries.length }, (_, index) => page.entries.at(index).ssl?.custom_certificate),
       [UNREAD_VALUE, '', undefined],
     );
+    const unkept = (entry: object) => entry as { ssl: { settings: unknown }; ownership_verification: unknown };
+    assert.deepEqual(unkept(page.entries.at(0)).ssl.settings, {});
+    assert.deepEqual(unkept(page.entries.at(0)).ownership_verification, {});
     const records = await customHostnameRecords(page.entries);
     assert.deepEqual(records.map(readable), api.map(expected));
     assert.deepEqual(

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { CloudflareClient } from '../../../src/cloudflare/cloudflareClient';
 import { MalformedResponseError } from '../../../src/cloudflare/errors';
 import type { ListEntries } from '../../../src/cloudflare/listEntries';
-import { lazyEntries, splitListAnswer, UNREAD_VALUE } from '../../../src/cloudflare/listEntries';
+import { lazyEntries, splitListAnswer, UNREAD_VALUE, type UnreadKey } from '../../../src/cloudflare/listEntries';
 
 const entries = <T>(list: ListEntries<T>): T[] => Array.from({ length: list.length }, (_, index) => list.at(index));
 
@@ -35,6 +35,34 @@ const entry = fc.dictionary(tricky, value, { maxKeys: 4 });
 /** JSON.stringify with or without indentation: Cloudflare sends it compact, a proxy may not. */
 const layout = fc.constantFrom(undefined, 2, '\t');
 
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * The model of what an entry reads as with `unread` left unread: a non-empty string value reads as
+ * UNREAD_VALUE, an object as {}; keys inside an unread object are not looked at; an entry holding
+ * one of the keys twice (at its depth) reads whole.
+ */
+function expectedRead(entry: Record<string, unknown>, unread: readonly UnreadKey[]): unknown {
+  const named = (key: string, depth: number) => unread.some((one) => one.key === key && one.depth === depth);
+  const cut = (value: unknown) => (typeof value === 'string' && value.length > 0 ? UNREAD_VALUE : isObject(value) ? {} : value);
+  const cutsObject = (key: string) => named(key, 0) && isObject(entry[key]);
+  const inside = Object.keys(entry).filter((key) => isObject(entry[key]) && !cutsObject(key));
+  const twice = unread.some((one) => one.depth === 1 && inside.filter((key) => Object.hasOwn(entry[key] as object, one.key)).length > 1);
+  if (twice) {
+    return entry;
+  }
+  const read: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(entry)) {
+    const cutInside = isObject(value) && !cutsObject(key);
+    read[key] = named(key, 0)
+      ? cut(value)
+      : cutInside
+        ? Object.fromEntries(Object.entries(value).map(([inner, innerValue]) => [inner, named(inner, 1) ? cut(innerValue) : innerValue]))
+        : value;
+  }
+  return read;
+}
+
 describe('List answers read entry by entry (listEntries.ts)', () => {
   it('finds exactly the entries JSON.parse finds, in any envelope and layout', () => {
     fc.assert(
@@ -52,39 +80,83 @@ describe('List answers read entry by entry (listEntries.ts)', () => {
     );
   });
 
-  it('leaves unread exactly the one non-empty string value of the key in an object directly inside each entry', () => {
-    // The key's value, anything JSON holds; where the key sits: an object inside the entry, the entry
-    // itself, an object two levels down, or two objects inside the entry.
-    const keyed = fc.tuple(entry, value, fc.constantFrom('inside', 'entry', 'deeper', 'twice'), fc.constantFrom(undefined, 2));
+  it('leaves unread exactly the values of the named keys at their depth, as JSON.parse would read them', () => {
+    const unread: readonly UnreadKey[] = [
+      { key: 'custom_certificate', depth: 1 },
+      { key: 'settings', depth: 1 },
+      { key: 'ownership_verification', depth: 0 },
+    ];
+    // The named keys among the others, anywhere: in the entry, inside its objects, deeper, in arrays, twice.
+    const key = fc.oneof(tricky, fc.constantFrom(...unread.map((named) => named.key)));
+    const keyedValue = fc.letrec((tie) => ({
+      value: fc.oneof(
+        { depthSize: 'small' },
+        fc.oneof(tricky, fc.constant('')),
+        fc.integer(),
+        fc.constant(null),
+        fc.array(tie('value'), { maxLength: 2 }),
+        fc.dictionary(key, tie('value'), { maxKeys: 3 }),
+      ),
+    })).value;
+    const keyedEntry = fc.dictionary(key, keyedValue, { maxKeys: 4 });
     fc.assert(
-      fc.property(fc.array(keyed, { maxLength: 6 }), layout, (list, indent) => {
-        const result = list.map(([base, certificate, where]) => {
-          const ssl = { status: 'active', custom_certificate: certificate };
-          return where === 'inside'
-            ? { ...base, ssl }
-            : where === 'entry'
-              ? { ...base, custom_certificate: certificate }
-              : where === 'deeper'
-                ? { ...base, outer: { ssl } }
-                : { ...base, ssl, other: ssl };
-        });
-        const text = JSON.stringify({ success: true, errors: [], result }, undefined, indent);
-        const split = splitListAnswer(text, 'custom_certificate');
-        assert.ok(split?.unread, text);
-        const read = lazyEntries<Record<string, unknown>>(
-          text,
-          split.spans,
-          { method: 'GET', path: '/', needs: 'Zone: Read' },
-          split.unread,
-        );
-        result.forEach((expected, index) => {
-          const [, certificate, where] = list[index];
-          const unread = where === 'inside' && typeof certificate === 'string' && certificate.length > 0;
-          const ssl = (expected as { ssl?: object }).ssl;
-          const want = unread ? { ...expected, ssl: { ...ssl, custom_certificate: UNREAD_VALUE } } : expected;
-          assert.deepEqual(read.at(index), JSON.parse(JSON.stringify(want)), text);
-        });
+      fc.property(fc.array(keyedEntry, { maxLength: 6 }), layout, (list, indent) => {
+        const text = JSON.stringify({ success: true, errors: [], result: list }, undefined, indent);
+        const split = splitListAnswer(text, unread);
+        assert.ok(split, text);
+        const read = lazyEntries<unknown>(text, split, { method: 'GET', path: '/', needs: 'Zone: Read' });
+        // As plain objects (fast-check's dictionaries have no prototype).
+        const plain = JSON.parse(text).result as Record<string, unknown>[];
+        plain.forEach((entry, index) => assert.deepEqual(read.at(index), expectedRead(entry, unread), text));
       }),
+    );
+  });
+
+  it('reads an entry holding a named key twice whole, and declines an unread object closed by "]"', () => {
+    const unread: readonly UnreadKey[] = [
+      { key: 'custom_certificate', depth: 1 },
+      { key: 'ownership_verification', depth: 0 },
+    ];
+    const request = { method: 'GET', path: '/', needs: 'Zone: Read' } as const;
+    const twice = '{"result":[{"ssl":{"custom_certificate":"a","custom_certificate":"b"},"ownership_verification":{"x":1}}]}';
+    const split = splitListAnswer(twice, unread);
+    assert.ok(split);
+    assert.deepEqual(lazyEntries(twice, split, request).at(0), JSON.parse(twice).result[0]);
+    // Counted brackets would close the object here, and what the entry reads as would be JSON.
+    for (const text of ['{"result":[{"ownership_verification":{"a":1]}]}', '{"result":[{"ssl":{"settings":{"a":[}]}}]}']) {
+      assert.throws(() => JSON.parse(text), SyntaxError);
+      assert.equal(splitListAnswer(text, [...unread, { key: 'settings', depth: 1 }]), undefined, text);
+    }
+  });
+
+  it('reads each entry as JSON.parse does, in any order, across batches, and throws only for the one that is not JSON', () => {
+    const request = { method: 'GET', path: '/', needs: 'Zone: Read' } as const;
+    const small = fc.dictionary(fc.constantFrom('a', 'b', 'c'), fc.oneof(fc.integer(), tricky), { maxKeys: 2 });
+    fc.assert(
+      fc.property(
+        fc.array(small, { minLength: 1, maxLength: 45 }),
+        fc.nat(),
+        fc.boolean(),
+        fc.array(fc.nat(), { maxLength: 60 }),
+        (list, brokenAt, broken, order) => {
+          const texts = list.map((entry) => JSON.stringify(entry));
+          const bad = broken ? brokenAt % texts.length : -1;
+          if (bad >= 0) {
+            texts[bad] = '{"a":}';
+          }
+          const text = `{"success":true,"result":[${texts.join(',')}]}`;
+          const split = splitListAnswer(text);
+          assert.ok(split, text);
+          const read = lazyEntries<unknown>(text, split, request);
+          for (const index of [...order.map((at) => at % texts.length), ...texts.keys()]) {
+            if (index === bad) {
+              assert.throws(() => read.at(index), MalformedResponseError);
+            } else {
+              assert.deepEqual(read.at(index), JSON.parse(texts[index]));
+            }
+          }
+        },
+      ),
     );
   });
 
