@@ -105,6 +105,7 @@ export function activate(context: vscode.ExtensionContext): CloudflareCertificat
     operations,
     tree,
     treeView,
+    firstRowFocus,
     activity,
     statusBar,
     log,

@@ -1,3 +1,4 @@
+import type { FirstRowFocus } from './tree/firstRowFocus';
 import type * as vscode from 'vscode';
 import type { TokenStore } from './auth/tokenStore';
 import type { Logger } from './logging/logger';
@@ -28,6 +29,8 @@ export interface ExtensionServices {
   readonly operations: CertificateOperations;
   readonly tree: CertificateTreeProvider;
   readonly treeView: vscode.TreeView<TreeNode>;
+  /** The first-row focus of the Certificates view, which a reveal of a chosen row claims first. */
+  readonly firstRowFocus: FirstRowFocus;
   readonly activity: ActivityTracker;
   readonly statusBar: ExpiryStatusBar;
   readonly log: Logger;

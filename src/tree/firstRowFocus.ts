@@ -27,6 +27,17 @@ export interface FirstRowFocusOptions<T> {
   readonly now?: () => number;
 }
 
+/** The focus's handle: disposable, and told when a reveal of a chosen row is about to open the view. */
+export interface FirstRowFocus extends vscode.Disposable {
+  /**
+   * A command is about to reveal and select a row (Find, the status bar's list, a notification's
+   * Show): the opening it causes is not for the first row. Without this, the first row's reveal,
+   * started as the view opened, could land after the chosen row's and leave the keyboard on the
+   * first row while the chosen one is selected. Good for the next opening, or until a row is selected.
+   */
+  claim(): void;
+}
+
 /** How long to wait before each reveal: the workbench draws rows it was just handed within a few hundred ms. */
 const REVEAL_DELAYS_MS = [0, 100, 200, 400, 800, 1500];
 /**
@@ -47,13 +58,15 @@ const GIVE_UP_AFTER_MS = 3000;
  * keyboard from the editor. No extension API says when the Focus command runs on a view already
  * visible, so a view restored at startup and never hidden since still needs the arrow key.
  */
-export function focusFirstRowOnOpen<T>(treeView: vscode.TreeView<T>, options: FirstRowFocusOptions<T>): vscode.Disposable {
+export function focusFirstRowOnOpen<T>(treeView: vscode.TreeView<T>, options: FirstRowFocusOptions<T>): FirstRowFocus {
   const pause = options.pause ?? ((ms) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const now = options.now ?? Date.now;
   let startupReported = false;
   // Whether the tree has a focused row: one this gave it, or one the person selected (which focuses it too).
   let hasFocusedRow = false;
   let attempt: { cancelled: boolean } | undefined;
+  /** A reveal of a chosen row is on its way (claim()). */
+  let claimed = false;
   const cancel = () => {
     if (attempt) {
       attempt.cancelled = true;
@@ -88,7 +101,9 @@ export function focusFirstRowOnOpen<T>(treeView: vscode.TreeView<T>, options: Fi
   const subscriptions: Subscription[] = [
     treeView.onDidChangeVisibility(({ visible }) => {
       cancel();
-      if (visible && startupReported && !hasFocusedRow && treeView.selection.length === 0) {
+      const forReveal = claimed;
+      claimed = false;
+      if (visible && !forReveal && startupReported && !hasFocusedRow && treeView.selection.length === 0) {
         attempt = { cancelled: false };
         void focusFirstRow(attempt);
       }
@@ -96,6 +111,7 @@ export function focusFirstRowOnOpen<T>(treeView: vscode.TreeView<T>, options: Fi
     treeView.onDidChangeSelection(({ selection }) => {
       if (selection.length > 0) {
         hasFocusedRow = true;
+        claimed = false;
         cancel();
       }
     }),
@@ -106,6 +122,10 @@ export function focusFirstRowOnOpen<T>(treeView: vscode.TreeView<T>, options: Fi
     }),
   ];
   return {
+    claim: () => {
+      claimed = true;
+      cancel();
+    },
     dispose: () => {
       cancel();
       subscriptions.forEach((subscription) => subscription.dispose());

@@ -8,12 +8,17 @@ import type { TreeNode } from './treeNode';
  * each level through the provider (so the view knows every element on the way, and only those: in a
  * long list, the one range and page that hold it), then selects it.
  */
-export async function revealNode(services: Pick<ExtensionServices, 'tree' | 'treeView' | 'prompts'>, nodeId: string): Promise<boolean> {
+export async function revealNode(
+  services: Pick<ExtensionServices, 'tree' | 'treeView' | 'prompts'> & Partial<Pick<ExtensionServices, 'firstRowFocus'>>,
+  nodeId: string,
+): Promise<boolean> {
   const found = await findNode(services, nodeId);
   if (!found) {
     void services.prompts.warning(vscode.l10n.t('That certificate is no longer in the tree; refresh and try again.'));
     return false;
   }
+  // The view this opens is for the chosen row: the first row must not take the keyboard meanwhile.
+  services.firstRowFocus?.claim();
   await vscode.commands.executeCommand('cloudflareCertificates.explorer.focus');
   await services.treeView.reveal(found, { select: true, focus: true, expand: false });
   return true;

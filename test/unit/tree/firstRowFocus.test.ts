@@ -123,6 +123,32 @@ describe('focusFirstRowOnOpen', () => {
     assert.equal(view.reveals.length, 2, 'the token changed: the rows are new and none is focused');
   });
 
+  it('leaves the opening a reveal claims to the chosen row, and the next opening to the first row', async () => {
+    // Find Custom Hostname with the view closed: its reveal opens the view; the first row's reveal,
+    // had it started, could land last and keep the keyboard while the chosen row is selected.
+    const { view, focus } = setUp();
+    await settle();
+    focus.claim();
+    view.show();
+    await settle();
+    assert.deepEqual(view.reveals, []);
+    await view.reopen();
+    assert.deepEqual(
+      view.reveals.map(({ element }) => element),
+      ['zone-a'],
+      'a claim holds for one opening only (here the reveal found nothing to select)',
+    );
+  });
+
+  it('stops a first-row reveal already under way when a reveal claims the view', async () => {
+    const { view, focus } = setUp();
+    await settle();
+    view.show();
+    focus.claim();
+    await settle();
+    assert.deepEqual(view.reveals, []);
+  });
+
   it('leaves a selected row alone: the person chose it, and VS Code focused it', async () => {
     const { view } = setUp();
     await settle();
