@@ -17,7 +17,7 @@ import { expiryPhrase } from '../x509/certificateSummary';
 
 export const FIND_CUSTOM_HOSTNAME_COMMAND = CommandId.findCustomHostname;
 
-type Services = Pick<ExtensionServices, 'clients' | 'data' | 'prompts' | 'tree' | 'treeView'>;
+type Services = Pick<ExtensionServices, 'clients' | 'data' | 'prompts' | 'tree' | 'treeView' | 'firstRowFocus'>;
 
 interface MatchItem extends vscode.QuickPickItem {
   readonly match: HostnameMatch;
@@ -86,7 +86,7 @@ export async function searchCustomHostname(
 
 /** Puts the hostname in its group (which lists it even beyond the rows loaded) and reveals it. */
 export async function revealHostname(
-  services: Pick<Services, 'tree' | 'treeView' | 'prompts'>,
+  services: Pick<Services, 'tree' | 'treeView' | 'prompts' | 'firstRowFocus'>,
   match: HostnameMatch,
   node?: TreeNode,
 ): Promise<boolean> {

@@ -12,7 +12,9 @@ export const FIND_ZONE_COMMAND = CommandId.findZone;
  * "Find Zone…": every zone the token sees in one quick pick (filtered as the person types, from the
  * zone list already loaded), and the chosen zone revealed and expanded in the tree.
  */
-export async function findZone(services: Pick<ExtensionServices, 'data' | 'prompts' | 'tree' | 'treeView'>): Promise<void> {
+export async function findZone(
+  services: Pick<ExtensionServices, 'data' | 'prompts' | 'tree' | 'treeView' | 'firstRowFocus'>,
+): Promise<void> {
   const zones = await services.data.zones();
   if (zones.length === 0) {
     void services.prompts.info(vscode.l10n.t('This token can see no zones.'));

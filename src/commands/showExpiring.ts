@@ -8,7 +8,7 @@ import { pinHostname } from './findCustomHostname';
 
 /** The status-bar item's action: list the expiring certificates and reveal the chosen one in the tree. */
 export async function showExpiring(
-  services: Pick<ExtensionServices, 'statusBar' | 'prompts' | 'data' | 'tree' | 'treeView'>,
+  services: Pick<ExtensionServices, 'statusBar' | 'prompts' | 'data' | 'tree' | 'treeView' | 'firstRowFocus'>,
 ): Promise<void> {
   services.statusBar.update();
   const expiring = services.statusBar.current;

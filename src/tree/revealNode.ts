@@ -9,7 +9,7 @@ import type { TreeNode } from './treeNode';
  * long list, the one range and page that hold it), then selects it.
  */
 export async function revealNode(
-  services: Pick<ExtensionServices, 'tree' | 'treeView' | 'prompts'> & Partial<Pick<ExtensionServices, 'firstRowFocus'>>,
+  services: Pick<ExtensionServices, 'tree' | 'treeView' | 'prompts' | 'firstRowFocus'>,
   nodeId: string,
 ): Promise<boolean> {
   const found = await findNode(services, nodeId);
@@ -18,7 +18,7 @@ export async function revealNode(
     return false;
   }
   // The view this opens is for the chosen row: the first row must not take the keyboard meanwhile.
-  services.firstRowFocus?.claim();
+  services.firstRowFocus.claim();
   await vscode.commands.executeCommand('cloudflareCertificates.explorer.focus');
   await services.treeView.reveal(found, { select: true, focus: true, expand: false });
   return true;

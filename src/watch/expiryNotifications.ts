@@ -21,7 +21,7 @@ export function notifiedStore(state: vscode.Memento): NotifiedStore {
  * Rotate… starts its rotation. An error notification when something expired, a warning otherwise.
  */
 export async function showExpiryNotification(
-  services: Pick<ExtensionServices, 'tree' | 'treeView' | 'prompts'>,
+  services: Pick<ExtensionServices, 'tree' | 'treeView' | 'prompts' | 'firstRowFocus'>,
   crossings: readonly Crossing[],
 ): Promise<void> {
   const message = expiryWatchMessage(crossings, expiryWindow());
