@@ -3,7 +3,7 @@ import { abortableSleep } from './abortableSleep';
 import { checkBaseUrl } from './baseUrl';
 import { AuthError, CancelledError, CloudflareError, failureToError, RateLimitError, type RequestDescription } from './errors';
 import { listOf, unwrap } from './envelope';
-import { answerText } from './answerText';
+import { answerText, receiveAnswer, type ReceivedAnswer } from './answerText';
 import { entriesOf, lazyEntries, splitListAnswer, type ListEntries, type UnreadKey } from './listEntries';
 import { sharedLoopShare } from './loopShare';
 import type { FetchLike, FetchResponse } from './fetchLike';
@@ -182,7 +182,7 @@ export class CloudflareTransport {
     }
     // The limiter's slot is held while the answer travels, not while it is read: reading a page of
     // 1,000 waits for its share of the event loop (loopShare.ts), and the next request need not.
-    const { response, text } = await this.limiter.run(
+    const { response, received } = await this.limiter.run(
       async () => {
         const controller = new AbortController();
         let timedOut = false;
@@ -194,7 +194,7 @@ export class CloudflareTransport {
         signal?.addEventListener('abort', forwardAbort, { once: true });
         const started = Date.now();
         let response: FetchResponse;
-        let text: string;
+        let received: ReceivedAnswer;
         try {
           response = await this.options.fetch(url, {
             method: request.method,
@@ -207,7 +207,7 @@ export class CloudflareTransport {
             signal: controller.signal,
             redirect: 'manual',
           });
-          text = await answerText(response);
+          received = await receiveAnswer(response);
         } catch (error) {
           const reason = timedOut ? 'timeout' : signal?.aborted ? 'cancelled' : 'network';
           this.options.log?.(`${request.method} ${request.path} failed: ${reason} after ${Date.now() - started} ms`);
@@ -217,12 +217,12 @@ export class CloudflareTransport {
           signal?.removeEventListener('abort', forwardAbort);
         }
         this.options.log?.(`${request.method} ${request.path} ${response.status} (${Date.now() - started} ms)`);
-        return { response, text };
+        return { response, received };
       },
       signal,
       this.lane,
     );
-    return read(response, text);
+    return read(response, await answerText(received));
   }
 }
 
