@@ -33,9 +33,10 @@ const LARGE_ANSWER_BYTES = 256 * 1024;
 /**
  * An answer's text, as `text()` would decode it. A large answer waits for the turn's budget
  * (loopShare.ts), so pages that arrive together are decoded in turns of their own. An answer of plain
- * ASCII (every answer of Cloudflare's seen so far) is read as Latin-1, which for ASCII is the same
- * text: Node copies it without decoding, and keeps a string above about 1 MB (a page of 1,000 custom
- * hostnames) outside V8's heap, where no collection copies it.
+ * ASCII (ids, hostnames in their ASCII form, dates and PEM are; a field such as custom metadata may
+ * not be) is read as Latin-1, which for ASCII is the same text: Node copies it without decoding, and
+ * keeps a string above about 1 MB (a page of 1,000 custom hostnames) outside V8's heap, where no
+ * collection copies it.
  */
 export async function answerText(received: ReceivedAnswer, loop: Pick<LoopShare, 'pace'> = sharedLoopShare): Promise<string> {
   if (typeof received === 'string') {
