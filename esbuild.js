@@ -138,7 +138,7 @@ function buildOptions({ production, outdir }) {
   return {
     absWorkingDir: __dirname,
     entryPoints: {
-      extension: 'src/codeCacheLoader.ts',
+      extension: 'src/main.ts',
       x509: 'src/x509/inspect.ts',
       pkcs12: 'src/x509/pkcs12.ts',
       fetch: 'src/auth/nodeFetch.ts',

@@ -21,6 +21,10 @@ const stub: unknown = new Proxy(function noop() {}, {
     if (property === Symbol.toPrimitive) {
       return () => '';
     }
+    // No document is open (a stub answering every test as true would open the PEM editor features).
+    if (property === 'textDocuments') {
+      return [];
+    }
     return stub;
   },
   // Assignments (item.name = …) are accepted and forgotten.

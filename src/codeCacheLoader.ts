@@ -4,21 +4,16 @@ import * as vm from 'node:vm';
 import type * as vscode from 'vscode';
 
 /**
- * The extension's entry point (dist/extension.js): it loads the bundle (dist/bundle.js, built from
- * src/extension.ts) with a V8 code cache kept in the extension's global storage. Compiling the bundle
- * is most of what activation costs in the extension host, about 10 ms whatever runs of it, and Node 20's
- * require() keeps no cache (VS Code does this for its own code). With the cache, V8 reads the bytecode
- * of everything the first activation compiled instead of compiling it again.
+ * Loads the account's code (dist/bundle.js, built from src/extension.ts) for activation (src/main.ts),
+ * with a V8 code cache kept in the extension's global storage. Compiling the bundle is most of what
+ * loading it costs, about 10 ms whatever runs of it, and Node 20's require() keeps no cache (VS Code
+ * does this for its own code). With the cache, V8 reads the bytecode of everything the first load
+ * compiled instead of compiling it again.
  *
  * V8 rejects a cache made by another V8 or for another source length, and the file's name holds the
  * bundle's size and modification time, so a rebuilt or updated bundle never meets an old cache.
  * The cache is only a speed-up: if it cannot be read or written, the bundle compiles as it would.
  */
-interface Bundle {
-  activate(context: vscode.ExtensionContext): unknown;
-  deactivate(): void;
-}
-
 const BUNDLE = path.join(__dirname, 'bundle.js');
 
 /**
@@ -28,22 +23,11 @@ const BUNDLE = path.join(__dirname, 'bundle.js');
  */
 export const codeCache: { state: 'off' | 'none' | 'accepted' | 'rejected'; written?: Promise<void> } = { state: 'off' };
 
-let bundle: Bundle | undefined;
-
-export function activate(context: vscode.ExtensionContext): unknown {
-  bundle = load(context);
-  return bundle.activate(context);
-}
-
-export function deactivate(): void {
-  bundle?.deactivate();
-}
-
 /**
  * The bundle's text is a CommonJS module already inside its function (esbuild.js, bundleOptions), so
  * V8 compiles the file's own string: wrapping it here would copy all of it into a new one first.
  */
-function load(context: vscode.ExtensionContext): Bundle {
+export function loadBundle<Bundle>(context: vscode.ExtensionContext): Bundle {
   const folder = context.globalStorageUri?.scheme === 'file' ? path.join(context.globalStorageUri.fsPath, 'code-cache') : undefined;
   const stat = fs.statSync(BUNDLE);
   const source = fs.readFileSync(BUNDLE, 'utf8');
@@ -63,8 +47,8 @@ function load(context: vscode.ExtensionContext): Bundle {
     codeCache.state = cachedData === undefined ? 'none' : script.cachedDataRejected === false ? 'accepted' : 'rejected';
   }
   if (folder && codeCache.state !== 'accepted') {
-    // Once activate() has run, so the cache holds what activation compiles (what the next start needs
-    // first); made once per bundle and V8, in a few milliseconds.
+    // Once the caller has run the bundle's activate(), so the cache holds what that compiles (what the
+    // next start needs first); made once per bundle and V8, in a few milliseconds.
     let timer: ReturnType<typeof setTimeout> | undefined;
     codeCache.written = new Promise<void>((resolve) => {
       timer = setTimeout(() => void writeCache(script, folder, name).then(resolve, resolve), 0);

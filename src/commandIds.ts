@@ -1,6 +1,7 @@
 /**
- * Every command id, in one place: package.json declares them, registerCommands.ts registers them, and a
- * unit test holds the two together. Code names a command through this table, never a literal.
+ * Every command id, in one place: package.json declares them, activation registers them (src/main.ts),
+ * commandHandlers.ts has a handler for each (its type requires one per id), and a unit test holds
+ * package.json and this table together. Code names a command through this table, never a literal.
  */
 export const CommandId = {
   setToken: 'cloudflareCertificates.setToken',
@@ -38,3 +39,5 @@ export const CommandId = {
   refreshWorkspace: 'cloudflareCertificates.refreshWorkspace',
   rotateOnCloudflare: 'cloudflareCertificates.rotateOnCloudflare',
 } as const;
+
+export type CommandIdValue = (typeof CommandId)[keyof typeof CommandId];

@@ -1,15 +1,15 @@
 import * as vscode from 'vscode';
 import { TokenStore } from './auth/tokenStore';
-import { focusFirstRowOnOpen } from './tree/firstRowFocus';
 import { SECTION, expiryCheckIntervalHours, expiryWindow, groupZonesByAccount } from './config/settings';
 import { ExpiryWatch } from './model/expiryWatch';
 import { notifiedStore, showExpiryNotification } from './watch/expiryNotifications';
-import { CertificateDetailsDocuments, DETAILS_SCHEME } from './editor/certificateDetailsDocuments';
+import { CertificateDetailsDocuments } from './editor/certificateDetailsDocuments';
+import type { Core, Shell } from './activation/coreContract';
 import { registerPemEditorFeatures } from './editor/pemEditorFeatures';
-import { registerTools } from './tools/registerTools';
+import { languageModelTools } from './tools/languageModelTools';
 import { WorkspaceScanner } from './workspace/workspaceScanner';
 import { WorkspaceTreeProvider } from './workspace/workspaceTreeProvider';
-import { registerCommands } from './registerCommands';
+import { commandHandlers } from './commandHandlers';
 import type { ExtensionServices } from './extensionServices';
 import { Logger } from './logging/logger';
 import { AccountData } from './model/accountData';
@@ -26,8 +26,6 @@ import { windowPrompts } from './ui/prompts';
 import { ContextKey } from './contextKeys';
 import { shareTranslations } from './ui/translations';
 
-const VIEW_ID = 'cloudflareCertificates.explorer';
-
 /**
  * What activate() returns in the extension-test host only: the integration tests drive the extension
  * through it. In production activate() returns nothing, because anything in `exports` is readable by
@@ -36,7 +34,13 @@ const VIEW_ID = 'cloudflareCertificates.explorer';
  */
 export type CloudflareCertificatesApi = ExtensionServices;
 
-export function activate(context: vscode.ExtensionContext): CloudflareCertificatesApi | undefined {
+/**
+ * The account's code (dist/bundle.js): loaded when something first needs it (src/main.ts), it builds
+ * the model, the views' providers, the status bar, the watch and every command and tool, and starts
+ * loading the account. Activation has already registered what VS Code asks for by name.
+ */
+export function activate(context: vscode.ExtensionContext, shell: Shell): Core {
+  const { treeView, firstRowFocus } = shell;
   shareTranslations();
   const log = new Logger('Cloudflare Certificates');
   const tokens = new TokenStore(context.secrets, context.globalState);
@@ -53,17 +57,7 @@ export function activate(context: vscode.ExtensionContext): CloudflareCertificat
   );
   const account = new AccountModel(data, tokens);
   const tree = new CertificateTreeProvider({ data, activity, expiry: expiryWindow, now: () => new Date(), groupZonesByAccount }, account);
-  const treeView = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
-  const firstRowFocus = focusFirstRowOnOpen(treeView, {
-    roots: () => tree.getChildren(),
-    roundTrip: () => vscode.commands.getCommands(),
-    elsewhere: [
-      vscode.window.onDidChangeActiveTextEditor,
-      vscode.window.onDidChangeTextEditorSelection,
-      vscode.window.onDidChangeActiveTerminal,
-    ],
-    rowsGone: (listener) => account.onDidChangeStatus((status) => status !== 'loading' && status !== 'ready' && listener()),
-  });
+  const rowsGone = account.onDidChangeStatus((status) => status !== 'loading' && status !== 'ready' && shell.rowsGone.fire());
   const scanNotice = new ScanNotice(data.hostnameCount, clients.limiter);
   const statusBar = new ExpiryStatusBar(
     data,
@@ -73,20 +67,7 @@ export function activate(context: vscode.ExtensionContext): CloudflareCertificat
   );
   const scanStatusBar = new ScanStatusBar(scanNotice);
   const documents = new CertificateDetailsDocuments();
-  context.subscriptions.push(
-    log,
-    tokens,
-    data,
-    account,
-    activity,
-    tree,
-    treeView,
-    firstRowFocus,
-    statusBar,
-    scanNotice,
-    scanStatusBar,
-    documents,
-  );
+  context.subscriptions.push(log, tokens, data, account, activity, tree, rowsGone, statusBar, scanNotice, scanStatusBar, documents);
   const workspaceScanner = new WorkspaceScanner();
   let workspaceViewVisible = () => false;
   const workspaceTree = new WorkspaceTreeProvider(workspaceScanner, account, expiryWindow, () => workspaceViewVisible());
@@ -116,7 +97,6 @@ export function activate(context: vscode.ExtensionContext): CloudflareCertificat
   };
 
   context.subscriptions.push(
-    vscode.workspace.registerTextDocumentContentProvider(DETAILS_SCHEME, documents),
     showBudgetWaits(clients.limiter, treeView, log),
     tokens.onDidChange(() => void onTokenChanged(services)),
     account.onDidChangeStatus((status) => void showStatus(services, status)),
@@ -131,8 +111,6 @@ export function activate(context: vscode.ExtensionContext): CloudflareCertificat
     }),
   );
 
-  registerCommands(context, services, documents);
-
   context.subscriptions.push(
     watch,
     vscode.window.onDidChangeWindowState((state) => state.focused && watch.onFocus()),
@@ -145,20 +123,23 @@ export function activate(context: vscode.ExtensionContext): CloudflareCertificat
     }),
   );
 
-  context.subscriptions.push(...registerTools(services));
-  const workspaceView = vscode.window.createTreeView('cloudflareCertificates.workspace', { treeDataProvider: workspaceTree });
+  const { workspaceView } = shell;
   workspaceViewVisible = () => workspaceView.visible;
   context.subscriptions.push(
     workspaceScanner,
     workspaceTree,
-    workspaceView,
     workspaceView.onDidChangeVisibility((event) => event.visible && workspaceTree.refresh()),
   );
-  registerPemEditorFeatures(context, services);
-  // The account loads after activation returns, never inside it: activation stays a few milliseconds.
-  const start = setTimeout(() => void onTokenChanged(services), 0);
-  context.subscriptions.push(new vscode.Disposable(() => clearTimeout(start)));
-  return context.extensionMode === vscode.ExtensionMode.Test ? services : undefined;
+  void onTokenChanged(services);
+  return {
+    tree,
+    workspaceTree,
+    details: documents,
+    commands: commandHandlers(services, documents),
+    tools: languageModelTools(services),
+    startEditorFeatures: () => registerPemEditorFeatures(context, services),
+    services,
+  };
 }
 
 /** The log's redaction follows the token; the account model reloads everything for the new one. */

@@ -104,5 +104,6 @@ function describeSample(sample: HostSample): string {
   const marks = `require() ${sample.ours.codeLoadingMs ?? '?'} ms, activate() ${sample.ours.activateCallMs ?? '?'} ms`;
   const early = sample.wasActive ? '; VS Code activated one of them first, not timed' : '';
   const cache = sample.codeCache ? 'with its code cache' : 'no code cache yet';
-  return `${order}: ours ${ms(sample.ours)}, ${marks}, ${cache}; empty ${ms(sample.empty)}; warm-up ${ms(sample.warmup)}${early}`;
+  const account = `the account's code ${sample.ours.firstUseMs?.toFixed(1) ?? '?'} ms (${sample.ours.firstUseCpuMs?.toFixed(1) ?? '?'} CPU)`;
+  return `${order}: ours ${ms(sample.ours)}, ${marks}, ${cache}, then ${account}; empty ${ms(sample.empty)}; warm-up ${ms(sample.warmup)}${early}`;
 }

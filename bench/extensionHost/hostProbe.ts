@@ -29,7 +29,10 @@ export async function run(): Promise<void> {
   // The first activation in a host pays one-time costs whoever goes first: an empty extension pays them.
   const warm = await timedActivation(warmup, WARMUP_ID);
   const { baselineSecond } = JSON.parse(fs.readFileSync(ORDER_FILE, 'utf8')) as { baselineSecond: boolean };
-  const timeOurs = () => profiled(PROFILE_FILE, () => timedActivation(extension, OUR_ID));
+  // The account's code loads on its first need (src/main.ts): here the test handle's first use, timed
+  // as soon as activate() resolves, as a stored token's read would load it a moment later.
+  const firstUse = (value: unknown) => void (value as CloudflareCertificatesApi).account;
+  const timeOurs = () => profiled(PROFILE_FILE, () => timedActivation(extension, OUR_ID, firstUse));
   const first = baselineSecond ? await timedActivation(baseline, BASELINE_ID) : await timeOurs();
   const second = baselineSecond ? await timeOurs() : await timedActivation(baseline, BASELINE_ID);
   const ours = baselineSecond ? second : first;

@@ -1,3 +1,4 @@
+import { MARK_KEY } from './tokenKeys';
 import type { GuardedSecret } from './guardedSecret';
 
 /**
@@ -25,7 +26,7 @@ export interface TokenMark {
 /** Where this window stands: its copy of the secret storage is current, or another window changed it. */
 export type TokenElsewhere = 'none' | 'changed' | 'removed';
 
-export const MARK_KEY = 'cloudflareCertificates.tokenMark';
+export { MARK_KEY };
 
 export class TokenRevision {
   private lastSeen: number | undefined;

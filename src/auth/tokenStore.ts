@@ -1,9 +1,8 @@
 import * as vscode from 'vscode';
 import { GuardedSecret, unavailableBackend } from './guardedSecret';
+import { REVISION_KEY, SECRET_KEY } from './tokenKeys';
 import { TokenRevision, type MarkStore, type TokenElsewhere } from './tokenRevision';
 
-const SECRET_KEY = 'cloudflareCertificates.apiToken';
-const REVISION_KEY = 'cloudflareCertificates.apiTokenRevision';
 /** How often the shared mark is looked at: it has no change event, and the look is a memory lookup. */
 const MARK_CHECK_MS = 1000;
 

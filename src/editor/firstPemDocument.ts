@@ -1,5 +1,5 @@
 import type * as vscode from 'vscode';
-import { hasPemBlock } from '../x509/pemBlocks';
+import { hasPemBlock } from '../x509/pemMarkers';
 
 /** The part of `vscode.workspace` the gate reads: the open documents and their open and change events. */
 export interface DocumentSource {

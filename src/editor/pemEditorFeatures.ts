@@ -8,7 +8,6 @@ import { PemCodeLensProvider } from './pemCodeLensProvider';
 import { PemDiagnostics } from './pemDiagnostics';
 import { PemHoverProvider } from './pemHoverProvider';
 import { ContextKey } from '../contextKeys';
-import { whenFirstPemDocument } from './firstPemDocument';
 
 /** Every document: PEM may be embedded in YAML, JSON, Terraform, .env or plain text. */
 const ANY_DOCUMENT: vscode.DocumentSelector = [
@@ -21,15 +20,11 @@ const ANY_DOCUMENT: vscode.DocumentSelector = [
 type EditorServices = Pick<ExtensionServices, 'data' | 'account'>;
 
 /**
- * Hover, CodeLens, diagnostics and quick fixes for PEM in the editor, and the editor context key,
- * registered when the first document holding PEM is open (at once if one already is): a window
- * without PEM does not pay for them at activation.
+ * Hover, CodeLens, diagnostics and quick fixes for PEM in the editor, and the editor context key.
+ * Activation calls this when the first document holding PEM is open (whenFirstPemDocument, at once if
+ * one already is): a window without PEM pays for neither these registrations nor their code.
  */
 export function registerPemEditorFeatures(context: vscode.ExtensionContext, services: EditorServices): void {
-  context.subscriptions.push(whenFirstPemDocument(vscode.workspace, () => registerNow(context, services)));
-}
-
-function registerNow(context: vscode.ExtensionContext, services: EditorServices): void {
   const cache = new PemAnalysisCache(expiryWindow);
   const codeLenses = new PemCodeLensProvider(cache, services.data);
   const diagnostics = new PemDiagnostics(cache);

@@ -36,10 +36,7 @@ const BEGIN = /-----BEGIN ([A-Z0-9][A-Z0-9 ]*[A-Z0-9])-----/g;
 const END = /-----END ([A-Z0-9][A-Z0-9 ]*[A-Z0-9])-----/g;
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
-/** Quick test for "could this document hold PEM at all?" on every editor change. */
-export function hasPemBlock(text: string): boolean {
-  return text.includes('-----BEGIN ') || text.includes(ENCODED_BEGIN);
-}
+export { hasPemBlock } from './pemMarkers';
 
 /** Text that is really binary (DER read as text): NUL or other control bytes near the start. */
 export function looksBinary(text: string): boolean {

@@ -26,7 +26,7 @@ const [loaderFile, storage] = process.argv.slice(1);
 const loader = require(loaderFile);
 const subscriptions = [];
 const context = { subscriptions, globalStorageUri: storage ? { scheme: 'file', fsPath: storage } : undefined };
-const result = loader.activate(context);
+const result = loader.loadBundle(context).activate(context);
 Promise.resolve(loader.codeCache.written).then(() => {
   process.stdout.write(JSON.stringify({ state: loader.codeCache.state, wrote: loader.codeCache.written !== undefined, result }));
 });

@@ -40,6 +40,8 @@ describe('The API token is written to SecretStorage only', () => {
     assert.deepEqual(found.sort(), [
       'extension.ts: const tokens = new TokenStore(context.secrets, context.globalState);',
       'extension.ts: const watch = new ExpiryWatch(account, notifiedStore(context.globalState), {',
+      // Activation only reads whether the mark exists, to know whether to load the account's code.
+      'main.ts: const marked = () => context.globalState.get(MARK_KEY) !== undefined;',
     ]);
     // The watch keeps node ids, expiry dates and thresholds: its store reads and writes only that list.
     const watch = fs.readFileSync(path.join(SRC, 'watch', 'expiryNotifications.ts'), 'utf8');

@@ -7,17 +7,9 @@ import { MATCHES_PER_ZONE, zonesToSearch } from '../model/hostnameSearch';
 import { checkPem, describeCertificate, hostnameMatchesText, listExpiring, type ReadToolContext } from './readTools';
 import { planRotation } from './rotatePlan';
 import { checkInput, quoted } from './toolText';
+import { ToolName } from './toolNames';
 
 type ToolServices = Pick<ExtensionServices, 'account' | 'operations' | 'prompts' | 'log' | 'clients'>;
-
-/** The tool names, as package.json's languageModelTools declares them. */
-export const ToolName = {
-  listExpiring: 'cloudflareCertificates_listExpiring',
-  describeCertificate: 'cloudflareCertificates_describeCertificate',
-  findCustomHostname: 'cloudflareCertificates_findCustomHostname',
-  checkPem: 'cloudflareCertificates_checkPem',
-  rotateCertificate: 'cloudflareCertificates_rotateCertificate',
-} as const;
 
 const text = (value: string) => new vscode.LanguageModelToolResult([new vscode.LanguageModelTextPart(value)]);
 
@@ -65,11 +57,11 @@ async function rotationPlan(services: ToolServices, input: { certificate: string
 }
 
 /**
- * The extension's language-model tools: four that only read (what the account model knows, or GETs),
- * and one that rotates a client certificate after the person confirms. Each validates its input and
- * answers a refusal in words an agent can relay.
+ * The extension's language-model tools, by name: four that only read (what the account model knows,
+ * or GETs), and one that rotates a client certificate after the person confirms. Each validates its
+ * input and answers a refusal in words an agent can relay. Activation registers the names (src/main.ts).
  */
-export function registerTools(services: ToolServices): vscode.Disposable[] {
+export function languageModelTools(services: ToolServices): Record<ToolName, vscode.LanguageModelTool<never>> {
   const checked = <T>(
     fields: Parameters<typeof checkInput>[1],
     run: (input: T, token: vscode.CancellationToken, options: vscode.LanguageModelToolInvocationOptions<T>) => Promise<string> | string,
@@ -91,20 +83,16 @@ export function registerTools(services: ToolServices): vscode.Disposable[] {
     },
   });
 
-  return [
-    vscode.lm.registerTool<{ withinDays?: number }>(
-      ToolName.listExpiring,
-      checked({ withinDays: 'optional number' }, (input) =>
-        listExpiring(readContext(services), input.withinDays ?? expiryWindow().warningDays),
-      ),
+  return {
+    [ToolName.listExpiring]: checked<{ withinDays?: number }>({ withinDays: 'optional number' }, (input) =>
+      listExpiring(readContext(services), input.withinDays ?? expiryWindow().warningDays),
     ),
-    vscode.lm.registerTool<{ query: string }>(
-      ToolName.describeCertificate,
-      checked({ query: 'string' }, (input) => describeCertificate(readContext(services), input.query)),
+    [ToolName.describeCertificate]: checked<{ query: string }>({ query: 'string' }, (input) =>
+      describeCertificate(readContext(services), input.query),
     ),
-    vscode.lm.registerTool<{ hostname?: string; sslStatus?: string }>(
-      ToolName.findCustomHostname,
-      checked({ hostname: 'optional string', sslStatus: 'optional string' }, async (input, token) => {
+    [ToolName.findCustomHostname]: checked<{ hostname?: string; sslStatus?: string }>(
+      { hostname: 'optional string', sslStatus: 'optional string' },
+      async (input, token) => {
         if (!input.hostname && !input.sslStatus) {
           return 'Invalid input: give "hostname" (part of a name) or "sslStatus", or both.';
         }
@@ -134,21 +122,21 @@ export function registerTools(services: ToolServices): vscode.Disposable[] {
         } finally {
           listener.dispose();
         }
-      }),
+      },
     ),
-    vscode.lm.registerTool<{ file: string; startLine?: number; endLine?: number }>(
-      ToolName.checkPem,
-      checked({ file: 'string', startLine: 'optional number', endLine: 'optional number' }, async (input) => {
+    [ToolName.checkPem]: checked<{ file: string; startLine?: number; endLine?: number }>(
+      { file: 'string', startLine: 'optional number', endLine: 'optional number' },
+      async (input) => {
         const file = await readWorkspaceFile(input.file);
         if (typeof file === 'string') {
           return file;
         }
         const range = input.startLine !== undefined ? lineRange(file.text, input.startLine, input.endLine ?? input.startLine) : undefined;
         return checkPem(readContext(services), input.file, file.text, range);
-      }),
+      },
     ),
-    vscode.lm.registerTool<{ certificate: string; file: string }>(ToolName.rotateCertificate, {
-      prepareInvocation: async (options) => {
+    [ToolName.rotateCertificate]: {
+      prepareInvocation: async (options: vscode.LanguageModelToolInvocationPrepareOptions<{ certificate: string; file: string }>) => {
         if (checkInput(options.input, { certificate: 'string', file: 'string' })) {
           return { invocationMessage: vscode.l10n.t('Checking the rotation input') };
         }
@@ -184,8 +172,8 @@ export function registerTools(services: ToolServices): vscode.Disposable[] {
           listener.dispose();
         }
       }),
-    }),
-  ];
+    },
+  };
 }
 
 /** Offsets of whole lines startLine..endLine (1-based), for checkPem's optional range. */
