@@ -31,7 +31,7 @@ exports.activate = () => {
     commands: new Proxy({}, { get: (_, id) => () => 'ran ' + String(id) }),
     tools: new Proxy({}, { get: (_, name) => ({ invoke: () => 'invoked ' + String(name) }) }),
     startEditorFeatures: () => { globalThis.editorFeatures = true; },
-    services: {},
+    services: { log: 'the services' },
   };
 };
 exports.deactivate = () => undefined;
@@ -69,7 +69,8 @@ const context = {
   },
   globalState: { get: () => mark },
 };
-require(main).activate(context);
+if (options.testHost) context.extensionMode = api.ExtensionMode.Test;
+const handle = require(main).activate(context);
 const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 (async () => {
   await settle();
@@ -83,6 +84,12 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
     report.afterFocusWithoutMark = globalThis.loads || 0;
     mark = { revision: 1, present: true };
     focus.forEach((listener) => listener({ focused: true }));
+  }
+  if (options.then === 'handle') {
+    // VS Code resolves activate()'s result as a promise would: that must not load the account's code.
+    await Promise.resolve(handle);
+    report.afterResolve = globalThis.loads || 0;
+    report.answer = handle.log;
   }
   if (options.then === 'command') commands['cloudflareCertificates.setToken']();
   await settle();
@@ -100,6 +107,7 @@ interface Report {
   tools: string[];
   answer?: unknown;
   afterFocusWithoutMark?: number;
+  afterResolve?: number;
   editorFeatures: boolean;
 }
 
@@ -155,6 +163,11 @@ describe('activation loads the account’s code when something needs it', functi
         [0, 1, 'details'],
       ],
     );
+  });
+
+  it("gives the test host a handle that loads it on a test's first use, not when VS Code resolves it", () => {
+    const report = run({ testHost: true, then: 'handle' });
+    assert.deepEqual([report.afterResolve, report.loads, report.answer], [0, 1, 'the services']);
   });
 
   it('loads it and starts the PEM editor features when a document holding PEM is open', () => {
