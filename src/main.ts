@@ -3,7 +3,6 @@ import type { Core, CoreBundle, Shell } from './activation/coreContract';
 import { MARK_KEY, SECRET_KEY } from './auth/tokenKeys';
 import { loadBundle } from './codeCacheLoader';
 import { CommandId } from './commandIds';
-import { DETAILS_SCHEME } from './editor/certificateDetailsDocuments';
 import { whenFirstPemDocument } from './editor/firstPemDocument';
 import type { ExtensionServices } from './extensionServices';
 import { ToolName } from './tools/toolNames';
@@ -13,6 +12,8 @@ import type { WorkspaceNode } from './workspace/workspaceTreeProvider';
 
 const VIEW_ID = 'cloudflareCertificates.explorer';
 const WORKSPACE_VIEW_ID = 'cloudflareCertificates.workspace';
+/** The scheme of Show Certificate Details documents (certificateDetailsDocuments.ts serves them). */
+const DETAILS_SCHEME = 'cloudflare-certificate';
 
 let deactivateCore: (() => void) | undefined;
 
@@ -38,9 +39,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionServices | 
     core = bundle.activate(context, shell);
     deactivateCore = () => bundle.deactivate();
     context.subscriptions.push(
-      core.tree.onDidChangeTreeData((change) => treeChanged.fire(change)),
-      core.workspaceTree.onDidChangeTreeData((change) => workspaceChanged.fire(change)),
-      core.details.onDidChange((uri) => detailsChanged.fire(uri)),
+      core.tree.onDidChangeTreeData?.((change) => treeChanged.fire(change)) ?? new vscode.Disposable(() => undefined),
+      core.workspaceTree.onDidChangeTreeData?.((change) => workspaceChanged.fire(change)) ?? new vscode.Disposable(() => undefined),
+      core.details.onDidChange?.((uri) => detailsChanged.fire(uri)) ?? new vscode.Disposable(() => undefined),
     );
     return core;
   };

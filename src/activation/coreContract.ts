@@ -18,11 +18,10 @@ export interface Shell {
 
 /** What the account's code gives activation's registrations to forward to. */
 export interface Core {
-  readonly tree: Required<
-    Pick<vscode.TreeDataProvider<TreeNode>, 'onDidChangeTreeData' | 'getTreeItem' | 'resolveTreeItem' | 'getChildren' | 'getParent'>
-  >;
-  readonly workspaceTree: Required<Pick<vscode.TreeDataProvider<WorkspaceNode>, 'onDidChangeTreeData' | 'getTreeItem' | 'getChildren'>>;
-  readonly details: Required<vscode.TextDocumentContentProvider>;
+  readonly tree: Required<Pick<vscode.TreeDataProvider<TreeNode>, 'getTreeItem' | 'resolveTreeItem' | 'getChildren' | 'getParent'>> &
+    Pick<vscode.TreeDataProvider<TreeNode>, 'onDidChangeTreeData'>;
+  readonly workspaceTree: Pick<vscode.TreeDataProvider<WorkspaceNode>, 'getTreeItem' | 'getChildren' | 'onDidChangeTreeData'>;
+  readonly details: vscode.TextDocumentContentProvider;
   /** Each command's handler, by id; each reports its own failure. */
   readonly commands: Readonly<Record<string, (...args: never[]) => unknown>>;
   /** Each language-model tool, by name. */

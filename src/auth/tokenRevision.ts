@@ -26,6 +26,8 @@ export interface TokenMark {
 /** Where this window stands: its copy of the secret storage is current, or another window changed it. */
 export type TokenElsewhere = 'none' | 'changed' | 'removed';
 
+export { MARK_KEY };
+
 export class TokenRevision {
   private lastSeen: number | undefined;
 

@@ -1,11 +1,11 @@
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as esbuild from 'esbuild';
 import { CommandId } from '../../src/commandIds';
 import { ToolName } from '../../src/tools/toolNames';
-import { runInFreshNode } from '../support/freshNode';
 
 /**
  * Activation (src/main.ts, built as esbuild.js builds it) registers everything VS Code asks for by
@@ -24,11 +24,10 @@ const { buildOptions } = require(path.join(ROOT, 'esbuild.js')) as { buildOption
 const BUNDLE = `(function (exports, require, module) {
 exports.activate = () => {
   globalThis.loads = (globalThis.loads || 0) + 1;
-  const event = () => ({ dispose() {} });
   return {
-    tree: { onDidChangeTreeData: event, getChildren: () => ['a row'], getTreeItem: () => ({}), resolveTreeItem: (item) => item, getParent: () => undefined },
-    workspaceTree: { onDidChangeTreeData: event, getChildren: () => ['a file'], getTreeItem: () => ({}) },
-    details: { onDidChange: event, provideTextDocumentContent: () => 'details' },
+    tree: { getChildren: () => ['a row'], getTreeItem: () => ({}), resolveTreeItem: (item) => item, getParent: () => undefined },
+    workspaceTree: { getChildren: () => ['a file'], getTreeItem: () => ({}) },
+    details: { provideTextDocumentContent: () => 'details' },
     commands: new Proxy({}, { get: (_, id) => () => 'ran ' + String(id) }),
     tools: new Proxy({}, { get: (_, name) => ({ invoke: () => 'invoked ' + String(name) }) }),
     startEditorFeatures: () => { globalThis.editorFeatures = true; },
@@ -115,8 +114,14 @@ interface Report {
 describe('activation loads the account’s code when something needs it', function () {
   this.timeout(60_000);
   let folder: string;
-  const run = (options: Record<string, unknown>) =>
-    runInFreshNode<Report>(CASE, [STUB, path.join(folder, 'extension.js'), JSON.stringify(options)]);
+  const run = (options: Record<string, unknown>): Report => {
+    const child = spawnSync(process.execPath, ['-e', CASE, STUB, path.join(folder, 'extension.js'), JSON.stringify(options)], {
+      encoding: 'utf8',
+      timeout: 15_000,
+    });
+    assert.equal(child.status, 0, child.stderr);
+    return JSON.parse(child.stdout) as Report;
+  };
 
   before(async () => {
     folder = fs.mkdtempSync(path.join(os.tmpdir(), 'cfcerts-on-demand-'));

@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as esbuild from 'esbuild';
-import { runInFreshNode } from '../support/freshNode';
 
 /**
  * What activating the production bundle does not pay for, checked by building it as esbuild.js does
@@ -59,7 +59,12 @@ describe('activation of the production bundle', function () {
     // pkcs12.js, fetch.js) are external to both anyway.
     await esbuild.build({ ...buildOptions({ production: true, outdir: folder }), entryPoints: { extension: 'src/main.ts' } });
     await esbuild.build(bundleOptions({ production: true, outdir: folder }));
-    report = runInFreshNode<Record<string, unknown>>(PROBE, [STUB, path.join(folder, 'extension.js')]);
+    const child = spawnSync(process.execPath, ['-e', PROBE, STUB, path.join(folder, 'extension.js')], {
+      encoding: 'utf8',
+      timeout: 15_000,
+    });
+    assert.equal(child.status, 0, child.stderr);
+    report = JSON.parse(child.stdout) as Record<string, unknown>;
   });
 
   after(() => fs.rmSync(folder, { recursive: true, force: true }));

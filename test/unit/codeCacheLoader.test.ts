@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
 import * as esbuild from 'esbuild';
-import { runInFreshNode } from '../support/freshNode';
 
 /**
  * The entry point's code cache (src/codeCacheLoader.ts), built as esbuild.js builds it and run in fresh
@@ -44,7 +44,14 @@ describe('the entry point’s code cache', function () {
   let storage: string;
   const cacheFolder = () => path.join(storage, 'code-cache');
   const caches = () => (fs.existsSync(cacheFolder()) ? fs.readdirSync(cacheFolder()) : []);
-  const start = (withStorage = true) => runInFreshNode<Start>(START, [path.join(folder, 'extension.js'), withStorage ? storage : '']);
+  const start = (withStorage = true): Start => {
+    const child = spawnSync(process.execPath, ['-e', START, path.join(folder, 'extension.js'), withStorage ? storage : ''], {
+      encoding: 'utf8',
+      timeout: 15_000,
+    });
+    assert.equal(child.status, 0, child.stderr);
+    return JSON.parse(child.stdout) as Start;
+  };
 
   before(async () => {
     folder = fs.mkdtempSync(path.join(os.tmpdir(), 'cfcerts-code-cache-'));

@@ -1,7 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { GuardedSecret, type SecretBackend } from '../../../src/auth/guardedSecret';
-import { MARK_KEY } from '../../../src/auth/tokenKeys';
-import { TokenRevision, type MarkStore } from '../../../src/auth/tokenRevision';
+import { MARK_KEY, TokenRevision, type MarkStore } from '../../../src/auth/tokenRevision';
 
 const TOKEN_KEY = 'cloudflareCertificates.apiToken';
 const REVISION_KEY = 'cloudflareCertificates.apiTokenRevision';
